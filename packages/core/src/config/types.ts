@@ -1,0 +1,97 @@
+/**
+ * Configuration shapes: `RawConfig` is what `creepyline.json` (JSONC) holds and what the
+ * JSON schema in `schema.json` describes; `ResolvedConfig` is the effective policy for one
+ * file after defaults, VS Code settings and `overrides` were merged.
+ */
+import type { RuleLevel } from '../model';
+import type { ConsentApiEntry, ConsentCategory, VendorEntry } from '../knowledge/types';
+
+/** A rule setting: a level, or `[level, options]`. */
+export type RawRuleSetting = RuleLevel | [RuleLevel] | [RuleLevel, Record<string, unknown>];
+
+/** A team's own consent function, e.g. `hasConsent('marketing')` or `consent.allows('analytics')`. */
+export interface ConsentFunctionDecl {
+  /** Callee path as written: `hasConsent`, `consent.allows`, `useConsent` (for hooks). */
+  name: string;
+  /**
+   * Which purpose a truthy result grants: a fixed category, `fromArg` (first string argument,
+   * mapped through `categoryMap` when present), or `any`.
+   */
+  category?: ConsentCategory | 'fromArg' | 'any';
+  /** Maps the team's purpose names to Creepyline's (`stats` → `measurement`). */
+  categoryMap?: Record<string, ConsentCategory>;
+}
+
+/** The `consent` section: the team's consent API and how fixes should call it. */
+export interface RawConsentConfig {
+  /** Functions whose truthy result means consent: `["hasConsent", {"name": "consent.allows", "category": "fromArg"}]`. */
+  functions?: (string | ConsentFunctionDecl)[];
+  /** Hooks returning consent state, e.g. `useConsent` (`const { analytics } = useConsent()`). */
+  hooks?: (string | ConsentFunctionDecl)[];
+  /** Components rendering children only after consent, e.g. `ConsentGate`. */
+  components?: (string | ConsentFunctionDecl)[];
+  /**
+   * Template for the "wrap in consent check" fix; `{{category}}` is replaced. Default: the team's
+   * first consent function called with the category, e.g. `hasConsent('marketing')`.
+   */
+  checkTemplate?: string;
+  /** Google Consent Mode "advanced" (denied defaults, loader still runs): `report` (default) or `accept`. */
+  consentModeAdvanced?: 'report' | 'accept';
+}
+
+/** An override block: settings applied to files matching `files` (and not `excludedFiles`). */
+export interface RawOverride {
+  files: string[];
+  excludedFiles?: string[];
+  rules?: Record<string, RawRuleSetting>;
+  consent?: RawConsentConfig;
+  requireJustification?: boolean;
+}
+
+/** The file format of `creepyline.json`. */
+export interface RawConfig {
+  $schema?: string;
+  rules?: Record<string, RawRuleSetting>;
+  consent?: RawConsentConfig;
+  /** Extra tracker vendors (same shape as the built-in catalogue; `source` recommended). */
+  vendors?: Partial<VendorEntry>[];
+  /** Extra consent APIs / CMPs. */
+  consentApis?: Partial<ConsentApiEntry>[];
+  /** Vendor id → category remap (`{"hotjar": "marketing"}`). */
+  vendorCategories?: Record<string, ConsentCategory>;
+  /** Globs (relative to the config file) of files never analysed. */
+  ignore?: string[];
+  overrides?: RawOverride[];
+  /** Require `-- reason` in suppression comments. */
+  requireJustification?: boolean;
+  /** Report suppression comments that suppress nothing. */
+  reportUnusedDisableDirectives?: boolean;
+}
+
+/** Effective settings of one rule. */
+export interface ResolvedRuleSetting {
+  level: RuleLevel;
+  options: Record<string, unknown>;
+}
+
+/** The team's consent API in normalised form. */
+export interface ResolvedConsentConfig {
+  functions: ConsentFunctionDecl[];
+  hooks: ConsentFunctionDecl[];
+  components: ConsentFunctionDecl[];
+  checkTemplate?: string;
+  consentModeAdvanced: 'report' | 'accept';
+}
+
+/** The effective policy for one file. */
+export interface ResolvedConfig {
+  /** Every registered rule has an entry. */
+  rules: Record<string, ResolvedRuleSetting>;
+  consent: ResolvedConsentConfig;
+  vendors: Partial<VendorEntry>[];
+  consentApis: Partial<ConsentApiEntry>[];
+  vendorCategories: Record<string, ConsentCategory>;
+  ignore: string[];
+  requireJustification: boolean;
+  reportUnusedDisableDirectives: boolean;
+}

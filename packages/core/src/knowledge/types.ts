@@ -1,0 +1,143 @@
+/**
+ * Shapes of the knowledge catalogues (trackers, consent APIs). Catalogues are data:
+ * JSON files beside this module, each entry naming its source. Teams extend them from
+ * `creepyline.json` (`vendors`, `consent`), never by editing rules.
+ */
+
+/**
+ * Purposes a visitor consents to. The names follow c15t's categories; CMP-specific
+ * names (Cookiebot "statistics", OneTrust "C0002", orestbida "analytics") are mapped
+ * onto these by each consent API's `categoryMap`.
+ */
+export type ConsentCategory = 'necessary' | 'functionality' | 'experience' | 'measurement' | 'marketing';
+
+/** A call of a global function or of a method on a global object. */
+export interface GlobalShape {
+  /**
+   * Dotted path of the callee without `window.`/`globalThis.`/`self.` prefixes, e.g. `gtag`,
+   * `fbq`, `_paq.push`, `mixpanel.track`, `mixpanel.people.set`, `analytics.track`.
+   * A prefixed form (`window.gtag(...)`) matches the same entry.
+   */
+  callee: string;
+  /**
+   * When set, only calls whose first argument is one of these string literals match
+   * (e.g. `gtag` with `["config","event","set"]`; `gtag('consent', ...)` is not a sink).
+   */
+  firstArgIn?: string[];
+  /** When set, calls whose first argument is one of these string literals never match. */
+  firstArgNotIn?: string[];
+}
+
+/** How an npm SDK's import is used as a tracker. */
+export interface ImportShape {
+  /** Module specifier, exact (`mixpanel-browser`) or a subpath (`@vercel/analytics/react`). */
+  module: string;
+  /** `default`, `*` (namespace import), or the named export. */
+  export: string;
+  /**
+   * `object`: methods called on the binding are sinks (`mixpanel.track()`), limited to `methods` when given;
+   * `call`: calling the binding itself is a sink (`track()` from `@vercel/analytics`);
+   * `component`: rendering it in JSX is a sink (`<GoogleAnalytics gaId=…/>`);
+   * `class`: `new X(...)` or `X.<method>(...)` (e.g. `AnalyticsBrowser.load`) creates a tracker instance.
+   */
+  as: 'object' | 'call' | 'component' | 'class';
+  /** For `object`/`class`: method paths that send data or load the tracker. Omitted = every method. */
+  methods?: string[];
+}
+
+/** One tracking vendor. */
+export interface VendorEntry {
+  /** Stable id, kebab-case (`google-analytics`, `meta-pixel`). */
+  id: string;
+  name: string;
+  /** The consent purpose this vendor needs by default. */
+  category: ConsentCategory;
+  /** What the vendor does; informs messages. */
+  kind: 'analytics' | 'advertising' | 'tag-manager' | 'session-replay' | 'chat' | 'crm' | 'email-marketing' | 'ab-testing' | 'customer-data-platform';
+  globals: GlobalShape[];
+  imports: ImportShape[];
+  /** Host + optional path prefix of the loader script (`www.googletagmanager.com/gtag/js`). */
+  scriptHosts: string[];
+  /** Host + path prefix of tracking pixels / beacon endpoints (`www.facebook.com/tr`). */
+  pixelHosts?: string[];
+  /**
+   * Set when a data-protection authority treats a configuration of this tool as
+   * consent-exempt (e.g. CNIL for cookieless audience measurement). Findings are then `info`.
+   */
+  exemption?: { note: string; source: string };
+  /** Where the facts come from (vendor docs, npm package, c15t registry, …). */
+  source: string[];
+}
+
+/** A read of consent state that can guard a tracker: `if (<check>) track()`. */
+export interface ConsentCheckShape {
+  /**
+   * Dotted path (without `window.` prefix). A property read when `call` is false
+   * (`Cookiebot.consent.statistics`), a call otherwise (`CookieConsent.acceptedCategory`).
+   */
+  path: string;
+  /** `true` when the check is a call. */
+  call?: boolean;
+  /**
+   * The category this check grants. `fromArg` takes it from the call's first string
+   * argument through `categoryMap` (`acceptedCategory('analytics')`); `fromProperty`
+   * from the next property name (`Cookiebot.consent.marketing` via `Cookiebot.consent`);
+   * `any` means consent for everything the banner covers (`Cookiebot.consented`).
+   */
+  category: ConsentCategory | 'fromArg' | 'fromProperty' | 'any';
+  /** For string-containment reads such as `OnetrustActiveGroups.includes('C0004')`. */
+  contains?: boolean;
+}
+
+/** A callback the CMP calls once consent is given or changes. Code inside counts as gated. */
+export interface ConsentCallbackShape {
+  /**
+   * `function`: a global function declaration or assignment with this name (`OptanonWrapper`);
+   * `event`: `window.addEventListener(<name>, cb)`; `callArg`: a callback passed to `path(...)`
+   * (`OneTrust.OnConsentChanged(cb)`, `__tcfapi('addEventListener', 2, cb)`);
+   * `option`: a property in an options object passed to `path(...)` (`CookieConsent.run({ onConsent })`);
+   * `jsxProp`: a prop of a component from `module` (`<CookieConsent onAccept={…}>`).
+   */
+  kind: 'function' | 'event' | 'callArg' | 'option' | 'jsxProp';
+  /** Function name, event name, callee path, or component name depending on `kind`. */
+  name: string;
+  /** For `callArg`: the first argument literal that must match (`'addEventListener'`). */
+  firstArg?: string;
+  /** For `option`/`jsxProp`: the property name (`onConsent`, `onAccept`). */
+  property?: string;
+  /** For `jsxProp` and imported `callArg`: the npm module the name is imported from. */
+  module?: string;
+  /**
+   * `true` when the callback also runs on rejection/changes, so the body still needs its
+   * own check to count as gated (orestbida `onChange`, TCF listener without purpose check).
+   */
+  needsInnerCheck?: boolean;
+  /** Category granted when no inner check says otherwise. */
+  category: ConsentCategory | 'any';
+}
+
+/** Markup a CMP recognises to block a script/iframe until consent (`type="text/plain" data-cookieconsent="marketing"`). */
+export interface ConsentMarkupShape {
+  /** Attribute carrying the category or service name. */
+  attribute: string;
+  /** Also requires `type="text/plain"` (or `data-type`) on the element. */
+  requiresTextPlain: boolean;
+  /** The attribute's value is a category name mapped through `categoryMap`; else a service name (`any`). */
+  valueIsCategory: boolean;
+}
+
+/** One consent-management platform or consent API. */
+export interface ConsentApiEntry {
+  id: string;
+  name: string;
+  /** npm packages that provide it (imports of these make its hooks/components recognised). */
+  packages: string[];
+  checks: ConsentCheckShape[];
+  /** React hooks returning consent state, e.g. c15t `useConsentManager` (→ `has('measurement')`). */
+  hooks?: { name: string; module?: string; checkMethod?: string }[];
+  callbacks: ConsentCallbackShape[];
+  markup: ConsentMarkupShape[];
+  /** CMP-specific category names → our categories (`statistics` → `measurement`). */
+  categoryMap: Record<string, ConsentCategory>;
+  source: string[];
+}

@@ -1,0 +1,90 @@
+/**
+ * The rule framework: `createRule` gives every rule the same anatomy (meta, messages,
+ * options, check) and derives its documentation URL from its id. Rules see Facts,
+ * never raw files, and report through `context.report`.
+ */
+import type { Confidence, Fix, LegalRef, RelatedLocation, Severity } from './model';
+import type { FileFacts } from './facts/types';
+import type { ResolvedConfig } from './config/types';
+import type { Knowledge } from './knowledge';
+
+/** Base of the generated documentation pages. */
+export const DOCS_BASE_URL = 'https://github.com/creepyline/creepyline/blob/main/docs/rules/';
+
+/** A message with its three pillars: what (template), why (plain-language law), what to do. */
+export interface RuleMessage {
+  /** What is wrong, one sentence, with `{{placeholders}}`. */
+  text: string;
+  /** Why a customer or regulator would mind, one sentence, with placeholders. */
+  why: string;
+  /** What to do instead, one sentence, with placeholders. */
+  fix: string;
+}
+
+/** Static description of a rule. Ids and options are public interface. */
+export interface RuleMeta<MessageIds extends string = string> {
+  /** Imperative one-liner: "Disallow …" / "Require …". */
+  title: string;
+  type: 'problem' | 'suggestion';
+  defaultSeverity: Severity;
+  gdpr: LegalRef[];
+  messages: Record<MessageIds, RuleMessage>;
+  /** JSON schema of the options object (published in the config schema). */
+  schema: Record<string, unknown>;
+  fixable: boolean;
+  hasSuggestions: boolean;
+  /** Longer explanation for the docs page (Markdown). */
+  description: string;
+  /** When a team may reasonably turn the rule off. */
+  whenNotToUse: string;
+}
+
+/** What a rule reports; the framework fills in severity, range, messages and docs. */
+export interface ReportDescriptor<MessageIds extends string = string> {
+  messageId: MessageIds;
+  data?: Record<string, string | number>;
+  /** 0-based offsets into the file text. */
+  start: number;
+  end: number;
+  confidence?: Confidence;
+  /** Overrides the configured severity downwards (e.g. exempt vendors become `info`). */
+  severityCap?: Severity;
+  fixes?: Fix[];
+  trace?: string[];
+  related?: RelatedLocation[];
+}
+
+/** What a rule's check receives. */
+export interface RuleContext<Options, MessageIds extends string> {
+  readonly facts: FileFacts;
+  readonly options: Options;
+  readonly config: ResolvedConfig;
+  readonly knowledge: Knowledge;
+  report(descriptor: ReportDescriptor<MessageIds>): void;
+}
+
+/** A rule as registered. */
+export interface Rule<Options = unknown, MessageIds extends string = string> {
+  id: string;
+  meta: RuleMeta<MessageIds>;
+  defaultOptions: Options;
+  docsUrl: string;
+  check(context: RuleContext<Options, MessageIds>): void;
+}
+
+/** Defines a rule; the docs URL is derived from the id. */
+export function createRule<Options, MessageIds extends string>(spec: {
+  id: string;
+  meta: RuleMeta<MessageIds>;
+  defaultOptions: Options;
+  check(context: RuleContext<Options, MessageIds>): void;
+}): Rule<Options, MessageIds> {
+  return { ...spec, docsUrl: `${DOCS_BASE_URL}${spec.id}.md` };
+}
+
+/** Replaces `{{name}}` placeholders; unknown names stay visible so tests catch them. */
+export function fillTemplate(template: string, data: Record<string, string | number> | undefined): string {
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) =>
+    data && name in data ? String(data[name]) : whole,
+  );
+}
