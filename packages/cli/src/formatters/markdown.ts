@@ -1,0 +1,62 @@
+/**
+ * The Markdown format, sized for a pull-request comment: a summary table, then one
+ * entry per finding (location, rule, message) with the "why" and "how to fix" folded
+ * in a `<details>` block. Text from findings is escaped so it cannot break the table or
+ * inject HTML into the rendered comment.
+ */
+import { countsLine, fixableCount, type Report } from '../report';
+
+const ICON = { error: '🔴 error', warning: '🟠 warning', info: '🔵 info' } as const;
+
+/** Escapes Markdown punctuation and HTML-significant characters, and keeps text on one line. */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/[\\`*_{}[\]()#+!|~>]/g, (c) => `\\${c}`)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/\r?\n/g, ' ');
+}
+
+/** Renders the report as GitHub-flavoured Markdown. */
+export function formatMarkdown(report: Report): string {
+  const { summary } = report;
+  const out: string[] = ['## Creepyline GDPR check', ''];
+  out.push('| Files checked | Errors | Warnings | Info | Skipped | Fixable |');
+  out.push('| ---: | ---: | ---: | ---: | ---: | ---: |');
+  out.push(`| ${summary.files} | ${summary.error} | ${summary.warning} | ${summary.info} | ${report.skipped.length} | ${fixableCount(report)} |`);
+  out.push('');
+  if (report.findings.length === 0) out.push('✅ No problems found.');
+  else out.push(`**${countsLine(summary)}**`);
+  out.push('');
+
+  for (const finding of report.findings) {
+    const location = `${finding.file}:${finding.range.start.line}:${finding.range.start.column}`;
+    out.push(`- ${ICON[finding.severity]} \`${location.replace(/`/g, "'")}\` — ${escapeMarkdown(finding.message)} ([${finding.ruleId}](${finding.docsUrl}))`);
+    out.push('  <details><summary>Why and how to fix</summary>');
+    out.push('');
+    out.push(`  **Why:** ${escapeMarkdown(finding.why)}`);
+    out.push('');
+    out.push(`  **Fix:** ${escapeMarkdown(finding.howToFix)}`);
+    if (finding.legal.length > 0) {
+      out.push('');
+      out.push(`  **Legal basis:** ${finding.legal.map((ref) => escapeMarkdown(ref.ref)).join('; ')}`);
+    }
+    out.push('  </details>');
+  }
+  if (report.findings.length > 0) out.push('');
+
+  if (report.skipped.length > 0) {
+    out.push('<details><summary>Skipped files</summary>', '');
+    for (const skipped of report.skipped) out.push(`- \`${skipped.file.replace(/`/g, "'")}\`: ${escapeMarkdown(skipped.reason)}`);
+    out.push('', '</details>', '');
+  }
+  if (report.configProblems.length > 0) {
+    out.push('### Configuration problems', '');
+    for (const problem of report.configProblems) {
+      out.push(`- \`${problem.file.replace(/`/g, "'")}:${problem.line}\` ${escapeMarkdown(problem.key)}: ${escapeMarkdown(problem.message)}`);
+    }
+    out.push('');
+  }
+  out.push(`<sub>creepyline ${escapeMarkdown(report.tool.version)} · ${summary.durationMs} ms</sub>`, '');
+  return out.join('\n');
+}

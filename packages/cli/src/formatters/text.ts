@@ -1,0 +1,59 @@
+/**
+ * The text format, modelled on ESLint's "stylish": findings grouped by file, one aligned
+ * line each (`line:col  severity  message  rule`), then a dim line with a clickable
+ * `file:line:col` and the plain-language "why"; then skipped files and a summary line.
+ */
+import type { Styler } from '../color';
+import { countsLine, fixableCount, type Report, type ReportFinding } from '../report';
+
+function severityLabel(severity: ReportFinding['severity'], style: Styler): string {
+  if (severity === 'error') return style.red('error');
+  if (severity === 'warning') return style.yellow('warning');
+  return style.blue('info');
+}
+
+/** Renders the report as text; `style` decides about ANSI colors. */
+export function formatText(report: Report, style: Styler): string {
+  const out: string[] = [];
+  const groups = new Map<string, ReportFinding[]>();
+  for (const finding of report.findings) {
+    const group = groups.get(finding.file) ?? [];
+    group.push(finding);
+    groups.set(finding.file, group);
+  }
+
+  for (const [file, findings] of groups) {
+    out.push(style.underline(file));
+    const positions = findings.map((f) => `${f.range.start.line}:${f.range.start.column}`);
+    const posWidth = Math.max(...positions.map((p) => p.length));
+    const sevWidth = Math.max(...findings.map((f) => f.severity.length));
+    const msgWidth = Math.max(...findings.map((f) => f.message.length));
+    findings.forEach((finding, index) => {
+      const severity = severityLabel(finding.severity, style) + ' '.repeat(sevWidth - finding.severity.length);
+      const medium = finding.confidence === 'medium' ? style.dim(' (medium confidence)') : '';
+      out.push(
+        `  ${positions[index].padEnd(posWidth)}  ${severity}  ${finding.message.padEnd(msgWidth)}  ${style.dim(finding.ruleId)}${medium}`,
+      );
+      const location = `${file}:${positions[index]}`;
+      out.push(style.dim(`  ${' '.repeat(posWidth)}  ${location}  ${finding.why}`));
+    });
+    out.push('');
+  }
+
+  if (report.skipped.length > 0) {
+    out.push(style.bold(`Skipped ${report.skipped.length} file${report.skipped.length === 1 ? '' : 's'}:`));
+    for (const skipped of report.skipped) out.push(`  ${skipped.file}  ${style.dim(skipped.reason)}`);
+    out.push('');
+  }
+
+  const { summary } = report;
+  if (summary.findings === 0) {
+    out.push(`✔ No problems found in ${summary.files} file${summary.files === 1 ? '' : 's'}.`);
+  } else {
+    const mark = summary.error > 0 ? style.red('✖') : summary.warning > 0 ? style.yellow('⚠') : style.blue('ℹ');
+    out.push(style.bold(`${mark} ${countsLine(summary)} in ${summary.files} file${summary.files === 1 ? '' : 's'} checked`));
+    const fixable = fixableCount(report);
+    if (fixable > 0) out.push(`  ${fixable} fixable: apply the quick fix in the editor (Creepyline for VS Code).`);
+  }
+  return `${out.join('\n')}\n`;
+}

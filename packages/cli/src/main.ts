@@ -1,0 +1,39 @@
+/**
+ * Entry point of the `creepyline` command. `main` parses the arguments, runs the command
+ * and returns the exit code; it never calls `process.exit`, so tests can run it
+ * in-process and the bin script owns the process.
+ */
+import packageJson from '../package.json';
+import { checkHelp, generalHelp, parseArgs, UsageError } from './args';
+import type { CliIO } from './io';
+
+export type { CliIO } from './io';
+
+/** The CLI's version (from its package.json). */
+export const VERSION: string = packageJson.version;
+
+/** Runs the CLI with `argv` (without `node` and the script path); resolves to the exit code. */
+export async function main(argv: string[], io: CliIO): Promise<number> {
+  try {
+    const command = parseArgs(argv);
+    switch (command.kind) {
+      case 'version':
+        io.stdout.write(`${VERSION}\n`);
+        return 0;
+      case 'help':
+        io.stdout.write(command.topic === 'check' ? checkHelp() : generalHelp(VERSION));
+        return 0;
+      case 'check':
+        // Loaded on demand: --help and --version must not pay for loading the analyser.
+        return await (await import('./check')).runCheck(command.options, io, VERSION);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr.write(`creepyline: ${error.message}\n`);
+      return 2;
+    }
+    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    io.stderr.write(`creepyline: internal error, please report it with the command that reproduces it.\n${detail}\n`);
+    return 2;
+  }
+}

@@ -1,0 +1,158 @@
+/**
+ * The CLI's report model: core's findings with paths made relative to the root (forward
+ * slashes), plus skipped files, configuration problems and a summary. The JSON format is
+ * this object as is (`version: 1` is its schema version); the other formats render it.
+ */
+import type { ConfigProblem, Finding, Fix, LegalRef, Range, RelatedLocation, Severity } from '@creepyline/core/src/model';
+import { displayPath } from './discover';
+
+/** Schema version of the JSON report; bump on incompatible changes. */
+export const REPORT_VERSION = 1;
+
+export interface ReportFinding {
+  ruleId: string;
+  severity: Severity;
+  confidence: Finding['confidence'];
+  message: string;
+  /** Path relative to the root, forward slashes. */
+  file: string;
+  range: { start: Range['start']; end: Range['end'] };
+  legal: LegalRef[];
+  fixes: Fix[];
+  why: string;
+  howToFix: string;
+  docsUrl: string;
+  fingerprint: string;
+}
+
+export interface ReportSkipped {
+  file: string;
+  reason: string;
+}
+
+export interface ReportConfigProblem extends ConfigProblem {}
+
+export interface ReportSummary {
+  files: number;
+  findings: number;
+  error: number;
+  warning: number;
+  info: number;
+  durationMs: number;
+}
+
+/** Static facts about a rule, for SARIF's rule table. */
+export interface ReportRule {
+  id: string;
+  title: string;
+  description: string;
+  defaultSeverity: Severity;
+  legal: LegalRef[];
+  docsUrl: string;
+}
+
+/** Everything a formatter needs. */
+export interface Report {
+  version: typeof REPORT_VERSION;
+  tool: { name: 'creepyline'; version: string };
+  findings: ReportFinding[];
+  skipped: ReportSkipped[];
+  configProblems: ReportConfigProblem[];
+  summary: ReportSummary;
+}
+
+/** Context that is not part of the JSON report but that some formats need. */
+export interface ReportContext {
+  /** Absolute root the paths are relative to. */
+  root: string;
+  rules: ReportRule[];
+  /** Related locations per finding (same order as `report.findings`). */
+  related: RelatedLocation[][];
+  /** The 0-based offsets of each finding's range (SARIF regions), same order. */
+  offsets: { startOffset: number; endOffset: number }[];
+}
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** Stable order: file, line, column, severity, rule id. */
+export function compareFindings(a: ReportFinding, b: ReportFinding): number {
+  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
+  return (
+    a.range.start.line - b.range.start.line ||
+    a.range.start.column - b.range.start.column ||
+    SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+    (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0)
+  );
+}
+
+/** Builds the report; `findings` may be in any order. */
+export function buildReport(input: {
+  root: string;
+  toolVersion: string;
+  findings: Finding[];
+  skipped: ReportSkipped[];
+  configProblems: ConfigProblem[];
+  filesAnalysed: number;
+  durationMs: number;
+  rules: ReportRule[];
+}): { report: Report; context: ReportContext } {
+  const entries = input.findings.map((finding) => {
+    const shown: ReportFinding = {
+      ruleId: finding.ruleId,
+      severity: finding.severity,
+      confidence: finding.confidence,
+      message: finding.message,
+      file: displayPath(input.root, finding.file),
+      range: {
+        start: { line: finding.range.start.line, column: finding.range.start.column },
+        end: { line: finding.range.end.line, column: finding.range.end.column },
+      },
+      legal: finding.legal,
+      fixes: finding.fixes,
+      why: finding.why,
+      howToFix: finding.howToFix,
+      docsUrl: finding.docsUrl,
+      fingerprint: finding.fingerprint,
+    };
+    const related = finding.related.map((location) => ({ ...location, file: displayPath(input.root, location.file) }));
+    return { shown, related, offsets: { startOffset: finding.range.startOffset, endOffset: finding.range.endOffset } };
+  });
+  entries.sort((a, b) => compareFindings(a.shown, b.shown));
+  const findings = entries.map((entry) => entry.shown);
+  const count = (severity: Severity) => findings.filter((finding) => finding.severity === severity).length;
+  const report: Report = {
+    version: REPORT_VERSION,
+    tool: { name: 'creepyline', version: input.toolVersion },
+    findings,
+    skipped: input.skipped,
+    configProblems: input.configProblems.map((problem) => ({ ...problem, file: displayPath(input.root, problem.file) })),
+    summary: {
+      files: input.filesAnalysed,
+      findings: findings.length,
+      error: count('error'),
+      warning: count('warning'),
+      info: count('info'),
+      durationMs: Math.round(input.durationMs),
+    },
+  };
+  return {
+    report,
+    context: {
+      root: input.root,
+      rules: input.rules,
+      related: entries.map((entry) => entry.related),
+      offsets: entries.map((entry) => entry.offsets),
+    },
+  };
+}
+
+/** `3 problems (1 error, 2 warnings, 0 info)`-style counts used by several formats. */
+export function countsLine(summary: ReportSummary): string {
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  return `${plural(summary.findings, 'problem')} (${plural(summary.error, 'error')}, ${plural(summary.warning, 'warning')}, ${summary.info} info)`;
+}
+
+/** Findings that carry at least one fix. */
+export function fixableCount(report: Report): number {
+  return report.findings.filter((finding) => finding.fixes.length > 0).length;
+}
