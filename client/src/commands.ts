@@ -1,0 +1,101 @@
+/**
+ * The extension's commands (palette category "Creepyline"). They only talk to the
+ * server or to VS Code; the analysis stays in the server.
+ */
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import {
+  ConfigTemplateRequest, ScanWorkspaceRequest, ShowDocumentationCommand,
+  type ConfigTemplateParams, type ConfigTemplateResult, type ScanWorkspaceParams, type ScanWorkspaceResult,
+} from '@creepyline/protocol';
+
+/** What the commands need from the extension. */
+export interface CommandContext {
+  client: () => LanguageClient | undefined;
+  restart: () => Promise<void>;
+  output: vscode.LogOutputChannel;
+}
+
+/** Opens a rule's documentation in the browser. Only http(s) links; nothing is fetched by us. */
+async function showDocumentation(output: vscode.LogOutputChannel, url: unknown): Promise<void> {
+  if (typeof url !== 'string') return;
+  const uri = vscode.Uri.parse(url, true);
+  if (uri.scheme !== 'https' && uri.scheme !== 'http') {
+    output.warn(`Not opening documentation link with scheme ${uri.scheme}: ${url}`);
+    return;
+  }
+  await vscode.env.openExternal(uri);
+}
+
+/** Picks the workspace folder for a new creepyline.json (asks only when there are several). */
+async function pickFolder(): Promise<vscode.WorkspaceFolder | undefined> {
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  if (folders.length <= 1) return folders[0];
+  return vscode.window.showWorkspaceFolderPick({ placeHolder: 'Create creepyline.json in which folder?' });
+}
+
+/** Writes `creepyline.json` from the core's default template (via the server) and opens it. */
+async function createConfig(ctx: CommandContext): Promise<void> {
+  const folder = await pickFolder();
+  if (!folder) {
+    void vscode.window.showWarningMessage('Creepyline: open a folder first; creepyline.json belongs at the root of a workspace folder.');
+    return;
+  }
+  const target = vscode.Uri.joinPath(folder.uri, 'creepyline.json');
+  let exists = true;
+  try {
+    await vscode.workspace.fs.stat(target);
+  } catch {
+    exists = false;
+  }
+  if (!exists) {
+    const client = ctx.client();
+    if (!client) {
+      void vscode.window.showWarningMessage('Creepyline: the server is not running; run "Creepyline: Restart Server" and try again.');
+      return;
+    }
+    const params: ConfigTemplateParams = { folderUri: folder.uri.toString() };
+    const template = await client.sendRequest<ConfigTemplateResult>(ConfigTemplateRequest, params);
+    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(template.text));
+    ctx.output.info(`Created ${target.fsPath} from the default template.`);
+  }
+  await vscode.window.showTextDocument(target);
+}
+
+/** Asks the server to analyse every file of the workspace; the server reports progress. */
+async function scanWorkspace(ctx: CommandContext): Promise<void> {
+  const client = ctx.client();
+  if (!client) {
+    void vscode.window.showWarningMessage('Creepyline: the server is not running; run "Creepyline: Restart Server" and try again.');
+    return;
+  }
+  const params: ScanWorkspaceParams = {};
+  const result = await client.sendRequest<ScanWorkspaceResult>(ScanWorkspaceRequest, params);
+  const summary = `Creepyline: ${result.cancelled ? 'scan cancelled after' : 'scanned'} ${result.filesAnalysed} file(s), ` +
+    `${result.findings} finding(s) in closed files${result.skipped ? `, ${result.skipped} skipped` : ''}` +
+    `${result.configProblems ? `, ${result.configProblems} configuration problem(s)` : ''}.`;
+  ctx.output.info(summary);
+  const choice = await vscode.window.showInformationMessage(summary, 'Open Problems');
+  if (choice === 'Open Problems') await vscode.commands.executeCommand('workbench.actions.view.problems');
+}
+
+/** Registers every command; returns the disposables. */
+export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
+  const run = (name: string, fn: (...args: unknown[]) => Promise<void> | void) =>
+    vscode.commands.registerCommand(name, async (...args: unknown[]) => {
+      try {
+        await fn(...args);
+      } catch (error) {
+        ctx.output.error(`Command ${name} failed: ${error instanceof Error ? error.message : String(error)}`);
+        const choice = await vscode.window.showErrorMessage(`Creepyline: ${name} failed. See the output for details.`, 'Open Output');
+        if (choice) ctx.output.show(true);
+      }
+    });
+  return [
+    run('creepyline.restartServer', () => ctx.restart()),
+    run('creepyline.showOutput', () => ctx.output.show(true)),
+    run(ShowDocumentationCommand, (url) => showDocumentation(ctx.output, url)),
+    run('creepyline.createConfig', () => createConfig(ctx)),
+    run('creepyline.scanWorkspace', () => scanWorkspace(ctx)),
+  ];
+}

@@ -1,0 +1,177 @@
+/**
+ * The one place where the VS Code extension (`client/`) and the language server
+ * (`server/`) agree on what they say to each other beyond plain LSP: custom
+ * `creepyline/*` messages and the typed settings object the client hands to the server.
+ *
+ * This module has no runtime dependencies: message types are plain method names plus
+ * TypeScript types, so both sides wrap them in their own `RequestType`/`NotificationType`.
+ */
+
+/** The configuration section the server asks for through `workspace/configuration`. */
+export const SETTINGS_SECTION = 'creepyline';
+
+/** Diagnostic `source` of every finding, so editors can filter and code actions can match. */
+export const DIAGNOSTIC_SOURCE = 'creepyline';
+
+/** Severity override of one editor-only rule customization (shaped like `eslint.rules.customizations`). */
+export type CustomizationSeverity = 'downgrade' | 'upgrade' | 'off' | 'error' | 'warning' | 'info' | 'default';
+
+/**
+ * An editor-only severity override: `rule` is a rule id or a glob (`*` matches any run of
+ * characters, a leading `!` negates), e.g. `{ "rule": "*consent*", "severity": "downgrade" }`.
+ * Applied by the server after `creepyline.json` decided the severity; later entries win.
+ */
+export interface RuleCustomization {
+  rule: string;
+  severity: CustomizationSeverity;
+}
+
+/** Milliseconds after which a validation turns the status item to warning / error. */
+export interface TimeBudget {
+  warn: number;
+  error: number;
+}
+
+/**
+ * The settings of one document (resource scope), as the client's `readConfiguration()`
+ * maps them from VS Code's `creepyline.*` settings. Non-VS Code clients may answer
+ * `null`; the server then uses {@link defaultSettings}. Never stored in server globals:
+ * the server asks per document and caches the promise per uri.
+ */
+export interface CreepylineSettings {
+  /** `creepyline.enable`: analyse documents of this folder at all. */
+  enable: boolean;
+  /** `creepyline.rules.customizations`: editor-only severity overrides. */
+  rules: { customizations: RuleCustomization[] };
+  /** `creepyline.timeBudget.onValidation`: status escalation thresholds. */
+  timeBudget: { onValidation: TimeBudget };
+}
+
+/** Defaults used when a setting is missing or the client does not answer `workspace/configuration`. */
+export function defaultSettings(): CreepylineSettings {
+  return {
+    enable: true,
+    rules: { customizations: [] },
+    timeBudget: { onValidation: { warn: 2000, error: 6000 } },
+  };
+}
+
+const CUSTOMIZATION_SEVERITIES: readonly CustomizationSeverity[] = ['downgrade', 'upgrade', 'off', 'error', 'warning', 'info', 'default'];
+
+/**
+ * Merges whatever a client sent (possibly `null`, partial or mistyped values) over the
+ * defaults. Wrong types fall back to the default instead of throwing.
+ */
+export function normalizeSettings(raw: unknown): CreepylineSettings {
+  const result = defaultSettings();
+  if (raw === null || typeof raw !== 'object') return result;
+  const value = raw as Record<string, any>;
+  if (typeof value.enable === 'boolean') result.enable = value.enable;
+  const customizations = value.rules?.customizations;
+  if (Array.isArray(customizations)) {
+    result.rules.customizations = customizations.filter(
+      (c): c is RuleCustomization =>
+        c !== null && typeof c === 'object' && typeof c.rule === 'string' &&
+        CUSTOMIZATION_SEVERITIES.includes(c.severity),
+    ).map((c) => ({ rule: c.rule, severity: c.severity }));
+  }
+  const budget = value.timeBudget?.onValidation;
+  if (budget && typeof budget === 'object') {
+    if (typeof budget.warn === 'number' && budget.warn >= 0) result.timeBudget.onValidation.warn = budget.warn;
+    if (typeof budget.error === 'number' && budget.error >= 0) result.timeBudget.onValidation.error = budget.error;
+  }
+  return result;
+}
+
+/** State of the last validation of a document. */
+export type StatusState = 'ok' | 'warn' | 'error';
+
+/**
+ * `creepyline/status` — notification, server → client, after every validation of a
+ * document (push or pull). The client's language status item shows it for the active
+ * editor: "analysed, N findings" versus "not analysed: <why>".
+ */
+export const StatusNotification = 'creepyline/status';
+
+/** Parameters of {@link StatusNotification}. */
+export interface StatusParams {
+  /** The document's uri. */
+  uri: string;
+  /** `error`: analysis failed; `warn`: config problems, file skipped or time budget exceeded. */
+  state: StatusState;
+  /** Number of findings reported as diagnostics (after customizations). */
+  findings: number;
+  /** Set when the document was not analysed (disabled, ignored by config, binary, too large…). */
+  skippedReason?: string;
+  /** Milliseconds the analysis took. */
+  validationTime: number;
+  /** One-line explanation when `state` is not `ok` (shown as the status item's detail). */
+  detail?: string;
+}
+
+/**
+ * `creepyline/scanWorkspace` — request, client → server, sent by the command
+ * "Creepyline: Scan Workspace". The server analyses every JavaScript/TypeScript/HTML
+ * file of every workspace folder (honouring `ignore` globs), publishes diagnostics for
+ * files that are not open, and reports `$/progress` (on `workDoneToken` when given,
+ * else on a server-created progress).
+ */
+export const ScanWorkspaceRequest = 'creepyline/scanWorkspace';
+
+/** Parameters of {@link ScanWorkspaceRequest}. */
+export interface ScanWorkspaceParams {
+  workDoneToken?: string | number;
+}
+
+/** Result of {@link ScanWorkspaceRequest}. */
+export interface ScanWorkspaceResult {
+  filesAnalysed: number;
+  findings: number;
+  skipped: number;
+  configProblems: number;
+  /** Set when the user cancelled the scan. */
+  cancelled?: boolean;
+}
+
+/**
+ * `creepyline/configTemplate` — request, client → server, sent by the command
+ * "Creepyline: Create Configuration File". The server answers with the default
+ * `creepyline.json` text from the analysis core, so the extension bundle need not
+ * contain the core; the client writes the file and opens it.
+ */
+export const ConfigTemplateRequest = 'creepyline/configTemplate';
+
+/** Parameters of {@link ConfigTemplateRequest}. */
+export interface ConfigTemplateParams {
+  /** The workspace folder the file is meant for. */
+  folderUri: string;
+}
+
+/** Result of {@link ConfigTemplateRequest}. */
+export interface ConfigTemplateResult {
+  /** The file's text (JSONC). */
+  text: string;
+}
+
+/**
+ * Client command (not a server request) that code actions "Show documentation for <rule>"
+ * carry; argument: the rule's documentation URL. The client opens it in the browser with
+ * `vscode.env.openExternal`; nothing is ever fetched by the extension or the server.
+ */
+export const ShowDocumentationCommand = 'creepyline.showDocumentation';
+
+/** Code action kinds Creepyline produces (Biome's scheme). */
+export const CodeActionKinds = {
+  quickFix: 'quickfix.creepyline',
+  suppressLine: 'quickfix.creepyline.suppress.line',
+  suppressFile: 'quickfix.creepyline.suppress.file',
+  fixAll: 'source.fixAll.creepyline',
+} as const;
+
+/** What the server keeps in each diagnostic's `data`, so code actions can find the finding again. */
+export interface DiagnosticData {
+  /** The finding's stable fingerprint. */
+  fingerprint: string;
+  /** The document version the diagnostic was computed for; code actions refuse other versions. */
+  version: number;
+}

@@ -1,0 +1,135 @@
+#!/usr/bin/env node
+/**
+ * Bundles the shipped JavaScript with esbuild (Node API):
+ *   client/src/extension.ts  → client/dist/client.js   (the VS Code extension; `vscode` external)
+ *   server/src/server.ts     → server/dist/server.js   (runnable: `node server/dist/server.js --stdio`)
+ *                            → client/dist/server.js   (a copy shipped inside the extension)
+ *   packages/cli/src/main.ts → packages/cli/dist/cli.js (when the CLI exists)
+ * and copies the configuration JSON schema into client/schema/ for `jsonValidation`.
+ *
+ * ts-morph (and the TypeScript compiler it carries) is bundled: its default lib .d.ts files
+ * are embedded in @ts-morph/common's JavaScript, so nothing else is needed at run time.
+ * No type-checking here (`npm run typecheck` does that). Quiet on success; exits non-zero
+ * on errors. Flags: --production (minify, no source maps), --watch.
+ */
+import * as esbuild from 'esbuild';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const rel = (...parts) => path.join(repo, ...parts);
+
+/** Candidate locations of the config schema, first existing wins. */
+const SCHEMA_SOURCES = ['packages/core/schema/creepyline.schema.json', 'packages/core/src/config/schema.json'];
+
+/** Shared options: Node 20, CommonJS, source maps unless production. */
+function common(production) {
+  return {
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    sourcemap: !production,
+    sourcesContent: false,
+    minify: production,
+    logLevel: 'silent',
+    // import.meta.url does not exist in CJS bundles; give modules that use it the file url
+    define: { 'import.meta.url': 'importMetaUrl' },
+    banner: { js: 'const importMetaUrl = require("url").pathToFileURL(__filename).href;' },
+    legalComments: 'none',
+  };
+}
+
+/** The build targets present in this checkout. */
+function targets(production) {
+  const list = [
+    { name: 'client', entryPoints: [rel('client/src/extension.ts')], outfile: rel('client/dist/client.js'), external: ['vscode'] },
+    { name: 'server', entryPoints: [rel('server/src/server.ts')], outfile: rel('server/dist/server.js') },
+  ];
+  if (fs.existsSync(rel('packages/cli/src/main.ts'))) {
+    list.push({ name: 'cli', entryPoints: [rel('packages/cli/src/main.ts')], outfile: rel('packages/cli/dist/cli.js') });
+  }
+  return list.map(({ name, ...options }) => ({ name, options: { ...common(production), ...options } }));
+}
+
+/** Copies the server bundle into the extension and the schema next to the manifest. */
+function copyArtifacts() {
+  fs.mkdirSync(rel('client/dist'), { recursive: true });
+  for (const file of ['server.js', 'server.js.map']) {
+    const from = rel('server/dist', file);
+    const to = rel('client/dist', file);
+    if (fs.existsSync(from)) fs.copyFileSync(from, to);
+    else fs.rmSync(to, { force: true });
+  }
+  const schema = SCHEMA_SOURCES.map((p) => rel(p)).find((p) => fs.existsSync(p));
+  if (schema) {
+    fs.mkdirSync(rel('client/schema'), { recursive: true });
+    fs.copyFileSync(schema, rel('client/schema/creepyline.schema.json'));
+  }
+}
+
+/** Prints esbuild messages in its usual format. */
+async function print(kind, messages) {
+  if (messages.length === 0) return;
+  const lines = await esbuild.formatMessages(messages, { kind, color: process.stderr.isTTY });
+  process.stderr.write(lines.join(''));
+}
+
+/**
+ * Builds every target once. Returns the number of errors (0 = success).
+ * @param {{ production?: boolean }} [options]
+ */
+export async function build(options = {}) {
+  const production = options.production === true;
+  const results = await Promise.all(targets(production).map(async ({ name, options: opts }) => {
+    try {
+      const result = await esbuild.build(opts);
+      // warnings inside third-party bundles (TypeScript's own dynamic requires) are not ours to fix
+      await print('warning', result.warnings.filter((w) => !w.location?.file.includes('node_modules')));
+      return 0;
+    } catch (error) {
+      if (error && Array.isArray(error.errors)) {
+        process.stderr.write(`build: ${name} failed\n`);
+        await print('error', error.errors);
+        return error.errors.length || 1;
+      }
+      process.stderr.write(`build: ${name} failed: ${error}\n`);
+      return 1;
+    }
+  }));
+  const failures = results.reduce((a, b) => a + b, 0);
+  if (failures === 0) copyArtifacts();
+  return failures;
+}
+
+/** Rebuilds on change (`--watch`), copying artifacts after each successful server build. */
+async function watch() {
+  const contexts = await Promise.all(targets(false).map(({ name, options }) => esbuild.context({
+    ...options,
+    plugins: [{
+      name: 'report',
+      setup(b) {
+        b.onEnd(async (result) => {
+          await print('error', result.errors);
+          if (result.errors.length === 0) {
+            copyArtifacts();
+            process.stderr.write(`[watch] ${name} built ${new Date().toLocaleTimeString()}\n`);
+          }
+        });
+      },
+    }],
+  })));
+  await Promise.all(contexts.map((c) => c.watch()));
+}
+
+const isMain = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+if (isMain) {
+  const args = new Set(process.argv.slice(2));
+  if (args.has('--watch')) {
+    await watch();
+  } else {
+    const failures = await build({ production: args.has('--production') });
+    if (failures > 0) process.exit(1);
+  }
+}
