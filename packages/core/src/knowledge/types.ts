@@ -26,6 +26,12 @@ export interface GlobalShape {
   firstArgIn?: string[];
   /** When set, calls whose first argument is one of these string literals never match. */
   firstArgNotIn?: string[];
+  /**
+   * For command queues fed with arrays (`_paq.push(['trackPageView'])`): calls whose first
+   * argument is an array literal whose first element is one of these string literals never
+   * match. Used for consent commands pushed into the same queue (`_paq.push(['requireConsent'])`).
+   */
+  firstArgHeadNotIn?: string[];
 }
 
 /** How an npm SDK's import is used as a tracker. */
@@ -43,6 +49,12 @@ export interface ImportShape {
   as: 'object' | 'call' | 'component' | 'class';
   /** For `object`/`class`: method paths that send data or load the tracker. Omitted = every method. */
   methods?: string[];
+  /**
+   * `true` for server-side SDKs (`@segment/analytics-node`, `posthog-node`): the data leaves from
+   * the server, so no browser consent banner can gate the call itself; the recipient still needs a
+   * legal basis (Art. 6 GDPR), usually the consent collected in the browser.
+   */
+  server?: boolean;
 }
 
 /** One tracking vendor. */
@@ -74,8 +86,15 @@ export interface ConsentCheckShape {
   /**
    * Dotted path (without `window.` prefix). A property read when `call` is false
    * (`Cookiebot.consent.statistics`), a call otherwise (`CookieConsent.acceptedCategory`).
+   * A segment followed by `()` is an intermediate call in the chain
+   * (`klaro.getManager().getConsent` matches `klaro.getManager().getConsent('matomo')`).
    */
   path: string;
+  /**
+   * When set, the path's first segment must be a binding imported from this npm module
+   * (`acceptedCategory` imported from `vanilla-cookieconsent`) instead of a global.
+   */
+  module?: string;
   /** `true` when the check is a call. */
   call?: boolean;
   /**
@@ -105,7 +124,7 @@ export interface ConsentCallbackShape {
   firstArg?: string;
   /** For `option`/`jsxProp`: the property name (`onConsent`, `onAccept`). */
   property?: string;
-  /** For `jsxProp` and imported `callArg`: the npm module the name is imported from. */
+  /** For `jsxProp`, and imported `callArg`/`option` callees: the npm module the name is imported from. */
   module?: string;
   /**
    * `true` when the callback also runs on rejection/changes, so the body still needs its
@@ -124,6 +143,11 @@ export interface ConsentMarkupShape {
   requiresTextPlain: boolean;
   /** The attribute's value is a category name mapped through `categoryMap`; else a service name (`any`). */
   valueIsCategory: boolean;
+  /**
+   * When set, the attribute holds whitespace-separated tokens and the category is the part of
+   * the token after this prefix (OneTrust: `class="optanon-category-C0002"`).
+   */
+  valuePrefix?: string;
 }
 
 /** One consent-management platform or consent API. */
@@ -139,5 +163,7 @@ export interface ConsentApiEntry {
   markup: ConsentMarkupShape[];
   /** CMP-specific category names → our categories (`statistics` → `measurement`). */
   categoryMap: Record<string, ConsentCategory>;
+  /** How the API behaves where the shapes above cannot say it (e.g. Consent Mode is a signal, not a gate). */
+  note?: string;
   source: string[];
 }
