@@ -10,28 +10,9 @@ import type { ConfigRule } from './resolve';
 import { buildConfigSchema } from './schema';
 import { closestMatch, unknownRuleMessage } from './suggest';
 import baseSchema from './schema.json';
+import { LineIndex } from './line-index';
 
-/** Converts 0-based offsets to 1-based line/column (UTF-16 columns). */
-export class LineIndex {
-  private readonly starts: number[] = [0];
-  constructor(text: string) {
-    for (let i = 0; i < text.length; i++) {
-      const ch = text.charCodeAt(i);
-      if (ch === 10) this.starts.push(i + 1);
-      else if (ch === 13 && text.charCodeAt(i + 1) !== 10) this.starts.push(i + 1);
-    }
-  }
-  position(offset: number): { line: number; column: number } {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - this.starts[lo] + 1 };
-  }
-}
+export { LineIndex };
 
 /** Where a value came from, to place problems. */
 export interface SourceInfo {
