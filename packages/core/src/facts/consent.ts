@@ -1,0 +1,395 @@
+/**
+ * Recognises consent checks in conditions: which purposes does `cond` being truthy (or
+ * falsy) prove the visitor agreed to? Knows the CMP APIs of the consent catalogue, the
+ * team's own consent functions and hooks from config, and, at medium confidence,
+ * flags recognised by name (`const consent = …`).
+ */
+import { ts } from 'ts-morph';
+import type { ConsentApiEntry, ConsentCategory, ConsentCheckShape } from '../knowledge/types';
+import type { ConsentFunctionDecl, ResolvedConsentConfig } from '../config/types';
+import vocabulary from '../knowledge/consent-vocabulary.json';
+import type { GuardEvidence } from './types';
+import type { ScopeResolver } from './scope';
+
+export type Grant = ConsentCategory | 'any';
+
+/** One recognised check inside a condition. */
+interface CheckHit {
+  grants: Grant[];
+  node: ts.Node;
+  confidence: 'high' | 'medium';
+  origin: string;
+}
+
+/** The evaluation of a condition: what it proves when it has the asked truth value. */
+export interface ConditionProof {
+  grants: Set<Grant>;
+  hits: CheckHit[];
+}
+
+const categoryByWord = new Map<string, ConsentCategory>();
+for (const [category, words] of Object.entries(vocabulary.categoryWords)) {
+  for (const word of words) categoryByWord.set(normalise(word), category as ConsentCategory);
+}
+const consentWords = vocabulary.consentStateWords.map(normalise);
+const grantedValues = new Set(vocabulary.grantedValues.map(normalise));
+
+function normalise(word: string): string {
+  return word.toLowerCase().replace(/[^a-z0-9]/g, '');
+}
+
+/** Maps a purpose name (`statistics`, `ads`, `C0002` via a map) to a category. */
+export function categoryFromName(name: string, map?: Record<string, ConsentCategory>): ConsentCategory | undefined {
+  if (map) {
+    if (name in map) return map[name];
+    const lowered = Object.keys(map).find((key) => key.toLowerCase() === name.toLowerCase());
+    if (lowered) return map[lowered];
+  }
+  return categoryByWord.get(normalise(name));
+}
+
+/** Category words inside an identifier (`analyticsConsent` → measurement). */
+function categoriesInIdentifier(name: string): ConsentCategory[] {
+  const parts = name.split(/(?=[A-Z])|[_\-.\s]+/).map(normalise).filter(Boolean);
+  const found = new Set<ConsentCategory>();
+  for (const part of parts) {
+    const category = categoryByWord.get(part);
+    if (category && part !== 'tracking') found.add(category);
+  }
+  return [...found];
+}
+
+/** True when an identifier names consent state (`consent`, `hasConsent`, `cookiesAccepted`). */
+function namesConsent(name: string): boolean {
+  const n = normalise(name);
+  return consentWords.some((word) => n.includes(word));
+}
+
+/** `window.Cookiebot.consent.statistics` → ['Cookiebot','consent','statistics']; undefined when not a plain path. */
+export function pathOf(expression: ts.Expression): string[] | undefined {
+  const parts: string[] = [];
+  let e: ts.Expression = expression;
+  for (;;) {
+    e = skipOuter(e);
+    if (ts.isIdentifier(e)) {
+      parts.unshift(e.text);
+      break;
+    }
+    if (ts.isPropertyAccessExpression(e)) {
+      parts.unshift(e.name.text);
+      e = e.expression;
+    } else if (ts.isElementAccessExpression(e) && ts.isStringLiteralLike(e.argumentExpression)) {
+      parts.unshift(e.argumentExpression.text);
+      e = e.expression;
+    } else if (e.kind === ts.SyntaxKind.ThisKeyword) {
+      parts.unshift('this');
+      break;
+    } else {
+      return undefined;
+    }
+  }
+  if (parts.length > 1 && (parts[0] === 'window' || parts[0] === 'globalThis' || parts[0] === 'self')) parts.shift();
+  return parts;
+}
+
+/** The identifier at the root of a property path, if any (`a` in `a.b.c`). */
+export function rootIdentifier(expression: ts.Expression): ts.Identifier | undefined {
+  let e: ts.Expression = skipOuter(expression);
+  while (ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e) || ts.isCallExpression(e)) e = skipOuter(e.expression);
+  return ts.isIdentifier(e) ? e : undefined;
+}
+
+/** Strips parentheses, `!` non-null, type assertions and `satisfies`. */
+export function skipOuter(e: ts.Expression): ts.Expression {
+  while (ts.isParenthesizedExpression(e) || ts.isNonNullExpression(e) || ts.isAsExpression(e) || ts.isTypeAssertionExpression(e) || ts.isSatisfiesExpression(e)) e = e.expression;
+  return e;
+}
+
+function stringArg(call: ts.CallExpression, index = 0): string | undefined {
+  const arg = call.arguments[index];
+  return arg && ts.isStringLiteralLike(arg) ? arg.text : undefined;
+}
+
+interface CheckEntry {
+  shape: ConsentCheckShape;
+  api: ConsentApiEntry;
+}
+
+/** Consent-check recogniser for one consent configuration (build once, reuse per file). */
+export class ConsentMatcher {
+  private readonly checks = new Map<string, CheckEntry[]>();
+  private readonly functions = new Map<string, ConsentFunctionDecl>();
+  private readonly hooks = new Map<string, { decl: ConsentFunctionDecl; checkMethod?: string; map?: Record<string, ConsentCategory>; origin: string }>();
+  readonly componentNames = new Map<string, ConsentFunctionDecl>();
+
+  constructor(readonly apis: readonly ConsentApiEntry[], readonly config: ResolvedConsentConfig) {
+    for (const api of apis) {
+      for (const shape of api.checks) {
+        const key = stripGlobal(shape.path);
+        const list = this.checks.get(key) ?? [];
+        list.push({ shape, api });
+        this.checks.set(key, list);
+      }
+      for (const hook of api.hooks ?? []) {
+        this.hooks.set(hook.name, { decl: { name: hook.name, category: 'fromArg' }, checkMethod: hook.checkMethod, map: api.categoryMap, origin: api.id });
+      }
+    }
+    for (const fn of config.functions) this.functions.set(stripGlobal(fn.name), fn);
+    for (const hook of config.hooks) this.hooks.set(hook.name, { decl: hook, map: hook.categoryMap, origin: 'config' });
+    for (const component of config.components) this.componentNames.set(component.name, component);
+  }
+
+  /** What `expression` proves about consent when it evaluates to `truthy`. */
+  prove(expression: ts.Expression, truthy: boolean, scope: ScopeResolver, depth = 0): ConditionProof {
+    const e = skipOuter(expression);
+    if (ts.isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.ExclamationToken) {
+      return this.prove(e.operand, !truthy, scope, depth);
+    }
+    if (ts.isBinaryExpression(e)) {
+      const op = e.operatorToken.kind;
+      const isAnd = op === ts.SyntaxKind.AmpersandAmpersandToken;
+      const isOr = op === ts.SyntaxKind.BarBarToken;
+      if (isAnd || isOr) {
+        const left = this.prove(e.left, truthy, scope, depth);
+        const right = this.prove(e.right, truthy, scope, depth);
+        // a && b true ⇒ both true (union); a || b false ⇒ both false (union); otherwise only what both prove.
+        return (isAnd && truthy) || (isOr && !truthy) ? union(left, right) : intersection(left, right);
+      }
+      const comparison = this.proveComparison(e, truthy, scope, depth);
+      if (comparison) return comparison;
+      return empty();
+    }
+    if (!truthy) return empty();
+    const hit = this.recognise(e, scope, depth);
+    return hit ? { grants: new Set(hit.grants), hits: [hit] } : empty();
+  }
+
+  /** `x === true`, `x === 'granted'`, `groups.indexOf('C0004') > -1`, `x !== false`. */
+  private proveComparison(e: ts.BinaryExpression, truthy: boolean, scope: ScopeResolver, depth: number): ConditionProof | undefined {
+    const op = e.operatorToken.kind;
+    const equal = op === ts.SyntaxKind.EqualsEqualsEqualsToken || op === ts.SyntaxKind.EqualsEqualsToken;
+    const notEqual = op === ts.SyntaxKind.ExclamationEqualsEqualsToken || op === ts.SyntaxKind.ExclamationEqualsToken;
+    if (equal || notEqual) {
+      for (const [subject, other] of [[e.left, e.right], [e.right, e.left]] as const) {
+        const value = literalValue(other);
+        if (value === undefined) continue;
+        const index = this.indexOfCheck(subject, scope, depth);
+        if (index && typeof value === 'number' && value === -1) {
+          // groups.indexOf('C0004') !== -1
+          return (notEqual === truthy) ? { grants: new Set(index.grants), hits: [index] } : empty();
+        }
+        const positive = value === true || (typeof value === 'string' && grantedValues.has(normalise(value)));
+        // "x === 'granted'" true, or "x !== 'granted'" false ⇒ granted. "x !== false" proves nothing:
+        // undefined (no decision yet) is not consent.
+        if (positive && equal === truthy) {
+          const hit = this.recognise(subject, scope, depth);
+          if (hit) return { grants: new Set(hit.grants), hits: [hit] };
+        }
+        return empty();
+      }
+    }
+    if (op === ts.SyntaxKind.GreaterThanToken || op === ts.SyntaxKind.GreaterThanEqualsToken) {
+      const index = this.indexOfCheck(e.left, scope, depth);
+      const value = literalValue(e.right);
+      if (index && typeof value === 'number' && truthy && (value === -1 || (value === 0 && op === ts.SyntaxKind.GreaterThanEqualsToken))) {
+        return { grants: new Set(index.grants), hits: [index] };
+      }
+    }
+    return undefined;
+  }
+
+  /** `OnetrustActiveGroups.indexOf('C0004')` as a containment check. */
+  private indexOfCheck(expression: ts.Expression, scope: ScopeResolver, depth: number): CheckHit | undefined {
+    const e = skipOuter(expression);
+    if (!ts.isCallExpression(e) || !ts.isPropertyAccessExpression(e.expression) || e.expression.name.text !== 'indexOf') return undefined;
+    return this.containment(e.expression.expression, stringArg(e), e, scope, depth);
+  }
+
+  /** Recognises one check (a property read or call) and returns what its truthiness grants. */
+  recognise(expression: ts.Expression, scope: ScopeResolver, depth = 0): CheckHit | undefined {
+    const e = skipOuter(expression);
+    if (ts.isCallExpression(e)) return this.recogniseCall(e, scope, depth);
+    const path = pathOf(e);
+    if (!path) return undefined;
+    // Catalogue property checks: exact path, or fromProperty prefix (`Cookiebot.consent` + `.statistics`).
+    const joined = path.join('.');
+    for (const entry of this.checks.get(joined) ?? []) {
+      if (entry.shape.call || entry.shape.contains) continue;
+      if (entry.shape.category === 'fromProperty' || entry.shape.category === 'fromArg') continue;
+      if (this.isShadowed(path[0], e, scope)) break;
+      return hit(e, [entry.shape.category], 'high', entry.api.id);
+    }
+    if (path.length >= 2) {
+      const prefix = path.slice(0, -1).join('.');
+      for (const entry of this.checks.get(prefix) ?? []) {
+        if (entry.shape.category !== 'fromProperty' || entry.shape.call) continue;
+        if (this.isShadowed(path[0], e, scope)) break;
+        const category = categoryFromName(path[path.length - 1], entry.api.categoryMap);
+        if (category) return hit(e, [category], 'high', entry.api.id);
+      }
+    }
+    return this.recogniseLocal(e, path, scope, depth);
+  }
+
+  private recogniseCall(call: ts.CallExpression, scope: ScopeResolver, depth: number): CheckHit | undefined {
+    const path = pathOf(call.expression);
+    if (!path) return undefined;
+    const joined = path.join('.');
+    // `groups.includes('C0004')` on a catalogue containment check.
+    const last = path[path.length - 1];
+    if (path.length >= 2 && (last === 'includes' || last === 'contains')) {
+      const contained = this.containment((call.expression as ts.PropertyAccessExpression).expression, stringArg(call), call, scope, depth);
+      if (contained) return contained;
+    }
+    for (const entry of this.checks.get(joined) ?? []) {
+      if (!entry.shape.call) continue;
+      if (this.isShadowed(path[0], call, scope)) break;
+      return this.categoryHit(call, entry.shape.category, entry.api.categoryMap, 'high', entry.api.id);
+    }
+    const fn = this.functions.get(joined);
+    if (fn && !this.isShadowed(path[0], call, scope, true)) {
+      return this.categoryHit(call, fn.category ?? 'fromArg', fn.categoryMap, 'high', 'config');
+    }
+    // `has('measurement')` where `const { has } = useConsentManager()`.
+    const root = rootIdentifier(call.expression);
+    if (root && depth < 3) {
+      const binding = scope.resolve(root.text, call);
+      if (binding?.kind === 'variable' && binding.declaration.initializer) {
+        const hook = this.hookOf(binding.declaration.initializer);
+        if (hook) {
+          const method = binding.propertyPath ? binding.propertyPath[binding.propertyPath.length - 1] : path[path.length - 1];
+          if (!hook.checkMethod || method === hook.checkMethod) {
+            return this.categoryHit(call, 'fromArg', hook.map, 'high', hook.origin);
+          }
+        }
+      }
+    }
+    // Hand-rolled: `hasConsent('ads')`, `consentGiven()`.
+    if (namesConsent(last) && !/^(set|update|save|store|record|request|show|open|revoke|withdraw|clear|reset|init|load)/i.test(last)) {
+      const fromArg = stringArg(call) ? categoryFromName(stringArg(call)!) : undefined;
+      const fromName = categoriesInIdentifier(last);
+      const grants: Grant[] = fromArg ? [fromArg] : fromName.length ? fromName : ['any'];
+      return hit(call, grants, 'medium', 'heuristic');
+    }
+    return undefined;
+  }
+
+  private containment(subject: ts.Expression, value: string | undefined, node: ts.Node, scope: ScopeResolver, _depth: number): CheckHit | undefined {
+    if (value === undefined) return undefined;
+    const path = pathOf(subject);
+    if (!path) return undefined;
+    for (const entry of this.checks.get(path.join('.')) ?? []) {
+      if (!entry.shape.contains) continue;
+      if (this.isShadowed(path[0], node, scope)) break;
+      const category = categoryFromName(value.replace(/^,|,$/g, ''), entry.api.categoryMap);
+      if (category) return hit(node, [category], 'high', entry.api.id);
+    }
+    return undefined;
+  }
+
+  private categoryHit(call: ts.CallExpression, category: ConsentFunctionDecl['category'] | ConsentCheckShape['category'], map: Record<string, ConsentCategory> | undefined, confidence: 'high' | 'medium', origin: string): CheckHit | undefined {
+    if (category === 'fromArg') {
+      const arg = stringArg(call);
+      if (arg === undefined) return call.arguments.length === 0 ? hit(call, ['any'], confidence, origin) : undefined;
+      const mapped = categoryFromName(arg, map);
+      return mapped ? hit(call, [mapped], confidence, origin) : hit(call, ['any'], 'medium', origin);
+    }
+    if (category === 'fromProperty' || category === undefined) return hit(call, ['any'], confidence, origin);
+    return hit(call, [category], confidence, origin);
+  }
+
+  /** Local names: aliases of checks, hook results, and (medium) flags named like consent. */
+  private recogniseLocal(e: ts.Expression, path: string[], scope: ScopeResolver, depth: number): CheckHit | undefined {
+    const root = rootIdentifier(e);
+    if (root && depth < 3) {
+      const binding = scope.resolve(root.text, e);
+      if (binding?.kind === 'variable' && binding.declaration.initializer) {
+        const init = binding.declaration.initializer;
+        // const { analytics } = useConsent();  /  const consent = useConsent(); consent.marketing
+        const hook = this.hookOf(init);
+        if (hook) {
+          const property = [...(binding.propertyPath ?? []), ...path.slice(1)].pop();
+          const category = property ? categoryFromName(property, hook.map) : undefined;
+          return hit(e, [category ?? 'any'], property && !category ? 'medium' : 'high', hook.origin);
+        }
+        // const ok = Cookiebot.consent.statistics;  if (ok) …
+        if (!binding.propertyPath && path.length === 1 && binding.isConst) {
+          const aliased = this.prove(init, true, scope, depth + 1);
+          if (aliased.hits.length) return { ...aliased.hits[0], grants: [...aliased.grants], node: e };
+        }
+      }
+    }
+    // Hand-rolled flag, by name: `consent.marketing`, `analyticsConsent`, `props.hasConsent`.
+    const named = path.findIndex(namesConsent);
+    if (named >= 0) {
+      const words = path.slice(named).flatMap(categoriesInIdentifier);
+      return hit(e, words.length ? [...new Set(words)] : ['any'], 'medium', 'heuristic');
+    }
+    return undefined;
+  }
+
+  /** The hook a `useX()` initialiser calls, if it is a known consent hook. */
+  private hookOf(init: ts.Expression): { checkMethod?: string; map?: Record<string, ConsentCategory>; origin: string } | undefined {
+    const e = skipOuter(init);
+    if (!ts.isCallExpression(e)) return undefined;
+    const path = pathOf(e.expression);
+    return path ? this.hooks.get(path.join('.')) : undefined;
+  }
+
+  /** A catalogue global (`Cookiebot`) shadowed by a local declaration is not the CMP. */
+  private isShadowed(root: string, at: ts.Node, scope: ScopeResolver, allowImports = false): boolean {
+    const binding = scope.resolve(root, at);
+    if (!binding) return false;
+    if (allowImports && (binding.kind === 'import' || binding.kind === 'function')) return false;
+    return binding.kind !== 'import';
+  }
+}
+
+function hit(node: ts.Node, grants: Grant[], confidence: 'high' | 'medium', origin: string): CheckHit {
+  return { node, grants, confidence, origin };
+}
+
+function empty(): ConditionProof {
+  return { grants: new Set(), hits: [] };
+}
+
+function union(a: ConditionProof, b: ConditionProof): ConditionProof {
+  return { grants: new Set([...a.grants, ...b.grants]), hits: [...a.hits, ...b.hits] };
+}
+
+function intersection(a: ConditionProof, b: ConditionProof): ConditionProof {
+  const grants = new Set<Grant>();
+  for (const g of a.grants) if (b.grants.has(g) || b.grants.has('any')) grants.add(g);
+  for (const g of b.grants) if (a.grants.has('any')) grants.add(g);
+  return { grants, hits: grants.size ? [...a.hits, ...b.hits] : [] };
+}
+
+function literalValue(e: ts.Expression): string | number | boolean | null | undefined {
+  const x = skipOuter(e);
+  if (ts.isStringLiteralLike(x)) return x.text;
+  if (ts.isNumericLiteral(x)) return Number(x.text);
+  if (ts.isPrefixUnaryExpression(x) && x.operator === ts.SyntaxKind.MinusToken && ts.isNumericLiteral(x.operand)) return -Number(x.operand.text);
+  if (x.kind === ts.SyntaxKind.TrueKeyword) return true;
+  if (x.kind === ts.SyntaxKind.FalseKeyword) return false;
+  if (x.kind === ts.SyntaxKind.NullKeyword) return null;
+  return undefined;
+}
+
+function stripGlobal(path: string): string {
+  return path.replace(/^(window|globalThis|self)\./, '');
+}
+
+/** Turns a check hit into guard evidence for traces. */
+export function evidenceOf(h: CheckHit, form: GuardEvidence['form'], sourceText: string): GuardEvidence {
+  const start = h.node.getStart();
+  const end = h.node.getEnd();
+  const text = sourceText.slice(start, end).replace(/\s+/g, ' ');
+  return {
+    span: { start, end },
+    text: text.length > 60 ? `${text.slice(0, 57)}...` : text,
+    grants: h.grants,
+    form,
+    confidence: h.confidence,
+    origin: h.origin,
+  };
+}

@@ -1,0 +1,346 @@
+/**
+ * The gate search: is every path to a sink dominated by a consent check that grants the
+ * sink's category? Walks from the sink up to the top of the file, collecting the checks
+ * that enclose it (if/else, early return, &&, ||, ?:, switch, CMP callbacks, consent
+ * components), and follows a local function to its call sites when the function body
+ * itself is not gated.
+ */
+import { ts } from 'ts-morph';
+import type { ConsentCategory } from '../knowledge/types';
+import type { Knowledge } from '../knowledge';
+import { positionAt } from '../text';
+import { ConsentMatcher, evidenceOf, pathOf, skipOuter, type ConditionProof, type Grant } from './consent';
+import type { ScopeResolver } from './scope';
+import type { GateResult, GuardEvidence } from './types';
+
+const MAX_CALL_DEPTH = 4;
+const GRANTED_CASE = /^(granted|accepted|accept|allow(ed)?|yes|true|all|opt-?in)$/i;
+const EFFECT_HOOKS = new Set(['useEffect', 'useLayoutEffect', 'useInsertionEffect', 'onMounted', 'useMount']);
+
+/** Per-file state of the gate search. */
+export class GateFinder {
+  private identifierIndex: Map<string, ts.Identifier[]> | undefined;
+
+  constructor(
+    private readonly sourceFile: ts.SourceFile,
+    private readonly lineStarts: number[],
+    private readonly matcher: ConsentMatcher,
+    private readonly scope: ScopeResolver,
+    private readonly knowledge: Knowledge,
+  ) {}
+
+  /** Searches the gate of `node` for a sink needing `category`. */
+  find(node: ts.Node, category: ConsentCategory): GateResult {
+    const result: GateResult = { gated: false, seen: [], trace: [] };
+    this.walk(node, category, result, 0, new Set());
+    if (!result.gated && result.trace.length === 0) {
+      result.trace.push('No consent check encloses this code on the way to the top of the file.');
+    }
+    return result;
+  }
+
+  private line(offset: number): number {
+    return positionAt(this.lineStarts, offset).line;
+  }
+
+  /** Records a proof; returns true when it gates the category. */
+  private accept(proof: ConditionProof, form: GuardEvidence['form'], category: ConsentCategory, result: GateResult): boolean {
+    if (proof.hits.length === 0) return false;
+    const evidence = evidenceOf({ ...proof.hits[0], grants: [...proof.grants] }, form, this.sourceFile.text);
+    if (proof.grants.has('any') || proof.grants.has(category)) {
+      result.gated = true;
+      result.by = evidence;
+      result.trace.push(`Gated by \`${evidence.text}\` (${describeForm(form)}, line ${this.line(evidence.span.start)}).`);
+      return true;
+    }
+    result.seen.push(evidence);
+    result.trace.push(
+      `Found \`${evidence.text}\` on line ${this.line(evidence.span.start)}, but it checks ${describeGrants(evidence.grants)} consent and this needs ${category} consent.`,
+    );
+    return false;
+  }
+
+  private walk(start: ts.Node, category: ConsentCategory, result: GateResult, depth: number, visited: Set<ts.Node>): void {
+    let child: ts.Node = start;
+    for (let parent = start.parent; parent; child = parent, parent = parent.parent) {
+      if (this.stepGates(child, parent, category, result)) return;
+      if (ts.isFunctionLike(parent)) {
+        const verdict = this.throughFunction(parent, category, result, depth, visited);
+        if (verdict !== 'continue') return;
+      }
+    }
+  }
+
+  /** Checks the one step child → parent for an enclosing consent check. */
+  private stepGates(child: ts.Node, parent: ts.Node, category: ConsentCategory, result: GateResult): boolean {
+    const prove = (e: ts.Expression, truthy: boolean) => this.matcher.prove(e, truthy, this.scope);
+    if (ts.isIfStatement(parent)) {
+      if (child === parent.thenStatement) return this.accept(prove(parent.expression, true), 'if', category, result);
+      if (child === parent.elseStatement) return this.accept(prove(parent.expression, false), 'else', category, result);
+      return false;
+    }
+    if (ts.isConditionalExpression(parent)) {
+      if (child === parent.whenTrue) return this.accept(prove(parent.condition, true), 'ternary', category, result);
+      if (child === parent.whenFalse) return this.accept(prove(parent.condition, false), 'ternary', category, result);
+      return false;
+    }
+    if (ts.isBinaryExpression(parent) && child === parent.right) {
+      const op = parent.operatorToken.kind;
+      if (op === ts.SyntaxKind.AmpersandAmpersandToken) return this.accept(prove(parent.left, true), 'and', category, result);
+      if (op === ts.SyntaxKind.BarBarToken) return this.accept(prove(parent.left, false), 'or', category, result);
+      return false;
+    }
+    if (ts.isCaseClause(parent) && parent.statements.includes(child as ts.Statement)) {
+      if (this.caseGates(parent, category, result)) return true;
+    }
+    if ((ts.isBlock(parent) || ts.isSourceFile(parent) || ts.isModuleBlock(parent) || ts.isCaseClause(parent) || ts.isDefaultClause(parent)) && 'statements' in parent) {
+      return this.earlyExitGates(parent.statements as ts.NodeArray<ts.Statement>, child, category, result);
+    }
+    if (ts.isJsxElement(parent) && child !== parent.openingElement) {
+      return this.consentComponentGates(parent.openingElement, category, result);
+    }
+    return false;
+  }
+
+  /** `switch (consent) { case 'granted': … }` and `switch (true) { case hasConsent('ads'): … }`. */
+  private caseGates(clause: ts.CaseClause, category: ConsentCategory, result: GateResult): boolean {
+    const switchStatement = clause.parent.parent;
+    const subject = skipOuter(switchStatement.expression);
+    if (subject.kind === ts.SyntaxKind.TrueKeyword) {
+      return this.accept(this.matcher.prove(clause.expression, true, this.scope), 'if', category, result);
+    }
+    // switch (status) { case 'granted': … }: the case proves the subject means "granted".
+    const value = skipOuter(clause.expression);
+    const granted = value.kind === ts.SyntaxKind.TrueKeyword || (ts.isStringLiteralLike(value) && GRANTED_CASE.test(value.text));
+    return granted && this.accept(this.matcher.prove(subject, true, this.scope), 'if', category, result);
+  }
+
+  /** `if (!consent) return;` before the statement that leads to the sink. */
+  private earlyExitGates(statements: ts.NodeArray<ts.Statement>, child: ts.Node, category: ConsentCategory, result: GateResult): boolean {
+    const index = statements.indexOf(child as ts.Statement);
+    for (let i = index - 1; i >= 0; i--) {
+      const statement = statements[i];
+      if (!ts.isIfStatement(statement)) continue;
+      const thenExits = alwaysExits(statement.thenStatement);
+      if (thenExits && (!statement.elseStatement || !alwaysExits(statement.elseStatement))) {
+        if (this.accept(this.matcher.prove(statement.expression, false, this.scope), 'early-return', category, result)) return true;
+      } else if (!thenExits && statement.elseStatement && alwaysExits(statement.elseStatement)) {
+        if (this.accept(this.matcher.prove(statement.expression, true, this.scope), 'early-return', category, result)) return true;
+      }
+    }
+    return false;
+  }
+
+  /** `<ConsentGate category="marketing">…</ConsentGate>` from the team's config. */
+  private consentComponentGates(opening: ts.JsxOpeningElement, category: ConsentCategory, result: GateResult): boolean {
+    const tag = opening.tagName.getText(this.sourceFile);
+    const decl = this.matcher.componentNames.get(tag);
+    if (!decl) return false;
+    let grants: Grant[] = [decl.category && decl.category !== 'fromArg' ? decl.category : 'any'];
+    for (const attribute of opening.attributes.properties) {
+      if (!ts.isJsxAttribute(attribute) || !attribute.initializer || !ts.isStringLiteral(attribute.initializer)) continue;
+      const name = attribute.name.getText(this.sourceFile);
+      if (['category', 'purpose', 'consent', 'type', 'requires'].includes(name)) {
+        const mapped = categoryOf(attribute.initializer.text, decl.categoryMap);
+        if (mapped) grants = [mapped];
+      }
+    }
+    return this.accept({ grants: new Set(grants), hits: [{ node: opening, grants, confidence: 'high', origin: 'config' }] }, 'component', category, result);
+  }
+
+  /**
+   * Reached a function boundary. CMP callbacks gate; function expressions continue to
+   * their lexical context; named functions are followed to their call sites.
+   */
+  private throughFunction(fn: ts.SignatureDeclaration, category: ConsentCategory, result: GateResult, depth: number, visited: Set<ts.Node>): 'gated' | 'continue' | 'stop' {
+    const callback = this.cmpCallback(fn);
+    if (callback) {
+      if (callback.needsInnerCheck) {
+        result.trace.push(`Inside ${callback.label}, which also runs before or without consent, so it needs a check of its own.`);
+      } else {
+        const grants: Grant[] = [callback.category];
+        if (this.accept({ grants: new Set(grants), hits: [{ node: callback.node, grants, confidence: 'high', origin: callback.api }] }, 'callback', category, result)) return 'gated';
+      }
+    }
+    const parent = fn.parent;
+    // Effects run when their component renders: keep walking into the component body.
+    if (ts.isCallExpression(parent) && parent.arguments[0] === fn) {
+      const callee = pathOf(parent.expression);
+      if (callee && EFFECT_HOOKS.has(callee[callee.length - 1])) return 'continue';
+    }
+    const name = functionName(fn);
+    if (ts.isFunctionDeclaration(fn) || name) {
+      if (!name || depth >= MAX_CALL_DEPTH || visited.has(fn)) {
+        result.trace.push(name ? `Stopped following \`${name}\` (call chain too deep or recursive).` : 'Reached the enclosing function.');
+        return 'stop';
+      }
+      visited.add(fn);
+      return this.throughCallSites(fn, name, category, result, depth, visited) ? 'gated' : 'stop';
+    }
+    return 'continue';
+  }
+
+  /** Gated when every reference (call, JSX use, handler value) of the function is gated. */
+  private throughCallSites(fn: ts.SignatureDeclaration, name: string, category: ConsentCategory, result: GateResult, depth: number, visited: Set<ts.Node>): boolean {
+    if (isExported(fn, name, this.sourceFile)) {
+      result.trace.push(`\`${name}\` is exported; calls from other files are not followed, so its body must check consent itself.`);
+      return false;
+    }
+    const declarationNode = ts.isFunctionDeclaration(fn) ? fn : fn.parent;
+    const references = (this.identifiers().get(name) ?? []).filter((id) => {
+      if (id.parent === declarationNode || (ts.isVariableDeclaration(id.parent) && id.parent.name === id)) return false;
+      const binding = this.scope.resolve(name, id);
+      return binding !== undefined && (binding.node === declarationNode || binding.node === fn);
+    });
+    if (references.length === 0) {
+      result.trace.push(`\`${name}\` is not called anywhere in this file.`);
+      return false;
+    }
+    for (const reference of references) {
+      const sub: GateResult = { gated: false, seen: [], trace: [] };
+      this.walk(reference, category, sub, depth + 1, visited);
+      result.seen.push(...sub.seen);
+      if (!sub.gated) {
+        result.trace.push(`\`${name}\` is used on line ${this.line(reference.getStart())} without a consent check.`, ...sub.trace.map((t) => `  ${t}`));
+        return false;
+      }
+    }
+    result.gated = true;
+    result.by = { span: { start: references[0].getStart(), end: references[0].getEnd() }, text: name, grants: [category], form: 'call-site', confidence: 'high', origin: 'call-sites' };
+    result.trace.push(`Every use of \`${name}\` in this file (${references.length}) is behind a consent check.`);
+    return true;
+  }
+
+  /** All identifiers of the file by name (built once, on first need). */
+  private identifiers(): Map<string, ts.Identifier[]> {
+    if (!this.identifierIndex) {
+      const index = new Map<string, ts.Identifier[]>();
+      const visit = (node: ts.Node): void => {
+        if (ts.isIdentifier(node)) {
+          const list = index.get(node.text);
+          if (list) list.push(node);
+          else index.set(node.text, [node]);
+        }
+        ts.forEachChild(node, visit);
+      };
+      visit(this.sourceFile);
+      this.identifierIndex = index;
+    }
+    return this.identifierIndex;
+  }
+
+  /** Recognises a function that a CMP calls after consent. */
+  private cmpCallback(fn: ts.SignatureDeclaration): { category: Grant; needsInnerCheck: boolean; label: string; node: ts.Node; api: string } | undefined {
+    const name = functionName(fn);
+    const parent = fn.parent;
+    for (const api of this.knowledge.consentApis) {
+      for (const cb of api.callbacks) {
+        const found = { category: cb.category, needsInnerCheck: cb.needsInnerCheck === true, node: fn, api: api.id };
+        if (cb.kind === 'function' && name === cb.name) return { ...found, label: `\`${cb.name}\` (${api.name})` };
+        if ((cb.kind === 'event' || cb.kind === 'callArg') && ts.isCallExpression(parent) && parent.arguments.includes(fn as ts.Expression)) {
+          const callee = pathOf(parent.expression)?.join('.');
+          const first = parent.arguments[0];
+          const firstText = first && ts.isStringLiteralLike(first) ? first.text : undefined;
+          if (cb.kind === 'event' && callee && /(^|\.)addEventListener$/.test(callee) && firstText === cb.name) {
+            return { ...found, label: `the \`${cb.name}\` event listener (${api.name})` };
+          }
+          if (cb.kind === 'callArg' && callee === cb.name.replace(/^window\./, '') && (cb.firstArg === undefined || firstText === cb.firstArg)) {
+            return { ...found, label: `the \`${cb.name}\` callback (${api.name})` };
+          }
+        }
+        if (cb.kind === 'option' && ts.isPropertyAssignment(parent) && propertyName(parent.name) === cb.property) {
+          const call = parent.parent.parent;
+          if (ts.isCallExpression(call) && pathOf(call.expression)?.join('.') === cb.name.replace(/^window\./, '')) {
+            return { ...found, label: `\`${cb.property}\` of \`${cb.name}\` (${api.name})` };
+          }
+        }
+        if (cb.kind === 'jsxProp' && ts.isJsxExpression(parent) && ts.isJsxAttribute(parent.parent)) {
+          const attribute = parent.parent;
+          const element = attribute.parent.parent;
+          const tag = (ts.isJsxOpeningElement(element) || ts.isJsxSelfClosingElement(element)) ? element.tagName.getText(this.sourceFile) : undefined;
+          if (tag === cb.name && attribute.name.getText(this.sourceFile) === cb.property) {
+            return { ...found, label: `\`${cb.property}\` of \`<${cb.name}>\` (${api.name})` };
+          }
+        }
+        // window.OptanonWrapper = function () { … }
+        if (cb.kind === 'function' && ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken && parent.right === fn) {
+          const target = pathOf(parent.left);
+          if (target && target.length === 1 && target[0] === cb.name) return { ...found, label: `\`${cb.name}\` (${api.name})` };
+        }
+      }
+    }
+    return undefined;
+  }
+}
+
+function alwaysExits(statement: ts.Statement): boolean {
+  if (ts.isReturnStatement(statement) || ts.isThrowStatement(statement) || ts.isContinueStatement(statement) || ts.isBreakStatement(statement)) return true;
+  if (ts.isBlock(statement)) return statement.statements.some(alwaysExits);
+  if (ts.isIfStatement(statement)) return !!statement.elseStatement && alwaysExits(statement.thenStatement) && alwaysExits(statement.elseStatement);
+  return false;
+}
+
+/** The name a function is known by in its file (declaration name or `const name = () => …`). */
+export function functionName(fn: ts.SignatureDeclaration): string | undefined {
+  if ((ts.isFunctionDeclaration(fn) || ts.isFunctionExpression(fn)) && fn.name) return fn.name.text;
+  const parent = fn.parent;
+  if ((ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && parent) {
+    if (ts.isVariableDeclaration(parent) && parent.initializer === fn && ts.isIdentifier(parent.name)) return parent.name.text;
+    // const Tracker = memo(() => …) / forwardRef(…)
+    if (ts.isCallExpression(parent) && ts.isVariableDeclaration(parent.parent) && ts.isIdentifier(parent.parent.name)) {
+      const callee = pathOf(parent.expression);
+      if (callee && ['memo', 'forwardRef', 'useCallback'].includes(callee[callee.length - 1])) return parent.parent.name.text;
+    }
+  }
+  return undefined;
+}
+
+function isExported(fn: ts.SignatureDeclaration, name: string, sourceFile: ts.SourceFile): boolean {
+  const holder: ts.Node | undefined = ts.isFunctionDeclaration(fn) ? fn : fn.parent?.parent?.parent; // VariableDeclaration → List → Statement
+  if (holder && ts.canHaveModifiers(holder) && ts.getModifiers(holder)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) return true;
+  for (const statement of sourceFile.statements) {
+    if (ts.isExportAssignment(statement) && ts.isIdentifier(statement.expression) && statement.expression.text === name) return true;
+    if (ts.isExportDeclaration(statement) && statement.exportClause && ts.isNamedExports(statement.exportClause)) {
+      if (statement.exportClause.elements.some((e) => (e.propertyName ?? e.name).getText(sourceFile) === name)) return true;
+    }
+    // module.exports = { name } / exports.name = name
+    if (ts.isExpressionStatement(statement) && ts.isBinaryExpression(statement.expression)) {
+      const text = statement.expression.getText(sourceFile);
+      if (/^(module\.)?exports\b/.test(text) && new RegExp(`\\b${name}\\b`).test(text)) return true;
+    }
+  }
+  return false;
+}
+
+function propertyName(name: ts.PropertyName): string | undefined {
+  return ts.isIdentifier(name) || ts.isStringLiteral(name) ? name.text : undefined;
+}
+
+function categoryOf(value: string, map?: Record<string, ConsentCategory>): ConsentCategory | undefined {
+  if (map && value in map) return map[value];
+  const v = value.toLowerCase();
+  if (['necessary', 'functionality', 'experience', 'measurement', 'marketing'].includes(v)) return v as ConsentCategory;
+  if (/analytic|statistic|measure|performance/.test(v)) return 'measurement';
+  if (/marketing|ads?$|advertis|targeting/.test(v)) return 'marketing';
+  if (/function|preference/.test(v)) return 'functionality';
+  return undefined;
+}
+
+function describeForm(form: GuardEvidence['form']): string {
+  switch (form) {
+    case 'if': return 'if';
+    case 'else': return 'else branch';
+    case 'early-return': return 'early return';
+    case 'and': return '&&';
+    case 'or': return '||';
+    case 'ternary': return '?:';
+    case 'callback': return 'consent callback';
+    case 'call-site': return 'every call site';
+    case 'markup': return 'CMP markup';
+    case 'component': return 'consent component';
+  }
+}
+
+function describeGrants(grants: readonly Grant[]): string {
+  return grants.filter((g) => g !== 'any').join(' / ') || 'general';
+}

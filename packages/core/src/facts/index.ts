@@ -1,0 +1,106 @@
+/**
+ * The per-file syntax pass: parse once, find sinks, search each sink's gate, and return
+ * plain Facts that rules read. HTML files are handled by `html.ts`, which feeds inline
+ * scripts through the same pass.
+ */
+import { ts } from 'ts-morph';
+import type { Knowledge } from '../knowledge';
+import type { ConsentCategory, VendorEntry } from '../knowledge/types';
+import type { ResolvedConfig } from '../config/types';
+import { computeLineStarts } from '../text';
+import { categoryFromName, ConsentMatcher } from './consent';
+import { GateFinder } from './gating';
+import { ScopeResolver } from './scope';
+import { findSinks, type RawSink } from './trackers';
+import type { FileFacts, FileLanguage, GateResult, TrackerSink } from './types';
+
+export type { FileFacts, TrackerSink, GateResult, GuardEvidence, FileLanguage, Span } from './types';
+
+/** What the syntax pass needs besides the text. */
+export interface FactsContext {
+  knowledge: Knowledge;
+  config: ResolvedConfig;
+  matcher: ConsentMatcher;
+}
+
+/** Builds the consent matcher for a configuration (cache it with the configuration). */
+export function createConsentMatcher(knowledge: Knowledge, config: ResolvedConfig): ConsentMatcher {
+  return new ConsentMatcher(knowledge.consentApis, config.consent);
+}
+
+/** The language of a file by extension, or undefined when the core does not analyse it. */
+export function languageOf(file: string): FileLanguage | undefined {
+  const match = /\.([a-z]+)$/i.exec(file);
+  switch (match?.[1].toLowerCase()) {
+    case 'ts': case 'mts': case 'cts': return 'ts';
+    case 'tsx': return 'tsx';
+    case 'js': case 'mjs': case 'cjs': return 'js';
+    case 'jsx': return 'jsx';
+    case 'html': case 'htm': return 'html';
+    case 'css': return 'css';
+    default: return undefined;
+  }
+}
+
+/** Script kind for a language (JS files may contain JSX, as in most React projects). */
+export function scriptKindOf(language: FileLanguage): ts.ScriptKind {
+  switch (language) {
+    case 'ts': return ts.ScriptKind.TS;
+    case 'tsx': return ts.ScriptKind.TSX;
+    case 'jsx': case 'js': return ts.ScriptKind.JSX;
+    default: return ts.ScriptKind.Unknown;
+  }
+}
+
+/** Runs the syntax pass over a parsed JS/TS source file. */
+export function scriptFacts(file: string, language: FileLanguage, sourceFile: ts.SourceFile, hash: string, context: FactsContext): FileFacts {
+  const text = sourceFile.text;
+  const lineStarts = computeLineStarts(text);
+  const sinks = analyseScript(sourceFile, lineStarts, context);
+  const parseErrors = ((sourceFile as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? []).map((d) => ({
+    span: { start: d.start, end: d.start + d.length },
+    message: ts.flattenDiagnosticMessageText(d.messageText, ' '),
+  }));
+  return { file, language, text, lineStarts, hash, sinks, parseErrors };
+}
+
+/** Sinks of one script with their gates; `lineStarts` of the text the offsets refer to. */
+export function analyseScript(sourceFile: ts.SourceFile, lineStarts: number[], context: FactsContext): TrackerSink[] {
+  const scope = new ScopeResolver();
+  const raw = findSinks(sourceFile, context.knowledge, scope, (vendor) => effectiveCategory(vendor, context.config));
+  if (raw.length === 0) return [];
+  const gates = new GateFinder(sourceFile, lineStarts, context.matcher, scope, context.knowledge);
+  return raw.map((sink) => finish(sink, sink.markupCategory !== undefined ? markupGate(sink, context.knowledge) : gates.find(sink.node, sink.category)));
+}
+
+function finish(sink: RawSink, gate: GateResult): TrackerSink {
+  const { node: _node, markupCategory: _markup, ...rest } = sink;
+  return { ...rest, gate };
+}
+
+/** The vendor's category after `vendorCategories` remaps from config. */
+export function effectiveCategory(vendor: VendorEntry, config: ResolvedConfig): ConsentCategory {
+  return config.vendorCategories[vendor.id] ?? vendor.category;
+}
+
+/** Gate verdict for an element blocked by CMP markup (`type="text/plain" data-cookieconsent="…"`). */
+export function markupGate(sink: { category: ConsentCategory; span: { start: number; end: number }; markupCategory?: string }, knowledge: Knowledge): GateResult {
+  const value = sink.markupCategory ?? 'any';
+  let granted: ConsentCategory | 'any' | undefined = value === 'any' ? 'any' : undefined;
+  if (!granted) {
+    for (const api of knowledge.consentApis) {
+      granted = categoryFromName(value, api.categoryMap);
+      if (granted) break;
+    }
+    granted ??= categoryFromName(value);
+  }
+  const evidence = { span: sink.span, text: value === 'any' ? 'CMP blocking markup' : `CMP blocking markup for "${value}"`, grants: [granted ?? 'any'], form: 'markup' as const, confidence: 'high' as const, origin: 'markup' };
+  if (!granted || granted === 'any' || granted === sink.category) {
+    return { gated: true, by: evidence, seen: [], trace: [`Blocked by the consent tool until consent (${evidence.text}).`] };
+  }
+  return {
+    gated: false,
+    seen: [evidence],
+    trace: [`The element is blocked by the consent tool for "${value}" (${granted}) consent, but this tracker needs ${sink.category} consent.`],
+  };
+}

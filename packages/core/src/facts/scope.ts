@@ -1,0 +1,185 @@
+/**
+ * A light lexical scope resolver over raw compiler nodes: "what does this identifier
+ * refer to?" answered from declarations alone, without the type checker (which is too
+ * slow for the per-keystroke syntax pass). Good enough to tell a tracker global
+ * (`gtag`) from a parameter or a local helper of the same name, and to follow imports.
+ */
+import { ts } from 'ts-morph';
+
+/** What a name is bound to in its scope. */
+export type Binding =
+  | { kind: 'import'; module: string; exportName: string; node: ts.Node }
+  | { kind: 'variable'; declaration: ts.VariableDeclaration; /** set when destructured: `const { a: b } = x` → 'a' */ propertyPath?: string[]; isConst: boolean; node: ts.Node }
+  | { kind: 'parameter'; node: ts.Node; propertyPath?: string[]; parameter: ts.ParameterDeclaration }
+  | { kind: 'function'; node: ts.FunctionDeclaration | ts.FunctionExpression }
+  | { kind: 'class'; node: ts.Node }
+  | { kind: 'other'; node: ts.Node };
+
+type ScopeTable = Map<string, Binding>;
+
+/** Resolves identifiers of one source file; caches a table per scope node. */
+export class ScopeResolver {
+  private readonly tables = new Map<ts.Node, ScopeTable>();
+
+  /** The binding of `name` visible at `at`, or undefined for globals. */
+  resolve(name: string, at: ts.Node): Binding | undefined {
+    for (let node: ts.Node | undefined = at; node; node = node.parent) {
+      if (!isScope(node)) continue;
+      const binding = this.table(node).get(name);
+      if (binding) return binding;
+    }
+    return undefined;
+  }
+
+  /** True when `name` is not declared anywhere up the scope chain of `at`. */
+  isGlobal(name: string, at: ts.Node): boolean {
+    return this.resolve(name, at) === undefined;
+  }
+
+  private table(scope: ts.Node): ScopeTable {
+    let table = this.tables.get(scope);
+    if (!table) {
+      table = new Map();
+      collectDeclarations(scope, table);
+      this.tables.set(scope, table);
+    }
+    return table;
+  }
+}
+
+function isScope(node: ts.Node): boolean {
+  return (
+    ts.isSourceFile(node) ||
+    ts.isBlock(node) ||
+    ts.isModuleBlock(node) ||
+    ts.isCaseBlock(node) ||
+    ts.isFunctionLike(node) ||
+    ts.isForStatement(node) ||
+    ts.isForOfStatement(node) ||
+    ts.isForInStatement(node) ||
+    ts.isCatchClause(node) ||
+    ts.isClassLike(node)
+  );
+}
+
+function collectDeclarations(scope: ts.Node, table: ScopeTable): void {
+  if (ts.isSourceFile(scope) || ts.isBlock(scope) || ts.isModuleBlock(scope)) {
+    collectStatements(scope.statements, table);
+    if (ts.isSourceFile(scope) || ts.isFunctionLike(scope.parent)) collectHoistedVars(scope, table);
+  } else if (ts.isCaseBlock(scope)) {
+    for (const clause of scope.clauses) collectStatements(clause.statements, table);
+  } else if (ts.isFunctionLike(scope)) {
+    for (const parameter of scope.parameters) {
+      bindName(parameter.name, table, [], (path) => ({ kind: 'parameter', node: parameter, parameter, propertyPath: path.length ? path : undefined }));
+    }
+    if ((ts.isFunctionExpression(scope) || ts.isClassExpression(scope)) && scope.name) {
+      table.set(scope.name.text, { kind: 'function', node: scope as ts.FunctionExpression });
+    }
+  } else if (ts.isForStatement(scope) || ts.isForOfStatement(scope) || ts.isForInStatement(scope)) {
+    const init = scope.initializer;
+    if (init && ts.isVariableDeclarationList(init)) collectVariableList(init, table);
+  } else if (ts.isCatchClause(scope)) {
+    if (scope.variableDeclaration) bindName(scope.variableDeclaration.name, table, [], () => ({ kind: 'other', node: scope }));
+  } else if (ts.isClassExpression(scope) && scope.name) {
+    table.set(scope.name.text, { kind: 'class', node: scope });
+  }
+}
+
+function collectStatements(statements: ts.NodeArray<ts.Statement>, table: ScopeTable): void {
+  for (const statement of statements) {
+    if (ts.isVariableStatement(statement)) {
+      collectVariableList(statement.declarationList, table);
+    } else if (ts.isFunctionDeclaration(statement) && statement.name) {
+      if (!table.has(statement.name.text)) table.set(statement.name.text, { kind: 'function', node: statement });
+    } else if ((ts.isClassDeclaration(statement) || ts.isEnumDeclaration(statement) || ts.isModuleDeclaration(statement)) && statement.name && ts.isIdentifier(statement.name)) {
+      table.set(statement.name.text, { kind: 'class', node: statement });
+    } else if (ts.isImportDeclaration(statement)) {
+      collectImport(statement, table);
+    } else if (ts.isImportEqualsDeclaration(statement)) {
+      const ref = statement.moduleReference;
+      if (ts.isExternalModuleReference(ref) && ts.isStringLiteral(ref.expression)) {
+        table.set(statement.name.text, { kind: 'import', module: ref.expression.text, exportName: '*', node: statement });
+      } else {
+        table.set(statement.name.text, { kind: 'other', node: statement });
+      }
+    }
+  }
+}
+
+function collectImport(statement: ts.ImportDeclaration, table: ScopeTable): void {
+  const clause = statement.importClause;
+  if (!clause || !ts.isStringLiteral(statement.moduleSpecifier)) return;
+  const module = statement.moduleSpecifier.text;
+  if (clause.name) table.set(clause.name.text, { kind: 'import', module, exportName: 'default', node: clause });
+  const bindings = clause.namedBindings;
+  if (!bindings) return;
+  if (ts.isNamespaceImport(bindings)) {
+    table.set(bindings.name.text, { kind: 'import', module, exportName: '*', node: bindings });
+  } else {
+    for (const element of bindings.elements) {
+      const exportName = (element.propertyName ?? element.name).text;
+      table.set(element.name.text, { kind: 'import', module, exportName, node: element });
+    }
+  }
+}
+
+function collectVariableList(list: ts.VariableDeclarationList, table: ScopeTable): void {
+  const isConst = (list.flags & ts.NodeFlags.Const) !== 0;
+  for (const declaration of list.declarations) {
+    // `const x = require('mod')` and `const { a } = require('mod')` are imports.
+    const required = requiredModule(declaration.initializer);
+    bindName(declaration.name, table, [], (path) =>
+      required !== undefined
+        ? { kind: 'import', module: required, exportName: path.length ? path[0] : '*', node: declaration }
+        : { kind: 'variable', declaration, isConst, node: declaration, propertyPath: path.length ? path : undefined },
+    );
+  }
+}
+
+/** `var` declarations anywhere in a function body (not in nested functions) are visible body-wide. */
+function collectHoistedVars(scope: ts.Node, table: ScopeTable): void {
+  const visit = (node: ts.Node): void => {
+    if (ts.isFunctionLike(node) || ts.isClassLike(node)) return;
+    if (ts.isVariableDeclarationList(node) && (node.flags & ts.NodeFlags.BlockScoped) === 0) {
+      for (const declaration of node.declarations) {
+        bindName(declaration.name, table, [], (path) => ({ kind: 'variable', declaration, isConst: false, node: declaration, propertyPath: path.length ? path : undefined }), true);
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(scope, visit);
+}
+
+function bindName(
+  name: ts.BindingName,
+  table: ScopeTable,
+  path: string[],
+  make: (path: string[]) => Binding,
+  keepExisting = false,
+): void {
+  if (ts.isIdentifier(name)) {
+    if (!keepExisting || !table.has(name.text)) table.set(name.text, make(path));
+    return;
+  }
+  for (const element of name.elements) {
+    if (ts.isOmittedExpression(element)) continue;
+    let key: string | undefined;
+    if (ts.isObjectBindingPattern(name)) {
+      const prop = element.propertyName ?? (ts.isIdentifier(element.name) ? element.name : undefined);
+      key = prop && (ts.isIdentifier(prop) || ts.isStringLiteral(prop)) ? prop.text : undefined;
+    }
+    bindName(element.name, table, key !== undefined ? [...path, key] : path, make, keepExisting);
+  }
+}
+
+/** The module of `require('x')`, `require('x').default` or `await import('x')`. */
+export function requiredModule(expression: ts.Expression | undefined): string | undefined {
+  let e = expression;
+  while (e && (ts.isParenthesizedExpression(e) || ts.isAwaitExpression(e) || ts.isNonNullExpression(e) || ts.isAsExpression(e))) e = e.expression;
+  if (e && ts.isPropertyAccessExpression(e) && e.name.text === 'default') e = e.expression;
+  while (e && (ts.isParenthesizedExpression(e) || ts.isAwaitExpression(e))) e = e.expression;
+  if (!e || !ts.isCallExpression(e) || e.arguments.length !== 1 || !ts.isStringLiteralLike(e.arguments[0])) return undefined;
+  const isRequire = ts.isIdentifier(e.expression) && e.expression.text === 'require';
+  const isImport = e.expression.kind === ts.SyntaxKind.ImportKeyword;
+  return isRequire || isImport ? e.arguments[0].text : undefined;
+}

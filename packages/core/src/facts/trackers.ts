@@ -1,0 +1,241 @@
+/**
+ * Sink detection: tracker calls (globals and imported SDKs), tracker components, script
+ * tags and pixels, found in one walk over the raw compiler nodes. Names are resolved
+ * through the file's own declarations, so a local `track()` or a parameter named
+ * `analytics` is never mistaken for a vendor's global.
+ */
+import { ts } from 'ts-morph';
+import type { Knowledge } from '../knowledge';
+import type { ImportShape, VendorEntry } from '../knowledge/types';
+import { pathOf, skipOuter } from './consent';
+import type { Binding, ScopeResolver } from './scope';
+import type { Span, TrackerSink } from './types';
+
+/** A sink before its gate was searched. */
+export interface RawSink extends Omit<TrackerSink, 'gate'> {
+  node: ts.Node;
+  /** Set when CMP markup on the element itself blocks it (`type="text/plain" data-cookieconsent="marketing"`). */
+  markupCategory?: string;
+}
+
+/** Finds the tracker sinks of a parsed file. */
+export function findSinks(sourceFile: ts.SourceFile, knowledge: Knowledge, scope: ScopeResolver, vendorCategory: (vendor: VendorEntry) => VendorEntry['category']): RawSink[] {
+  const sinks: RawSink[] = [];
+  const stubs = new Set<ts.Node>();
+  const text = sourceFile.text;
+
+  const add = (node: ts.Node, vendor: VendorEntry, form: TrackerSink['form'], label: string, markupCategory?: string): void => {
+    const span: Span = { start: node.getStart(sourceFile), end: node.getEnd() };
+    const statement = enclosingStatement(node);
+    sinks.push({
+      node,
+      vendorId: vendor.id,
+      vendorName: vendor.name,
+      category: vendorCategory(vendor),
+      form,
+      label,
+      span,
+      statement: statement && { start: statement.getStart(sourceFile), end: statement.getEnd() },
+      inJsx: isJsxNode(node),
+      exemption: vendor.exemption?.note,
+      markupCategory,
+    });
+  };
+
+  const visit = (node: ts.Node): void => {
+    if (stubs.has(node)) return;
+    if (ts.isCallExpression(node)) {
+      const match = matchCall(node, knowledge, scope, sourceFile);
+      if (match) {
+        if (match.stub) stubs.add(match.stub);
+        add(node, match.vendor, match.form, match.label);
+      }
+    } else if (ts.isNewExpression(node)) {
+      const match = matchNew(node, knowledge, scope);
+      if (match) add(node, match.vendor, 'sdk-call', match.label);
+    } else if (ts.isJsxSelfClosingElement(node) || ts.isJsxOpeningElement(node)) {
+      const match = matchJsx(node, knowledge, scope, sourceFile);
+      const target = ts.isJsxOpeningElement(node) ? node.parent : node;
+      if (match) add(target, match.vendor, match.form, match.label, match.markupCategory);
+    }
+    ts.forEachChild(node, visit);
+  };
+  // The standard gtag snippet declares `function gtag(){dataLayer.push(arguments)}`: that stub is
+  // the vendor's own plumbing; its calls are the sinks, not the push inside it.
+  for (const statement of sourceFile.statements) {
+    if (ts.isFunctionDeclaration(statement) && statement.name && knowledge.globalCallees.has(statement.name.text)) stubs.add(statement);
+  }
+  visit(sourceFile);
+  void text;
+  return sinks;
+}
+
+interface CallMatch {
+  vendor: VendorEntry;
+  form: TrackerSink['form'];
+  label: string;
+  stub?: ts.Node;
+}
+
+function matchCall(call: ts.CallExpression, knowledge: Knowledge, scope: ScopeResolver, sourceFile: ts.SourceFile): CallMatch | undefined {
+  const callee = skipOuter(call.expression);
+  const path = pathOf(callee);
+  if (!path) return undefined;
+  const written = callee.getText(sourceFile);
+  const windowPrefixed = /^(window|globalThis|self)\s*[.?[]/.test(written);
+  const root = path[0];
+  const binding = windowPrefixed ? undefined : scope.resolve(root, call);
+
+  if (!binding || isAmbient(binding) || isGtagStub(binding, knowledge)) {
+    if (!knowledge.globalRoots.has(root)) return undefined;
+    for (const { vendor, shape } of knowledge.globalCallees.get(path.join('.')) ?? []) {
+      const first = call.arguments[0];
+      const firstText = first && ts.isStringLiteralLike(first) ? first.text : undefined;
+      if (shape.firstArgIn && (firstText === undefined || !shape.firstArgIn.includes(firstText))) continue;
+      if (shape.firstArgNotIn && firstText !== undefined && shape.firstArgNotIn.includes(firstText)) continue;
+      return { vendor, form: 'global-call', label: path.join('.') };
+    }
+    return undefined;
+  }
+  if (binding.kind === 'import') {
+    const shapes = knowledge.importsByModule.get(binding.module);
+    if (!shapes) return undefined;
+    const rest = path.slice(1).join('.');
+    for (const { vendor, shape } of shapes) {
+      if (!exportMatches(shape, binding)) continue;
+      if (shape.as === 'call' && rest === '') return { vendor, form: 'sdk-call', label: path.join('.') };
+      if ((shape.as === 'object' || shape.as === 'class') && rest !== '' && (!shape.methods || shape.methods.includes(rest))) {
+        return { vendor, form: 'sdk-call', label: path.join('.') };
+      }
+    }
+    return undefined;
+  }
+  // const analytics = AnalyticsBrowser.load({ writeKey }); analytics.track(…)
+  if (binding.kind === 'variable' && !binding.propertyPath && path.length > 1 && binding.declaration.initializer) {
+    const vendor = instanceVendor(binding.declaration.initializer, knowledge, scope);
+    if (vendor) return { vendor, form: 'sdk-call', label: path.join('.') };
+  }
+  return undefined;
+}
+
+function matchNew(expression: ts.NewExpression, knowledge: Knowledge, scope: ScopeResolver): { vendor: VendorEntry; label: string } | undefined {
+  const path = pathOf(expression.expression);
+  if (!path) return undefined;
+  const binding = scope.resolve(path[0], expression);
+  if (binding?.kind !== 'import') return undefined;
+  for (const { vendor, shape } of knowledge.importsByModule.get(binding.module) ?? []) {
+    if (shape.as === 'class' && exportMatches(shape, binding) && path.length === 1) return { vendor, label: `new ${path.join('.')}` };
+  }
+  return undefined;
+}
+
+/** The vendor whose SDK created the value of `init` (`AnalyticsBrowser.load(…)`, `new Analytics(…)`). */
+function instanceVendor(init: ts.Expression, knowledge: Knowledge, scope: ScopeResolver): VendorEntry | undefined {
+  let e = skipOuter(init);
+  while (ts.isAwaitExpression(e)) e = skipOuter(e.expression);
+  const target = ts.isCallExpression(e) || ts.isNewExpression(e) ? e.expression : undefined;
+  if (!target) return undefined;
+  const path = pathOf(target);
+  if (!path) return undefined;
+  const binding = scope.resolve(path[0], e);
+  if (binding?.kind !== 'import') return undefined;
+  for (const { vendor, shape } of knowledge.importsByModule.get(binding.module) ?? []) {
+    if (shape.as === 'class' && exportMatches(shape, binding)) return vendor;
+  }
+  return undefined;
+}
+
+interface JsxMatch {
+  vendor: VendorEntry;
+  form: TrackerSink['form'];
+  label: string;
+  markupCategory?: string;
+}
+
+function matchJsx(element: ts.JsxSelfClosingElement | ts.JsxOpeningElement, knowledge: Knowledge, scope: ScopeResolver, sourceFile: ts.SourceFile): JsxMatch | undefined {
+  const tag = element.tagName;
+  if (!ts.isIdentifier(tag)) return undefined;
+  const name = tag.text;
+  const attributes = jsxAttributes(element, sourceFile);
+  if (name === 'script' || name === 'img' || name === 'Script') {
+    const isNextScript = name === 'Script' && importOf(scope.resolve(name, element)) === 'next/script';
+    if (name === 'Script' && !isNextScript) return undefined;
+    const src = attributes.get('src');
+    if (!src) return undefined;
+    const vendor = name === 'img' ? knowledge.matchPixelUrl(src) : knowledge.matchScriptUrl(src);
+    if (!vendor) return undefined;
+    return { vendor, form: name === 'img' ? 'pixel' : 'script-tag', label: `<${name} src="${shorten(src)}">`, markupCategory: markupCategory(attributes, knowledge) };
+  }
+  const binding = scope.resolve(name, element);
+  if (binding?.kind !== 'import') return undefined;
+  for (const { vendor, shape } of knowledge.importsByModule.get(binding.module) ?? []) {
+    if (shape.as === 'component' && exportMatches(shape, binding)) return { vendor, form: 'component', label: `<${name}>` };
+  }
+  return undefined;
+}
+
+/** The category named by CMP blocking markup on an element, if the element is blocked. */
+function markupCategory(attributes: Map<string, string>, knowledge: Knowledge): string | undefined {
+  const type = attributes.get('type')?.toLowerCase();
+  for (const [attribute, value] of attributes) {
+    for (const { markup } of knowledge.consentMarkup.get(attribute.toLowerCase()) ?? []) {
+      if (markup.requiresTextPlain && type !== 'text/plain' && attributes.get('data-type') === undefined) continue;
+      return markup.valueIsCategory ? value : 'any';
+    }
+  }
+  return undefined;
+}
+
+/** String-valued attributes of a JSX element (`src="…"`, `src={'…'}`, `` src={`…`} `` without substitutions). */
+export function jsxAttributes(element: ts.JsxSelfClosingElement | ts.JsxOpeningElement, sourceFile: ts.SourceFile): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const attribute of element.attributes.properties) {
+    if (!ts.isJsxAttribute(attribute)) continue;
+    const name = attribute.name.getText(sourceFile);
+    const init = attribute.initializer;
+    if (!init) map.set(name, 'true');
+    else if (ts.isStringLiteral(init)) map.set(name, init.text);
+    else if (ts.isJsxExpression(init) && init.expression) {
+      const e = skipOuter(init.expression);
+      if (ts.isStringLiteralLike(e)) map.set(name, e.text);
+      else if (ts.isTemplateExpression(e)) map.set(name, e.head.text + '…');
+    }
+  }
+  return map;
+}
+
+function exportMatches(shape: ImportShape, binding: Extract<Binding, { kind: 'import' }>): boolean {
+  if (shape.export === binding.exportName) return true;
+  // `import x from 'm'`, `import * as x from 'm'` and `require('m')` reach the same object in CJS interop.
+  return (shape.export === 'default' || shape.export === '*') && (binding.exportName === 'default' || binding.exportName === '*');
+}
+
+function importOf(binding: Binding | undefined): string | undefined {
+  return binding?.kind === 'import' ? binding.module : undefined;
+}
+
+/** `declare function gtag(…)` / `declare const fbq` are the global, typed. */
+function isAmbient(binding: Binding): boolean {
+  const node = binding.kind === 'variable' ? binding.declaration.parent.parent : binding.node;
+  return !!node && ts.canHaveModifiers(node) && !!ts.getModifiers(node)?.some((m) => m.kind === ts.SyntaxKind.DeclareKeyword);
+}
+
+function isGtagStub(binding: Binding, knowledge: Knowledge): boolean {
+  return binding.kind === 'function' && ts.isFunctionDeclaration(binding.node) && !!binding.node.name && knowledge.globalCallees.has(binding.node.name.text);
+}
+
+function enclosingStatement(node: ts.Node): ts.Statement | undefined {
+  for (let n: ts.Node | undefined = node.parent; n; n = n.parent) {
+    if (ts.isExpressionStatement(n)) return n;
+    if (ts.isStatement(n) || ts.isFunctionLike(n) || ts.isJsxElement(n) || ts.isJsxExpression(n) || ts.isJsxFragment(n)) return undefined;
+  }
+  return undefined;
+}
+
+function isJsxNode(node: ts.Node): boolean {
+  return ts.isJsxElement(node) || ts.isJsxSelfClosingElement(node);
+}
+
+function shorten(url: string): string {
+  return url.length > 60 ? `${url.slice(0, 57)}...` : url;
+}

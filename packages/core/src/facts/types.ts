@@ -1,0 +1,77 @@
+/**
+ * Facts: what the syntax pass extracts from one file. Rules read Facts, never the AST,
+ * so a file is parsed and walked once per content (and consent configuration), whatever
+ * the number of rules.
+ */
+import type { ConsentCategory } from '../knowledge/types';
+
+/** Languages the core analyses. */
+export type FileLanguage = 'ts' | 'tsx' | 'js' | 'jsx' | 'html' | 'css';
+
+/** A span of the file (0-based offsets). */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** A consent check the gate search met on the way up from a sink. */
+export interface GuardEvidence {
+  /** Where the check is written. */
+  span: Span;
+  /** The check as written (`Cookiebot.consent.statistics`), shortened. */
+  text: string;
+  /** Categories a truthy check grants; `any` = every category. */
+  grants: (ConsentCategory | 'any')[];
+  /** How the check encloses the sink. */
+  form: 'if' | 'else' | 'early-return' | 'and' | 'or' | 'ternary' | 'callback' | 'call-site' | 'markup' | 'component';
+  /** `medium` when the check was recognised by name only (a variable called `consent`). */
+  confidence: 'high' | 'medium';
+  /** Where it came from: a consent API id, `config`, or `heuristic`. */
+  origin: string;
+}
+
+/** The verdict of the gate search for one sink. */
+export interface GateResult {
+  /** True when every path to the sink passes a check granting the sink's category. */
+  gated: boolean;
+  /** The check that gates the sink, when gated. */
+  by?: GuardEvidence;
+  /** Checks found that did not count (wrong category), for the "why flagged" trace. */
+  seen: GuardEvidence[];
+  /** Plain-language steps of the search, for hovers and `explain`. */
+  trace: string[];
+}
+
+/** A tracker call, component, script or pixel. */
+export interface TrackerSink {
+  vendorId: string;
+  vendorName: string;
+  /** Consent purpose the vendor needs (after config remaps). */
+  category: ConsentCategory;
+  /** How the sink appears in code. */
+  form: 'global-call' | 'sdk-call' | 'component' | 'script-tag' | 'script-element' | 'pixel';
+  /** The callee or tag as written (`gtag`, `mixpanel.track`, `<GoogleAnalytics>`). */
+  label: string;
+  /** The expression / element (what the finding underlines). */
+  span: Span;
+  /** The enclosing statement that a "wrap in consent check" fix wraps, when one exists. */
+  statement?: Span;
+  /** Whether the statement sits in JSX (fix must wrap differently). */
+  inJsx: boolean;
+  /** The vendor carries a DPA exemption note (e.g. cookieless audience measurement). */
+  exemption?: string;
+  gate: GateResult;
+}
+
+/** Everything the syntax pass found in one file. */
+export interface FileFacts {
+  file: string;
+  language: FileLanguage;
+  text: string;
+  lineStarts: number[];
+  /** Content hash (with the consent configuration) the facts were computed for. */
+  hash: string;
+  sinks: TrackerSink[];
+  /** Syntax errors reported by the parser (the analysis still ran on the recovered tree). */
+  parseErrors: { span: Span; message: string }[];
+}

@@ -1,0 +1,14 @@
+/** The rule registry: every rule of `packages/core/src/rules/<id>.ts`, in documentation order. */
+import type { Rule } from '../rule';
+import { rule as suppressionComment } from './suppression-comment';
+import { rule as trackingWithoutConsent } from './tracking-without-consent';
+
+/** All registered rules. */
+export const rules: readonly Rule<any, string>[] = [trackingWithoutConsent, suppressionComment];
+
+const byId = new Map(rules.map((r) => [r.id, r]));
+
+/** The rule with this id, if registered. */
+export function getRule(id: string): Rule<any, string> | undefined {
+  return byId.get(id);
+}

@@ -1,0 +1,147 @@
+/**
+ * tracking-without-consent: a tracker call, component, script or pixel that can run
+ * before the visitor consented to the purpose the tracker needs.
+ */
+import { createRule } from '../rule';
+import type { Fix } from '../model';
+import type { TrackerSink } from '../facts/types';
+import type { ConsentCategory } from '../knowledge/types';
+import type { ResolvedConsentConfig } from '../config/types';
+import { indentationAt } from '../text';
+
+/** Options of `tracking-without-consent`. */
+export interface Options {
+  /** Vendor ids never reported (e.g. a tool your authority treats as exempt). */
+  ignoreVendors: string[];
+}
+
+export type MessageIds = 'notGated' | 'wrongCategory' | 'exemptVendor';
+
+/** How a category reads in messages. */
+export const CATEGORY_LABEL: Record<ConsentCategory, string> = {
+  necessary: 'strictly necessary',
+  functionality: 'functional',
+  experience: 'experience',
+  measurement: 'analytics',
+  marketing: 'marketing',
+};
+
+/** The word a consent function is called with for a category when the team has no map. */
+const CATEGORY_WORD: Record<ConsentCategory, string> = {
+  necessary: 'necessary',
+  functionality: 'functional',
+  experience: 'experience',
+  measurement: 'analytics',
+  marketing: 'marketing',
+};
+
+export const rule = createRule<Options, MessageIds>({
+  id: 'tracking-without-consent',
+  meta: {
+    title: 'Disallow trackers that run before the visitor consents',
+    type: 'problem',
+    defaultSeverity: 'error',
+    gdpr: [
+      { ref: 'Art. 6(1)(a) GDPR', gist: 'Tracking for analytics or marketing needs the visitor’s consent as its legal basis.', url: 'https://eur-lex.europa.eu/eli/reg/2016/679/oj#d1e1888-1-1' },
+      { ref: 'Art. 7 GDPR', gist: 'Consent must be given before processing, and be provable.', url: 'https://eur-lex.europa.eu/eli/reg/2016/679/oj#d1e2001-1-1' },
+      { ref: 'Art. 5(3) ePrivacy Directive', gist: 'Storing or reading information on the visitor’s device needs prior consent unless strictly necessary.', url: 'https://eur-lex.europa.eu/eli/dir/2002/58/oj' },
+      { ref: '§ 25 TDDDG', gist: 'The German implementation of Art. 5(3) ePrivacy.', url: 'https://www.gesetze-im-internet.de/ttdsg/__25.html' },
+    ],
+    messages: {
+      notGated: {
+        text: '{{vendor}} ({{label}}) runs before the visitor consents to {{category}} tracking.',
+        why: 'A tracker may only read or store identifiers on the visitor’s device after they agreed to {{category}} tracking (Art. 6(1)(a) GDPR, Art. 5(3) ePrivacy).',
+        fix: 'Run it only after a {{category}} consent check, e.g. `{{check}}`, or let your consent tool load it.',
+      },
+      wrongCategory: {
+        text: '{{vendor}} ({{label}}) is only behind a check for {{found}} consent, but it needs {{category}} consent.',
+        why: 'Consent is given per purpose: agreeing to {{found}} cookies does not allow {{category}} tracking (Art. 4(11), 6(1)(a) GDPR).',
+        fix: 'Check {{category}} consent before it runs, e.g. `{{check}}`.',
+      },
+      exemptVendor: {
+        text: '{{vendor}} ({{label}}) runs without a consent check; some authorities exempt it only in a specific configuration.',
+        why: '{{exemption}}',
+        fix: 'Verify the exempt configuration is in place, or gate it behind {{category}} consent like other trackers.',
+      },
+    },
+    schema: {
+      type: 'object',
+      properties: {
+        ignoreVendors: {
+          type: 'array',
+          items: { type: 'string' },
+          description: 'Vendor ids (from the tracker catalogue) never reported by this rule.',
+        },
+      },
+      additionalProperties: false,
+    },
+    fixable: true,
+    hasSuggestions: true,
+    description:
+      'Reports tracker calls (global snippets such as `gtag`/`fbq`/`_paq` and imported SDKs such as `mixpanel-browser`, `posthog-js`, `react-ga4`), tracker components and tracker script or pixel tags that are not enclosed by a consent check for the purpose the tracker needs. Recognised checks: `if`, early `return`, `&&`, `||`, `?:` and `switch` on a consent API of a known consent tool (Cookiebot, OneTrust, Usercentrics, Didomi, Klaro, orestbida cookieconsent, c15t, IAB TCF, react-cookie-consent) or on the team’s own consent functions and hooks from `creepyline.json`; callbacks the consent tool calls after consent; script tags blocked by the consent tool’s markup; and local functions whose every call site is gated. A check for the wrong purpose (a statistics check around a marketing pixel) does not count.',
+    whenNotToUse:
+      'When a server-side consent layer or a tag manager configured to fire only after consent loads every tracker, and the code never calls a tracker directly. Prefer `ignoreVendors` for a single tool your authority exempts.',
+  },
+  defaultOptions: { ignoreVendors: [] },
+  check(context) {
+    const { facts, options } = context;
+    for (const sink of facts.sinks) {
+      if (sink.gate.gated || options.ignoreVendors.includes(sink.vendorId)) continue;
+      const check = checkExpression(context.config.consent, sink.category);
+      const data = {
+        vendor: sink.vendorName.replace(/\s*\([^)]*\)\s*$/, ''),
+        label: sink.label,
+        category: CATEGORY_LABEL[sink.category],
+        check: check.text,
+        found: sink.gate.seen.map((s) => s.grants.map((g) => (g === 'any' ? 'general' : CATEGORY_LABEL[g])).join('/')).join(', '),
+        exemption: sink.exemption ?? '',
+      };
+      const messageId: MessageIds = sink.exemption ? 'exemptVendor' : sink.gate.seen.length ? 'wrongCategory' : 'notGated';
+      const heuristic = sink.gate.seen.length > 0 && sink.gate.seen.every((s) => s.confidence === 'medium');
+      context.report({
+        messageId,
+        data,
+        start: sink.span.start,
+        end: sink.span.end,
+        confidence: heuristic ? 'medium' : 'high',
+        severityCap: sink.exemption ? 'info' : undefined,
+        fixes: wrapFixes(facts.text, facts.lineStarts, sink, check),
+        trace: [`${sink.vendorName} needs ${CATEGORY_LABEL[sink.category]} consent (tracker catalogue).`, ...sink.gate.trace],
+      });
+    }
+  },
+});
+
+/** The consent check a fix inserts, and whether it calls the team's configured API. */
+export function checkExpression(consent: ResolvedConsentConfig, category: ConsentCategory): { text: string; configured: boolean } {
+  const fn = consent.functions[0];
+  const word = fn?.categoryMap ? Object.keys(fn.categoryMap).find((k) => fn.categoryMap![k] === category) ?? CATEGORY_WORD[category] : CATEGORY_WORD[category];
+  if (consent.checkTemplate) return { text: consent.checkTemplate.replace(/\{\{\s*category\s*\}\}/g, word), configured: true };
+  if (fn) {
+    if (fn.category === 'fromArg' || fn.category === undefined) return { text: `${fn.name}('${word}')`, configured: true };
+    return { text: `${fn.name}()`, configured: true };
+  }
+  return { text: `hasConsent('${word}')`, configured: false };
+}
+
+/** "Wrap in consent check": a statement becomes `if (check) { … }`, a JSX element `{check && <…/>}`. */
+function wrapFixes(text: string, lineStarts: number[], sink: TrackerSink, check: { text: string; configured: boolean }): Fix[] {
+  let edit: { start: number; end: number; text: string } | undefined;
+  if (sink.statement) {
+    const { start, end } = sink.statement;
+    const indent = indentationAt(text, lineStarts, start);
+    const body = text.slice(start, end).replace(/\n/g, '\n  ');
+    edit = { start, end, text: `if (${check.text}) {\n${indent}  ${body}\n${indent}}` };
+  } else if (sink.inJsx) {
+    const { start, end } = sink.span;
+    const before = text.slice(0, start).trimEnd();
+    const element = text.slice(start, end);
+    const asChild = before.endsWith('>') || before.endsWith('}');
+    edit = { start, end, text: asChild ? `{${check.text} && ${element}}` : `(${check.text} ? ${element} : null)` };
+  }
+  if (!edit) return [];
+  const title = check.configured
+    ? `Run only after ${CATEGORY_LABEL[sink.category]} consent (${check.text})`
+    : `Wrap in a consent check (${check.text}; declare your consent function in creepyline.json)`;
+  return [{ title, edits: [edit], safe: check.configured }];
+}

@@ -1,0 +1,201 @@
+/**
+ * A Workspace is one analysed folder: a ts-morph Project holding the files seen so far
+ * (editor overlays replace disk text), a Facts cache keyed by content hash and consent
+ * configuration, and the configuration set. It never touches the network and never
+ * executes workspace code.
+ */
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Project, ts } from 'ts-morph';
+import type { AnalysisResult, FileAnalysis } from './api-types';
+import { LayeredConfigSet, type ConfigSet } from './config';
+import type { ResolvedConfig } from './config/types';
+import { runRules } from './engine';
+import { createConsentMatcher, languageOf, scriptFacts, scriptKindOf } from './facts';
+import type { ConsentMatcher } from './facts/consent';
+import { htmlFacts } from './facts/html';
+import type { FileFacts } from './facts/types';
+import { buildKnowledge, type Knowledge } from './knowledge';
+import type { ConfigProblem, Finding } from './model';
+import { rules as registeredRules } from './rules';
+import { filterSuppressed } from './suppress';
+
+/** Files larger than this are skipped (minified bundles, generated code). */
+export const DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
+
+/** Options of a Workspace. */
+export interface WorkspaceOptions {
+  /** Absolute folder. */
+  root: string;
+  config?: ConfigSet;
+  /** Skip files larger than this many bytes (default 1 MiB). */
+  maxFileSize?: number;
+  /** Only run these rule ids (all registered rules when omitted). */
+  ruleIds?: readonly string[];
+}
+
+interface PolicyContext {
+  knowledge: Knowledge;
+  matcher: ConsentMatcher;
+  key: string;
+  problems: ConfigProblem[];
+}
+
+/** One analysed folder. */
+export class Workspace {
+  readonly root: string;
+  private config: ConfigSet;
+  private readonly project: Project;
+  private readonly facts = new Map<string, FileFacts>();
+  private readonly policies = new WeakMap<ResolvedConfig, PolicyContext>();
+  private readonly maxFileSize: number;
+  private readonly ruleIds?: ReadonlySet<string>;
+
+  constructor(options: WorkspaceOptions) {
+    this.root = path.resolve(options.root);
+    this.config = options.config ?? new LayeredConfigSet(this.root, registeredRules, []);
+    this.maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+    this.ruleIds = options.ruleIds ? new Set(options.ruleIds) : undefined;
+    this.project = new Project({
+      useInMemoryFileSystem: true,
+      skipAddingFilesFromTsConfig: true,
+      skipFileDependencyResolution: true,
+      compilerOptions: { allowJs: true, jsx: ts.JsxEmit.Preserve, target: ts.ScriptTarget.ES2022, lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'] },
+    });
+  }
+
+  /** Replaces the configuration (e.g. after `creepyline.json` changed); caches are dropped. */
+  setConfig(config: ConfigSet): void {
+    this.config = config;
+    this.facts.clear();
+  }
+
+  /** The configuration in use. */
+  getConfig(): ConfigSet {
+    return this.config;
+  }
+
+  /** Drops the overlay and caches of a file (editor closed it, or it was deleted). */
+  forget(file: string): void {
+    const abs = path.resolve(this.root, file);
+    this.facts.delete(abs);
+    const sourceFile = this.project.getSourceFile(abs);
+    if (sourceFile) this.project.removeSourceFile(sourceFile);
+  }
+
+  /** Analyses one file; `text` is the editor's unsaved text, otherwise the file is read from disk. */
+  analyzeFile(file: string, text?: string): FileAnalysis {
+    const abs = path.resolve(this.root, file);
+    const language = languageOf(abs);
+    if (!language) return skipped(abs, 'not a file type Creepyline analyses');
+    if (this.config.isIgnored(abs)) return skipped(abs, 'ignored by configuration');
+    let content = text;
+    if (content === undefined) {
+      const read = readText(abs, this.maxFileSize);
+      if ('reason' in read) return skipped(abs, read.reason);
+      content = read.text;
+    } else if (content.length > this.maxFileSize) {
+      return skipped(abs, `larger than ${Math.round(this.maxFileSize / 1024)} KiB`);
+    }
+    const resolved = this.config.forFile(abs);
+    const policy = this.policy(resolved);
+    const facts = this.factsFor(abs, language, content, resolved, policy);
+    const active = this.ruleIds ? registeredRules.filter((r) => this.ruleIds!.has(r.id)) : registeredRules;
+    const { findings, timings } = runRules(active, facts, resolved, policy.knowledge);
+    const kept = filterSuppressed(findings, facts, resolved, registeredRules.map((r) => r.id));
+    return { file: abs, findings: kept, timings };
+  }
+
+  /** Analyses many files (absolute or root-relative paths). */
+  analyzeFiles(files: readonly string[]): AnalysisResult {
+    const findings: Finding[] = [];
+    const skippedFiles: AnalysisResult['skipped'] = [];
+    let analysed = 0;
+    for (const file of files) {
+      const result = this.analyzeFile(file);
+      if (result.skipped) skippedFiles.push(result.skipped);
+      else analysed++;
+      findings.push(...result.findings);
+    }
+    return { findings, skipped: skippedFiles, configProblems: [...this.config.problems, ...this.knowledgeProblems()], filesAnalysed: analysed };
+  }
+
+  private knowledgeProblems(): ConfigProblem[] {
+    const out: ConfigProblem[] = [];
+    const seen = new Set<string>();
+    const resolved = this.config.forFile(path.join(this.root, 'index.ts'));
+    for (const problem of this.policy(resolved).problems) {
+      if (!seen.has(problem.message)) {
+        seen.add(problem.message);
+        out.push(problem);
+      }
+    }
+    return out;
+  }
+
+  /** Knowledge and consent matcher for one resolved configuration (cached per config object). */
+  private policy(resolved: ResolvedConfig): PolicyContext {
+    let policy = this.policies.get(resolved);
+    if (!policy) {
+      const problems: ConfigProblem[] = [];
+      let knowledge: Knowledge;
+      try {
+        knowledge = buildKnowledge({ vendors: resolved.vendors, consentApis: resolved.consentApis, vendorCategories: resolved.vendorCategories });
+      } catch (error) {
+        problems.push({
+          file: this.config.configFile ?? path.join(this.root, 'creepyline.json'),
+          line: 1,
+          column: 1,
+          key: 'vendors',
+          message: `${(error as Error).message}; the built-in catalogues are used instead`,
+        });
+        knowledge = buildKnowledge();
+      }
+      const key = createHash('sha256')
+        .update(JSON.stringify([resolved.consent, resolved.vendors, resolved.consentApis, resolved.vendorCategories]))
+        .digest('hex');
+      policy = { knowledge, matcher: createConsentMatcher(knowledge, resolved), key, problems };
+      this.policies.set(resolved, policy);
+    }
+    return policy;
+  }
+
+  private factsFor(abs: string, language: NonNullable<ReturnType<typeof languageOf>>, text: string, resolved: ResolvedConfig, policy: PolicyContext): FileFacts {
+    const hash = createHash('sha256').update(policy.key).update('\0').update(text).digest('hex');
+    const cached = this.facts.get(abs);
+    if (cached && cached.hash === hash) return cached;
+    const context = { knowledge: policy.knowledge, config: resolved, matcher: policy.matcher };
+    let facts: FileFacts;
+    if (language === 'html' || language === 'css') {
+      facts = htmlFacts(abs, language, text, hash, context);
+    } else {
+      const sourceFile = this.project.createSourceFile(abs, text, { overwrite: true, scriptKind: scriptKindOf(language) });
+      facts = scriptFacts(abs, language, sourceFile.compilerNode, hash, context);
+      // Facts are plain data; the wrapped nodes are not kept across edits.
+      sourceFile.forget();
+    }
+    this.facts.set(abs, facts);
+    return facts;
+  }
+}
+
+function skipped(file: string, reason: string): FileAnalysis {
+  return { file, findings: [], skipped: { file, reason }, timings: {} };
+}
+
+/** Reads a text file, refusing binary and oversized files with a reason. */
+export function readText(file: string, maxSize: number): { text: string } | { reason: string } {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(file);
+  } catch (error) {
+    return { reason: `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` };
+  }
+  if (!stat.isFile()) return { reason: 'not a regular file' };
+  if (stat.size > maxSize) return { reason: `larger than ${Math.round(maxSize / 1024)} KiB (${Math.round(stat.size / 1024)} KiB)` };
+  const buffer = fs.readFileSync(file);
+  const head = buffer.subarray(0, 8192);
+  if (head.includes(0)) return { reason: 'binary file' };
+  return { text: buffer.toString('utf8').replace(/^\uFEFF/, '') };
+}
