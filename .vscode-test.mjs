@@ -1,0 +1,45 @@
+// @vscode/test-cli configuration for the extension's integration tests (client/test/suite),
+// run with mocha inside a real VS Code extension host:
+//   node test/e2e/build-suite.mjs && npx vscode-test            (desktop VS Code, downloaded)
+//   CREEPYLINE_VSCODE_EXECUTABLE=test/e2e/code-shim.mjs npx vscode-test
+//                                                                (offline: code-server in Chromium)
+// test/e2e/run-all.mjs sets the variable; everything else is the same for both routes.
+import { defineConfig } from '@vscode/test-cli';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.dirname(fileURLToPath(import.meta.url));
+const executable = process.env.CREEPYLINE_VSCODE_EXECUTABLE;
+
+/** Options shared by every configuration. */
+const common = {
+  extensionDevelopmentPath: path.join(root, 'client'),
+  // the VS Code release that code-server 4.139.1 carries, so both routes test the same version
+  version: '1.139.1',
+  ...(executable ? { useInstallation: { fromPath: path.resolve(root, executable) } } : {}),
+  mocha: { ui: 'tdd', timeout: 60_000, slow: 10_000 },
+  env: { CREEPYLINE_E2E: '1' },
+};
+
+const configs = [
+  {
+    ...common,
+    label: 'extension',
+    files: 'client/dist/test/suite/extension.test.js',
+    workspaceFolder: 'test/e2e/fixture-workspace',
+  },
+];
+
+// The realistic sample apps, once present: the editor must show what the CLI reports.
+const shop = path.join(root, 'samples/shop');
+if (fs.existsSync(shop)) {
+  configs.push({
+    ...common,
+    label: 'samples',
+    files: 'client/dist/test/suite/samples.test.js',
+    workspaceFolder: 'samples/shop',
+  });
+}
+
+export default defineConfig(configs);
