@@ -6,6 +6,7 @@
 // test/e2e/run-all.mjs sets the variable; everything else is the same for both routes.
 import { defineConfig } from '@vscode/test-cli';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -19,7 +20,8 @@ const common = {
   version: '1.139.1',
   ...(executable ? { useInstallation: { fromPath: path.resolve(root, executable) } } : {}),
   mocha: { ui: 'tdd', timeout: 60_000, slow: 10_000 },
-  env: { CREEPYLINE_E2E: '1' },
+  // samples.test.ts runs the CLI from the repository to get the expected findings
+  env: { CREEPYLINE_REPO: root },
 };
 
 const configs = [
@@ -27,7 +29,8 @@ const configs = [
     ...common,
     label: 'extension',
     files: 'client/dist/test/suite/extension.test.js',
-    workspaceFolder: 'test/e2e/fixture-workspace',
+    // a fresh copy: the tests create creepyline.json and edit files (never saved)
+    workspaceFolder: copyOf(path.join(root, 'test/e2e/fixture-workspace')),
   },
 ];
 
@@ -40,6 +43,13 @@ if (fs.existsSync(shop)) {
     files: 'client/dist/test/suite/samples.test.js',
     workspaceFolder: 'samples/shop',
   });
+}
+
+/** Copies a folder to a new temporary directory and returns the copy's path. */
+function copyOf(dir) {
+  const copy = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'creepyline-vscode-ws-')), path.basename(dir));
+  fs.cpSync(dir, copy, { recursive: true });
+  return copy;
 }
 
 export default defineConfig(configs);

@@ -38,7 +38,16 @@ export async function runNvim({ timeoutMs = 120_000 } = {}) {
   // :cquit does not stop the language server; take down the whole group.
   try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ }
   const passed = code === 0 && output.includes('NVIM E2E PASS');
-  if (passed) fs.rmSync(runDir, { recursive: true, force: true });
+  if (passed) {
+    fs.rmSync(runDir, { recursive: true, force: true });
+  } else {
+    // Neovim logs the server's stderr (crash stacks) to its LSP log in the private cache dir.
+    const lspLog = path.join(runDir, 'xdg/cache/nvim/lsp.log');
+    if (fs.existsSync(lspLog)) {
+      const tail = fs.readFileSync(lspLog, 'utf8').split('\n').slice(-40).join('\n');
+      console.log(`--- last lines of ${lspLog} ---\n${tail.replace(/\\n/g, '\n').replace(/\\t/g, '  ')}`);
+    }
+  }
   return { passed, detail: passed ? '' : `nvim exit ${code}; workspace kept in ${runDir}` };
 }
 

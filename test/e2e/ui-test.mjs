@@ -81,13 +81,7 @@ export async function runUiTest({ vsix, attempt = 1 } = {}) {
     await callLine.click();
     await page.keyboard.press('Home');
     await page.keyboard.press('ArrowRight');
-    await page.keyboard.press('F1');
-    await page.locator('.quick-input-widget input').waitFor();
-    await page.keyboard.type('Quick Fix');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Quick Fix' }).first().waitFor();
-    await page.keyboard.press('Enter');
-    const rows = page.locator('.action-widget .monaco-list-row');
-    await rows.first().waitFor();
+    const rows = await openQuickFixMenu(page, log);
     const titles = (await rows.allInnerTexts()).map(norm);
     log(`quick fixes: ${titles.join(' | ')}`);
     const index = titles.findIndex((t) => t && !/^(Disable |Show documentation|Fix all|Quick Fix|More Actions)/i.test(t));
@@ -116,6 +110,30 @@ export async function runUiTest({ vsix, attempt = 1 } = {}) {
   } finally {
     await browser?.close().catch(() => {});
     server.stop();
+  }
+}
+
+/**
+ * Opens the quick fix menu through the command palette and returns its rows. The palette
+ * row is clicked (Enter could hit a half-filtered list); the menu is retried until the
+ * step deadline because the workbench may close it while diagnostics are still updating.
+ */
+async function openQuickFixMenu(page, log) {
+  const rows = page.locator('.action-widget .monaco-list-row');
+  const deadline = Date.now() + STEP_TIMEOUT;
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('F1');
+    await page.locator('.quick-input-widget input').waitFor();
+    await page.keyboard.type('Quick Fix...');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: /^\s*Quick Fix\.\.\./ }).first().click();
+    try {
+      await rows.first().waitFor({ timeout: Math.min(10_000, Math.max(1000, deadline - Date.now())) });
+      return rows;
+    } catch (e) {
+      if (Date.now() > deadline) throw new Error(`the quick fix menu did not open (${attempt} attempts)`);
+      log(`quick fix menu did not open (attempt ${attempt}); trying again`);
+      await page.keyboard.press('Escape');
+    }
   }
 }
 
