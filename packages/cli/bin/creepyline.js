@@ -1,13 +1,14 @@
 #!/usr/bin/env node
 'use strict';
 // Runs the bundled CLI (dist/cli.js, built by `npm run build`); in a fresh checkout
-// without a build it runs the TypeScript sources through tsx instead.
+// without a build, or with CREEPYLINE_FROM_SOURCE=1 (tests, development), it runs the
+// TypeScript sources through tsx instead.
 const fs = require('node:fs');
 const path = require('node:path');
 
 function load() {
   const bundle = path.join(__dirname, '..', 'dist', 'cli.js');
-  if (fs.existsSync(bundle)) return require(bundle);
+  if (process.env.CREEPYLINE_FROM_SOURCE !== '1' && fs.existsSync(bundle)) return require(bundle);
   require('tsx/cjs/api').register();
   return require(path.join(__dirname, '..', 'src', 'main.ts'));
 }

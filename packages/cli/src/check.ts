@@ -7,7 +7,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Workspace, loadConfig, rules as coreRules } from '@creepyline/core';
-import type { ConfigProblem, Finding, Severity } from '@creepyline/core/src/model';
+import type { ConfigProblem, ConfigSet, Finding, Severity } from '@creepyline/core';
 import { UsageError, type CheckOptions, type FailOn } from './args';
 import { createStyler, shouldColor } from './color';
 import { discoverFiles, displayPath } from './discover';
@@ -80,7 +80,22 @@ export async function runCheck(options: CheckOptions, io: CliIO, toolVersion: st
     throw new UsageError(`No such file or directory: ${discovery.missing.join(', ')}`);
   }
 
-  const workspace = new Workspace({ root, config: loaded.config });
+  // Under --no-ignore core must not drop the config-ignored files discovery kept.
+  const config: ConfigSet = options.ignore
+    ? loaded.config
+    : {
+        root: loaded.config.root,
+        configFile: loaded.config.configFile,
+        problems: loaded.config.problems,
+        forFile: (file) => loaded.config.forFile(file),
+        isIgnored: () => false,
+      };
+  const workspace = new Workspace({
+    root,
+    config,
+    maxFileSize: options.maxFileSize,
+    ...(options.rules.length > 0 ? { ruleIds: options.rules } : {}),
+  });
   const result = workspace.analyzeFiles(discovery.files);
 
   const only = new Set(options.rules);

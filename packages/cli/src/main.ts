@@ -25,7 +25,8 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
         return 0;
       case 'check':
         // Loaded on demand: --help and --version must not pay for loading the analyser.
-        return await (await import('./check')).runCheck(command.options, io, VERSION);
+        // `require`, not `import()`: the bundle and tsx's CommonJS hook both resolve it.
+        return await (require('./check') as typeof import('./check')).runCheck(command.options, io, VERSION);
     }
   } catch (error) {
     if (error instanceof UsageError) {

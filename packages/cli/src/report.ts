@@ -3,7 +3,7 @@
  * slashes), plus skipped files, configuration problems and a summary. The JSON format is
  * this object as is (`version: 1` is its schema version); the other formats render it.
  */
-import type { ConfigProblem, Finding, Fix, LegalRef, Range, RelatedLocation, Severity } from '@creepyline/core/src/model';
+import type { ConfigProblem, Finding, Fix, LegalRef, Range, RelatedLocation, Severity } from '@creepyline/core';
 import { displayPath } from './discover';
 
 /** Schema version of the JSON report; bump on incompatible changes. */

@@ -164,6 +164,18 @@ describe('creepyline bin (end to end)', function () {
     assert.doesNotMatch(runCli(['check'], dir, { FORCE_COLOR: '1', NO_COLOR: '1' }).stdout, /\u001b\[/);
   });
 
+  it('markdown and html reports name the finding', () => {
+    const dir = project({ 'tracker.js': UNGATED_TRACKER });
+    const md = runCli(['check', '--format', 'markdown'], dir);
+    assert.equal(md.code, 1);
+    assert.match(md.stdout, /^## Creepyline GDPR check/);
+    assert.match(md.stdout, /`tracker\.js:1:1`.*\[tracking-without-consent\]/);
+    const html = runCli(['check', '--format', 'html'], dir);
+    assert.equal(html.code, 1);
+    assert.match(html.stdout, /^<!DOCTYPE html>/);
+    assert.match(html.stdout, /tracking-without-consent/);
+  });
+
   it('--output writes the report and prints a one-line summary to stderr; SARIF validates', () => {
     const dir = project({ 'src/tracker.js': UNGATED_TRACKER, 'src/gated.js': GATED_TRACKER, 'img.js': Buffer.from([0, 0]) });
     const result = runCli(['check', '--format', 'sarif', '--output', 'out/creepyline.sarif'], dir);

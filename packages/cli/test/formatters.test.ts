@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Finding } from '@creepyline/core/src/model';
+import type { Finding } from '@creepyline/core';
 import { createStyler } from '../src/color';
 import { formatHtml } from '../src/formatters/html';
 import { formatJson } from '../src/formatters/json';

@@ -31,6 +31,8 @@ export interface RunResult {
 
 /** Runs `node packages/cli/bin/creepyline.js ...args` in `cwd`. */
 export function runCli(args: string[], cwd: string, env: Record<string, string | undefined> = {}): RunResult {
+  // The sources under test, not a possibly stale dist/ bundle (see bin/creepyline.js).
+  env = { CREEPYLINE_FROM_SOURCE: '1', ...env };
   const result = spawnSync(process.execPath, [BIN, ...args], {
     cwd,
     encoding: 'utf8',
