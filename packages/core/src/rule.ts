@@ -37,6 +37,22 @@ export interface RuleMeta<MessageIds extends string = string> {
   description: string;
   /** When a team may reasonably turn the rule off. */
   whenNotToUse: string;
+  /**
+   * Documentation examples, executed by the docs test: each `incorrect` example must yield
+   * exactly one finding of this rule, each `correct` example none.
+   */
+  examples: { incorrect: RuleExample[]; correct: RuleExample[] };
+}
+
+/** One documentation example. */
+export interface RuleExample {
+  /** What the example shows, one line. */
+  title: string;
+  code: string;
+  /** File name deciding the language (default `example.ts`). */
+  filename?: string;
+  /** creepyline.json content the example runs with. */
+  config?: Record<string, unknown>;
 }
 
 /** What a rule reports; the framework fills in severity, range, messages and docs. */

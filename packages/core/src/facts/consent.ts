@@ -92,6 +92,21 @@ export function pathOf(expression: ts.Expression): string[] | undefined {
   return parts;
 }
 
+/** `klaro.getManager().getConsent` → `klaro.getManager().getConsent` (call segments kept as `()`), for catalogue paths with calls. */
+export function callPath(expression: ts.Expression): string | undefined {
+  const e = skipOuter(expression);
+  if (ts.isIdentifier(e)) return e.text.replace(/^(window|globalThis|self)$/, '');
+  if (ts.isPropertyAccessExpression(e)) {
+    const left = callPath(e.expression);
+    return left === undefined ? undefined : left ? `${left}.${e.name.text}` : e.name.text;
+  }
+  if (ts.isCallExpression(e)) {
+    const left = callPath(e.expression);
+    return left ? `${left}()` : undefined;
+  }
+  return undefined;
+}
+
 /** The identifier at the root of a property path, if any (`a` in `a.b.c`). */
 export function rootIdentifier(expression: ts.Expression): ts.Identifier | undefined {
   let e: ts.Expression = skipOuter(expression);
@@ -216,14 +231,14 @@ export class ConsentMatcher {
     for (const entry of this.checks.get(joined) ?? []) {
       if (entry.shape.call || entry.shape.contains) continue;
       if (entry.shape.category === 'fromProperty' || entry.shape.category === 'fromArg') continue;
-      if (this.isShadowed(path[0], e, scope)) break;
+      if (!this.fromExpectedSource(entry.shape, path[0], e, scope)) continue;
       return hit(e, [entry.shape.category], 'high', entry.api.id);
     }
     if (path.length >= 2) {
       const prefix = path.slice(0, -1).join('.');
       for (const entry of this.checks.get(prefix) ?? []) {
         if (entry.shape.category !== 'fromProperty' || entry.shape.call) continue;
-        if (this.isShadowed(path[0], e, scope)) break;
+        if (!this.fromExpectedSource(entry.shape, path[0], e, scope)) continue;
         const category = categoryFromName(path[path.length - 1], entry.api.categoryMap);
         if (category) return hit(e, [category], 'high', entry.api.id);
       }
@@ -241,9 +256,9 @@ export class ConsentMatcher {
       const contained = this.containment((call.expression as ts.PropertyAccessExpression).expression, stringArg(call), call, scope, depth);
       if (contained) return contained;
     }
-    for (const entry of this.checks.get(joined) ?? []) {
+    for (const entry of [...(this.checks.get(joined) ?? []), ...(this.checks.get(callPath(call.expression) ?? '') ?? [])]) {
       if (!entry.shape.call) continue;
-      if (this.isShadowed(path[0], call, scope)) break;
+      if (!this.fromExpectedSource(entry.shape, path[0], call, scope)) continue;
       return this.categoryHit(call, entry.shape.category, entry.api.categoryMap, 'high', entry.api.id);
     }
     const fn = this.functions.get(joined);
@@ -280,7 +295,7 @@ export class ConsentMatcher {
     if (!path) return undefined;
     for (const entry of this.checks.get(path.join('.')) ?? []) {
       if (!entry.shape.contains) continue;
-      if (this.isShadowed(path[0], node, scope)) break;
+      if (!this.fromExpectedSource(entry.shape, path[0], node, scope)) continue;
       const category = categoryFromName(value.replace(/^,|,$/g, ''), entry.api.categoryMap);
       if (category) return hit(node, [category], 'high', entry.api.id);
     }
@@ -334,6 +349,13 @@ export class ConsentMatcher {
     if (!ts.isCallExpression(e)) return undefined;
     const path = pathOf(e.expression);
     return path ? this.hooks.get(path.join('.')) : undefined;
+  }
+
+  /** A check declared with `module` must be imported from it; other checks must be the unshadowed global. */
+  private fromExpectedSource(shape: ConsentCheckShape, root: string, at: ts.Node, scope: ScopeResolver): boolean {
+    const binding = scope.resolve(root, at);
+    if (shape.module) return binding?.kind === 'import' && (binding.module === shape.module || binding.module.startsWith(`${shape.module}/`));
+    return !binding || binding.kind === 'import';
   }
 
   /** A catalogue global (`Cookiebot`) shadowed by a local declaration is not the CMP. */

@@ -41,6 +41,23 @@ export const rule = createRule<Options, MessageIds>({
     description:
       'Checks `creepyline-disable-next-line`, `creepyline-disable-line` and `creepyline-disable`/`creepyline-enable` comments: every rule id must exist; when `requireJustification` is on, each needs `-- <reason>`; when `reportUnusedDisableDirectives` is on, comments that suppress nothing are reported.',
     whenNotToUse: 'Never turn it off; switch `requireJustification` or `reportUnusedDisableDirectives` off instead.',
+    examples: {
+      incorrect: [
+        { title: 'A misspelt rule id suppresses nothing', code: "// creepyline-disable-next-line traking-without-consent -- consent handled by GTM\nconsole.log('hello');\n" },
+        {
+          title: 'No reason, while the team requires one',
+          code: "if (window.Cookiebot?.consent.statistics) {\n  // creepyline-disable-next-line tracking-without-consent\n  gtag('event', 'page_view');\n}\n",
+          config: { requireJustification: true },
+        },
+      ],
+      correct: [
+        {
+          title: 'A known rule and a reason',
+          code: "// creepyline-disable-next-line tracking-without-consent -- loaded by the CMP's auto-blocker\ngtag('event', 'page_view');\n",
+          config: { requireJustification: true },
+        },
+      ],
+    },
   },
   defaultOptions: {},
   // Reported by the engine (`suppress.ts`) after the other rules, which it depends on.

@@ -81,6 +81,40 @@ export const rule = createRule<Options, MessageIds>({
       'Reports tracker calls (global snippets such as `gtag`/`fbq`/`_paq` and imported SDKs such as `mixpanel-browser`, `posthog-js`, `react-ga4`), tracker components and tracker script or pixel tags that are not enclosed by a consent check for the purpose the tracker needs. Recognised checks: `if`, early `return`, `&&`, `||`, `?:` and `switch` on a consent API of a known consent tool (Cookiebot, OneTrust, Usercentrics, Didomi, Klaro, orestbida cookieconsent, c15t, IAB TCF, react-cookie-consent) or on the team’s own consent functions and hooks from `creepyline.json`; callbacks the consent tool calls after consent; script tags blocked by the consent tool’s markup; and local functions whose every call site is gated. A check for the wrong purpose (a statistics check around a marketing pixel) does not count.',
     whenNotToUse:
       'When a server-side consent layer or a tag manager configured to fire only after consent loads every tracker, and the code never calls a tracker directly. Prefer `ignoreVendors` for a single tool your authority exempts.',
+    examples: {
+      incorrect: [
+        { title: 'A tracker call at the top level of a module', code: "gtag('event', 'sign_up', { method: 'newsletter' });\n", filename: 'signup.js' },
+        {
+          title: 'An imported SDK called in a click handler without a check',
+          code: "import mixpanel from 'mixpanel-browser';\n\nexport function onAddToCart(sku: string) {\n  mixpanel.track('add_to_cart', { sku });\n}\n",
+        },
+        {
+          title: 'A marketing pixel behind a statistics check',
+          code: "if (window.Cookiebot?.consent.statistics) {\n  fbq('track', 'Purchase', { value: 42, currency: 'EUR' });\n}\n",
+        },
+        {
+          title: 'A tracker script in HTML that the consent tool does not block',
+          code: '<script async src="https://www.googletagmanager.com/gtag/js?id=G-XXXX"></script>\n',
+          filename: 'index.html',
+        },
+      ],
+      correct: [
+        {
+          title: 'Checked with the consent tool’s API',
+          code: "if (window.Cookiebot?.consent.marketing) {\n  fbq('track', 'Purchase', { value: 42, currency: 'EUR' });\n}\n",
+        },
+        {
+          title: 'Early return in the team’s own consent helper (declared in creepyline.json)',
+          code: "import mixpanel from 'mixpanel-browser';\nimport { hasConsent } from './consent';\n\nexport function onAddToCart(sku: string) {\n  if (!hasConsent('analytics')) return;\n  mixpanel.track('add_to_cart', { sku });\n}\n",
+          config: { consent: { functions: ['hasConsent'] } },
+        },
+        {
+          title: 'A script tag blocked by the consent tool until marketing consent',
+          code: '<script type="text/plain" data-cookieconsent="marketing" src="https://connect.facebook.net/en_US/fbevents.js"></script>\n',
+          filename: 'index.html',
+        },
+      ],
+    },
   },
   defaultOptions: { ignoreVendors: [] },
   check(context) {

@@ -1,0 +1,192 @@
+import { runRuleTests } from '../testing/rule-tester';
+import { rule } from './tracking-without-consent';
+
+const teamConsent = { consent: { functions: ['hasConsent'] } };
+
+runRuleTests(rule, {
+  valid: [
+    // gtag('consent', …) configures Consent Mode; it is not a tracking call
+    "gtag('consent', 'default', { ad_storage: 'denied', analytics_storage: 'denied' });",
+    // if on a CMP check of the right category
+    "if (Cookiebot.consent.statistics) {\n  gtag('event', 'page_view');\n}",
+    // window-prefixed and optional chaining
+    "if (window.Cookiebot?.consent?.marketing) window.fbq('track', 'Lead');",
+    // early return
+    "function trackLead() {\n  if (!Cookiebot.consent.marketing) return;\n  fbq('track', 'Lead');\n}\ntrackLead();",
+    // && guard
+    "Cookiebot.consent.statistics && _paq.push(['trackPageView']);",
+    // || guard with negation
+    "!Cookiebot.consent.statistics || gtag('event', 'scroll');",
+    // ternary
+    "const sent = Cookiebot.consent.marketing ? fbq('track', 'ViewContent') : null;",
+    // else branch of a negated check
+    "if (!Cookiebot.consent.statistics) {\n  console.log('no consent');\n} else {\n  gtag('event', 'page_view');\n}",
+    // OneTrust active groups (C0002 = performance)
+    "if (window.OnetrustActiveGroups.includes('C0002')) { gtag('event', 'page_view'); }",
+    // OneTrust with indexOf
+    "if (OnetrustActiveGroups.indexOf('C0004') > -1) { fbq('track', 'Purchase'); }",
+    // orestbida cookieconsent, global and imported
+    "if (CookieConsent.acceptedCategory('analytics')) { gtag('event', 'page_view'); }",
+    { code: "import { acceptedCategory } from 'vanilla-cookieconsent';\nif (acceptedCategory('analytics')) { gtag('event', 'page_view'); }" },
+    // OptanonWrapper with its own check inside
+    "function OptanonWrapper() {\n  if (OnetrustActiveGroups.includes('C0004')) fbq('track', 'PageView');\n}",
+    // team's own consent function from config
+    { code: "import { hasConsent } from './consent';\nif (hasConsent('marketing')) fbq('track', 'Purchase');", config: teamConsent },
+    // team function with a category map
+    {
+      code: "if (consentManager.allows('ads')) fbq('track', 'Purchase');",
+      config: { consent: { functions: [{ name: 'consentManager.allows', categoryMap: { ads: 'marketing' } }] } },
+    },
+    // switch on consent state
+    "switch (consentStatus) {\n  case 'granted':\n    gtag('event', 'page_view');\n    break;\n}",
+    // const alias of a CMP check
+    "const ok = Cookiebot.consent.statistics;\nif (ok) gtag('event', 'page_view');",
+    // imported SDK behind a check
+    { code: "import mixpanel from 'mixpanel-browser';\nexport function onClick() {\n  if (!Cookiebot.consent.statistics) return;\n  mixpanel.track('click');\n}" },
+    // a local function named like a vendor method is not the vendor
+    "function track(name) { console.log(name); }\ntrack('x');",
+    // a parameter that shadows the Segment global
+    "export function send(analytics) { analytics.track('x'); }",
+    // a local object called mixpanel that is not the SDK
+    "const mixpanel = { track: (e) => console.log(e) };\nmixpanel.track('x');",
+    // every call site of a local helper is gated
+    "const trackSignup = () => fbq('track', 'CompleteRegistration');\nif (Cookiebot.consent.marketing) trackSignup();",
+    // React: effect with an early return on a hook's consent flag
+    {
+      code: "import { useEffect } from 'react';\nimport posthog from 'posthog-js';\nimport { useConsent } from './consent';\nexport function Analytics() {\n  const { analytics } = useConsent();\n  useEffect(() => {\n    if (!analytics) return;\n    posthog.init('phc_key');\n  }, [analytics]);\n  return null;\n}",
+      filename: 'Analytics.tsx',
+      config: { consent: { hooks: ['useConsent'] } },
+    },
+    // c15t hook with has()
+    {
+      code: "import { useConsentManager } from '@c15t/react';\nimport posthog from 'posthog-js';\nexport function Track() {\n  const { has } = useConsentManager();\n  if (has('measurement')) posthog.capture('view');\n  return null;\n}",
+      filename: 'Track.tsx',
+    },
+    // JSX component rendered only with consent
+    {
+      code: "import { GoogleAnalytics } from '@next/third-parties/google';\nexport default function Layout({ consent }: { consent: { analytics: boolean } }) {\n  return <html><body>{consent.analytics && <GoogleAnalytics gaId=\"G-XYZ\" />}</body></html>;\n}",
+      filename: 'layout.tsx',
+    },
+    // the team's consent component wraps the tracker
+    {
+      code: "import { GoogleAnalytics } from '@next/third-parties/google';\nimport { ConsentGate } from './consent';\nexport const Tags = () => <ConsentGate category=\"analytics\"><GoogleAnalytics gaId=\"G-XYZ\" /></ConsentGate>;",
+      filename: 'tags.tsx',
+      config: { consent: { components: ['ConsentGate'] } },
+    },
+    // react-cookie-consent onAccept callback
+    {
+      code: "import CookieConsent from 'react-cookie-consent';\nexport const Banner = () => <CookieConsent onAccept={() => { gtag('event', 'consent_given'); }}>We use cookies</CookieConsent>;",
+      filename: 'Banner.tsx',
+    },
+    // react-cookie-consent value check
+    "import { getCookieConsentValue } from 'react-cookie-consent';\nif (getCookieConsentValue() === 'true') gtag('event', 'page_view');",
+    // HTML: script blocked by Cookiebot markup
+    { code: '<script type="text/plain" data-cookieconsent="marketing" src="https://connect.facebook.net/en_US/fbevents.js"></script>', filename: 'index.html' },
+    // HTML: inline snippet blocked by markup
+    { code: "<script type=\"text/plain\" data-cookieconsent=\"statistics\">\n  gtag('config', 'G-XXXX');\n</script>", filename: 'index.html' },
+    // HTML: inline script gated by a check
+    { code: "<script>\n  if (window.Cookiebot && Cookiebot.consent.statistics) { gtag('config', 'G-XXXX'); }\n</script>", filename: 'page.html' },
+    // heuristic flag named like consent (medium confidence: trusted, never reported)
+    "if (userHasGivenConsent) { gtag('event', 'page_view'); }",
+    // ignoreVendors option
+    { code: "_paq.push(['trackPageView']);", config: { rules: { 'tracking-without-consent': ['error', { ignoreVendors: ['matomo'] }] } } },
+  ],
+  invalid: [
+    {
+      // top-level global call, with the fix wrapping it in the team's check
+      code: "gtag('event', 'purchase', { value: 42 });\n",
+      config: teamConsent,
+      errors: [{ messageId: 'notGated', line: 1, column: 1, endLine: 1, endColumn: 41, severity: 'error', confidence: 'high' }],
+      output: "if (hasConsent('analytics')) {\n  gtag('event', 'purchase', { value: 42 });\n}\n",
+    },
+    {
+      // window-prefixed call inside a function, indentation kept
+      code: "export function onPurchase() {\n  window.fbq('track', 'Purchase');\n}\n",
+      config: teamConsent,
+      errors: [{ messageId: 'notGated', line: 2, column: 3, message: 'Meta Pixel' }],
+      output: "export function onPurchase() {\n  if (hasConsent('marketing')) {\n    window.fbq('track', 'Purchase');\n  }\n}\n",
+    },
+    {
+      // wrong category: marketing pixel behind a statistics check
+      code: "if (Cookiebot.consent.statistics) {\n  fbq('track', 'Purchase');\n}\n",
+      errors: [{ messageId: 'wrongCategory', line: 2, column: 3, message: 'analytics consent' }],
+    },
+    {
+      // default import of an SDK
+      code: "import mixpanel from 'mixpanel-browser';\nmixpanel.init('token');\nmixpanel.track('signup');\n",
+      errors: [{ messageId: 'notGated', line: 2 }, { messageId: 'notGated', line: 3 }],
+    },
+    {
+      // namespace import
+      code: "import * as amplitude from '@amplitude/analytics-browser';\namplitude.track('Button Clicked');\n",
+      errors: [{ messageId: 'notGated', line: 2 }],
+    },
+    {
+      // require()
+      code: "const ReactGA = require('react-ga4');\nReactGA.event({ category: 'shop', action: 'buy' });\n",
+      filename: 'ga.js',
+      errors: [{ messageId: 'notGated', line: 2 }],
+    },
+    {
+      // exported wrapper: callers in other files are not followed yet, so the sink is reported
+      code: "import posthog from 'posthog-js';\nexport function track(event: string) {\n  posthog.capture(event);\n}\n",
+      errors: [{ messageId: 'notGated', line: 3 }],
+    },
+    {
+      // a local helper called once with and once without consent
+      code: "const trackSignup = () => fbq('track', 'CompleteRegistration');\nif (Cookiebot.consent.marketing) trackSignup();\ntrackSignup();\n",
+      errors: [{ messageId: 'notGated', line: 1, column: 27 }],
+    },
+    {
+      // OptanonWrapper runs before consent too; without its own check it does not gate
+      code: "function OptanonWrapper() {\n  fbq('track', 'PageView');\n}\n",
+      errors: [{ messageId: 'notGated', line: 2 }],
+    },
+    {
+      // a viewport check is not consent
+      code: "if (isInView) {\n  gtag('event', 'view_item');\n}\n",
+      errors: [{ messageId: 'notGated', line: 2 }],
+    },
+    {
+      // heuristic check of the wrong category: medium confidence, capped at warning
+      code: "if (analyticsConsent) {\n  fbq('track', 'Lead');\n}\n",
+      errors: [{ messageId: 'wrongCategory', line: 2, severity: 'warning', confidence: 'medium' }],
+    },
+    {
+      // JSX component rendered unconditionally; fix wraps it as a JSX child
+      code: "import { GoogleAnalytics } from '@next/third-parties/google';\nexport default function Layout() {\n  return (\n    <body>\n      <GoogleAnalytics gaId=\"G-XYZ\" />\n    </body>\n  );\n}\n",
+      filename: 'layout.tsx',
+      config: teamConsent,
+      errors: [{ messageId: 'notGated', line: 5, column: 7 }],
+      output: "import { GoogleAnalytics } from '@next/third-parties/google';\nexport default function Layout() {\n  return (\n    <body>\n      {hasConsent('analytics') && <GoogleAnalytics gaId=\"G-XYZ\" />}\n    </body>\n  );\n}\n",
+    },
+    {
+      // next/script loading gtag.js
+      code: "import Script from 'next/script';\nexport const Tag = () => <Script src=\"https://www.googletagmanager.com/gtag/js?id=G-XYZ\" strategy=\"afterInteractive\" />;\n",
+      filename: 'tag.tsx',
+      errors: [{ messageId: 'notGated', line: 2 }],
+    },
+    {
+      // HTML: loader script and inline snippet, both unblocked
+      code: "<!doctype html>\n<html><head>\n<script async src=\"https://www.googletagmanager.com/gtag/js?id=G-XXXX\"></script>\n<script>\n  window.dataLayer = window.dataLayer || [];\n  function gtag(){dataLayer.push(arguments);}\n  gtag('js', new Date());\n  gtag('config', 'G-XXXX');\n</script>\n</head></html>\n",
+      filename: 'index.html',
+      errors: [{ messageId: 'notGated', line: 3 }, { messageId: 'notGated', line: 8, column: 3 }],
+    },
+    {
+      // HTML: blocked for statistics, but the pixel needs marketing consent
+      code: '<script type="text/plain" data-cookieconsent="statistics" src="https://connect.facebook.net/en_US/fbevents.js"></script>\n',
+      filename: 'index.html',
+      errors: [{ messageId: 'wrongCategory', line: 1 }],
+    },
+    {
+      // no team consent function configured: a suggestion only, never applied as a safe fix
+      code: "ttq.track('ViewContent');\n",
+      errors: [{ messageId: 'notGated', line: 1 }],
+    },
+    {
+      // exempt vendor (cookieless measurement) is reported at info
+      code: "_paq.push(['trackPageView']);\n",
+      errors: [{ messageId: 'exemptVendor', severity: 'info' }],
+    },
+  ],
+});
