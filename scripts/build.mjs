@@ -34,6 +34,8 @@ function common(production) {
     sourcesContent: false,
     minify: production,
     logLevel: 'silent',
+    // UMD builds (jsonc-parser) hide their internal requires from the bundler: prefer ESM entries
+    mainFields: ['module', 'main'],
     // import.meta.url does not exist in CJS bundles; give modules that use it the file url
     define: { 'import.meta.url': 'importMetaUrl' },
     banner: { js: 'const importMetaUrl = require("url").pathToFileURL(__filename).href;' },

@@ -1,0 +1,305 @@
+/**
+ * The language server as a client sees it: the bundled server/dist/server.js over stdio,
+ * driven by a fake client (fakeClient.ts) that fails the test on any window/showMessage.
+ * Positions come from the text (`position(text, 'gtag(')`), never from counted numbers.
+ */
+import * as assert from 'node:assert/strict';
+import { fork, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { createMessageConnection, IPCMessageReader, IPCMessageWriter } from 'vscode-jsonrpc/node';
+import {
+  applyEdits, editsFor, FakeClient, pathToUri, position, REPO, SERVER_JS,
+  type CodeAction, type Diagnostic, type StartOptions,
+} from './fakeClient';
+
+const RULE = 'tracking-without-consent';
+
+/** Newest modification time of any file under `dir`. */
+function newest(dir: string): number {
+  let latest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    latest = Math.max(latest, entry.isDirectory() ? newest(full) : fs.statSync(full).mtimeMs);
+  }
+  return latest;
+}
+
+/** Builds the bundles when server/dist/server.js is missing or older than its sources. */
+function ensureBuilt(): void {
+  const sources = ['server/src', 'packages/core/src', 'packages/protocol/src'].map((d) => path.join(REPO, d));
+  const built = fs.existsSync(SERVER_JS) ? fs.statSync(SERVER_JS).mtimeMs : 0;
+  if (built > Math.max(...sources.map(newest))) return;
+  const result = spawnSync(process.execPath, [path.join(REPO, 'scripts', 'build.mjs')], { cwd: REPO, encoding: 'utf8' });
+  assert.equal(result.status, 0, `build failed:\n${result.stderr}`);
+}
+
+/** A workspace folder in the temp directory with the given files. */
+function workspace(files: Record<string, string>): string {
+  const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'creepyline-server-')));
+  for (const [name, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, name), text);
+  }
+  return dir;
+}
+
+const TEAM_CONFIG = JSON.stringify({ consent: { functions: ['hasConsent'] }, requireJustification: false }, null, 2);
+
+/** A checkout page that fires a purchase event at top level, before any consent check. */
+const SHOP = [
+  "import { hasConsent } from './consent';",
+  '',
+  'window.dataLayer = window.dataLayer || [];',
+  "gtag('event', 'purchase', { value: 42, currency: 'EUR' });",
+  '',
+  'export function thanks() {',
+  "  return 'Thank you for your order';",
+  '}',
+  '',
+].join('\n');
+
+describe('language server (stdio, bundled)', function () {
+  this.timeout(60000);
+  const clients: FakeClient[] = [];
+  const dirs: string[] = [];
+
+  before(() => ensureBuilt());
+
+  async function start(files: Record<string, string>, options: Omit<StartOptions, 'rootDir'> = {}): Promise<{ client: FakeClient; dir: string }> {
+    const dir = workspace(files);
+    dirs.push(dir);
+    const client = await FakeClient.start({ rootDir: dir, ...options });
+    clients.push(client);
+    return { client, dir };
+  }
+
+  afterEach(async () => {
+    const all = clients.splice(0);
+    await Promise.all(all.map((c) => c.stop()));
+    for (const c of all) assert.deepEqual(c.unexpected, [], 'the server must not show messages to the user');
+  });
+
+  after(() => {
+    for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** Opens a document and waits for its first pushed diagnostics. */
+  async function openAndWait(client: FakeClient, dir: string, name: string, text: string, languageId = 'javascript') {
+    const uri = pathToUri(path.join(dir, name));
+    const seen = client.published(uri);
+    client.open(uri, languageId, text);
+    const diagnostics = await client.nextDiagnostics(uri, seen);
+    return { uri, diagnostics };
+  }
+
+  function onlyRule(diagnostics: Diagnostic[]): Diagnostic {
+    const ours = diagnostics.filter((d) => d.code === RULE);
+    assert.equal(ours.length, 1, `expected one ${RULE} diagnostic, got ${JSON.stringify(diagnostics, null, 1)}`);
+    return ours[0]!;
+  }
+
+  it('pushes a linkable diagnostic, offers code actions in the fixed order, and the fix clears it', async () => {
+    const { client, dir } = await start({ 'creepyline.json': TEAM_CONFIG });
+    assert.equal(client.initializeResult.capabilities.diagnosticProvider, undefined, 'no pull diagnostics without client support');
+    const { uri, diagnostics } = await openAndWait(client, dir, 'shop.js', SHOP);
+    const diagnostic = onlyRule(diagnostics);
+    assert.equal(diagnostic.source, 'creepyline');
+    assert.equal(diagnostic.severity, 1);
+    assert.match(diagnostic.codeDescription?.href ?? '', /tracking-without-consent/);
+    assert.deepEqual(diagnostic.range.start, position(SHOP, 'gtag('));
+    assert.equal(diagnostic.data?.version, 1);
+    assert.equal(typeof diagnostic.data?.fingerprint, 'string');
+
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] },
+    });
+    const titles = actions.map((a) => a.title);
+    assert.match(titles[0]!, /^Run only after .*consent \(hasConsent\('\w+'\)\)$/);
+    assert.deepEqual(titles.slice(1), [
+      `Disable ${RULE} for this line`,
+      `Disable ${RULE} for the entire file`,
+      `Show documentation for ${RULE}`,
+    ]);
+    const [fix, line, file, docs] = actions as [CodeAction, CodeAction, CodeAction, CodeAction];
+    assert.equal(fix.kind, 'quickfix.creepyline');
+    assert.equal(fix.isPreferred, true, 'a safe fix is preferred');
+    assert.equal(line.kind, 'quickfix.creepyline.suppress.line');
+    assert.equal(file.kind, 'quickfix.creepyline.suppress.file');
+    assert.equal(docs.edit, undefined);
+    assert.deepEqual(docs.command, { title: `Show documentation for ${RULE}`, command: 'creepyline.showDocumentation', arguments: [diagnostic.codeDescription!.href] });
+
+    const fixed = applyEdits(SHOP, editsFor(fix, uri));
+    assert.match(fixed, /if \(hasConsent\('\w+'\)\) \{\n  gtag\('event', 'purchase', \{ value: 42, currency: 'EUR' \}\);\n\}/);
+    assert.ok(fixed.endsWith("export function thanks() {\n  return 'Thank you for your order';\n}\n"), 'unrelated code unchanged');
+
+    // the finding survives a change above it, but the version-1 diagnostic is stale now:
+    // its edits would land on the wrong text, so no actions for it
+    const header = '// checkout page\n';
+    let seen = client.published(uri);
+    client.change(uri, 2, header + SHOP);
+    const stale = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] },
+    });
+    assert.deepEqual(stale, []);
+    const moved = onlyRule(await client.nextDiagnostics(uri, seen));
+    assert.deepEqual(moved.range.start, position(header + SHOP, 'gtag('));
+    assert.equal(moved.data?.version, 2);
+
+    seen = client.published(uri);
+    client.change(uri, 3, header + fixed);
+    const after = await client.nextDiagnostics(uri, seen);
+    assert.deepEqual(after.filter((d) => d.code === RULE), []);
+  });
+
+  it('suppresses a finding with "Disable … for this line"', async () => {
+    const { client, dir } = await start({ 'creepyline.json': TEAM_CONFIG });
+    const { uri, diagnostics } = await openAndWait(client, dir, 'shop.js', SHOP);
+    const diagnostic = onlyRule(diagnostics);
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic], only: ['quickfix.creepyline.suppress'] },
+    });
+    assert.deepEqual(actions.map((a) => a.title), [`Disable ${RULE} for this line`, `Disable ${RULE} for the entire file`]);
+    const suppressed = applyEdits(SHOP, editsFor(actions[0]!, uri));
+    assert.match(suppressed, new RegExp(`// creepyline-disable-next-line ${RULE}.*\\ngtag\\(`));
+    const seen = client.published(uri);
+    client.change(uri, 2, suppressed);
+    assert.deepEqual((await client.nextDiagnostics(uri, seen)).filter((d) => d.code === RULE), []);
+  });
+
+  it('explains a finding on hover: why, law, how to fix, why flagged', async () => {
+    const { client, dir } = await start({ 'creepyline.json': TEAM_CONFIG });
+    const { uri } = await openAndWait(client, dir, 'shop.js', SHOP);
+    const hover = await client.request<{ contents: { kind: string; value: string }; range: unknown } | null>('textDocument/hover', {
+      textDocument: { uri }, position: position(SHOP, 'gtag(', 2),
+    });
+    assert.ok(hover, 'hover on the finding');
+    assert.equal(hover.contents.kind, 'markdown');
+    for (const part of ['**Why it matters:**', '**Law:**', 'Art. 6(1)(a) GDPR', '**How to fix:**', '**Why flagged:**', RULE]) {
+      assert.ok(hover.contents.value.includes(part), `hover lacks ${part}:\n${hover.contents.value}`);
+    }
+    const nothing = await client.request('textDocument/hover', { textDocument: { uri }, position: position(SHOP, 'Thank you') });
+    assert.equal(nothing, null);
+  });
+
+  it('offers pull diagnostics when the client supports them and then never pushes for documents', async () => {
+    const twice = `${SHOP}\nexport function again() {\n  gtag('event', 'add_to_cart');\n}\nagain();\n`;
+    const { client, dir } = await start({ 'creepyline.json': TEAM_CONFIG }, { pull: true, documentChanges: true });
+    assert.deepEqual(client.initializeResult.capabilities.diagnosticProvider, { identifier: 'creepyline', interFileDependencies: false, workspaceDiagnostics: false });
+    const uri = pathToUri(path.join(dir, 'shop.js'));
+    client.open(uri, 'javascript', SHOP);
+    const report = await client.request<{ kind: string; items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri } });
+    assert.equal(report.kind, 'full');
+    const diagnostic = onlyRule(report.items);
+
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] },
+    });
+    // documentChanges: the edit names the version it was computed for
+    assert.equal(actions[0]!.edit?.documentChanges?.[0]?.textDocument.version, 1);
+
+    client.change(uri, 2, twice);
+    const second = await client.request<{ items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri } });
+    const both = second.items.filter((d) => d.code === RULE);
+    assert.equal(both.length, 2, JSON.stringify(second.items));
+    const forBoth = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri }, range: both[0]!.range, context: { diagnostics: [both[0]] },
+    });
+    const fixAll = forBoth.find((a) => a.title === `Fix all ${RULE} problems in this file`);
+    assert.ok(fixAll, `no fix-all among ${forBoth.map((a) => a.title).join(' | ')}`);
+    assert.equal(forBoth.indexOf(fixAll), forBoth.length - 1, 'fix-all comes last');
+
+    const onSave = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['source.fixAll'] },
+    });
+    assert.deepEqual(onSave.map((a) => a.kind), ['source.fixAll.creepyline']);
+    const allFixed = applyEdits(twice, editsFor(onSave[0]!, uri));
+    assert.equal(allFixed, applyEdits(twice, editsFor(fixAll, uri)));
+    client.change(uri, 3, allFixed);
+    const third = await client.request<{ items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri } });
+    assert.deepEqual(third.items.filter((d) => d.code === RULE), []);
+
+    // a push would arrive within the debounce window; give it twice that, then check none came
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    assert.equal(client.published(uri), 0, 'no pushed diagnostics for a pulled document');
+  });
+
+  it('uses the default settings when the client answers workspace/configuration with null (Neovim)', async () => {
+    const { client, dir } = await start({ 'creepyline.json': TEAM_CONFIG }, { configuration: null });
+    const { diagnostics } = await openAndWait(client, dir, 'shop.js', SHOP);
+    assert.equal(onlyRule(diagnostics).severity, 1);
+    assert.deepEqual(client.logs.filter((l) => /settings/i.test(l) && /could not/i.test(l)), [], 'null is an answer, not a failure');
+  });
+
+  it('speaks node-ipc, the transport VS Code uses', async () => {
+    const dir = workspace({});
+    dirs.push(dir);
+    const child = fork(SERVER_JS, ['--node-ipc'], { cwd: dir, execArgv: [], stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+    const connection = createMessageConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
+    connection.listen();
+    try {
+      const result = await connection.sendRequest<{ capabilities: Record<string, unknown> }>('initialize', {
+        processId: process.pid, rootUri: pathToUri(dir), capabilities: {},
+      });
+      assert.equal(result.capabilities.hoverProvider, true);
+      assert.equal(result.capabilities.codeActionProvider, true, 'no kinds for a client without CodeAction literals');
+      await connection.sendRequest('shutdown');
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      await connection.sendNotification('exit');
+      await exited;
+    } finally {
+      connection.dispose();
+      if (child.exitCode === null) child.kill();
+    }
+  });
+
+  it('applies creepyline.enable and creepyline.rules.customizations from the client', async () => {
+    const off = await start({ 'creepyline.json': TEAM_CONFIG }, { configuration: { enable: false } });
+    const disabled = await openAndWait(off.client, off.dir, 'shop.js', SHOP);
+    assert.deepEqual(disabled.diagnostics, []);
+    const status = off.client.statuses.find((s) => s.uri === disabled.uri);
+    assert.match(status?.skippedReason ?? '', /creepyline\.enable/);
+
+    const downgraded = await start({ 'creepyline.json': TEAM_CONFIG }, {
+      configuration: { rules: { customizations: [{ rule: 'tracking-*', severity: 'downgrade' }] } },
+    });
+    const warning = await openAndWait(downgraded.client, downgraded.dir, 'shop.js', SHOP);
+    assert.equal(onlyRule(warning.diagnostics).severity, 2);
+  });
+
+  it('shows configuration problems on creepyline.json and reloads the configuration when it changes', async () => {
+    const { client, dir } = await start({ 'creepyline.json': '{ "rules": { "tracking-without-consnet": "error" } }\n' });
+    const configUri = pathToUri(path.join(dir, 'creepyline.json'));
+    const { uri, diagnostics } = await openAndWait(client, dir, 'shop.js', SHOP);
+    onlyRule(diagnostics);
+    await client.waitFor(() => client.published(configUri) > 0, () => 'diagnostics on creepyline.json');
+    const problems = client.diagnostics.get(configUri)!.at(-1)!;
+    assert.ok(problems.length > 0 && problems.every((d) => d.source === 'creepyline'), JSON.stringify(problems));
+    assert.ok(problems.some((d) => d.range.start.line === 0));
+    assert.equal(client.statuses.filter((s) => s.uri === uri).at(-1)?.state, 'warn');
+
+    fs.writeFileSync(path.join(dir, 'creepyline.json'), `{ "rules": { "${RULE}": "off" } }\n`);
+    const seen = client.published(uri);
+    const seenConfig = client.published(configUri);
+    void client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: configUri, type: 2 }] });
+    assert.deepEqual(await client.nextDiagnostics(uri, seen), []);
+    assert.deepEqual(await client.nextDiagnostics(configUri, seenConfig), [], 'fixed config clears its problems');
+  });
+
+  it('survives syntax garbage and binary-looking content and keeps answering', async () => {
+    const { client, dir } = await start({ 'creepyline.json': TEAM_CONFIG });
+    const garbage = "function (((( {{{ gtag('event' <<<>>> ]]] \u0000\u0001\u0002 `${ ";
+    const binary = 'PK\u0003\u0004\u0014\u0000\u0006\u0000' + String.fromCharCode(...Array.from({ length: 400 }, (_, i) => (i * 37) % 256));
+    await openAndWait(client, dir, 'broken.ts', garbage, 'typescript');
+    await openAndWait(client, dir, 'archive.js', binary);
+    const hover = await client.request('textDocument/hover', {
+      textDocument: { uri: pathToUri(path.join(dir, 'broken.ts')) }, position: { line: 0, character: 3 },
+    });
+    assert.ok(hover === null || typeof hover === 'object');
+    const { diagnostics } = await openAndWait(client, dir, 'shop.js', SHOP);
+    onlyRule(diagnostics);
+    assert.equal(client.process.exitCode, null, 'server still running');
+  });
+});
