@@ -8,7 +8,7 @@ import type { FileFacts } from './facts/types';
 import type { ResolvedConfig } from './config/types';
 import type { Knowledge } from './knowledge';
 import type { Finding, Severity } from './model';
-import { fillTemplate, type ReportDescriptor, type Rule } from './rule';
+import { fillTemplate, type ProjectFacts, type ReportDescriptor, type Rule } from './rule';
 import { rangeOf } from './text';
 
 const ORDER: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
@@ -19,6 +19,7 @@ export function runRules(
   facts: FileFacts,
   config: ResolvedConfig,
   knowledge: Knowledge,
+  project: ProjectFacts,
 ): { findings: Finding[]; timings: Record<string, number> } {
   const findings: Finding[] = [];
   const timings: Record<string, number> = {};
@@ -31,6 +32,7 @@ export function runRules(
     const started = performance.now();
     rule.check({
       facts,
+      project,
       options,
       config,
       knowledge,

@@ -70,9 +70,19 @@ export interface ReportDescriptor<MessageIds extends string = string> {
   related?: RelatedLocation[];
 }
 
+/** What the project pass knows across files (filled as files are analysed). */
+export interface ProjectFacts {
+  /**
+   * Files that set Google Consent Mode defaults with a `denied` storage type, and where,
+   * within the same package (nearest folder with a package.json or creepyline.json).
+   */
+  consentModeDenied: { file: string; line: number }[];
+}
+
 /** What a rule's check receives. */
 export interface RuleContext<Options, MessageIds extends string> {
   readonly facts: FileFacts;
+  readonly project: ProjectFacts;
   readonly options: Options;
   readonly config: ResolvedConfig;
   readonly knowledge: Knowledge;

@@ -19,6 +19,8 @@ import type { FileFacts } from './facts/types';
 import { buildKnowledge, type Knowledge } from './knowledge';
 import type { ConfigProblem, Finding } from './model';
 import { rules as registeredRules } from './rules';
+import type { ProjectFacts } from './rule';
+import { positionAt } from './text';
 import { filterSuppressed } from './suppress';
 
 /** Files larger than this are skipped (minified bundles, generated code). */
@@ -33,6 +35,13 @@ export interface WorkspaceOptions {
   maxFileSize?: number;
   /** Only run these rule ids (all registered rules when omitted). */
   ruleIds?: readonly string[];
+}
+
+interface Prepared {
+  abs: string;
+  resolved: ResolvedConfig;
+  policy: PolicyContext;
+  facts: FileFacts;
 }
 
 interface PolicyContext {
@@ -86,39 +95,89 @@ export class Workspace {
 
   /** Analyses one file; `text` is the editor's unsaved text, otherwise the file is read from disk. */
   analyzeFile(file: string, text?: string): FileAnalysis {
-    const abs = path.resolve(this.root, file);
-    const language = languageOf(abs);
-    if (!language) return skipped(abs, 'not a file type Creepyline analyses');
-    if (this.config.isIgnored(abs)) return skipped(abs, 'ignored by configuration');
-    let content = text;
-    if (content === undefined) {
-      const read = readText(abs, this.maxFileSize);
-      if ('reason' in read) return skipped(abs, read.reason);
-      content = read.text;
-    } else if (content.length > this.maxFileSize) {
-      return skipped(abs, `larger than ${Math.round(this.maxFileSize / 1024)} KiB`);
-    }
-    const resolved = this.config.forFile(abs);
-    const policy = this.policy(resolved);
-    const facts = this.factsFor(abs, language, content, resolved, policy);
-    const active = this.ruleIds ? registeredRules.filter((r) => this.ruleIds!.has(r.id)) : registeredRules;
-    const { findings, timings } = runRules(active, facts, resolved, policy.knowledge);
-    const kept = filterSuppressed(findings, facts, resolved, registeredRules.map((r) => r.id));
-    return { file: abs, findings: kept, timings };
+    const prepared = this.prepare(file, text);
+    return 'skipped' in prepared ? prepared.skipped : this.check(prepared, this.projectFacts(prepared.abs));
   }
 
-  /** Analyses many files (absolute or root-relative paths). */
+  /**
+   * Analyses many files (absolute or root-relative paths): first the syntax pass over all
+   * of them, then the rules, so that project facts (e.g. Consent Mode defaults set in another
+   * file) are known to every file's rules.
+   */
   analyzeFiles(files: readonly string[]): AnalysisResult {
     const findings: Finding[] = [];
     const skippedFiles: AnalysisResult['skipped'] = [];
-    let analysed = 0;
+    const prepared: Prepared[] = [];
     for (const file of files) {
-      const result = this.analyzeFile(file);
-      if (result.skipped) skippedFiles.push(result.skipped);
-      else analysed++;
-      findings.push(...result.findings);
+      const result = this.prepare(file);
+      if ('skipped' in result) skippedFiles.push(result.skipped.skipped!);
+      else prepared.push(result);
     }
-    return { findings, skipped: skippedFiles, configProblems: [...this.config.problems, ...this.knowledgeProblems()], filesAnalysed: analysed };
+    const projects = new Map<string, ProjectFacts>();
+    for (const item of prepared) {
+      const pkg = this.packageRoot(item.abs);
+      let project = projects.get(pkg);
+      if (!project) projects.set(pkg, (project = this.projectFacts(item.abs)));
+      findings.push(...this.check(item, project).findings);
+    }
+    return { findings, skipped: skippedFiles, configProblems: [...this.config.problems, ...this.knowledgeProblems()], filesAnalysed: prepared.length };
+  }
+
+  /** Cross-file facts gathered from every file analysed so far, per package. */
+  projectFacts(file: string): ProjectFacts {
+    const consentModeDenied: ProjectFacts['consentModeDenied'] = [];
+    const pkg = this.packageRoot(file);
+    for (const facts of this.facts.values()) {
+      if (this.packageRoot(facts.file) !== pkg) continue;
+      for (const d of facts.consentDefaults) {
+        if (Object.values(d.values).includes('denied')) consentModeDenied.push({ file: facts.file, line: positionAt(facts.lineStarts, d.span.start).line });
+      }
+    }
+    return { consentModeDenied };
+  }
+
+  private readonly packageRoots = new Map<string, string>();
+
+  /** The nearest folder (up to the workspace root) with a package.json or creepyline.json. */
+  private packageRoot(file: string): string {
+    const dir = path.dirname(file);
+    let known = this.packageRoots.get(dir);
+    if (known === undefined) {
+      known = this.root;
+      for (let d = dir; d.startsWith(this.root + path.sep); d = path.dirname(d)) {
+        if (fs.existsSync(path.join(d, 'package.json')) || fs.existsSync(path.join(d, 'creepyline.json'))) {
+          known = d;
+          break;
+        }
+      }
+      this.packageRoots.set(dir, known);
+    }
+    return known;
+  }
+
+  private prepare(file: string, text?: string): Prepared | { skipped: FileAnalysis } {
+    const abs = path.resolve(this.root, file);
+    const language = languageOf(abs);
+    if (!language) return { skipped: skipped(abs, 'not a file type Creepyline analyses') };
+    if (this.config.isIgnored(abs)) return { skipped: skipped(abs, 'ignored by configuration') };
+    let content = text;
+    if (content === undefined) {
+      const read = readText(abs, this.maxFileSize);
+      if ('reason' in read) return { skipped: skipped(abs, read.reason) };
+      content = read.text;
+    } else if (content.length > this.maxFileSize) {
+      return { skipped: skipped(abs, `larger than ${Math.round(this.maxFileSize / 1024)} KiB`) };
+    }
+    const resolved = this.config.forFile(abs);
+    const policy = this.policy(resolved);
+    return { abs, resolved, policy, facts: this.factsFor(abs, language, content, resolved, policy) };
+  }
+
+  private check({ abs, resolved, policy, facts }: Prepared, project: ProjectFacts): FileAnalysis {
+    const active = this.ruleIds ? registeredRules.filter((r) => this.ruleIds!.has(r.id)) : registeredRules;
+    const { findings, timings } = runRules(active, facts, resolved, policy.knowledge, project);
+    const kept = filterSuppressed(findings, facts, resolved, registeredRules.map((r) => r.id));
+    return { file: abs, findings: kept, timings };
   }
 
   private knowledgeProblems(): ConfigProblem[] {

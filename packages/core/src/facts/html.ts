@@ -23,14 +23,15 @@ const SCRIPT_TYPES = new Set(['', 'text/javascript', 'application/javascript', '
 export function htmlFacts(file: string, language: FileLanguage, text: string, hash: string, context: FactsContext): FileFacts {
   const lineStarts = computeLineStarts(text);
   const sinks: TrackerSink[] = [];
+  const consentDefaults: FileFacts['consentDefaults'] = [];
   if (language === 'html') {
-    for (const element of parseElements(text)) collect(element, text, lineStarts, context, sinks);
+    for (const element of parseElements(text)) collect(element, text, lineStarts, context, sinks, consentDefaults);
   }
   sinks.sort((a, b) => a.span.start - b.span.start);
-  return { file, language, text, lineStarts, hash, sinks, parseErrors: [] };
+  return { file, language, text, lineStarts, hash, sinks, consentDefaults, parseErrors: [] };
 }
 
-function collect(element: Element & { end: number; bodyStart: number; bodyEnd: number }, text: string, lineStarts: number[], context: FactsContext, sinks: TrackerSink[]): void {
+function collect(element: Element & { end: number; bodyStart: number; bodyEnd: number }, text: string, lineStarts: number[], context: FactsContext, sinks: TrackerSink[], consentDefaults: FileFacts['consentDefaults']): void {
   const { knowledge } = context;
   const attrs = element.attributes;
   const markup = markupValue(attrs, context);
@@ -55,7 +56,7 @@ function collect(element: Element & { end: number; bodyStart: number; bodyEnd: n
     // Same offsets as the HTML file: blank everything but the script body (newlines kept).
     const masked = text.slice(0, element.bodyStart).replace(/[^\n\r]/g, ' ') + text.slice(element.bodyStart, element.bodyEnd) + text.slice(element.bodyEnd).replace(/[^\n\r]/g, ' ');
     const sourceFile = ts.createSourceFile('inline.js', masked, ts.ScriptTarget.ES2022, true, ts.ScriptKind.JS);
-    for (const sink of analyseScript(sourceFile, lineStarts, context)) {
+    for (const sink of analyseScript(sourceFile, lineStarts, context, consentDefaults)) {
       // A script the CMP blocks (`type="text/plain" data-cookieconsent="marketing"`) runs only after consent.
       sinks.push(markup !== undefined && !sink.gate.gated ? { ...sink, gate: markupGate({ ...sink, markupCategory: markup }, knowledge) } : sink);
     }
@@ -72,6 +73,7 @@ function base(vendor: Parameters<typeof effectiveCategory>[0], form: TrackerSink
     span,
     inJsx: false,
     exemption: vendor.exemption?.note,
+    consentMode: vendor.consentMode,
   };
 }
 

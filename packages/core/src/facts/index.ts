@@ -56,18 +56,19 @@ export function scriptKindOf(language: FileLanguage): ts.ScriptKind {
 export function scriptFacts(file: string, language: FileLanguage, sourceFile: ts.SourceFile, hash: string, context: FactsContext): FileFacts {
   const text = sourceFile.text;
   const lineStarts = computeLineStarts(text);
-  const sinks = analyseScript(sourceFile, lineStarts, context);
+  const consentDefaults: FileFacts['consentDefaults'] = [];
+  const sinks = analyseScript(sourceFile, lineStarts, context, consentDefaults);
   const parseErrors = ((sourceFile as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? []).map((d) => ({
     span: { start: d.start, end: d.start + d.length },
     message: ts.flattenDiagnosticMessageText(d.messageText, ' '),
   }));
-  return { file, language, text, lineStarts, hash, sinks, parseErrors };
+  return { file, language, text, lineStarts, hash, sinks, consentDefaults, parseErrors };
 }
 
 /** Sinks of one script with their gates; `lineStarts` of the text the offsets refer to. */
-export function analyseScript(sourceFile: ts.SourceFile, lineStarts: number[], context: FactsContext): TrackerSink[] {
+export function analyseScript(sourceFile: ts.SourceFile, lineStarts: number[], context: FactsContext, consentDefaults?: FileFacts['consentDefaults']): TrackerSink[] {
   const scope = new ScopeResolver();
-  const raw = findSinks(sourceFile, context.knowledge, scope, (vendor) => effectiveCategory(vendor, context.config));
+  const raw = findSinks(sourceFile, context.knowledge, scope, (vendor) => effectiveCategory(vendor, context.config), consentDefaults);
   if (raw.length === 0) return [];
   const gates = new GateFinder(sourceFile, lineStarts, context.matcher, scope, context.knowledge);
   return raw.map((sink) => finish(sink, sink.markupCategory !== undefined ? markupGate(sink, context.knowledge) : gates.find(sink.node, sink.category)));

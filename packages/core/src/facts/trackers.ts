@@ -6,10 +6,10 @@
  */
 import { ts } from 'ts-morph';
 import type { Knowledge } from '../knowledge';
-import type { ImportShape, VendorEntry } from '../knowledge/types';
+import type { GlobalShape, ImportShape, VendorEntry } from '../knowledge/types';
 import { pathOf, skipOuter } from './consent';
 import type { Binding, ScopeResolver } from './scope';
-import type { Span, TrackerSink } from './types';
+import type { ConsentModeDefault, Span, TrackerSink } from './types';
 
 /** A sink before its gate was searched. */
 export interface RawSink extends Omit<TrackerSink, 'gate'> {
@@ -18,8 +18,8 @@ export interface RawSink extends Omit<TrackerSink, 'gate'> {
   markupCategory?: string;
 }
 
-/** Finds the tracker sinks of a parsed file. */
-export function findSinks(sourceFile: ts.SourceFile, knowledge: Knowledge, scope: ScopeResolver, vendorCategory: (vendor: VendorEntry) => VendorEntry['category']): RawSink[] {
+/** Finds the tracker sinks and Consent Mode defaults of a parsed file. */
+export function findSinks(sourceFile: ts.SourceFile, knowledge: Knowledge, scope: ScopeResolver, vendorCategory: (vendor: VendorEntry) => VendorEntry['category'], consentDefaults: ConsentModeDefault[] = []): RawSink[] {
   const sinks: RawSink[] = [];
   const stubs = new Set<ts.Node>();
   const text = sourceFile.text;
@@ -38,18 +38,28 @@ export function findSinks(sourceFile: ts.SourceFile, knowledge: Knowledge, scope
       statement: statement && { start: statement.getStart(sourceFile), end: statement.getEnd() },
       inJsx: isJsxNode(node),
       exemption: vendor.exemption?.note,
+      consentMode: vendor.consentMode,
       markupCategory,
     });
   };
 
   const visit = (node: ts.Node): void => {
     if (stubs.has(node)) return;
+    // `window.gtag = function gtag() { dataLayer.push(arguments) }`: the vendor's own stub.
+    if ((ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node)) && node.name && knowledge.globalCallees.has(node.name.text)) return;
     if (ts.isCallExpression(node)) {
+      const defaults = consentModeDefault(node, sourceFile);
+      if (defaults) consentDefaults.push(defaults);
       const match = matchCall(node, knowledge, scope, sourceFile);
       if (match) {
         if (match.stub) stubs.add(match.stub);
         add(node, match.vendor, match.form, match.label);
       }
+    } else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(node.left) && node.left.name.text === 'src') {
+      // script.src = 'https://static.hotjar.com/c/hotjar-' + id + '.js';  new Image().src = 'https://www.facebook.com/tr?…'
+      const url = staticPrefix(node.right);
+      const vendor = url && (knowledge.matchScriptUrl(url) ?? knowledge.matchPixelUrl(url));
+      if (vendor) add(node, vendor, knowledge.matchScriptUrl(url!) ? 'script-element' : 'pixel', `src = "${shorten(url!)}"`);
     } else if (ts.isNewExpression(node)) {
       const match = matchNew(node, knowledge, scope);
       if (match) add(node, match.vendor, 'sdk-call', match.label);
@@ -88,11 +98,11 @@ function matchCall(call: ts.CallExpression, knowledge: Knowledge, scope: ScopeRe
 
   if (!binding || isAmbient(binding) || isGtagStub(binding, knowledge)) {
     if (!knowledge.globalRoots.has(root)) return undefined;
-    for (const { vendor, shape } of knowledge.globalCallees.get(path.join('.')) ?? []) {
-      const first = call.arguments[0];
-      const firstText = first && ts.isStringLiteralLike(first) ? first.text : undefined;
-      if (shape.firstArgIn && (firstText === undefined || !shape.firstArgIn.includes(firstText))) continue;
-      if (shape.firstArgNotIn && firstText !== undefined && shape.firstArgNotIn.includes(firstText)) continue;
+    // gtag's own queue stub: `dataLayer.push(arguments)` only forwards the gtag() calls, which are the sinks.
+    if (call.arguments.length === 1 && ts.isIdentifier(call.arguments[0]) && call.arguments[0].text === 'arguments') return undefined;
+    const candidates = [...(knowledge.globalCallees.get(path.join('.')) ?? [])].sort((a, b) => Number(!!b.shape.argMatch) - Number(!!a.shape.argMatch));
+    for (const { vendor, shape } of candidates) {
+      if (!argumentsMatch(call, shape, scope)) continue;
       return { vendor, form: 'global-call', label: path.join('.') };
     }
     return undefined;
@@ -143,6 +153,61 @@ function instanceVendor(init: ts.Expression, knowledge: Knowledge, scope: ScopeR
     if (shape.as === 'class' && exportMatches(shape, binding)) return vendor;
   }
   return undefined;
+}
+
+/** `gtag('consent', 'default', { ad_storage: 'denied', … })`. */
+function consentModeDefault(call: ts.CallExpression, sourceFile: ts.SourceFile): ConsentModeDefault | undefined {
+  const path = pathOf(call.expression);
+  if (!path || path.join('.') !== 'gtag' || call.arguments.length < 3) return undefined;
+  const [command, action, settings] = call.arguments;
+  if (!ts.isStringLiteralLike(command) || command.text !== 'consent' || !ts.isStringLiteralLike(action) || action.text !== 'default') return undefined;
+  if (!ts.isObjectLiteralExpression(settings)) return undefined;
+  const values: ConsentModeDefault['values'] = {};
+  const valueSpans: ConsentModeDefault['valueSpans'] = {};
+  for (const property of settings.properties) {
+    if (!ts.isPropertyAssignment(property) || !(ts.isIdentifier(property.name) || ts.isStringLiteral(property.name))) continue;
+    const name = property.name.text;
+    if (!/_storage$|^ad_user_data$|^ad_personalization$/.test(name)) continue;
+    const init = skipOuter(property.initializer);
+    values[name] = ts.isStringLiteralLike(init) && (init.text === 'granted' || init.text === 'denied') ? init.text : 'dynamic';
+    valueSpans[name] = { start: property.initializer.getStart(sourceFile), end: property.initializer.getEnd() };
+  }
+  return { span: { start: call.getStart(sourceFile), end: call.getEnd() }, values, valueSpans };
+}
+
+/** A string literal argument, or a `const` initialised with one (`const ADS_ID = 'AW-123'`). */
+function literalArgument(call: ts.CallExpression, index: number, scope: ScopeResolver): string | undefined {
+  const arg = call.arguments[index];
+  if (!arg) return undefined;
+  const e = skipOuter(arg);
+  if (ts.isStringLiteralLike(e)) return e.text;
+  if (ts.isIdentifier(e)) {
+    const binding = scope.resolve(e.text, e);
+    const init = binding?.kind === 'variable' && binding.isConst && !binding.propertyPath ? binding.declaration.initializer : undefined;
+    if (init && ts.isStringLiteralLike(skipOuter(init))) return (skipOuter(init) as ts.StringLiteralLike).text;
+  }
+  return undefined;
+}
+
+function argumentsMatch(call: ts.CallExpression, shape: GlobalShape, scope: ScopeResolver): boolean {
+  const literal = (index: number): string | undefined => literalArgument(call, index, scope);
+  const first = literal(0);
+  if (shape.firstArgIn && (first === undefined || !shape.firstArgIn.includes(first))) return false;
+  if (shape.firstArgNotIn && first !== undefined && shape.firstArgNotIn.includes(first)) return false;
+  if (shape.firstArgHeadNotIn) {
+    // _paq.push(['requireConsent']): a consent command, not a tracking call
+    const arg = call.arguments[0];
+    const head = arg && ts.isArrayLiteralExpression(arg) && arg.elements[0] && ts.isStringLiteralLike(arg.elements[0]) ? arg.elements[0].text : undefined;
+    if (head !== undefined && shape.firstArgHeadNotIn.includes(head)) return false;
+  }
+  if (shape.argMatch) {
+    const value = literal(shape.argMatch.index);
+    if (value === undefined) return false;
+    const equals = shape.argMatch.equals?.includes(value) ?? false;
+    const starts = shape.argMatch.startsWith?.some((p) => value.startsWith(p)) ?? false;
+    if (!equals && !starts) return false;
+  }
+  return true;
 }
 
 interface JsxMatch {
@@ -234,6 +299,15 @@ function enclosingStatement(node: ts.Node): ts.Statement | undefined {
 
 function isJsxNode(node: ts.Node): boolean {
   return ts.isJsxElement(node) || ts.isJsxSelfClosingElement(node);
+}
+
+/** The statically known start of a URL expression: a literal, a template head, or the left end of a `+` chain. */
+export function staticPrefix(expression: ts.Expression): string | undefined {
+  const e = skipOuter(expression);
+  if (ts.isStringLiteralLike(e)) return e.text;
+  if (ts.isTemplateExpression(e)) return e.head.text;
+  if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken) return staticPrefix(e.left);
+  return undefined;
 }
 
 function shorten(url: string): string {

@@ -60,7 +60,18 @@ export interface TrackerSink {
   inJsx: boolean;
   /** The vendor carries a DPA exemption note (e.g. cookieless audience measurement). */
   exemption?: string;
+  /** The vendor's tag honours Google Consent Mode. */
+  consentMode?: boolean;
   gate: GateResult;
+}
+
+/** A `gtag('consent', 'default', { … })` call: Consent Mode defaults before any choice. */
+export interface ConsentModeDefault {
+  span: Span;
+  /** Storage type → value as written (`granted`, `denied`), or `dynamic` when not a literal. */
+  values: Record<string, 'granted' | 'denied' | 'dynamic'>;
+  /** Span of each property, for precise findings and fixes. */
+  valueSpans: Record<string, Span>;
 }
 
 /** Everything the syntax pass found in one file. */
@@ -72,6 +83,7 @@ export interface FileFacts {
   /** Content hash (with the consent configuration) the facts were computed for. */
   hash: string;
   sinks: TrackerSink[];
+  consentDefaults: ConsentModeDefault[];
   /** Syntax errors reported by the parser (the analysis still ran on the recovered tree). */
   parseErrors: { span: Span; message: string }[];
 }

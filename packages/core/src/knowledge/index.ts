@@ -321,6 +321,11 @@ function validateVendor(v: VendorEntry, field: string): void {
     for (const key of ['firstArgIn', 'firstArgNotIn', 'firstArgHeadNotIn'] as const) {
       if (g[key] !== undefined) strArray(g[key], `${f}.${key}`);
     }
+    if (g.argMatch !== undefined) {
+      if (!isObject(g.argMatch) || typeof g.argMatch.index !== 'number') fail(`${f}.argMatch`, 'must be an object with a numeric "index"', g.argMatch);
+      if (g.argMatch.equals !== undefined) strArray(g.argMatch.equals, `${f}.argMatch.equals`);
+      if (g.argMatch.startsWith !== undefined) strArray(g.argMatch.startsWith, `${f}.argMatch.startsWith`);
+    }
   });
   if (!Array.isArray(v.imports)) fail(`${at}.imports`, 'must be an array', v.imports);
   v.imports.forEach((s, i) => {

@@ -27,6 +27,12 @@ export interface GlobalShape {
   /** When set, calls whose first argument is one of these string literals never match. */
   firstArgNotIn?: string[];
   /**
+   * When set, the argument at `index` must be a string literal equal to one of `equals` or
+   * starting with one of `startsWith` (`gtag('event', 'conversion', …)`, `gtag('config', 'AW-…')`
+   * belong to Google Ads, not Google Analytics). Shapes with `argMatch` are tried first.
+   */
+  argMatch?: { index: number; equals?: string[]; startsWith?: string[] };
+  /**
    * For command queues fed with arrays (`_paq.push(['trackPageView'])`): calls whose first
    * argument is an array literal whose first element is one of these string literals never
    * match. Used for consent commands pushed into the same queue (`_paq.push(['requireConsent'])`).
@@ -77,6 +83,11 @@ export interface VendorEntry {
    * consent-exempt (e.g. CNIL for cookieless audience measurement). Findings are then `info`.
    */
   exemption?: { note: string; source: string };
+  /**
+   * The vendor's tags honour Google Consent Mode (`gtag('consent', 'default', …)`): with
+   * `denied` defaults they still load and send cookieless pings ("advanced" mode).
+   */
+  consentMode?: boolean;
   /** Where the facts come from (vendor docs, npm package, c15t registry, …). */
   source: string[];
 }

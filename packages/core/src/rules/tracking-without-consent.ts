@@ -15,7 +15,7 @@ export interface Options {
   ignoreVendors: string[];
 }
 
-export type MessageIds = 'notGated' | 'wrongCategory' | 'exemptVendor';
+export type MessageIds = 'notGated' | 'wrongCategory' | 'exemptVendor' | 'consentModeAdvanced';
 
 /** How a category reads in messages. */
 export const CATEGORY_LABEL: Record<ConsentCategory, string> = {
@@ -58,9 +58,14 @@ export const rule = createRule<Options, MessageIds>({
         why: 'Consent is given per purpose: agreeing to {{found}} cookies does not allow {{category}} tracking (Art. 4(11), 6(1)(a) GDPR).',
         fix: 'Check {{category}} consent before it runs, e.g. `{{check}}`.',
       },
+      consentModeAdvanced: {
+        text: '{{vendor}} ({{label}}) loads before consent with Google Consent Mode defaults set to denied ("advanced" mode, {{where}}).',
+        why: 'With denied defaults the Google tag still runs on the visitor’s device and sends cookieless pings, which reads device information without consent (Art. 5(3) ePrivacy; EDPB Guidelines 2/2023).',
+        fix: 'Load the tag only after consent ("basic" mode), e.g. behind `{{check}}`; if your authority accepts advanced mode, set `consent.consentModeAdvanced` to `accept`.',
+      },
       exemptVendor: {
         text: '{{vendor}} ({{label}}) runs without a consent check; some authorities exempt it only in a specific configuration.',
-        why: '{{exemption}}',
+        why: 'Exemption conditions: {{exemption}}',
         fix: 'Verify the exempt configuration is in place, or gate it behind {{category}} consent like other trackers.',
       },
     },
@@ -122,6 +127,12 @@ export const rule = createRule<Options, MessageIds>({
     for (const sink of facts.sinks) {
       if (sink.gate.gated || options.ignoreVendors.includes(sink.vendorId)) continue;
       const check = checkExpression(context.config.consent, sink.category);
+      // Decision: Consent Mode "advanced" (denied defaults, tag still loads) is a warning at medium confidence.
+      // A file that itself defaults a storage type to granted is not "advanced mode" (prechecked-consent reports it).
+      const grantsHere = facts.consentDefaults.some((d) => Object.values(d.values).includes('granted'));
+      const advanced = sink.consentMode && !sink.gate.seen.length && !grantsHere ? context.project.consentModeDenied[0] : undefined;
+      if (advanced && context.config.consent.consentModeAdvanced === 'accept') continue;
+      const where = advanced ? `${advanced.file === facts.file ? 'this file' : relativeName(advanced.file, facts.file)}, line ${advanced.line}` : '';
       const data = {
         vendor: sink.vendorName.replace(/\s*\([^)]*\)\s*$/, ''),
         label: sink.label,
@@ -129,22 +140,32 @@ export const rule = createRule<Options, MessageIds>({
         check: check.text,
         found: sink.gate.seen.map((s) => s.grants.map((g) => (g === 'any' ? 'general' : CATEGORY_LABEL[g])).join('/')).join(', '),
         exemption: sink.exemption ?? '',
+        where,
       };
-      const messageId: MessageIds = sink.exemption ? 'exemptVendor' : sink.gate.seen.length ? 'wrongCategory' : 'notGated';
-      const heuristic = sink.gate.seen.length > 0 && sink.gate.seen.every((s) => s.confidence === 'medium');
+      const messageId: MessageIds = advanced ? 'consentModeAdvanced' : sink.exemption ? 'exemptVendor' : sink.gate.seen.length ? 'wrongCategory' : 'notGated';
+      const heuristic = advanced !== undefined || (sink.gate.seen.length > 0 && sink.gate.seen.every((s) => s.confidence === 'medium'));
       context.report({
         messageId,
         data,
         start: sink.span.start,
         end: sink.span.end,
         confidence: heuristic ? 'medium' : 'high',
-        severityCap: sink.exemption ? 'info' : undefined,
+        severityCap: sink.exemption ? 'info' : advanced ? 'warning' : undefined,
         fixes: wrapFixes(facts.text, facts.lineStarts, sink, check),
         trace: [`${sink.vendorName} needs ${CATEGORY_LABEL[sink.category]} consent (tracker catalogue).`, ...sink.gate.trace],
       });
     }
   },
 });
+
+/** `lib/consent-mode.ts` relative to the reporting file's folder, for messages. */
+function relativeName(file: string, from: string): string {
+  const a = file.split(/[\\/]/);
+  const b = from.split(/[\\/]/);
+  let i = 0;
+  while (i < a.length - 1 && i < b.length - 1 && a[i] === b[i]) i++;
+  return [...Array(b.length - 1 - i).fill('..'), ...a.slice(i)].join('/');
+}
 
 /** The consent check a fix inserts, and whether it calls the team's configured API. */
 export function checkExpression(consent: ResolvedConsentConfig, category: ConsentCategory): { text: string; configured: boolean } {
