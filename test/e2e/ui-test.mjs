@@ -44,6 +44,7 @@ export async function runUiTest({ vsix, attempt = 1 } = {}) {
   const server = await startCodeServer({ runDir, userDataDir, extensionsDir });
   let browser;
   let page;
+  let stage = 'starting Chromium';
   try {
     const query = new URLSearchParams({ folder: ws });
     if (!vsix) query.set('payload', JSON.stringify([['extensionDevelopmentPath', remoteUri(server.base, CLIENT_DIR)]]));
@@ -51,12 +52,14 @@ export async function runUiTest({ vsix, attempt = 1 } = {}) {
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     page.setDefaultTimeout(STEP_TIMEOUT);
     page.on('pageerror', (e) => log('page error:', e.message));
+    stage = 'loading the workbench';
     await page.goto(`${server.base}/?${query}`);
     await page.locator('.monaco-workbench').waitFor();
     await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'src' }).first().waitFor();
     log('workbench up, explorer shows the workspace');
 
     // open the file through Quick Open
+    stage = `opening ${FILE}`;
     await page.keyboard.press('Control+P');
     await page.locator('.quick-input-widget input').waitFor();
     await page.keyboard.type(FILE);
@@ -67,7 +70,9 @@ export async function runUiTest({ vsix, attempt = 1 } = {}) {
     log(`editor shows ${FILE}`);
 
     // the diagnostic: a squiggle in the editor and a row in the Problems panel
+    stage = 'waiting for the Creepyline squiggle in the editor';
     await page.locator('.monaco-editor .squiggly-error, .monaco-editor .squiggly-warning').first().waitFor();
+    stage = `waiting for the ${RULE} row in the Problems panel`;
     await page.keyboard.press('Control+Shift+M');
     const problem = page.locator('.markers-panel .monaco-list-row', { hasText: RULE }).first();
     await problem.waitFor();
@@ -81,7 +86,9 @@ export async function runUiTest({ vsix, attempt = 1 } = {}) {
     await callLine.click();
     await page.keyboard.press('Home');
     await page.keyboard.press('ArrowRight');
+    stage = 'opening the quick fix menu';
     const rows = await openQuickFixMenu(page, log);
+    stage = 'choosing the fix';
     const titles = (await rows.allInnerTexts()).map(norm);
     log(`quick fixes: ${titles.join(' | ')}`);
     const index = titles.findIndex((t) => t && !/^(Disable |Show documentation|Fix all|Quick Fix|More Actions)/i.test(t));
@@ -94,10 +101,12 @@ export async function runUiTest({ vsix, attempt = 1 } = {}) {
     log(`applied "${titles[index]}"`);
 
     // the text changed, the call is kept, the finding is gone from the Problems panel
+    stage = 'checking the fixed text';
     const after = await waitFor(async () => { const t = await editorText(page); return t !== before && t; },
       { timeout: STEP_TIMEOUT, what: 'the editor text to change' });
     if (!after.includes(CALL)) throw new Error(`the fix removed the tracker call; editor now:\n${after}`);
     if (!/\bif\s*\(|&&/.test(after.slice(0, after.indexOf(CALL)))) throw new Error(`no consent check before the call:\n${after}`);
+    stage = 'waiting for the finding to leave the Problems panel';
     await problem.waitFor({ state: 'detached' });
     log('finding gone from the Problems panel');
     await page.screenshot({ path: shot('fixed') });
@@ -106,7 +115,7 @@ export async function runUiTest({ vsix, attempt = 1 } = {}) {
   } catch (e) {
     if (page) await page.screenshot({ path: shot('failure') }).catch(() => {});
     if (e instanceof SetupError) throw e;
-    return { passed: false, detail: `${e.message.split('\n')[0]} (screenshot ${rel(shot('failure'))}, logs in ${runDir})` };
+    return { passed: false, detail: `${stage}: ${e.message.split('\n')[0]} (screenshot ${rel(shot('failure'))}, logs in ${runDir})` };
   } finally {
     await browser?.close().catch(() => {});
     server.stop();
