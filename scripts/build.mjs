@@ -3,7 +3,7 @@
  * Bundles the shipped JavaScript with esbuild (Node API):
  *   client/src/extension.ts  → client/dist/client.js   (the VS Code extension; `vscode` external)
  *   server/src/server.ts     → server/dist/server.js   (runnable: `node server/dist/server.js --stdio`)
- *                            → client/dist/server.js   (a copy shipped inside the extension)
+ *                            → client/dist/server.js   (the same bundle, shipped inside the extension)
  *   packages/cli/src/main.ts → packages/cli/dist/cli.js (when the CLI exists)
  * and copies the configuration JSON schema into client/schema/ for `jsonValidation`.
  *
@@ -36,9 +36,6 @@ function common(production) {
     logLevel: 'silent',
     // UMD builds (jsonc-parser) hide their internal requires from the bundler: prefer ESM entries
     mainFields: ['module', 'main'],
-    // import.meta.url does not exist in CJS bundles; give modules that use it the file url
-    define: { 'import.meta.url': 'importMetaUrl' },
-    banner: { js: 'const importMetaUrl = require("url").pathToFileURL(__filename).href;' },
     legalComments: 'none',
   };
 }
@@ -48,6 +45,8 @@ function targets(production) {
   const list = [
     { name: 'client', entryPoints: [rel('client/src/extension.ts')], outfile: rel('client/dist/client.js'), external: ['vscode'] },
     { name: 'server', entryPoints: [rel('server/src/server.ts')], outfile: rel('server/dist/server.js') },
+    // built, not copied: the source map's relative paths depend on the output folder
+    { name: 'server (extension copy)', entryPoints: [rel('server/src/server.ts')], outfile: rel('client/dist/server.js') },
   ];
   if (fs.existsSync(rel('packages/cli/src/main.ts'))) {
     list.push({ name: 'cli', entryPoints: [rel('packages/cli/src/main.ts')], outfile: rel('packages/cli/dist/cli.js') });
@@ -55,15 +54,8 @@ function targets(production) {
   return list.map(({ name, ...options }) => ({ name, options: { ...common(production), ...options } }));
 }
 
-/** Copies the server bundle into the extension and the schema next to the manifest. */
+/** Copies the configuration schema next to the extension manifest (for `jsonValidation`). */
 function copyArtifacts() {
-  fs.mkdirSync(rel('client/dist'), { recursive: true });
-  for (const file of ['server.js', 'server.js.map']) {
-    const from = rel('server/dist', file);
-    const to = rel('client/dist', file);
-    if (fs.existsSync(from)) fs.copyFileSync(from, to);
-    else fs.rmSync(to, { force: true });
-  }
   const schema = SCHEMA_SOURCES.map((p) => rel(p)).find((p) => fs.existsSync(p));
   if (schema) {
     fs.mkdirSync(rel('client/schema'), { recursive: true });
@@ -105,7 +97,7 @@ export async function build(options = {}) {
   return failures;
 }
 
-/** Rebuilds on change (`--watch`), copying artifacts after each successful server build. */
+/** Rebuilds on change (`--watch`), copying the schema after each successful build. */
 async function watch() {
   const contexts = await Promise.all(targets(false).map(({ name, options }) => esbuild.context({
     ...options,

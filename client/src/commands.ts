@@ -72,7 +72,7 @@ async function scanWorkspace(ctx: CommandContext): Promise<void> {
   const params: ScanWorkspaceParams = {};
   const result = await client.sendRequest<ScanWorkspaceResult>(ScanWorkspaceRequest, params);
   const summary = `Creepyline: ${result.cancelled ? 'scan cancelled after' : 'scanned'} ${result.filesAnalysed} file(s), ` +
-    `${result.findings} finding(s) in closed files${result.skipped ? `, ${result.skipped} skipped` : ''}` +
+    `${result.findings} finding(s)${result.skipped ? `, ${result.skipped} skipped` : ''}` +
     `${result.configProblems ? `, ${result.configProblems} configuration problem(s)` : ''}.`;
   ctx.output.info(summary);
   const choice = await vscode.window.showInformationMessage(summary, 'Open Problems');

@@ -91,11 +91,11 @@ export class WorkspaceScanner {
         }
         for (const [file, findings] of byFile) {
           const uri = pathToUri(file);
-          if (this.documents.get(uri)) continue; // open documents are validated as documents
           const diagnostics = findings
             .map((f) => findingToDiagnostic(f, -1, settings, this.relatedInformation()))
             .filter((d): d is Diagnostic => d !== undefined);
           result.findings += diagnostics.length;
+          if (this.documents.get(uri)) continue; // open documents keep their own (versioned) diagnostics
           void this.connection.sendDiagnostics({ uri, diagnostics });
           publishedNow.add(uri);
           if (this.pull()) this.diagnostics.pushedWhilePulling.add(uri);

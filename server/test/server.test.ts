@@ -288,6 +288,37 @@ describe('language server (stdio, bundled)', function () {
     assert.deepEqual(await client.nextDiagnostics(configUri, seenConfig), [], 'fixed config clears its problems');
   });
 
+  it('scans the workspace with progress and publishes diagnostics for closed files only', async () => {
+    const { client, dir } = await start({
+      'creepyline.json': JSON.stringify({ consent: { functions: ['hasConsent'] }, ignore: ['**/*.test.*'] }),
+      'src/checkout.js': SHOP,
+      'src/pixel.ts': "fbq('track', 'Purchase');\n",
+      'src/clean.js': 'export const total = (items) => items.reduce((a, b) => a + b, 0);\n',
+      'node_modules/tracker/index.js': SHOP,
+      'src/checkout.test.js': SHOP,
+    });
+    const progress: { value?: { kind: string } }[] = [];
+    client.connection.onNotification('$/progress', (p: { value?: { kind: string } }) => { progress.push(p); });
+    const open = await openAndWait(client, dir, 'src/checkout.js', SHOP);
+    const result = await client.request<{ filesAnalysed: number; findings: number; skipped: number }>('creepyline/scanWorkspace', {});
+    const pixelUri = pathToUri(path.join(dir, 'src', 'pixel.ts'));
+    assert.ok(client.published(pixelUri) > 0, 'closed file got diagnostics');
+    assert.deepEqual(client.diagnostics.get(pixelUri)!.at(-1)!.map((d) => d.code), [RULE]);
+    assert.equal(client.published(open.uri), 1, 'the open document keeps its own diagnostics');
+    assert.equal(client.published(pathToUri(path.join(dir, 'node_modules', 'tracker', 'index.js'))), 0);
+    assert.equal(client.published(pathToUri(path.join(dir, 'src', 'checkout.test.js'))), 0, 'ignored by creepyline.json');
+    assert.ok(result.filesAnalysed >= 3, JSON.stringify(result));
+    assert.equal(result.findings, 2, JSON.stringify(result));
+    assert.deepEqual([progress[0]?.value?.kind, progress.at(-1)?.value?.kind], ['begin', 'end']);
+  });
+
+  it('hands out the default creepyline.json template', async () => {
+    const { client, dir } = await start({});
+    const template = await client.request<{ text: string }>('creepyline/configTemplate', { folderUri: pathToUri(dir) });
+    assert.match(template.text, /"\$schema"/);
+    assert.match(template.text, /requireJustification/);
+  });
+
   it('survives syntax garbage and binary-looking content and keeps answering', async () => {
     const { client, dir } = await start({ 'creepyline.json': TEAM_CONFIG });
     const garbage = "function (((( {{{ gtag('event' <<<>>> ]]] \u0000\u0001\u0002 `${ ";

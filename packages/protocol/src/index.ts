@@ -126,6 +126,7 @@ export interface ScanWorkspaceParams {
 /** Result of {@link ScanWorkspaceRequest}. */
 export interface ScanWorkspaceResult {
   filesAnalysed: number;
+  /** Findings in all analysed files (open ones included), after editor customizations. */
   findings: number;
   skipped: number;
   configProblems: number;

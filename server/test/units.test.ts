@@ -1,0 +1,72 @@
+/**
+ * Pure pieces of the server that the end-to-end tests reach only in one configuration:
+ * severity customizations, JSX-child detection for suppression comments, fix merging,
+ * `context.only` matching and the status computation.
+ */
+import * as assert from 'node:assert/strict';
+import { isJsxChildLine, kindRequested, mergeFixes } from '../src/codeActions';
+import { customizeSeverity } from '../src/settings';
+import { computeStatus } from '../src/status';
+import { defaultSettings, normalizeSettings } from '@creepyline/protocol';
+
+describe('server units', () => {
+  it('customizes severities like eslint.rules.customizations (last match wins, ! negates)', () => {
+    const rules = [
+      { rule: '*', severity: 'downgrade' as const },
+      { rule: '!tracking-*', severity: 'upgrade' as const },
+      { rule: 'pii-to-third-party', severity: 'off' as const },
+      { rule: 'special-*', severity: 'default' as const },
+    ];
+    assert.equal(customizeSeverity('tracking-without-consent', 'error', rules), 'warning');
+    assert.equal(customizeSeverity('excessive-form-fields', 'info', rules), 'warning');
+    assert.equal(customizeSeverity('pii-to-third-party', 'warning', rules), undefined);
+    assert.equal(customizeSeverity('special-category-personalization', 'error', rules), 'error');
+    assert.equal(customizeSeverity('consent-coupling', 'error', []), 'error');
+    assert.equal(customizeSeverity('consent.coupling', 'info', [{ rule: 'consent*coupling', severity: 'error' }]), 'error');
+    assert.equal(customizeSeverity('consentXcoupling', 'info', [{ rule: 'consent.coupling', severity: 'error' }]), 'info', 'dots are literal');
+  });
+
+  it('normalizes client settings, falling back per key', () => {
+    assert.deepEqual(normalizeSettings(null), defaultSettings());
+    const s = normalizeSettings({ enable: 'yes', rules: { customizations: [{ rule: 'x', severity: 'loud' }, { rule: 'y', severity: 'off' }] }, timeBudget: { onValidation: { warn: 10, error: -1 } } });
+    assert.equal(s.enable, true);
+    assert.deepEqual(s.rules.customizations, [{ rule: 'y', severity: 'off' }]);
+    assert.deepEqual(s.timeBudget.onValidation, { warn: 10, error: defaultSettings().timeBudget.onValidation.error });
+  });
+
+  it('detects JSX children, where a comment must be {/* … */}', () => {
+    const text = ['return (', '  <div>', '    <GoogleAnalytics id="G-1" />', '    {show && <Pixel />}', '  </div>', ');', 'const f = () =>', '  <Pixel />;'].join('\n');
+    assert.equal(isJsxChildLine(text, 2), false, 'first element after "(" is an expression, not a child');
+    assert.equal(isJsxChildLine(text, 3), true);
+    assert.equal(isJsxChildLine(text, 4), true);
+    assert.equal(isJsxChildLine(text, 8), false, 'arrow body');
+  });
+
+  it('merges fixes without overlaps and keeps shared edits once', () => {
+    const importEdit = { start: 0, end: 0, text: "import { hasConsent } from './consent';\n" };
+    const merged = mergeFixes([
+      { title: 'a', safe: true, edits: [importEdit, { start: 10, end: 20, text: 'A' }] },
+      { title: 'b', safe: true, edits: [importEdit, { start: 30, end: 40, text: 'B' }] },
+      { title: 'c', safe: true, edits: [{ start: 35, end: 45, text: 'C' }] },
+    ]);
+    assert.deepEqual(merged.map((e) => e.text), [importEdit.text, 'A', 'B']);
+  });
+
+  it('matches code action kinds against context.only hierarchically', () => {
+    assert.equal(kindRequested('quickfix.creepyline.suppress.line', ['quickfix']), true);
+    assert.equal(kindRequested('source.fixAll.creepyline', ['quickfix']), false);
+    assert.equal(kindRequested('source.fixAll.creepyline', ['source.fixAll']), true);
+    assert.equal(kindRequested('quickfix.creepyline', ['quickfix.creepyline.suppress']), false);
+    assert.equal(kindRequested('quickfix.creepyline', undefined), true);
+  });
+
+  it('escalates the status past the time budget and on skipped files', () => {
+    const settings = defaultSettings();
+    settings.timeBudget.onValidation = { warn: 100, error: 300 };
+    assert.equal(computeStatus({ uri: 'u', findings: 0, validationTime: 50 }, settings).state, 'ok');
+    assert.equal(computeStatus({ uri: 'u', findings: 0, validationTime: 150 }, settings).state, 'warn');
+    assert.equal(computeStatus({ uri: 'u', findings: 0, validationTime: 350 }, settings).state, 'error');
+    const skipped = computeStatus({ uri: 'u', findings: 0, validationTime: 0, skippedReason: 'binary file' }, settings);
+    assert.deepEqual([skipped.state, skipped.detail], ['warn', 'Not analysed: binary file']);
+  });
+});
