@@ -4,8 +4,8 @@
  * only wires LSP events to the feature modules; see README.md beside it for the design.
  */
 import {
-  createConnection, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification,
-  ProposedFeatures, TextDocuments, TextDocumentSyncKind,
+  createConnection, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, ErrorCodes,
+  ProposedFeatures, ResponseError, TextDocuments, TextDocumentSyncKind,
   type CodeActionKind, type InitializeParams, type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -172,8 +172,14 @@ connection.onRequest(ScanWorkspaceRequest, (params: ScanWorkspaceParams, token) 
   errors.guard<ScanWorkspaceResult>('Scanning the workspace', () => scanner.scan(params ?? {}, token),
     { filesAnalysed: 0, findings: 0, skipped: 0, configProblems: 0 }));
 
-connection.onRequest(ConfigTemplateRequest, (_params: ConfigTemplateParams): ConfigTemplateResult =>
-  ({ text: defaultConfigTemplate() }));
+connection.onRequest(ConfigTemplateRequest, (_params: ConfigTemplateParams): ConfigTemplateResult => {
+  try {
+    return { text: defaultConfigTemplate() };
+  } catch (error) {
+    errors.report('Creating the configuration template', error);
+    throw new ResponseError(ErrorCodes.InternalError, 'Creepyline could not create the configuration template; see its output.');
+  }
+});
 
 process.on('uncaughtException', (error) => errors.report('Creepyline server (uncaught exception)', error));
 process.on('unhandledRejection', (error) => errors.report('Creepyline server (unhandled rejection)', error));

@@ -312,6 +312,16 @@ describe('language server (stdio, bundled)', function () {
     assert.deepEqual([progress[0]?.value?.kind, progress.at(-1)?.value?.kind], ['begin', 'end']);
   });
 
+  it('roots a file outside every workspace folder at its own directory, with that directory\'s config', async () => {
+    const { client, dir } = await start({ 'creepyline.json': TEAM_CONFIG });
+    const outside = workspace({ 'creepyline.json': JSON.stringify({ rules: { [RULE]: 'warning' } }) });
+    dirs.push(outside);
+    const inFolder = await openAndWait(client, dir, 'shop.js', SHOP);
+    assert.equal(onlyRule(inFolder.diagnostics).severity, 1);
+    const elsewhere = await openAndWait(client, outside, 'shop.js', SHOP);
+    assert.equal(onlyRule(elsewhere.diagnostics).severity, 2, 'the outside directory\'s creepyline.json applies');
+  });
+
   it('hands out the default creepyline.json template', async () => {
     const { client, dir } = await start({});
     const template = await client.request<{ text: string }>('creepyline/configTemplate', { folderUri: pathToUri(dir) });
