@@ -96,7 +96,7 @@ await step('vscode-ui', async () => {
 });
 
 console.log(`\n=== e2e summary (${secondsSince(tAll)} s) ===`);
-for (const r of results) console.log(r.line.split('\n')[0]);
+for (const r of results) console.log(r.line);
 const failed = results.filter((r) => !r.passed).length;
 if (results.length === 0) {
   console.log('FAIL: no e2e test ran (CREEPYLINE_E2E_ONLY matched nothing)');

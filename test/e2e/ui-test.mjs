@@ -111,7 +111,7 @@ export async function runUiTest({ vsix, attempt = 1 } = {}) {
     log('finding gone from the Problems panel');
     await page.screenshot({ path: shot('fixed') });
     log(`screenshot ${rel(shot('fixed'))}`);
-    return { passed: true, detail: `${secondsSince(t0)} s` };
+    return { passed: true, detail: `screenshots ${rel(shot('problems'))}, ${rel(shot('fixed'))}` };
   } catch (e) {
     if (page) await page.screenshot({ path: shot('failure') }).catch(() => {});
     if (e instanceof SetupError) throw e;
