@@ -7,6 +7,8 @@ import type { Confidence, Fix, LegalRef, RelatedLocation, Severity } from './mod
 import type { FileFacts } from './facts/types';
 import type { ResolvedConfig } from './config/types';
 import type { Knowledge } from './knowledge';
+import type { ConsentCategory } from './knowledge/types';
+import type { CrossFileGate } from './project';
 
 /** Base of the generated documentation pages. */
 export const DOCS_BASE_URL = 'https://github.com/creepyline/creepyline/blob/main/docs/rules/';
@@ -77,6 +79,11 @@ export interface ProjectFacts {
    * within the same package (nearest folder with a package.json or creepyline.json).
    */
   consentModeDenied: { file: string; line: number }[];
+  /**
+   * Cross-file gate search for a sink inside an exported function: are all uses of the file's
+   * exports `exportNames` in other analysed files behind a check granting `category`?
+   */
+  gateAcrossFiles(file: string, exportNames: readonly string[], category: ConsentCategory): CrossFileGate;
 }
 
 /** What a rule's check receives. */

@@ -20,6 +20,7 @@ import { buildKnowledge, type Knowledge } from './knowledge';
 import type { ConfigProblem, Finding } from './model';
 import { rules as registeredRules } from './rules';
 import type { ProjectFacts } from './rule';
+import { ModuleResolver, ProjectIndex } from './project';
 import { positionAt } from './text';
 import { filterSuppressed } from './suppress';
 
@@ -57,6 +58,13 @@ export class Workspace {
   private config: ConfigSet;
   private readonly project: Project;
   private readonly facts = new Map<string, FileFacts>();
+  private readonly resolver: ModuleResolver;
+  private index?: ProjectIndex;
+  private indexVersion = -1;
+  /** Bumped whenever a file's facts change; the project index is rebuilt lazily. */
+  private factsVersion = 0;
+  /** Files whose current facts come from editor text rather than disk. */
+  private readonly overlays = new Set<string>();
   private readonly policies = new WeakMap<ResolvedConfig, PolicyContext>();
   private readonly maxFileSize: number;
   private readonly ruleIds?: ReadonlySet<string>;
@@ -66,6 +74,7 @@ export class Workspace {
     this.config = options.config ?? new LayeredConfigSet(this.root, registeredRules, []);
     this.maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
     this.ruleIds = options.ruleIds ? new Set(options.ruleIds) : undefined;
+    this.resolver = new ModuleResolver(this.root, (file) => this.facts.has(file));
     this.project = new Project({
       useInMemoryFileSystem: true,
       skipAddingFilesFromTsConfig: true,
@@ -78,6 +87,7 @@ export class Workspace {
   setConfig(config: ConfigSet): void {
     this.config = config;
     this.facts.clear();
+    this.factsVersion++;
   }
 
   /** The configuration in use. */
@@ -88,7 +98,8 @@ export class Workspace {
   /** Drops the overlay and caches of a file (editor closed it, or it was deleted). */
   forget(file: string): void {
     const abs = path.resolve(this.root, file);
-    this.facts.delete(abs);
+    if (this.facts.delete(abs)) this.factsVersion++;
+    this.overlays.delete(abs);
     const sourceFile = this.project.getSourceFile(abs);
     if (sourceFile) this.project.removeSourceFile(sourceFile);
   }
@@ -123,6 +134,64 @@ export class Workspace {
     return { findings, skipped: skippedFiles, configProblems: [...this.config.problems, ...this.knowledgeProblems()], filesAnalysed: prepared.length };
   }
 
+  /**
+   * Runs the syntax pass (no rules) over files that are not open in an editor, so that
+   * cross-file analysis knows their callers and Consent Mode defaults. Skipped files are ignored.
+   */
+  indexFiles(files: readonly string[]): void {
+    for (const file of files) {
+      const abs = path.resolve(this.root, file);
+      if (this.overlays.has(abs)) continue;
+      this.prepare(abs);
+    }
+  }
+
+  /** Runs the syntax pass over unsaved text of a file (no rules), e.g. another open editor. */
+  indexText(file: string, text: string): void {
+    this.prepare(path.resolve(this.root, file), text);
+  }
+
+  /**
+   * Files whose findings may change when `file` changes: the project files it uses (a caller
+   * decides whether the wrapper it calls is gated, along wrapper chains), and, when it sets
+   * Consent Mode defaults, the files of its package with Google tags.
+   */
+  dependentsOf(file: string): string[] {
+    const abs = path.resolve(this.root, file);
+    const out = new Set<string>();
+    const queue = [abs];
+    while (queue.length > 0 && out.size < 500) {
+      const current = queue.shift()!;
+      const facts = this.facts.get(current);
+      if (!facts) continue;
+      for (const use of facts.imports) {
+        const target = this.resolver.resolve(use.specifier, current);
+        if (target && target !== abs && !out.has(target)) {
+          out.add(target);
+          queue.push(target);
+        }
+      }
+    }
+    const own = this.facts.get(abs);
+    if (own && own.consentDefaults.length > 0) {
+      const pkg = this.packageRoot(abs);
+      for (const facts of this.facts.values()) {
+        if (facts.file !== abs && this.packageRoot(facts.file) === pkg && facts.sinks.some((s) => s.consentMode)) out.add(facts.file);
+      }
+    }
+    return [...out].sort();
+  }
+
+  /** The cross-file index over every file's facts (rebuilt when facts changed). */
+  private projectIndex(): ProjectIndex {
+    if (!this.index || this.indexVersion !== this.factsVersion) {
+      this.resolver.clear();
+      this.index = new ProjectIndex(this.facts.values(), this.resolver);
+      this.indexVersion = this.factsVersion;
+    }
+    return this.index;
+  }
+
   /** Cross-file facts gathered from every file analysed so far, per package. */
   projectFacts(file: string): ProjectFacts {
     const consentModeDenied: ProjectFacts['consentModeDenied'] = [];
@@ -133,7 +202,10 @@ export class Workspace {
         if (Object.values(d.values).includes('denied')) consentModeDenied.push({ file: facts.file, line: positionAt(facts.lineStarts, d.span.start).line });
       }
     }
-    return { consentModeDenied };
+    return {
+      consentModeDenied,
+      gateAcrossFiles: (target, names, category) => this.projectIndex().gate(target, names, category),
+    };
   }
 
   private readonly packageRoots = new Map<string, string>();
@@ -161,6 +233,7 @@ export class Workspace {
     if (!language) return { skipped: skipped(abs, 'not a file type Creepyline analyses') };
     if (this.config.isIgnored(abs)) return { skipped: skipped(abs, 'ignored by configuration') };
     let content = text;
+    if (text !== undefined) this.overlays.add(abs);
     if (content === undefined) {
       const read = readText(abs, this.maxFileSize);
       if ('reason' in read) return { skipped: skipped(abs, read.reason) };
@@ -235,6 +308,7 @@ export class Workspace {
       sourceFile.forget();
     }
     this.facts.set(abs, facts);
+    this.factsVersion++;
     return facts;
   }
 }

@@ -169,6 +169,15 @@ export class GateFinder {
       if (callee && EFFECT_HOOKS.has(callee[callee.length - 1])) return 'continue';
     }
     const name = functionName(fn);
+    if (!name) {
+      // export default function () {…} / export default () => {…}
+      const names = exportNamesOf(fn, undefined, this.sourceFile);
+      if (names.length > 0) {
+        result.exportNames = names;
+        result.trace.push('The enclosing function is the default export; the callers in other files decide.');
+        return 'stop';
+      }
+    }
     if (ts.isFunctionDeclaration(fn) || name) {
       if (!name || depth >= MAX_CALL_DEPTH || visited.has(fn)) {
         result.trace.push(name ? `Stopped following \`${name}\` (call chain too deep or recursive).` : 'Reached the enclosing function.');
@@ -182,10 +191,7 @@ export class GateFinder {
 
   /** Gated when every reference (call, JSX use, handler value) of the function is gated. */
   private throughCallSites(fn: ts.SignatureDeclaration, name: string, category: ConsentCategory, result: GateResult, depth: number, visited: Set<ts.Node>): boolean {
-    if (isExported(fn, name, this.sourceFile)) {
-      result.trace.push(`\`${name}\` is exported; calls from other files are not followed, so its body must check consent itself.`);
-      return false;
-    }
+    const exportNames = exportNamesOf(fn, name, this.sourceFile);
     const declarationNode = ts.isFunctionDeclaration(fn) ? fn : fn.parent;
     const references = (this.identifiers().get(name) ?? []).filter((id) => {
       if (id.parent === declarationNode || (ts.isVariableDeclaration(id.parent) && id.parent.name === id)) return false;
@@ -193,17 +199,33 @@ export class GateFinder {
       return binding !== undefined && (binding.node === declarationNode || binding.node === fn);
     });
     if (references.length === 0) {
-      result.trace.push(`\`${name}\` is not called anywhere in this file.`);
+      if (exportNames.length > 0) {
+        result.exportNames = exportNames;
+        result.trace.push(`\`${name}\` is exported; the callers in other files decide.`);
+      } else {
+        result.trace.push(`\`${name}\` is not called anywhere in this file.`);
+      }
       return false;
     }
+    // Uses inside other exported functions defer to the callers of those (cross-file).
+    const deferred = new Set(exportNames);
     for (const reference of references) {
       const sub: GateResult = { gated: false, seen: [], trace: [] };
       this.walk(reference, category, sub, depth + 1, visited);
       result.seen.push(...sub.seen);
-      if (!sub.gated) {
-        result.trace.push(`\`${name}\` is used on line ${this.line(reference.getStart())} without a consent check.`, ...sub.trace.map((t) => `  ${t}`));
-        return false;
+      if (sub.gated) continue;
+      if (sub.exportNames?.length) {
+        for (const n of sub.exportNames) deferred.add(n);
+        result.trace.push(`\`${name}\` is used on line ${this.line(reference.getStart())} inside an exported function.`, ...sub.trace.map((t) => `  ${t}`));
+        continue;
       }
+      result.trace.push(`\`${name}\` is used on line ${this.line(reference.getStart())} without a consent check.`, ...sub.trace.map((t) => `  ${t}`));
+      return false;
+    }
+    if (deferred.size > 0) {
+      result.exportNames = [...deferred];
+      result.trace.push(`Every use of \`${name}\` in this file is gated or inside exported functions; the callers in other files decide.`);
+      return false;
     }
     result.gated = true;
     result.by = { span: { start: references[0].getStart(), end: references[0].getEnd() }, text: name, grants: [category], form: 'call-site', confidence: 'high', origin: 'call-sites' };
@@ -295,21 +317,44 @@ export function functionName(fn: ts.SignatureDeclaration): string | undefined {
   return undefined;
 }
 
-function isExported(fn: ts.SignatureDeclaration, name: string, sourceFile: ts.SourceFile): boolean {
-  const holder: ts.Node | undefined = ts.isFunctionDeclaration(fn) ? fn : fn.parent?.parent?.parent; // VariableDeclaration → List → Statement
-  if (holder && ts.canHaveModifiers(holder) && ts.getModifiers(holder)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) return true;
-  for (const statement of sourceFile.statements) {
-    if (ts.isExportAssignment(statement) && ts.isIdentifier(statement.expression) && statement.expression.text === name) return true;
-    if (ts.isExportDeclaration(statement) && statement.exportClause && ts.isNamedExports(statement.exportClause)) {
-      if (statement.exportClause.elements.some((e) => (e.propertyName ?? e.name).getText(sourceFile) === name)) return true;
-    }
-    // module.exports = { name } / exports.name = name
-    if (ts.isExpressionStatement(statement) && ts.isBinaryExpression(statement.expression)) {
-      const text = statement.expression.getText(sourceFile);
-      if (/^(module\.)?exports\b/.test(text) && new RegExp(`\\b${name}\\b`).test(text)) return true;
+/** The names under which this file exports the function (`default` for default exports); empty when not exported. */
+export function exportNamesOf(fn: ts.SignatureDeclaration, name: string | undefined, sourceFile: ts.SourceFile): string[] {
+  const names = new Set<string>();
+  // export function f() {} / export default function () {} / export const f = () => {}
+  const holder: ts.Node | undefined = ts.isFunctionDeclaration(fn) ? fn : fn.parent?.parent?.parent;
+  const modifiers = holder && ts.canHaveModifiers(holder) ? ts.getModifiers(holder) : undefined;
+  if (modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) {
+    names.add(modifiers.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword) ? 'default' : name ?? 'default');
+  }
+  // export default () => {} / export default memo(function X() {})
+  for (let n: ts.Node | undefined = fn.parent; n && !ts.isSourceFile(n); n = n.parent) {
+    if (ts.isExportAssignment(n)) names.add('default');
+    if (ts.isBlock(n) || ts.isFunctionLike(n)) break;
+  }
+  if (name) {
+    for (const statement of sourceFile.statements) {
+      if (ts.isExportAssignment(statement) && ts.isIdentifier(statement.expression) && statement.expression.text === name) names.add('default');
+      if (ts.isExportDeclaration(statement) && !statement.moduleSpecifier && statement.exportClause && ts.isNamedExports(statement.exportClause)) {
+        for (const e of statement.exportClause.elements) {
+          if ((e.propertyName ?? e.name).getText(sourceFile) === name) names.add(e.name.getText(sourceFile));
+        }
+      }
+      // module.exports = { name } / exports.name = name / module.exports = name
+      if (ts.isExpressionStatement(statement) && ts.isBinaryExpression(statement.expression) && statement.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+        const left = statement.expression.left.getText(sourceFile);
+        const right = statement.expression.right;
+        if (/^(module\.)?exports\.(\w+)$/.test(left) && ts.isIdentifier(right) && right.text === name) names.add(left.replace(/^(module\.)?exports\./, ''));
+        if (left === 'module.exports' && ts.isIdentifier(right) && right.text === name) names.add('default');
+        if (left === 'module.exports' && ts.isObjectLiteralExpression(right)) {
+          for (const p of right.properties) {
+            if (ts.isShorthandPropertyAssignment(p) && p.name.text === name) names.add(name);
+            if (ts.isPropertyAssignment(p) && ts.isIdentifier(p.initializer) && p.initializer.text === name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name))) names.add(p.name.text);
+          }
+        }
+      }
     }
   }
-  return false;
+  return [...names];
 }
 
 function propertyName(name: ts.PropertyName): string | undefined {

@@ -28,7 +28,7 @@ export function htmlFacts(file: string, language: FileLanguage, text: string, ha
     for (const element of parseElements(text)) collect(element, text, lineStarts, context, sinks, consentDefaults);
   }
   sinks.sort((a, b) => a.span.start - b.span.start);
-  return { file, language, text, lineStarts, hash, sinks, consentDefaults, parseErrors: [] };
+  return { file, language, text, lineStarts, hash, sinks, consentDefaults, imports: [], reexports: [], parseErrors: [] };
 }
 
 function collect(element: Element & { end: number; bodyStart: number; bodyEnd: number }, text: string, lineStarts: number[], context: FactsContext, sinks: TrackerSink[], consentDefaults: FileFacts['consentDefaults']): void {

@@ -12,9 +12,10 @@ import { categoryFromName, ConsentMatcher } from './consent';
 import { GateFinder } from './gating';
 import { ScopeResolver } from './scope';
 import { findSinks, type RawSink } from './trackers';
+import { collectModuleFacts } from './modules';
 import type { FileFacts, FileLanguage, GateResult, TrackerSink } from './types';
 
-export type { FileFacts, TrackerSink, GateResult, GuardEvidence, FileLanguage, Span } from './types';
+export type { FileFacts, TrackerSink, GateResult, GuardEvidence, FileLanguage, Span, ImportedUse, Reexport } from './types';
 
 /** What the syntax pass needs besides the text. */
 export interface FactsContext {
@@ -57,21 +58,34 @@ export function scriptFacts(file: string, language: FileLanguage, sourceFile: ts
   const text = sourceFile.text;
   const lineStarts = computeLineStarts(text);
   const consentDefaults: FileFacts['consentDefaults'] = [];
-  const sinks = analyseScript(sourceFile, lineStarts, context, consentDefaults);
+  const { sinks, imports, reexports } = analyseModule(sourceFile, lineStarts, context, consentDefaults);
   const parseErrors = ((sourceFile as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? []).map((d) => ({
     span: { start: d.start, end: d.start + d.length },
     message: ts.flattenDiagnosticMessageText(d.messageText, ' '),
   }));
-  return { file, language, text, lineStarts, hash, sinks, consentDefaults, parseErrors };
+  return { file, language, text, lineStarts, hash, sinks, consentDefaults, imports, reexports, parseErrors };
 }
 
 /** Sinks of one script with their gates; `lineStarts` of the text the offsets refer to. */
 export function analyseScript(sourceFile: ts.SourceFile, lineStarts: number[], context: FactsContext, consentDefaults?: FileFacts['consentDefaults']): TrackerSink[] {
+  return analyseModule(sourceFile, lineStarts, context, consentDefaults, false).sinks;
+}
+
+/** Sinks with their gates, plus (for modules) imported uses and re-exports for the project pass. */
+export function analyseModule(
+  sourceFile: ts.SourceFile,
+  lineStarts: number[],
+  context: FactsContext,
+  consentDefaults?: FileFacts['consentDefaults'],
+  withModules = true,
+): Pick<FileFacts, 'sinks' | 'imports' | 'reexports'> {
   const scope = new ScopeResolver();
   const raw = findSinks(sourceFile, context.knowledge, scope, (vendor) => effectiveCategory(vendor, context.config), consentDefaults);
-  if (raw.length === 0) return [];
-  const gates = new GateFinder(sourceFile, lineStarts, context.matcher, scope, context.knowledge);
-  return raw.map((sink) => finish(sink, sink.markupCategory !== undefined ? markupGate(sink, context.knowledge) : gates.find(sink.node, sink.category)));
+  let finder: GateFinder | undefined;
+  const gates = () => (finder ??= new GateFinder(sourceFile, lineStarts, context.matcher, scope, context.knowledge));
+  const sinks = raw.map((sink) => finish(sink, sink.markupCategory !== undefined ? markupGate(sink, context.knowledge) : gates().find(sink.node, sink.category)));
+  const modules = withModules ? collectModuleFacts(sourceFile, scope, gates) : { imports: [], reexports: [] };
+  return { sinks, ...modules };
 }
 
 function finish(sink: RawSink, gate: GateResult): TrackerSink {

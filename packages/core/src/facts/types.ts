@@ -40,6 +40,11 @@ export interface GateResult {
   seen: GuardEvidence[];
   /** Plain-language steps of the search, for hovers and `explain`. */
   trace: string[];
+  /**
+   * Set when the search stopped at a function this file exports: its export names. The
+   * project pass then decides from the callers in other files.
+   */
+  exportNames?: string[];
 }
 
 /** A tracker call, component, script or pixel. */
@@ -74,6 +79,26 @@ export interface ConsentModeDefault {
   valueSpans: Record<string, Span>;
 }
 
+/** A use (call, JSX render, handler value) of a binding imported from a project file. */
+export interface ImportedUse {
+  /** The import specifier as written (`./analytics`, `@/lib/analytics`). */
+  specifier: string;
+  /** The export used: `default`, a name, or the member of a namespace import (`analytics.track` → `track`). */
+  exportName: string;
+  span: Span;
+  /** Consent categories proven on the path to the use (`any` = every category). */
+  grants: (ConsentCategory | 'any')[];
+  /** When the use sits in a function this file exports: that function's export names. */
+  enclosingExports: string[];
+}
+
+/** `export { a as b } from './x'` (exportName `a`, as `b`) or `export * from './x'` (both `*`). */
+export interface Reexport {
+  specifier: string;
+  exportName: string;
+  as: string;
+}
+
 /** Everything the syntax pass found in one file. */
 export interface FileFacts {
   file: string;
@@ -84,6 +109,9 @@ export interface FileFacts {
   hash: string;
   sinks: TrackerSink[];
   consentDefaults: ConsentModeDefault[];
+  /** Uses of bindings imported from project files (for the cross-file gate search). */
+  imports: ImportedUse[];
+  reexports: Reexport[];
   /** Syntax errors reported by the parser (the analysis still ran on the recovered tree). */
   parseErrors: { span: Span; message: string }[];
 }

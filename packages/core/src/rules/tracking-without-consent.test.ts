@@ -88,6 +88,31 @@ runRuleTests(rule, {
     { code: "<script>\n  if (window.Cookiebot && Cookiebot.consent.statistics) { gtag('config', 'G-XXXX'); }\n</script>", filename: 'page.html' },
     // heuristic flag named like consent (medium confidence: trusted, never reported)
     "if (userHasGivenConsent) { gtag('event', 'page_view'); }",
+    // cross-file: the exported wrapper is only called behind consent checks
+    {
+      code: "import posthog from 'posthog-js';\nexport function track(event: string) {\n  posthog.capture(event);\n}\n",
+      filename: 'lib/analytics.ts',
+      files: {
+        'app/page.ts': "import { track } from '../lib/analytics';\nif (Cookiebot.consent.statistics) track('view');\n",
+        'app/cart.ts': "import * as analytics from '../lib/analytics';\nexport function add() {\n  if (!Cookiebot.consent.statistics) return;\n  analytics.track('add');\n}\n",
+      },
+    },
+    // cross-file through a barrel re-export and a chain of wrappers
+    {
+      code: "import posthog from 'posthog-js';\nexport function track(event: string) {\n  posthog.capture(event);\n}\n",
+      filename: 'lib/analytics.ts',
+      files: {
+        'lib/index.ts': "export { track } from './analytics';\n",
+        'lib/checkout.ts': "import { track } from '.';\nexport const trackPurchase = () => track('purchase');\n",
+        'app/done.tsx': "import { trackPurchase } from '../lib/checkout';\nexport function Done() {\n  if (Cookiebot.consent.statistics) trackPurchase();\n  return null;\n}\n",
+      },
+    },
+    // an exported React component rendered only with consent elsewhere
+    {
+      code: "import { GoogleAnalytics } from '@next/third-parties/google';\nexport default function Tags() {\n  return <GoogleAnalytics gaId=\"G-1\" />;\n}\n",
+      filename: 'components/Tags.tsx',
+      files: { 'app/layout.tsx': "import Tags from '../components/Tags';\nexport default function Layout({ children }) {\n  return <body>{Cookiebot.consent.statistics && <Tags />}{children}</body>;\n}\n" },
+    },
     // ignoreVendors option
     { code: "_paq.push(['trackPageView']);", config: { rules: { 'tracking-without-consent': ['error', { ignoreVendors: ['matomo'] }] } } },
   ],
@@ -130,6 +155,26 @@ runRuleTests(rule, {
     {
       // exported wrapper: callers in other files are not followed yet, so the sink is reported
       code: "import posthog from 'posthog-js';\nexport function track(event: string) {\n  posthog.capture(event);\n}\n",
+      errors: [{ messageId: 'notGated', line: 3 }],
+    },
+    {
+      // cross-file: one caller gates, another does not; reported once at the sink, caller named
+      code: "import posthog from 'posthog-js';\nexport function track(event: string) {\n  posthog.capture(event);\n}\n",
+      filename: 'lib/analytics.ts',
+      files: {
+        'app/page.ts': "import { track } from '../lib/analytics';\nif (Cookiebot.consent.statistics) track('view');\n",
+        'app/checkout.ts': "import { track } from '../lib/analytics';\nexport function done() {}\ntrack('purchase');\n",
+      },
+      errors: [{ messageId: 'notGated', line: 3, column: 3 }],
+    },
+    {
+      // cross-file chain: the outer wrapper's caller is not gated
+      code: "import posthog from 'posthog-js';\nexport function track(event: string) {\n  posthog.capture(event);\n}\n",
+      filename: 'lib/analytics.ts',
+      files: {
+        'lib/checkout.ts': "import { track } from './analytics';\nexport const trackPurchase = () => track('purchase');\n",
+        'app/done.ts': "import { trackPurchase } from '../lib/checkout';\ntrackPurchase();\n",
+      },
       errors: [{ messageId: 'notGated', line: 3 }],
     },
     {

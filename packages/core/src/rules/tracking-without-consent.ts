@@ -126,6 +126,9 @@ export const rule = createRule<Options, MessageIds>({
     const { facts, options } = context;
     for (const sink of facts.sinks) {
       if (sink.gate.gated || options.ignoreVendors.includes(sink.vendorId)) continue;
+      // Inside an exported function: the callers in other files decide.
+      const crossFile = sink.gate.exportNames ? context.project.gateAcrossFiles(facts.file, sink.gate.exportNames, sink.category) : undefined;
+      if (crossFile?.gated) continue;
       const check = checkExpression(context.config.consent, sink.category);
       // Decision: Consent Mode "advanced" (denied defaults, tag still loads) is a warning at medium confidence.
       // A file that itself defaults a storage type to granted is not "advanced mode" (prechecked-consent reports it).
@@ -152,7 +155,12 @@ export const rule = createRule<Options, MessageIds>({
         confidence: heuristic ? 'medium' : 'high',
         severityCap: sink.exemption ? 'info' : advanced ? 'warning' : undefined,
         fixes: wrapFixes(facts.text, facts.lineStarts, sink, check),
-        trace: [`${sink.vendorName} needs ${CATEGORY_LABEL[sink.category]} consent (tracker catalogue).`, ...sink.gate.trace],
+        trace: [`${sink.vendorName} needs ${CATEGORY_LABEL[sink.category]} consent (tracker catalogue).`, ...sink.gate.trace, ...(crossFile?.trace ?? [])],
+        related: (crossFile?.ungated ?? []).slice(0, 20).map((use) => ({
+          file: use.file,
+          range: { start: { line: use.line, column: use.column }, end: { line: use.line, column: use.column + (use.span.end - use.span.start) }, startOffset: use.span.start, endOffset: use.span.end },
+          message: `Called here without a consent check for ${CATEGORY_LABEL[sink.category]} tracking`,
+        })),
       });
     }
   },

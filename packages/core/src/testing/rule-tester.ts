@@ -16,7 +16,7 @@ import { applyEdits } from '../text';
 import { Workspace } from '../workspace';
 
 /** A case that must yield no finding of the rule. */
-export type ValidCase = string | { code: string; filename?: string; config?: RawConfig; only?: boolean; name?: string };
+export type ValidCase = string | { code: string; filename?: string; config?: RawConfig; only?: boolean; name?: string; files?: Record<string, string> };
 
 /** An expected finding; positions are 1-based. */
 export interface ExpectedError {
@@ -37,6 +37,8 @@ export interface InvalidCase {
   filename?: string;
   config?: RawConfig;
   errors: ExpectedError[];
+  /** Other files of the virtual project (path relative to the root → text), for cross-file cases. */
+  files?: Record<string, string>;
   /** Text after applying the first fix of every finding; `null` = no fix offered. */
   output?: string | null;
   name?: string;
@@ -45,10 +47,11 @@ export interface InvalidCase {
 
 const ROOT = path.resolve('/virtual-workspace');
 
-/** Analyses `code` as `filename` with `config`; returns the findings of `ruleId`. */
-export function lint(ruleId: string, code: string, filename = 'test.ts', config: RawConfig = {}): Finding[] {
+/** Analyses `code` as `filename` with `config` (and other project `files`); returns the findings of `ruleId`. */
+export function lint(ruleId: string, code: string, filename = 'test.ts', config: RawConfig = {}, files: Record<string, string> = {}): Finding[] {
   const configSet = new LayeredConfigSet(ROOT, rules, [{ raw: config, baseDir: ROOT }]);
   const workspace = new Workspace({ root: ROOT, config: configSet });
+  for (const [name, text] of Object.entries(files)) workspace.indexText(path.join(ROOT, name), text);
   return workspace.analyzeFile(path.join(ROOT, filename), code).findings.filter((f) => f.ruleId === ruleId);
 }
 
@@ -60,7 +63,7 @@ export function runRuleTests(rule: Rule<any, string>, table: { valid: ValidCase[
         const c = typeof entry === 'string' ? { code: entry } : entry;
         const title = c.name ?? firstLine(c.code);
         (c.only ? it.only : it)(title, () => {
-          const findings = lint(rule.id, c.code, c.filename, c.config);
+          const findings = lint(rule.id, c.code, c.filename, c.config, c.files);
           assert.deepEqual(findings.map(describeFinding), [], `expected no ${rule.id} findings`);
         });
       }
@@ -69,7 +72,7 @@ export function runRuleTests(rule: Rule<any, string>, table: { valid: ValidCase[
       for (const c of table.invalid) {
         const title = c.name ?? firstLine(c.code);
         (c.only ? it.only : it)(title, () => {
-          const findings = lint(rule.id, c.code, c.filename, c.config);
+          const findings = lint(rule.id, c.code, c.filename, c.config, c.files);
           assert.equal(findings.length, c.errors.length, `expected ${c.errors.length} finding(s), got:\n${findings.map(describeFinding).join('\n')}`);
           c.errors.forEach((expected, i) => {
             const actual = findings[i];
@@ -94,7 +97,7 @@ export function runRuleTests(rule: Rule<any, string>, table: { valid: ValidCase[
             const output = applyEdits(c.code, fixes.flatMap((f) => f.edits));
             assert.equal(output, c.output);
             assertParses(output, c.filename ?? 'test.ts');
-            const again = lint(rule.id, output, c.filename, c.config);
+            const again = lint(rule.id, output, c.filename, c.config, c.files);
             assert.deepEqual(again.filter((f) => f.fixes.length > 0).map(describeFinding), [], 'a second run must offer no further fix');
           }
         });

@@ -1,0 +1,91 @@
+/**
+ * Module facts for the project pass: every use of a binding imported from a project file
+ * (with the consent categories proven on the way to it, and the exported function it sits
+ * in), and the file's re-exports.
+ */
+import { ts } from 'ts-morph';
+import type { ConsentCategory } from '../knowledge/types';
+import { mayBeProjectModule } from '../project/resolve';
+import { exportNamesOf, functionName, type GateFinder } from './gating';
+import type { ScopeResolver } from './scope';
+import type { ImportedUse, Reexport } from './types';
+
+const CATEGORIES: ConsentCategory[] = ['marketing', 'measurement', 'functionality', 'experience', 'necessary'];
+
+/** Collects imported uses and re-exports of one file. */
+export function collectModuleFacts(sourceFile: ts.SourceFile, scope: ScopeResolver, gates: () => GateFinder): { imports: ImportedUse[]; reexports: Reexport[] } {
+  const reexports: Reexport[] = [];
+  const localNames = new Set<string>();
+  for (const statement of sourceFile.statements) {
+    if (ts.isExportDeclaration(statement) && statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier)) {
+      const specifier = statement.moduleSpecifier.text;
+      if (!mayBeProjectModule(specifier)) continue;
+      if (!statement.exportClause) reexports.push({ specifier, exportName: '*', as: '*' });
+      else if (ts.isNamedExports(statement.exportClause)) {
+        for (const e of statement.exportClause.elements) reexports.push({ specifier, exportName: (e.propertyName ?? e.name).text, as: e.name.text });
+      } else reexports.push({ specifier, exportName: '*', as: statement.exportClause.name.text });
+    }
+    if (ts.isImportDeclaration(statement) && ts.isStringLiteral(statement.moduleSpecifier) && mayBeProjectModule(statement.moduleSpecifier.text)) {
+      const clause = statement.importClause;
+      if (!clause || clause.isTypeOnly) continue;
+      if (clause.name) localNames.add(clause.name.text);
+      const bindings = clause.namedBindings;
+      if (bindings && ts.isNamespaceImport(bindings)) localNames.add(bindings.name.text);
+      else if (bindings) for (const e of bindings.elements) if (!e.isTypeOnly) localNames.add(e.name.text);
+    }
+  }
+  const imports: ImportedUse[] = [];
+  if (localNames.size === 0) return { imports, reexports };
+
+  const visit = (node: ts.Node): void => {
+    if (ts.isIdentifier(node) && localNames.has(node.text) && isReference(node)) {
+      const binding = scope.resolve(node.text, node);
+      if (binding?.kind === 'import' && mayBeProjectModule(binding.module)) {
+        let exportName = binding.exportName;
+        let useNode: ts.Node = node;
+        // import * as analytics from './analytics'; analytics.track(…)
+        if (exportName === '*') {
+          if (!ts.isPropertyAccessExpression(node.parent) || node.parent.expression !== node) return;
+          exportName = node.parent.name.text;
+          useNode = node.parent;
+        }
+        imports.push(useOf(binding.module, exportName, useNode, sourceFile, gates()));
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  for (const statement of sourceFile.statements) if (!ts.isImportDeclaration(statement) && !ts.isExportDeclaration(statement)) visit(statement);
+  return { imports, reexports };
+}
+
+function useOf(specifier: string, exportName: string, node: ts.Node, sourceFile: ts.SourceFile, gates: GateFinder): ImportedUse {
+  const grants: ImportedUse['grants'] = [];
+  let enclosingExports: string[] = [];
+  for (const category of CATEGORIES) {
+    const gate = gates.find(node, category);
+    if (gate.gated) grants.push(gate.by?.grants.includes('any') ? 'any' : category);
+    else if (gate.exportNames) enclosingExports = gate.exportNames;
+    if (grants.includes('any')) break;
+  }
+  return {
+    specifier,
+    exportName,
+    span: { start: node.getStart(sourceFile), end: node.getEnd() },
+    grants: [...new Set(grants)],
+    enclosingExports: grants.includes('any') ? [] : enclosingExports,
+  };
+}
+
+/** An identifier that reads the binding (not a property name, declaration or type position). */
+function isReference(id: ts.Identifier): boolean {
+  const p = id.parent;
+  if (ts.isPropertyAccessExpression(p) && p.name === id) return false;
+  if ((ts.isPropertyAssignment(p) || ts.isPropertyDeclaration(p) || ts.isMethodDeclaration(p)) && p.name === id) return false;
+  if (ts.isImportSpecifier(p) || ts.isImportClause(p) || ts.isNamespaceImport(p) || ts.isExportSpecifier(p)) return false;
+  if (ts.isTypeReferenceNode(p) || ts.isQualifiedName(p) || ts.isTypeQueryNode(p)) return false;
+  if (ts.isJsxClosingElement(p)) return false;
+  if ((ts.isVariableDeclaration(p) || ts.isParameter(p) || ts.isBindingElement(p) || ts.isFunctionDeclaration(p)) && p.name === id) return false;
+  return true;
+}
+
+export { exportNamesOf, functionName };

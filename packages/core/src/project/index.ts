@@ -1,0 +1,126 @@
+/**
+ * The project pass: links the per-file Facts through import bindings. Answers "who calls
+ * this exported function, and is every such call behind a consent check?" across files,
+ * following re-exports (`export { track } from './analytics'`, `export * from`) and chains of
+ * exported wrappers, without the type checker.
+ */
+import type { ConsentCategory } from '../knowledge/types';
+import type { FileFacts, ImportedUse } from '../facts/types';
+import { positionAt } from '../text';
+import type { ModuleResolver } from './resolve';
+
+export { ModuleResolver, mayBeProjectModule } from './resolve';
+
+/** A use of an exported binding in another file, with its location. */
+export interface ProjectUse extends ImportedUse {
+  file: string;
+  line: number;
+  column: number;
+}
+
+/** Verdict of the cross-file gate search for one exported function. */
+export interface CrossFileGate {
+  /** Uses found in the project (directly or through exported wrappers). */
+  uses: number;
+  /** True when there is at least one use and every path through them is behind a check for the category. */
+  gated: boolean;
+  /** Uses that run without a check for the category (at the end of any wrapper chain). */
+  ungated: ProjectUse[];
+  trace: string[];
+}
+
+const MAX_CHAIN = 4;
+
+/** Index of imported uses by target file and export name, built from a set of Facts. */
+export class ProjectIndex {
+  private readonly byTarget = new Map<string, Map<string, ProjectUse[]>>();
+  private readonly importersOf = new Map<string, Set<string>>();
+
+  constructor(facts: Iterable<FileFacts>, private readonly resolver: ModuleResolver) {
+    const all = [...facts];
+    const byFile = new Map(all.map((f) => [f.file, f]));
+    for (const f of all) {
+      for (const use of f.imports) {
+        const target = this.resolver.resolve(use.specifier, f.file);
+        if (!target) continue;
+        const at = positionAt(f.lineStarts, use.span.start);
+        const record: ProjectUse = { ...use, file: f.file, line: at.line, column: at.column };
+        for (const [file, name] of this.followReexports(target, use.exportName, byFile, 0)) {
+          this.add(file, name, record);
+          let importers = this.importersOf.get(file);
+          if (!importers) this.importersOf.set(file, (importers = new Set()));
+          importers.add(f.file);
+        }
+      }
+    }
+  }
+
+  /** Files that import `file` (directly or through re-exports). */
+  importers(file: string): string[] {
+    return [...(this.importersOf.get(file) ?? [])];
+  }
+
+  /** Uses of `file`'s exports `names` in other files. */
+  usesOf(file: string, names: readonly string[]): ProjectUse[] {
+    const map = this.byTarget.get(file);
+    if (!map) return [];
+    return names.flatMap((n) => map.get(n) ?? []);
+  }
+
+  /** Is every use of `file`'s exports `names` behind a check granting `category` (following wrapper chains)? */
+  gate(file: string, names: readonly string[], category: ConsentCategory, depth = 0, seen = new Set<string>()): CrossFileGate {
+    const key = `${file}#${names.join(',')}`;
+    const uses = this.usesOf(file, names);
+    const result: CrossFileGate = { uses: uses.length, gated: uses.length > 0, ungated: [], trace: [] };
+    if (uses.length === 0) {
+      result.trace.push(`No other analysed file uses \`${names.join('`/`')}\`.`);
+      return result;
+    }
+    seen.add(key);
+    for (const use of uses) {
+      if (use.grants.includes('any') || use.grants.includes(category)) {
+        result.trace.push(`${shortName(use.file)}:${use.line} uses it behind a consent check.`);
+        continue;
+      }
+      if (use.enclosingExports.length > 0 && depth < MAX_CHAIN && !seen.has(`${use.file}#${use.enclosingExports.join(',')}`)) {
+        const outer = this.gate(use.file, use.enclosingExports, category, depth + 1, seen);
+        result.trace.push(`${shortName(use.file)}:${use.line} uses it inside exported \`${use.enclosingExports.join('`/`')}\`; following its callers.`, ...outer.trace.map((t) => `  ${t}`));
+        if (outer.gated) continue;
+        result.gated = false;
+        result.ungated.push(...(outer.ungated.length ? outer.ungated : [use]));
+        continue;
+      }
+      result.gated = false;
+      result.ungated.push(use);
+      result.trace.push(`${shortName(use.file)}:${use.line} uses it without a consent check.`);
+    }
+    return result;
+  }
+
+  private add(file: string, name: string, use: ProjectUse): void {
+    let map = this.byTarget.get(file);
+    if (!map) this.byTarget.set(file, (map = new Map()));
+    const list = map.get(name);
+    if (list) list.push(use);
+    else map.set(name, [use]);
+  }
+
+  /** (file, name) pairs a use of `name` from `file` reaches through re-exports, including the barrel itself. */
+  private followReexports(file: string, name: string, byFile: Map<string, FileFacts>, depth: number): [string, string][] {
+    const out: [string, string][] = [[file, name]];
+    const facts = byFile.get(file);
+    if (!facts || depth >= MAX_CHAIN) return out;
+    for (const r of facts.reexports) {
+      if (r.as !== name && r.as !== '*') continue;
+      const target = this.resolver.resolve(r.specifier, file);
+      if (!target) continue;
+      out.push(...this.followReexports(target, r.as === '*' ? name : r.exportName, byFile, depth + 1));
+    }
+    return out;
+  }
+}
+
+function shortName(file: string): string {
+  const parts = file.split(/[\\/]/);
+  return parts.slice(-2).join('/');
+}
