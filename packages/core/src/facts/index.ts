@@ -13,6 +13,7 @@ import { GateFinder } from './gating';
 import { ScopeResolver } from './scope';
 import { findSinks, type RawSink } from './trackers';
 import { collectModuleFacts } from './modules';
+import { findInlineScripts } from './inline';
 import type { FileFacts, FileLanguage, GateResult, TrackerSink } from './types';
 
 export type { FileFacts, TrackerSink, GateResult, GuardEvidence, FileLanguage, Span, ImportedUse, Reexport } from './types';
@@ -84,6 +85,21 @@ export function analyseModule(
   let finder: GateFinder | undefined;
   const gates = () => (finder ??= new GateFinder(sourceFile, lineStarts, context.matcher, scope, context.knowledge));
   const sinks = raw.map((sink) => finish(sink, sink.markupCategory !== undefined ? markupGate(sink, context.knowledge) : gates().find(sink.node, sink.category)));
+  // <Script id="ga">{`gtag('config', …)`}</Script>: the code inside, gated by its own checks or the element's.
+  if (withModules) {
+    for (const inline of findInlineScripts(sourceFile, context.knowledge, scope)) {
+      const inner = ts.createSourceFile('inline.js', inline.masked, ts.ScriptTarget.ES2022, true, ts.ScriptKind.JS);
+      for (const sink of analyseScript(inner, lineStarts, context, consentDefaults)) {
+        if (sink.gate.gated) sinks.push(sink);
+        else if (inline.markupCategory !== undefined) sinks.push({ ...sink, gate: markupGate({ ...sink, markupCategory: inline.markupCategory }, context.knowledge) });
+        else {
+          const outer = gates().find(inline.element, sink.category);
+          sinks.push({ ...sink, statement: undefined, gate: { ...outer, seen: [...sink.gate.seen, ...outer.seen], trace: ['Inside an inline <Script> whose code has no consent check of its own.', ...outer.trace] } });
+        }
+      }
+    }
+    sinks.sort((a, b) => a.span.start - b.span.start);
+  }
   const modules = withModules ? collectModuleFacts(sourceFile, scope, gates) : { imports: [], reexports: [] };
   return { sinks, ...modules };
 }

@@ -113,6 +113,16 @@ runRuleTests(rule, {
       filename: 'components/Tags.tsx',
       files: { 'app/layout.tsx': "import Tags from '../components/Tags';\nexport default function Layout({ children }) {\n  return <body>{Cookiebot.consent.statistics && <Tags />}{children}</body>;\n}\n" },
     },
+    // next/script inline snippet rendered only with consent
+    {
+      code: "import Script from 'next/script';\nexport function GA({ id }: { id: string }) {\n  if (!Cookiebot.consent.statistics) return null;\n  return <Script id=\"ga\">{`\n    window.dataLayer = window.dataLayer || [];\n    function gtag(){dataLayer.push(arguments);}\n    gtag('config', '${id}');\n  `}</Script>;\n}\n",
+      filename: 'ga.tsx',
+    },
+    // inline snippet blocked by CMP markup
+    {
+      code: "export const Pixel = () => <script type=\"text/plain\" data-cookieconsent=\"marketing\" dangerouslySetInnerHTML={{ __html: \"fbq('init', '123'); fbq('track', 'PageView');\" }} />;\n",
+      filename: 'pixel.tsx',
+    },
     // ignoreVendors option
     { code: "_paq.push(['trackPageView']);", config: { rules: { 'tracking-without-consent': ['error', { ignoreVendors: ['matomo'] }] } } },
   ],
@@ -176,6 +186,19 @@ runRuleTests(rule, {
         'app/done.ts': "import { trackPurchase } from '../lib/checkout';\ntrackPurchase();\n",
       },
       errors: [{ messageId: 'notGated', line: 3 }],
+    },
+    {
+      // next/script inline snippet rendered unconditionally (template with a substitution)
+      code: "import Script from 'next/script';\nexport function GA({ id }: { id: string }) {\n  return (\n    <Script id=\"ga\" strategy=\"afterInteractive\">{`\n      window.dataLayer = window.dataLayer || [];\n      function gtag(){dataLayer.push(arguments);}\n      gtag('js', new Date());\n      gtag('config', '${id}');\n    `}</Script>\n  );\n}\n",
+      filename: 'ga.tsx',
+      errors: [{ messageId: 'notGated', line: 8, column: 7 }],
+      output: null,
+    },
+    {
+      // dangerouslySetInnerHTML on a plain <script>
+      code: "export const Pixel = () => <script dangerouslySetInnerHTML={{ __html: `fbq('init', '123');` }} />;\n",
+      filename: 'pixel.tsx',
+      errors: [{ messageId: 'notGated', line: 1, column: 72 }],
     },
     {
       // a local helper called once with and once without consent
