@@ -78,7 +78,8 @@ export function pathOf(expression: ts.Expression): string[] | undefined {
     if (ts.isPropertyAccessExpression(e)) {
       parts.unshift(e.name.text);
       e = e.expression;
-    } else if (ts.isElementAccessExpression(e) && ts.isStringLiteralLike(e.argumentExpression)) {
+    } else if (ts.isElementAccessExpression(e) && (ts.isStringLiteralLike(e.argumentExpression) || ts.isNumericLiteral(e.argumentExpression))) {
+      // tcData.purpose.consents[1], Cookiebot.consent['marketing']
       parts.unshift(e.argumentExpression.text);
       e = e.expression;
     } else if (e.kind === ts.SyntaxKind.ThisKeyword) {
@@ -125,6 +126,9 @@ function stringArg(call: ts.CallExpression, index = 0): string | undefined {
   return arg && ts.isStringLiteralLike(arg) ? arg.text : undefined;
 }
 
+/** Catalogue check paths rooted in a callback's data parameter rather than a global (`tcData.purpose.consents`). */
+const PARAMETER_ROOT = /^tcData\./;
+
 interface CheckEntry {
   shape: ConsentCheckShape;
   api: ConsentApiEntry;
@@ -137,9 +141,18 @@ export class ConsentMatcher {
   private readonly hooks = new Map<string, { decl: ConsentFunctionDecl; checkMethod?: string; map?: Record<string, ConsentCategory>; origin: string }>();
   readonly componentNames = new Map<string, ConsentFunctionDecl>();
 
+  /** Checks on a callback's data parameter (`tcData.…`), keyed by the path after the parameter. */
+  private readonly parameterChecks = new Map<string, CheckEntry[]>();
+
   constructor(readonly apis: readonly ConsentApiEntry[], readonly config: ResolvedConsentConfig) {
     for (const api of apis) {
       for (const shape of api.checks) {
+        if (PARAMETER_ROOT.test(shape.path)) {
+          const rest = shape.path.split('.').slice(1).join('.');
+          const list = this.parameterChecks.get(rest) ?? [];
+          list.push({ shape, api });
+          this.parameterChecks.set(rest, list);
+        }
         const key = stripGlobal(shape.path);
         const list = this.checks.get(key) ?? [];
         list.push({ shape, api });
@@ -236,10 +249,15 @@ export class ConsentMatcher {
     }
     if (path.length >= 2) {
       const prefix = path.slice(0, -1).join('.');
-      for (const entry of this.checks.get(prefix) ?? []) {
+      // A callback parameter stands for the CMP's data object whatever its name:
+      // `(data) => data.purpose.consents[1]` is the catalogue's `tcData.purpose.consents`.
+      const viaParameter = scope.resolve(path[0], e)?.kind === 'parameter' ? this.parameterChecks.get(path.slice(1, -1).join('.')) ?? [] : [];
+      for (const entry of [...(this.checks.get(prefix) ?? []), ...viaParameter]) {
         if (entry.shape.category !== 'fromProperty' || entry.shape.call) continue;
         if (!this.fromExpectedSource(entry.shape, path[0], e, scope)) continue;
-        const category = categoryFromName(path[path.length - 1], entry.api.categoryMap);
+        const name = path[path.length - 1];
+        if (entry.api.generalConsentNames?.includes(name)) return hit(e, ['any'], 'high', entry.api.id);
+        const category = categoryFromName(name, entry.api.categoryMap);
         if (category) return hit(e, [category], 'high', entry.api.id);
       }
     }
@@ -355,7 +373,7 @@ export class ConsentMatcher {
   private fromExpectedSource(shape: ConsentCheckShape, root: string, at: ts.Node, scope: ScopeResolver): boolean {
     const binding = scope.resolve(root, at);
     if (shape.module) return binding?.kind === 'import' && (binding.module === shape.module || binding.module.startsWith(`${shape.module}/`));
-    return !binding || binding.kind === 'import';
+    return !binding || binding.kind === 'import' || (binding.kind === 'parameter' && PARAMETER_ROOT.test(shape.path));
   }
 
   /** A catalogue global (`Cookiebot`) shadowed by a local declaration is not the CMP. */

@@ -172,6 +172,11 @@ export interface ConsentApiEntry {
   hooks?: { name: string; module?: string; checkMethod?: string }[];
   callbacks: ConsentCallbackShape[];
   markup: ConsentMarkupShape[];
+  /**
+   * Names that stand for consent to device access in general rather than one purpose (TCF
+   * purpose 1 "store and/or access information on a device"): a check on them gates any tracker.
+   */
+  generalConsentNames?: string[];
   /** CMP-specific category names → our categories (`statistics` → `measurement`). */
   categoryMap: Record<string, ConsentCategory>;
   /** How the API behaves where the shapes above cannot say it (e.g. Consent Mode is a signal, not a gate). */

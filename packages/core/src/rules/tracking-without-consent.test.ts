@@ -123,6 +123,10 @@ runRuleTests(rule, {
       code: "export const Pixel = () => <script type=\"text/plain\" data-cookieconsent=\"marketing\" dangerouslySetInnerHTML={{ __html: \"fbq('init', '123'); fbq('track', 'PageView');\" }} />;\n",
       filename: 'pixel.tsx',
     },
+    // IAB TCF listener with its own purpose check (purpose 1: device access)
+    "window.__tcfapi('addEventListener', 2, (tcData, success) => {\n  if (success && tcData.eventStatus === 'useractioncomplete' && tcData.purpose.consents[1]) {\n    fbq('track', 'PageView');\n  }\n});",
+    // TCF purpose 7 (measure ad performance) gates a marketing pixel, whatever the parameter is called
+    "__tcfapi('addEventListener', 2, (data) => {\n  if (data.purpose.consents[7]) ttq.track('ViewContent');\n});",
     // ignoreVendors option
     { code: "_paq.push(['trackPageView']);", config: { rules: { 'tracking-without-consent': ['error', { ignoreVendors: ['matomo'] }] } } },
   ],
@@ -199,6 +203,11 @@ runRuleTests(rule, {
       code: "export const Pixel = () => <script dangerouslySetInnerHTML={{ __html: `fbq('init', '123');` }} />;\n",
       filename: 'pixel.tsx',
       errors: [{ messageId: 'notGated', line: 1, column: 72 }],
+    },
+    {
+      // TCF listener without a purpose check: it also runs before the visitor decides
+      code: "__tcfapi('addEventListener', 2, (tcData, success) => {\n  if (success) fbq('track', 'PageView');\n});\n",
+      errors: [{ messageId: 'notGated', line: 2 }],
     },
     {
       // a local helper called once with and once without consent
