@@ -50,7 +50,7 @@ export function findSinks(sourceFile: ts.SourceFile, knowledge: Knowledge, scope
     if (ts.isCallExpression(node)) {
       const defaults = consentModeDefault(node, sourceFile);
       if (defaults) consentDefaults.push(defaults);
-      const match = matchCall(node, knowledge, scope, sourceFile);
+      const match = matchCall(node, knowledge, scope, sourceFile) ?? matchServerRequest(node, knowledge, scope);
       if (match) {
         if (match.stub) stubs.add(match.stub);
         add(node, match.vendor, match.form, match.label);
@@ -62,7 +62,7 @@ export function findSinks(sourceFile: ts.SourceFile, knowledge: Knowledge, scope
       if (vendor) add(node, vendor, knowledge.matchScriptUrl(url!) ? 'script-element' : 'pixel', `src = "${shorten(url!)}"`);
     } else if (ts.isNewExpression(node)) {
       const match = matchNew(node, knowledge, scope);
-      if (match) add(node, match.vendor, 'sdk-call', match.label);
+      if (match) add(node, match.vendor, match.server ? 'server-request' : 'sdk-call', match.label);
     } else if (ts.isJsxSelfClosingElement(node) || ts.isJsxOpeningElement(node)) {
       const match = matchJsx(node, knowledge, scope, sourceFile);
       const target = ts.isJsxOpeningElement(node) ? node.parent : node;
@@ -128,13 +128,61 @@ function matchCall(call: ts.CallExpression, knowledge: Knowledge, scope: ScopeRe
   return undefined;
 }
 
-function matchNew(expression: ts.NewExpression, knowledge: Knowledge, scope: ScopeResolver): { vendor: VendorEntry; label: string } | undefined {
+/**
+ * `fetch('https://www.google-analytics.com/mp/collect?…', …)`, `axios.post(`https://graph.facebook.com/v19.0/${id}/events`, …)`:
+ * server-side tracking. A request that carries a `consent` object (GA4 Measurement Protocol's
+ * consent field) passes the visitor's choice along and is not a sink.
+ */
+function matchServerRequest(call: ts.CallExpression, knowledge: Knowledge, scope: ScopeResolver): CallMatch | undefined {
+  const path = pathOf(call.expression);
+  if (!path || !knowledge.httpClients.has(path.join('.')) || call.arguments.length === 0) return undefined;
+  const url = urlPattern(call.arguments[0], scope);
+  const vendor = url && knowledge.matchServerEndpoint(url);
+  if (!vendor || carriesConsent(call)) return undefined;
+  return { vendor, form: 'server-request', label: `${path.join('.')}(${shorten(url)})` };
+}
+
+/** True when an object literal among the call's arguments has a `consent` property (at any depth). */
+function carriesConsent(call: ts.CallExpression): boolean {
+  let found = false;
+  const visit = (node: ts.Node): void => {
+    if (found) return;
+    if ((ts.isPropertyAssignment(node) || ts.isShorthandPropertyAssignment(node)) && (ts.isIdentifier(node.name) || ts.isStringLiteral(node.name)) && node.name.text === 'consent') {
+      found = true;
+      return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  call.arguments.slice(1).forEach(visit);
+  return found;
+}
+
+/** A URL with unknown parts replaced by `x` (`https://graph.facebook.com/v19.0/x/events`), or undefined. */
+function urlPattern(expression: ts.Expression, scope: ScopeResolver, depth = 0): string | undefined {
+  const e = skipOuter(expression);
+  if (ts.isStringLiteralLike(e)) return e.text;
+  if (ts.isTemplateExpression(e)) return e.head.text + e.templateSpans.map((span) => `${urlPattern(span.expression, scope, depth + 1) ?? 'x'}${span.literal.text}`).join('');
+  if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken) {
+    const left = urlPattern(e.left, scope, depth + 1);
+    return left === undefined ? undefined : left + (urlPattern(e.right, scope, depth + 1) ?? 'x');
+  }
+  if (ts.isIdentifier(e) && depth < 3) {
+    const binding = scope.resolve(e.text, e);
+    const init = binding?.kind === 'variable' && binding.isConst && !binding.propertyPath ? binding.declaration.initializer : undefined;
+    if (init) return urlPattern(init, scope, depth + 1);
+  }
+  // new URL('https://…') / new URL(path, base)
+  if (ts.isNewExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === 'URL' && e.arguments?.length) return urlPattern(e.arguments[0], scope, depth + 1);
+  return undefined;
+}
+
+function matchNew(expression: ts.NewExpression, knowledge: Knowledge, scope: ScopeResolver): { vendor: VendorEntry; label: string; server: boolean } | undefined {
   const path = pathOf(expression.expression);
   if (!path) return undefined;
   const binding = scope.resolve(path[0], expression);
   if (binding?.kind !== 'import') return undefined;
   for (const { vendor, shape } of knowledge.importsByModule.get(binding.module) ?? []) {
-    if (shape.as === 'class' && exportMatches(shape, binding) && path.length === 1) return { vendor, label: `new ${path.join('.')}` };
+    if (shape.as === 'class' && exportMatches(shape, binding) && path.length === 1) return { vendor, label: `new ${path.join('.')}`, server: shape.server === true };
   }
   return undefined;
 }

@@ -54,7 +54,7 @@ export interface TrackerSink {
   /** Consent purpose the vendor needs (after config remaps). */
   category: ConsentCategory;
   /** How the sink appears in code. */
-  form: 'global-call' | 'sdk-call' | 'component' | 'script-tag' | 'script-element' | 'pixel';
+  form: 'global-call' | 'sdk-call' | 'component' | 'script-tag' | 'script-element' | 'pixel' | 'server-request';
   /** The callee or tag as written (`gtag`, `mixpanel.track`, `<GoogleAnalytics>`). */
   label: string;
   /** The expression / element (what the finding underlines). */

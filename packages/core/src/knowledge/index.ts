@@ -15,6 +15,7 @@ import type {
 } from './types';
 import builtinVendors from './vendors.json';
 import builtinConsentApis from './consent-apis.json';
+import httpClients from './http-clients.json';
 
 export type * from './types';
 
@@ -57,6 +58,10 @@ export interface Knowledge {
   matchScriptUrl(url: string): VendorEntry | undefined;
   /** The vendor whose pixel / beacon endpoint this URL is (`https://www.facebook.com/tr?id=1`). */
   matchPixelUrl(url: string): VendorEntry | undefined;
+  /** The vendor whose server-side tracking endpoint this URL is (`https://graph.facebook.com/v19.0/123/events`). */
+  matchServerEndpoint(url: string): VendorEntry | undefined;
+  /** Callee paths of HTTP clients whose first argument is the request URL (`fetch`, `axios.post`). */
+  httpClients: ReadonlySet<string>;
   /** Check path (`Cookiebot.consent`, `CookieConsent.acceptedCategory`) → checks. */
   consentChecks: ReadonlyMap<string, readonly { api: ConsentApiEntry; check: ConsentCheckShape }[]>;
   /** `${kind}:${name}` (`function:OptanonWrapper`, `option:CookieConsent.run`) → callbacks. */
@@ -90,6 +95,7 @@ const BUILTIN_VENDORS = builtinVendors as unknown as VendorEntry[];
 const BUILTIN_CONSENT_APIS = builtinConsentApis as unknown as ConsentApiEntry[];
 
 let shared: Knowledge | undefined;
+const HTTP_CLIENTS: ReadonlySet<string> = new Set(httpClients.clients);
 
 /**
  * Merge the built-in catalogues with config extensions, validate, and index them.
@@ -135,6 +141,7 @@ function build(vendors: VendorEntry[], apis: ConsentApiEntry[], remap: Record<st
   const importsByModule = new Map<string, { vendor: VendorEntry; shape: ImportShape }[]>();
   const scriptHosts = new Map<string, HostPattern[]>();
   const pixelHosts = new Map<string, HostPattern[]>();
+  const serverEndpoints = new Map<string, HostPattern[]>();
   for (const vendor of vendors) {
     for (const shape of vendor.globals) {
       push(globalCallees, shape.callee, { vendor, shape });
@@ -143,6 +150,7 @@ function build(vendors: VendorEntry[], apis: ConsentApiEntry[], remap: Record<st
     for (const shape of vendor.imports) push(importsByModule, shape.module, { vendor, shape });
     for (const pattern of vendor.scriptHosts) addHostPattern(scriptHosts, pattern, vendor);
     for (const pattern of vendor.pixelHosts ?? []) addHostPattern(pixelHosts, pattern, vendor);
+    for (const pattern of vendor.serverEndpoints ?? []) addHostPattern(serverEndpoints, pattern, vendor);
   }
 
   const consentChecks = new Map<string, { api: ConsentApiEntry; check: ConsentCheckShape }[]>();
@@ -168,6 +176,8 @@ function build(vendors: VendorEntry[], apis: ConsentApiEntry[], remap: Record<st
     importsByModule,
     matchScriptUrl: (url) => matchUrl(scriptHosts, url),
     matchPixelUrl: (url) => matchUrl(pixelHosts, url),
+    matchServerEndpoint: (url) => matchUrl(serverEndpoints, url),
+    httpClients: HTTP_CLIENTS,
     consentChecks,
     consentCallbacks,
     consentMarkup,
@@ -345,6 +355,7 @@ function validateVendor(v: VendorEntry, field: string): void {
   };
   strArray(v.scriptHosts, `${at}.scriptHosts`, hostCheck);
   if (v.pixelHosts !== undefined) strArray(v.pixelHosts, `${at}.pixelHosts`, hostCheck);
+  if (v.serverEndpoints !== undefined) strArray(v.serverEndpoints, `${at}.serverEndpoints`, hostCheck);
   if (v.exemption !== undefined) {
     if (!isObject(v.exemption)) fail(`${at}.exemption`, 'must be an object with "note" and "source"', v.exemption);
     str(v.exemption.note, `${at}.exemption.note`);

@@ -79,6 +79,11 @@ export interface VendorEntry {
   /** Host + path prefix of tracking pixels / beacon endpoints (`www.facebook.com/tr`). */
   pixelHosts?: string[];
   /**
+   * Server-to-server tracking endpoints (GA4 Measurement Protocol, Meta Conversions API): a
+   * request to them from the backend is tracking too, and needs the visitor's consent.
+   */
+  serverEndpoints?: string[];
+  /**
    * Set when a data-protection authority treats a configuration of this tool as
    * consent-exempt (e.g. CNIL for cookieless audience measurement). Findings are then `info`.
    */

@@ -127,6 +127,19 @@ runRuleTests(rule, {
     "window.__tcfapi('addEventListener', 2, (tcData, success) => {\n  if (success && tcData.eventStatus === 'useractioncomplete' && tcData.purpose.consents[1]) {\n    fbq('track', 'PageView');\n  }\n});",
     // TCF purpose 7 (measure ad performance) gates a marketing pixel, whatever the parameter is called
     "__tcfapi('addEventListener', 2, (data) => {\n  if (data.purpose.consents[7]) ttq.track('ViewContent');\n});",
+    // server-side: GA4 Measurement Protocol with the visitor's consent passed along
+    {
+      code: "export async function sendPurchase(clientId: string, consent: { ads: boolean }) {\n  await fetch('https://www.google-analytics.com/mp/collect?measurement_id=G-1&api_secret=s', {\n    method: 'POST',\n    body: JSON.stringify({ client_id: clientId, consent: { ad_user_data: consent.ads ? 'GRANTED' : 'DENIED' }, events: [{ name: 'purchase' }] }),\n  });\n}\n",
+      filename: 'server/ga.ts',
+    },
+    // server-side: Meta Conversions API behind the team's consent check
+    {
+      code: "import { hasConsent } from './consent';\nconst PIXEL = '123';\nexport async function capi(user: { id: string }) {\n  if (!hasConsent(user.id, 'marketing')) return;\n  await fetch(`https://graph.facebook.com/v19.0/${PIXEL}/events`, { method: 'POST' });\n}\n",
+      filename: 'server/capi.ts',
+      config: { consent: { functions: [{ name: 'hasConsent', category: 'marketing' }] } },
+    },
+    // a request to an unrelated API is not tracking
+    "fetch('https://api.example.com/orders', { method: 'POST' });",
     // ignoreVendors option
     { code: "_paq.push(['trackPageView']);", config: { rules: { 'tracking-without-consent': ['error', { ignoreVendors: ['matomo'] }] } } },
   ],
@@ -208,6 +221,24 @@ runRuleTests(rule, {
       // TCF listener without a purpose check: it also runs before the visitor decides
       code: "__tcfapi('addEventListener', 2, (tcData, success) => {\n  if (success) fbq('track', 'PageView');\n});\n",
       errors: [{ messageId: 'notGated', line: 2 }],
+    },
+    {
+      // server-side: Meta Conversions API without consent (URL built from a template)
+      code: "const PIXEL_ID = process.env.PIXEL_ID;\nexport async function sendLead(email: string) {\n  await axios.post(`https://graph.facebook.com/v19.0/${PIXEL_ID}/events`, { data: [{ event_name: 'Lead' }] });\n}\n",
+      filename: 'server/capi.ts',
+      errors: [{ messageId: 'serverNotGated', line: 3, column: 9, message: 'Meta Pixel' }],
+    },
+    {
+      // server-side: GA4 Measurement Protocol without a consent field
+      code: "const MP = 'https://www.google-analytics.com/mp/collect?measurement_id=G-1&api_secret=s';\nfetch(MP, { method: 'POST', body: JSON.stringify({ client_id: 'c', events: [{ name: 'sign_up' }] }) });\n",
+      filename: 'server/ga.js',
+      errors: [{ messageId: 'serverNotGated', line: 2, column: 1 }],
+    },
+    {
+      // Meta's Node SDK
+      code: "import { EventRequest } from 'facebook-nodejs-business-sdk';\nexport function send(token: string, events: unknown[]) {\n  return new EventRequest(token, '123').setEvents(events).execute();\n}\n",
+      filename: 'server/sdk.ts',
+      errors: [{ messageId: 'serverNotGated', line: 3, column: 10 }],
     },
     {
       // a local helper called once with and once without consent

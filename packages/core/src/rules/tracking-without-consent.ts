@@ -15,7 +15,7 @@ export interface Options {
   ignoreVendors: string[];
 }
 
-export type MessageIds = 'notGated' | 'wrongCategory' | 'exemptVendor' | 'consentModeAdvanced';
+export type MessageIds = 'notGated' | 'wrongCategory' | 'exemptVendor' | 'consentModeAdvanced' | 'serverNotGated';
 
 /** How a category reads in messages. */
 export const CATEGORY_LABEL: Record<ConsentCategory, string> = {
@@ -57,6 +57,11 @@ export const rule = createRule<Options, MessageIds>({
         text: '{{vendor}} ({{label}}) is only behind a check for {{found}} consent, but it needs {{category}} consent.',
         why: 'Consent is given per purpose: agreeing to {{found}} cookies does not allow {{category}} tracking (Art. 4(11), 6(1)(a) GDPR).',
         fix: 'Check {{category}} consent before it runs, e.g. `{{check}}`.',
+      },
+      serverNotGated: {
+        text: '{{vendor}} ({{label}}) receives the visitor’s events from your server without a {{category}} consent check or a consent value.',
+        why: 'Server-side tracking is still tracking: sending a visitor’s events to an analytics or ad platform needs the same consent as the browser tag (Art. 6(1)(a) GDPR), and the platform cannot honour a choice it is never told.',
+        fix: 'Send it only after a {{category}} consent check, e.g. `{{check}}`, and pass the visitor’s choice along (the GA4 Measurement Protocol `consent` field).',
       },
       consentModeAdvanced: {
         text: '{{vendor}} ({{label}}) loads before consent with Google Consent Mode defaults set to denied ("advanced" mode, {{where}}).',
@@ -145,7 +150,15 @@ export const rule = createRule<Options, MessageIds>({
         exemption: sink.exemption ?? '',
         where,
       };
-      const messageId: MessageIds = advanced ? 'consentModeAdvanced' : sink.exemption ? 'exemptVendor' : sink.gate.seen.length ? 'wrongCategory' : 'notGated';
+      const messageId: MessageIds = advanced
+        ? 'consentModeAdvanced'
+        : sink.exemption
+          ? 'exemptVendor'
+          : sink.gate.seen.length
+            ? 'wrongCategory'
+            : sink.form === 'server-request'
+              ? 'serverNotGated'
+              : 'notGated';
       const heuristic = advanced !== undefined || (sink.gate.seen.length > 0 && sink.gate.seen.every((s) => s.confidence === 'medium'));
       context.report({
         messageId,
