@@ -50,7 +50,7 @@ export function findSinks(sourceFile: ts.SourceFile, knowledge: Knowledge, scope
     if (ts.isCallExpression(node)) {
       const defaults = consentModeDefault(node, sourceFile);
       if (defaults) consentDefaults.push(defaults);
-      const match = matchCall(node, knowledge, scope, sourceFile) ?? matchServerRequest(node, knowledge, scope);
+      const match = matchCall(node, knowledge, scope, sourceFile) ?? matchServerRequest(node, knowledge, scope) ?? matchSetAttribute(node, knowledge);
       if (match) {
         if (match.stub) stubs.add(match.stub);
         add(node, match.vendor, match.form, match.label);
@@ -126,6 +126,18 @@ function matchCall(call: ts.CallExpression, knowledge: Knowledge, scope: ScopeRe
     if (vendor) return { vendor, form: 'sdk-call', label: path.join('.') };
   }
   return undefined;
+}
+
+/** `script.setAttribute('src', 'https://static.hotjar.com/c/hotjar-' + id + '.js')`. */
+function matchSetAttribute(call: ts.CallExpression, knowledge: Knowledge): CallMatch | undefined {
+  if (!ts.isPropertyAccessExpression(call.expression) || call.expression.name.text !== 'setAttribute' || call.arguments.length < 2) return undefined;
+  const [name, value] = call.arguments;
+  if (!ts.isStringLiteralLike(name) || name.text.toLowerCase() !== 'src') return undefined;
+  const url = staticPrefix(value);
+  if (!url) return undefined;
+  const script = knowledge.matchScriptUrl(url);
+  const vendor = script ?? knowledge.matchPixelUrl(url);
+  return vendor ? { vendor, form: script ? 'script-element' : 'pixel', label: `setAttribute('src', "${shorten(url)}")` } : undefined;
 }
 
 /**

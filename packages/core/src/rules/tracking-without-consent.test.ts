@@ -241,6 +241,18 @@ runRuleTests(rule, {
       errors: [{ messageId: 'serverNotGated', line: 3, column: 10 }],
     },
     {
+      // a tracker loader injected with createElement + setAttribute
+      code: "const s = document.createElement('script');\ns.async = true;\ns.setAttribute('src', 'https://static.hotjar.com/c/hotjar-' + HJID + '.js?sv=6');\ndocument.head.appendChild(s);\n",
+      filename: 'hotjar.js',
+      errors: [{ messageId: 'notGated', line: 3, column: 1 }],
+    },
+    {
+      // a tracking pixel fired with new Image()
+      code: "new Image().src = 'https://www.facebook.com/tr?id=123&ev=PageView&noscript=1';\n",
+      filename: 'pixel.js',
+      errors: [{ messageId: 'notGated', line: 1, column: 1, message: 'Meta Pixel' }],
+    },
+    {
       // a local helper called once with and once without consent
       code: "const trackSignup = () => fbq('track', 'CompleteRegistration');\nif (Cookiebot.consent.marketing) trackSignup();\ntrackSignup();\n",
       errors: [{ messageId: 'notGated', line: 1, column: 27 }],
