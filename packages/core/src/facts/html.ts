@@ -73,6 +73,7 @@ function base(vendor: Parameters<typeof effectiveCategory>[0], form: TrackerSink
     span,
     inJsx: false,
     exemption: vendor.exemption?.note,
+      exemptIn: vendor.exemption?.jurisdictions,
     consentMode: vendor.consentMode,
   };
 }

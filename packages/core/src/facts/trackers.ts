@@ -38,6 +38,7 @@ export function findSinks(sourceFile: ts.SourceFile, knowledge: Knowledge, scope
       statement: statement && { start: statement.getStart(sourceFile), end: statement.getEnd() },
       inJsx: isJsxNode(node),
       exemption: vendor.exemption?.note,
+      exemptIn: vendor.exemption?.jurisdictions,
       consentMode: vendor.consentMode,
       markupCategory,
     });

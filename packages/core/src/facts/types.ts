@@ -65,6 +65,8 @@ export interface TrackerSink {
   inJsx: boolean;
   /** The vendor carries a DPA exemption note (e.g. cookieless audience measurement). */
   exemption?: string;
+  /** Countries whose authority grants the exemption (undefined = not country-specific). */
+  exemptIn?: string[];
   /** The vendor's tag honours Google Consent Mode. */
   consentMode?: boolean;
   gate: GateResult;

@@ -360,6 +360,7 @@ function validateVendor(v: VendorEntry, field: string): void {
     if (!isObject(v.exemption)) fail(`${at}.exemption`, 'must be an object with "note" and "source"', v.exemption);
     str(v.exemption.note, `${at}.exemption.note`);
     str(v.exemption.source, `${at}.exemption.source`);
+    if (v.exemption.jurisdictions !== undefined) strArray(v.exemption.jurisdictions, `${at}.exemption.jurisdictions`);
   }
   strArray(v.source, `${at}.source`);
   if (v.source.length === 0) fail(`${at}.source`, 'must name at least one source', v.source);

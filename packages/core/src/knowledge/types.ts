@@ -87,7 +87,12 @@ export interface VendorEntry {
    * Set when a data-protection authority treats a configuration of this tool as
    * consent-exempt (e.g. CNIL for cookieless audience measurement). Findings are then `info`.
    */
-  exemption?: { note: string; source: string };
+  exemption?: {
+    note: string;
+    source: string;
+    /** ISO country codes of the authorities granting it (`FR` for the CNIL); omitted = not country-specific. */
+    jurisdictions?: string[];
+  };
   /**
    * The vendor's tags honour Google Consent Mode (`gtag('consent', 'default', …)`): with
    * `denied` defaults they still load and send cookieless pings ("advanced" mode).

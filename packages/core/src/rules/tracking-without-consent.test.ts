@@ -253,6 +253,18 @@ runRuleTests(rule, {
       errors: [{ messageId: 'notGated', line: 1, column: 1, message: 'Meta Pixel' }],
     },
     {
+      // the CNIL exemption is French: a site also serving Germany gets the full finding
+      code: "_paq.push(['trackPageView']);\n",
+      config: { rules: { 'tracking-without-consent': ['error', { jurisdictions: ['FR', 'DE'] }] } },
+      errors: [{ messageId: 'notGated', severity: 'error' }],
+    },
+    {
+      // a French-only site keeps the exemption at info
+      code: "_paq.push(['trackPageView']);\n",
+      config: { rules: { 'tracking-without-consent': ['error', { jurisdictions: ['FR'] }] } },
+      errors: [{ messageId: 'exemptVendor', severity: 'info' }],
+    },
+    {
       // a local helper called once with and once without consent
       code: "const trackSignup = () => fbq('track', 'CompleteRegistration');\nif (Cookiebot.consent.marketing) trackSignup();\ntrackSignup();\n",
       errors: [{ messageId: 'notGated', line: 1, column: 27 }],

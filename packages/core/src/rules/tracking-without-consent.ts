@@ -13,6 +13,12 @@ import { indentationAt } from '../text';
 export interface Options {
   /** Vendor ids never reported (e.g. a tool your authority treats as exempt). */
   ignoreVendors: string[];
+  /**
+   * Countries whose visitors the site serves (ISO codes, e.g. `["DE", "FR"]`). A vendor's
+   * consent exemption (the CNIL's for audience measurement) only lowers the finding to `info`
+   * when it holds in every one of them; empty = not stated (exemptions lower to `info`).
+   */
+  jurisdictions: string[];
 }
 
 export type MessageIds = 'notGated' | 'wrongCategory' | 'exemptVendor' | 'consentModeAdvanced' | 'serverNotGated';
@@ -82,6 +88,11 @@ export const rule = createRule<Options, MessageIds>({
           items: { type: 'string' },
           description: 'Vendor ids (from the tracker catalogue) never reported by this rule.',
         },
+        jurisdictions: {
+          type: 'array',
+          items: { type: 'string', pattern: '^[A-Z]{2}$' },
+          description: 'Countries whose visitors you serve (ISO codes). A consent exemption (e.g. the CNIL audience-measurement exemption, FR) lowers a finding to info only when it holds in all of them.',
+        },
       },
       additionalProperties: false,
     },
@@ -126,7 +137,7 @@ export const rule = createRule<Options, MessageIds>({
       ],
     },
   },
-  defaultOptions: { ignoreVendors: [] },
+  defaultOptions: { ignoreVendors: [], jurisdictions: [] },
   check(context) {
     const { facts, options } = context;
     for (const sink of facts.sinks) {
@@ -150,9 +161,11 @@ export const rule = createRule<Options, MessageIds>({
         exemption: sink.exemption ?? '',
         where,
       };
+      // The exemption counts when no country is stated, or when it holds in every stated one.
+      const exempt = sink.exemption !== undefined && (options.jurisdictions.length === 0 || !sink.exemptIn || options.jurisdictions.every((c) => sink.exemptIn!.includes(c.toUpperCase())));
       const messageId: MessageIds = advanced
         ? 'consentModeAdvanced'
-        : sink.exemption
+        : exempt
           ? 'exemptVendor'
           : sink.gate.seen.length
             ? 'wrongCategory'
@@ -166,9 +179,14 @@ export const rule = createRule<Options, MessageIds>({
         start: sink.span.start,
         end: sink.span.end,
         confidence: heuristic ? 'medium' : 'high',
-        severityCap: sink.exemption ? 'info' : advanced ? 'warning' : undefined,
+        severityCap: exempt && !advanced ? 'info' : advanced ? 'warning' : undefined,
         fixes: wrapFixes(facts.text, facts.lineStarts, sink, check),
-        trace: [`${sink.vendorName} needs ${CATEGORY_LABEL[sink.category]} consent (tracker catalogue).`, ...sink.gate.trace, ...(crossFile?.trace ?? [])],
+        trace: [
+          `${sink.vendorName} needs ${CATEGORY_LABEL[sink.category]} consent (tracker catalogue).`,
+          ...(sink.exemption && !exempt ? [`Its exemption (${sink.exemptIn?.join(', ')}) does not hold in every jurisdiction you serve (${options.jurisdictions.join(', ')}).`] : []),
+          ...sink.gate.trace,
+          ...(crossFile?.trace ?? []),
+        ],
         related: (crossFile?.ungated ?? []).slice(0, 20).map((use) => ({
           file: use.file,
           range: { start: { line: use.line, column: use.column }, end: { line: use.line, column: use.column + (use.span.end - use.span.start) }, startOffset: use.span.start, endOffset: use.span.end },
