@@ -35,6 +35,8 @@ export interface CheckOptions {
   rules: string[];
   maxFileSize: number;
   quiet: boolean;
+  /** Text format: print the "why flagged" trace of each finding. */
+  explain: boolean;
   /** `undefined` = decide from the terminal and `NO_COLOR`/`FORCE_COLOR`. */
   color?: boolean;
 }
@@ -113,6 +115,10 @@ const CHECK_OPTIONS: OptionSpec[] = [
     apply: (o) => { o.ignore = false; },
   },
   {
+    name: 'explain', help: 'Text format: show why each finding was flagged (the consent checks found and why none counted) and how to fix it',
+    apply: (o) => { o.explain = true; },
+  },
+  {
     name: 'quiet', short: 'q', help: 'Report errors only (warnings and info are dropped before --fail-on applies)',
     apply: (o) => { o.quiet = true; },
   },
@@ -172,7 +178,7 @@ export function checkHelp(): string {
 function defaults(): CheckOptions {
   return {
     paths: [], format: 'text', failOn: 'error', ignore: true, rules: [],
-    maxFileSize: DEFAULT_MAX_FILE_SIZE, quiet: false,
+    maxFileSize: DEFAULT_MAX_FILE_SIZE, quiet: false, explain: false,
   };
 }
 

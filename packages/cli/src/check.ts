@@ -146,7 +146,7 @@ export async function runCheck(options: CheckOptions, io: CliIO, toolVersion: st
     case 'sarif': text = formatSarif(report, context); break;
     case 'markdown': text = formatMarkdown(report); break;
     case 'html': text = formatHtml(report); break;
-    default: text = formatText(report, createStyler(!toFile && shouldColor(options.color, io.stdout.isTTY, env)));
+    default: text = formatText(report, createStyler(!toFile && shouldColor(options.color, io.stdout.isTTY, env)), options.explain);
   }
 
   for (const problem of problems) io.stderr.write(`${describeProblem(root, problem)}\n`);

@@ -23,6 +23,10 @@ export interface ReportFinding {
   howToFix: string;
   docsUrl: string;
   fingerprint: string;
+  /** How the analysis reached the finding ("why flagged"), one step per entry. */
+  trace: string[];
+  /** Related locations (e.g. callers in other files that are not behind a consent check). */
+  related: { file: string; line: number; column: number; message: string }[];
 }
 
 export interface ReportSkipped {
@@ -113,6 +117,8 @@ export function buildReport(input: {
       howToFix: finding.howToFix,
       docsUrl: finding.docsUrl,
       fingerprint: finding.fingerprint,
+      trace: finding.trace,
+      related: finding.related.map((r) => ({ file: displayPath(input.root, r.file), line: r.range.start.line, column: r.range.start.column, message: r.message })),
     };
     const related = finding.related.map((location) => ({ ...location, file: displayPath(input.root, location.file) }));
     return { shown, related, offsets: { startOffset: finding.range.startOffset, endOffset: finding.range.endOffset } };

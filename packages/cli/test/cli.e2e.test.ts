@@ -86,6 +86,20 @@ describe('creepyline bin (end to end)', function () {
     assert.deepEqual(json(gatedOnly.stdout).findings, []);
   });
 
+  it('--explain prints why a finding was flagged, including callers in other files', () => {
+    const dir = project({
+      'lib/analytics.js': "export function trackLead() {\n  if (Cookiebot.consent.statistics) fbq('track', 'Lead');\n}\n",
+      'app/page.js': "import { trackLead } from '../lib/analytics';\ntrackLead();\n",
+    });
+    const { code, stdout } = runCli(['check', '--explain', '--no-color'], dir);
+    assert.equal(code, 1);
+    assert.match(stdout, /why flagged:/);
+    assert.match(stdout, /Found `Cookiebot\.consent\.statistics` on line 2, but it checks measurement consent/);
+    assert.match(stdout, /app\/page\.js:2:1 {2}Called here without a consent check for marketing tracking/);
+    assert.match(stdout, /fix: Check marketing consent before it runs/);
+    assert.doesNotMatch(runCli(['check', '--no-color'], dir).stdout, /why flagged:/);
+  });
+
   it('--fail-on thresholds and --quiet', () => {
     // The team downgrades the rule to warning in creepyline.json.
     const dir = project({

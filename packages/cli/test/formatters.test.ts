@@ -70,7 +70,7 @@ describe('cli formatters', () => {
     const json = JSON.parse(formatJson(report));
     assert.deepEqual(Object.keys(json), ['version', 'tool', 'findings', 'skipped', 'configProblems', 'summary']);
     assert.deepEqual(json.tool, { name: 'creepyline', version: '0.1.0' });
-    assert.deepEqual(Object.keys(json.findings[0]), ['ruleId', 'severity', 'confidence', 'message', 'file', 'range', 'legal', 'fixes', 'why', 'howToFix', 'docsUrl', 'fingerprint']);
+    assert.deepEqual(Object.keys(json.findings[0]), ['ruleId', 'severity', 'confidence', 'message', 'file', 'range', 'legal', 'fixes', 'why', 'howToFix', 'docsUrl', 'fingerprint', 'trace', 'related']);
     assert.deepEqual(json.findings.map((f: { file: string; fingerprint: string }) => `${f.file}#${f.fingerprint}`), ['src/app.js#fp-1', 'src/form <b>&.tsx#fp-3', 'src/form <b>&.tsx#fp-2']);
     assert.deepEqual(json.findings[0].range, { start: { line: 2, column: 1 }, end: { line: 2, column: 27 } });
     assert.deepEqual(json.summary, { files: 3, findings: 3, error: 1, warning: 1, info: 1, durationMs: 12 });

@@ -12,8 +12,8 @@ function severityLabel(severity: ReportFinding['severity'], style: Styler): stri
   return style.blue('info');
 }
 
-/** Renders the report as text; `style` decides about ANSI colors. */
-export function formatText(report: Report, style: Styler): string {
+/** Renders the report as text; `style` decides about ANSI colors; `explain` adds the "why flagged" trace. */
+export function formatText(report: Report, style: Styler, explain = false): string {
   const out: string[] = [];
   const groups = new Map<string, ReportFinding[]>();
   for (const finding of report.findings) {
@@ -36,6 +36,13 @@ export function formatText(report: Report, style: Styler): string {
       );
       const location = `${file}:${positions[index]}`;
       out.push(style.dim(`  ${' '.repeat(posWidth)}  ${location}  ${finding.why}`));
+      if (explain) {
+        const indent = `  ${' '.repeat(posWidth)}  `;
+        out.push(`${indent}${style.bold('why flagged:')}`);
+        for (const step of finding.trace) out.push(`${indent}  ${step}`);
+        for (const r of finding.related) out.push(`${indent}  ${style.dim(`${r.file}:${r.line}:${r.column}`)}  ${r.message}`);
+        out.push(`${indent}${style.bold('fix:')} ${finding.howToFix}`);
+      }
     });
     out.push('');
   }

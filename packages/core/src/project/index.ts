@@ -73,7 +73,8 @@ export class ProjectIndex {
     const uses = this.usesOf(file, names);
     const result: CrossFileGate = { uses: uses.length, gated: uses.length > 0, ungated: [], trace: [] };
     if (uses.length === 0) {
-      result.trace.push(`No other analysed file uses \`${names.join('`/`')}\`.`);
+      const what = names.length === 1 && names[0] === 'default' ? `the default export of ${shortName(file)}` : `\`${names.join('`/`')}\` of ${shortName(file)}`;
+      result.trace.push(`No other analysed file uses ${what}; an entry point (a page, a layout, a script tag) runs on every visit.`);
       return result;
     }
     seen.add(key);
