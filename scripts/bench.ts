@@ -152,6 +152,9 @@ async function main(): Promise<number> {
       rows.push(['LSP didOpen → diagnostics (no debounce)', f2(lsp.openMs), '', f2(lspRatios.openVsParse), '']);
       rows.push([`LSP didChange → diagnostics (incl. ${DEBOUNCE_MS} ms debounce)`, f2(lsp.edit.median), f2(lsp.edit.p90), '', '']);
       rows.push(['LSP didChange → diagnostics − debounce', f2(lspExcl.median), f2(lspExcl.p90), f2(lspRatios.medianExclDebounce), f2(lspRatios.p90ExclDebounce)]);
+      if (lsp.serverAnalysis) {
+        rows.push(['LSP: server analyzeFile (creepyline/status)', f2(lsp.serverAnalysis.median), f2(lsp.serverAnalysis.p90), f2(lsp.serverAnalysis.median / big.parse.median), f2(lsp.serverAnalysis.p90 / big.parse.p90)]);
+      }
     }
     const out: string[] = [];
     out.push(`Creepyline bench (${results.mode}: ${s.iterations} iterations after ${s.warmup} warm-up; LSP ${s.lspEdits} edits after ${s.lspWarmup}; node ${process.version}, ${os.cpus().length} CPUs)`);

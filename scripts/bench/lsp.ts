@@ -31,6 +31,12 @@ export interface LspMeasurement {
   openMs: number;
   /** didChange → diagnostics of that version, debounce included. */
   edit: Summary;
+  /**
+   * The server's own `analyzeFile` time per edit, from the `creepyline/status` notification
+   * sent just before the diagnostics (`validationTime`, whole milliseconds); undefined when
+   * the server sent no status.
+   */
+  serverAnalysis?: Summary;
   diagnostics: number;
 }
 
@@ -64,6 +70,10 @@ export async function measureLsp(options: LspMeasureOptions): Promise<LspMeasure
       waiters.delete(p.version);
       waiter(p);
     }
+  });
+  let lastValidationTime: number | undefined;
+  connection.onNotification('creepyline/status', (p: { uri?: string; validationTime?: number }) => {
+    if (p.uri === uri && typeof p.validationTime === 'number') lastValidationTime = p.validationTime;
   });
   connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => null));
   connection.onRequest(() => null); // registerCapability, workDoneProgress/create, …
@@ -101,6 +111,7 @@ export async function measureLsp(options: LspMeasureOptions): Promise<LspMeasure
     const openMs = now() - t0;
 
     const times: number[] = [];
+    const analysisTimes: number[] = [];
     let diagnostics = first.diagnostics.length;
     for (let i = 0; i < warmup + edits; i++) {
       const insert = `\n// bench edit ${i}`;
@@ -108,6 +119,7 @@ export async function measureLsp(options: LspMeasureOptions): Promise<LspMeasure
       text += insert;
       version++;
       const published = waitFor(version);
+      lastValidationTime = undefined;
       const t = now();
       await connection.sendNotification('textDocument/didChange', {
         textDocument: { uri, version },
@@ -116,11 +128,15 @@ export async function measureLsp(options: LspMeasureOptions): Promise<LspMeasure
       const p = await published;
       const elapsed = now() - t;
       diagnostics = p.diagnostics.length;
-      if (i >= warmup) times.push(elapsed);
+      if (i >= warmup) {
+        times.push(elapsed);
+        if (lastValidationTime !== undefined) analysisTimes.push(lastValidationTime);
+      }
     }
     await connection.sendRequest('shutdown');
     await connection.sendNotification('exit');
-    return { openMs, edit: summarize(times), diagnostics };
+    const serverAnalysis = analysisTimes.length === times.length ? summarize(analysisTimes) : undefined;
+    return { openMs, edit: summarize(times), serverAnalysis, diagnostics };
   } finally {
     connection.dispose();
     if (child.exitCode === null) child.kill();
