@@ -46,5 +46,35 @@
       .catch(function () {
         showStatus('Sorry, that did not work. Please try again in a moment.');
       });
+    reportSignupToPinterest();
+    // Meta "Lead" for the Brew Letter campaign, as an image pixel so ad blockers' fbq stubs do not drop it.
+    new Image().src = 'https://www.facebook.com/tr?id=917354026118452&ev=Lead&noscript=1';
   });
+
+  // Pinterest conversion for the "Brew at home" pins, counted only with marketing consent.
+  function reportSignupToPinterest() {
+    if (!window.Cookiebot || !Cookiebot.consent.marketing) {
+      console.info('Pinterest conversion skipped: no marketing consent');
+    } else {
+      new Image().src = 'https://ct.pinterest.com/v3/?tid=2612873309145&event=signup&noscript=1';
+    }
+  }
+
+  // LinkedIn Insight tag for the "office coffee" B2B campaign, loaded once marketing consent is given.
+  function loadLinkedInInsight() {
+    window._linkedin_data_partner_ids = ['5829147'];
+    var tag = document.createElement('script');
+    tag.async = true;
+    tag.setAttribute('src', 'https://snap.licdn.com/li.lms-analytics/insight.min.js');
+    document.head.appendChild(tag);
+  }
+  window.addEventListener('CookiebotOnAccept', function () {
+    if (Cookiebot.consent.marketing) loadLinkedInInsight();
+  });
+
+  // Microsoft Clarity recordings for the landing-page A/B test (growth team, ticket GROW-318).
+  var clarity = document.createElement('script');
+  clarity.async = true;
+  clarity.setAttribute('src', 'https://www.clarity.ms/tag/q8m2x4k7ta');
+  document.head.appendChild(clarity);
 })();

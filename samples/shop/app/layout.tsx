@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import AnalyticsProvider from '@/components/AnalyticsProvider';
 import CookieBanner from '@/components/CookieBanner';
 import CookieSettingsLink from '@/components/CookieSettingsLink';
+import ThirdPartyTags from '@/components/ThirdPartyTags';
 import './globals.css';
 
 // Downloaded at build time and served from our own domain: no request to Google.
@@ -20,6 +21,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
     <html lang="en" className={`${inter.variable} ${fraunces.variable}`}>
       <body>
         <CookieBanner />
+        <ThirdPartyTags />
         <header className="site-header">
           <a href="/" className="logo">
             Ferncroft

@@ -35,3 +35,13 @@ export function useConsentRefresh(): number {
 export function openConsentSettings(): void {
   window.Cookiebot?.renew();
 }
+
+/** The visitor's current choice per purpose, refreshed whenever they change it in Cookiebot. */
+export function useConsent(): Record<Exclude<ConsentPurpose, 'necessary'>, boolean> {
+  useConsentRefresh();
+  return {
+    preferences: hasConsent('preferences'),
+    statistics: hasConsent('statistics'),
+    marketing: hasConsent('marketing'),
+  };
+}
