@@ -47,4 +47,12 @@ async function findSubscriber(id) {
   };
 }
 
-module.exports = { insertPendingSubscriber, confirmSubscriber, findSubscriber };
+async function unsubscribe(id) {
+  const { rows } = await pool.query(
+    `UPDATE subscribers SET status = 'unsubscribed', unsubscribed_at = now() WHERE id = $1 RETURNING id, email`,
+    [id],
+  );
+  return rows[0] ?? null;
+}
+
+module.exports = { insertPendingSubscriber, confirmSubscriber, findSubscriber, unsubscribe };

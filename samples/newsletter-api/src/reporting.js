@@ -67,4 +67,14 @@ async function reportIssueClick(subscriber, issue) {
   });
 }
 
-module.exports = { reportSignupStarted, reportConfirmedLead, reportIssueClick };
+/** Custom "Unsubscribe" event so the agency can exclude former readers from the lookalike audience. */
+function reportUnsubscribe(subscriber) {
+  const event = new ServerEvent()
+    .setEventName('Unsubscribe')
+    .setEventTime(Math.floor(Date.now() / 1000))
+    .setUserData(new UserData().setEmails([sha256(subscriber.email)]))
+    .setActionSource('email');
+  return new EventRequest(META_ACCESS_TOKEN, META_PIXEL_ID).setEvents([event]).execute();
+}
+
+module.exports = { reportSignupStarted, reportConfirmedLead, reportIssueClick, reportUnsubscribe };

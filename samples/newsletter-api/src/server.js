@@ -3,7 +3,7 @@ const crypto = require('node:crypto');
 const path = require('node:path');
 const express = require('express');
 const db = require('./db');
-const { reportSignupStarted, reportConfirmedLead, reportIssueClick } = require('./reporting');
+const { reportSignupStarted, reportConfirmedLead, reportIssueClick, reportUnsubscribe } = require('./reporting');
 const { sendConfirmationEmail } = require('./mailer');
 
 const app = express();
@@ -43,6 +43,12 @@ app.get('/r/:subscriberId/:issue/:linkId', async (req, res) => {
   const subscriber = await db.findSubscriber(req.params.subscriberId);
   if (subscriber) await reportIssueClick(subscriber, { number: Number(req.params.issue), linkId: req.params.linkId });
   res.redirect(target.toString());
+});
+
+app.post('/unsubscribe/:subscriberId', async (req, res) => {
+  const subscriber = await db.unsubscribe(req.params.subscriberId);
+  if (subscriber) await reportUnsubscribe(subscriber);
+  res.send('You are unsubscribed. Sorry to see you go!');
 });
 
 app.listen(Number(process.env.PORT) || 3000);
