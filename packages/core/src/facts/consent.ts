@@ -4,7 +4,10 @@
  * team's own consent functions and hooks from config, and, at medium confidence,
  * flags recognised by name (`const consent = …`).
  */
-import { ts } from 'ts-morph';
+// A local alias: one property read at load instead of two getter calls per `ts.` use (ts-morph
+// re-exports `ts` through getters, and bundlers add another).
+import { ts as morphTs } from 'ts-morph';
+import ts = morphTs;
 import type { ConsentApiEntry, ConsentCategory, ConsentCheckShape } from '../knowledge/types';
 import type { ConsentFunctionDecl, ResolvedConsentConfig } from '../config/types';
 import vocabulary from '../knowledge/consent-vocabulary.json';

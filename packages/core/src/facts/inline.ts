@@ -4,7 +4,10 @@
  * template is analysed by the same script pass, with offsets kept identical to the file by
  * blanking everything else (and the `${…}` substitutions).
  */
-import { ts } from 'ts-morph';
+// A local alias: one property read at load instead of two getter calls per `ts.` use (ts-morph
+// re-exports `ts` through getters, and bundlers add another).
+import { ts as morphTs } from 'ts-morph';
+import ts = morphTs;
 import type { Knowledge } from '../knowledge';
 import { skipOuter } from './consent';
 import type { ScopeResolver } from './scope';

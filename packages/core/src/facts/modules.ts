@@ -3,7 +3,10 @@
  * (with the consent categories proven on the way to it, and the exported function it sits
  * in), and the file's re-exports.
  */
-import { ts } from 'ts-morph';
+// A local alias: one property read at load instead of two getter calls per `ts.` use (ts-morph
+// re-exports `ts` through getters, and bundlers add another).
+import { ts as morphTs } from 'ts-morph';
+import ts = morphTs;
 import type { ConsentCategory } from '../knowledge/types';
 import { mayBeProjectModule } from '../project/resolve';
 import { exportNamesOf, functionName, type GateFinder } from './gating';

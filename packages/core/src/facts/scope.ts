@@ -4,7 +4,10 @@
  * slow for the per-keystroke syntax pass). Good enough to tell a tracker global
  * (`gtag`) from a parameter or a local helper of the same name, and to follow imports.
  */
-import { ts } from 'ts-morph';
+// A local alias: one property read at load instead of two getter calls per `ts.` use (ts-morph
+// re-exports `ts` through getters, and bundlers add another).
+import { ts as morphTs } from 'ts-morph';
+import ts = morphTs;
 
 /** What a name is bound to in its scope. */
 export type Binding =
@@ -21,14 +24,24 @@ type ScopeTable = Map<string, Binding>;
 export class ScopeResolver {
   private readonly tables = new Map<ts.Node, ScopeTable>();
 
+  /** Nearest scope node at or above a node (memoised: every walk up shares the answer). */
+  private readonly scopeAbove = new Map<ts.Node, ts.Node | null>();
+
   /** The binding of `name` visible at `at`, or undefined for globals. */
   resolve(name: string, at: ts.Node): Binding | undefined {
-    for (let node: ts.Node | undefined = at; node; node = node.parent) {
-      if (!isScope(node)) continue;
-      const binding = this.table(node).get(name);
+    for (let scope = this.scopeAt(at); scope; scope = scope.parent ? this.scopeAt(scope.parent) : null) {
+      const binding = this.table(scope).get(name);
       if (binding) return binding;
     }
     return undefined;
+  }
+
+  private scopeAt(node: ts.Node): ts.Node | null {
+    const known = this.scopeAbove.get(node);
+    if (known !== undefined) return known;
+    const result = isScope(node) ? node : node.parent ? this.scopeAt(node.parent) : null;
+    this.scopeAbove.set(node, result);
+    return result;
   }
 
   /** True when `name` is not declared anywhere up the scope chain of `at`. */
@@ -65,7 +78,8 @@ function isScope(node: ts.Node): boolean {
 function collectDeclarations(scope: ts.Node, table: ScopeTable): void {
   if (ts.isSourceFile(scope) || ts.isBlock(scope) || ts.isModuleBlock(scope)) {
     collectStatements(scope.statements, table);
-    if (ts.isSourceFile(scope) || ts.isFunctionLike(scope.parent)) collectHoistedVars(scope, table);
+    // Hoisting only matters for `var`; most modern files have none, so skip the extra walk.
+    if ((ts.isSourceFile(scope) || ts.isFunctionLike(scope.parent)) && hasVar(scope.getSourceFile())) collectHoistedVars(scope, table);
   } else if (ts.isCaseBlock(scope)) {
     for (const clause of scope.clauses) collectStatements(clause.statements, table);
   } else if (ts.isFunctionLike(scope)) {
@@ -83,6 +97,13 @@ function collectDeclarations(scope: ts.Node, table: ScopeTable): void {
   } else if (ts.isClassExpression(scope) && scope.name) {
     table.set(scope.name.text, { kind: 'class', node: scope });
   }
+}
+
+const varUse = new WeakMap<ts.SourceFile, boolean>();
+function hasVar(sourceFile: ts.SourceFile): boolean {
+  let known = varUse.get(sourceFile);
+  if (known === undefined) varUse.set(sourceFile, (known = /\bvar\s/.test(sourceFile.text)));
+  return known;
 }
 
 function collectStatements(statements: ts.NodeArray<ts.Statement>, table: ScopeTable): void {

@@ -4,12 +4,17 @@
  * through the file's own declarations, so a local `track()` or a parameter named
  * `analytics` is never mistaken for a vendor's global.
  */
-import { ts } from 'ts-morph';
+// A local alias: one property read at load instead of two getter calls per `ts.` use (ts-morph
+// re-exports `ts` through getters, and bundlers add another).
+import { ts as morphTs } from 'ts-morph';
+import ts = morphTs;
 import type { Knowledge } from '../knowledge';
 import type { GlobalShape, ImportShape, VendorEntry } from '../knowledge/types';
-import { pathOf, skipOuter } from './consent';
-import type { Binding, ScopeResolver } from './scope';
+import { pathOf, rootIdentifier, skipOuter } from './consent';
+import { requiredModule, type Binding, type ScopeResolver } from './scope';
 import type { ConsentModeDefault, Span, TrackerSink } from './types';
+
+const GLOBAL_OBJECTS = new Set(['window', 'globalThis', 'self']);
 
 /** A sink before its gate was searched. */
 export interface RawSink extends Omit<TrackerSink, 'gate'> {
@@ -44,14 +49,28 @@ export function findSinks(sourceFile: ts.SourceFile, knowledge: Knowledge, scope
     });
   };
 
+  // Names that may refer to a tracker SDK: imports of catalogued modules, and (filled while
+  // walking) variables holding an SDK instance or a require() of one. Calls on other local
+  // names are skipped before any scope lookup: the hot path stays a cheap set test.
+  const sdkNames = new Set<string>();
+  for (const statement of sourceFile.statements) {
+    if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier) || !knowledge.importsByModule.has(statement.moduleSpecifier.text)) continue;
+    const clause = statement.importClause;
+    if (clause?.name) sdkNames.add(clause.name.text);
+    const bindings = clause?.namedBindings;
+    if (bindings && ts.isNamespaceImport(bindings)) sdkNames.add(bindings.name.text);
+    else if (bindings) for (const e of bindings.elements) sdkNames.add(e.name.text);
+  }
+
   const visit = (node: ts.Node): void => {
     if (stubs.has(node)) return;
+    if (ts.isVariableDeclaration(node) && node.initializer) noteSdkVariable(node, knowledge, sdkNames);
     // `window.gtag = function gtag() { dataLayer.push(arguments) }`: the vendor's own stub.
     if ((ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node)) && node.name && knowledge.globalCallees.has(node.name.text)) return;
     if (ts.isCallExpression(node)) {
       const defaults = consentModeDefault(node, sourceFile);
       if (defaults) consentDefaults.push(defaults);
-      const match = matchCall(node, knowledge, scope, sourceFile) ?? matchServerRequest(node, knowledge, scope) ?? matchSetAttribute(node, knowledge);
+      const match = matchCall(node, knowledge, scope, sdkNames) ?? matchServerRequest(node, knowledge, scope) ?? matchSetAttribute(node, knowledge);
       if (match) {
         if (match.stub) stubs.add(match.stub);
         add(node, match.vendor, match.form, match.label);
@@ -62,10 +81,10 @@ export function findSinks(sourceFile: ts.SourceFile, knowledge: Knowledge, scope
       const vendor = url && (knowledge.matchScriptUrl(url) ?? knowledge.matchPixelUrl(url));
       if (vendor) add(node, vendor, knowledge.matchScriptUrl(url!) ? 'script-element' : 'pixel', `src = "${shorten(url!)}"`);
     } else if (ts.isNewExpression(node)) {
-      const match = matchNew(node, knowledge, scope);
+      const match = matchNew(node, knowledge, scope, sdkNames);
       if (match) add(node, match.vendor, match.server ? 'server-request' : 'sdk-call', match.label);
     } else if (ts.isJsxSelfClosingElement(node) || ts.isJsxOpeningElement(node)) {
-      const match = matchJsx(node, knowledge, scope, sourceFile);
+      const match = matchJsx(node, knowledge, scope, sourceFile, sdkNames);
       const target = ts.isJsxOpeningElement(node) ? node.parent : node;
       if (match) add(target, match.vendor, match.form, match.label, match.markupCategory);
     }
@@ -88,12 +107,35 @@ interface CallMatch {
   stub?: ts.Node;
 }
 
-function matchCall(call: ts.CallExpression, knowledge: Knowledge, scope: ScopeResolver, sourceFile: ts.SourceFile): CallMatch | undefined {
+/** Records `const x = require('sdk')`, `const a = AnalyticsBrowser.load(…)`, `const c = new Analytics(…)` as SDK names. */
+function noteSdkVariable(declaration: ts.VariableDeclaration, knowledge: Knowledge, sdkNames: Set<string>): void {
+  const module = requiredModule(declaration.initializer);
+  let isSdk = module !== undefined && knowledge.importsByModule.has(module);
+  if (!isSdk) {
+    let e = skipOuter(declaration.initializer!);
+    while (ts.isAwaitExpression(e)) e = skipOuter(e.expression);
+    const root = (ts.isCallExpression(e) || ts.isNewExpression(e)) ? rootIdentifier(e.expression) : undefined;
+    isSdk = root !== undefined && sdkNames.has(root.text);
+  }
+  if (!isSdk) return;
+  const add = (name: ts.BindingName): void => {
+    if (ts.isIdentifier(name)) sdkNames.add(name.text);
+    else for (const element of name.elements) if (!ts.isOmittedExpression(element)) add(element.name);
+  };
+  add(declaration.name);
+}
+
+function matchCall(call: ts.CallExpression, knowledge: Knowledge, scope: ScopeResolver, sdkNames: ReadonlySet<string>): CallMatch | undefined {
   const callee = skipOuter(call.expression);
+  // Cheap pre-filter on the root name before any allocation (this runs for every call).
+  const rootName = rootIdentifier(callee)?.text;
+  if (rootName === undefined || (!GLOBAL_OBJECTS.has(rootName) && !knowledge.globalRoots.has(rootName) && !sdkNames.has(rootName))) return undefined;
   const path = pathOf(callee);
   if (!path) return undefined;
-  const written = callee.getText(sourceFile);
-  const windowPrefixed = /^(window|globalThis|self)\s*[.?[]/.test(written);
+  if (!knowledge.globalRoots.has(path[0]) && !sdkNames.has(path[0])) return undefined;
+  // window.gtag(…) / globalThis.fbq(…): always the global, whatever is declared locally.
+  const rootId = rootIdentifier(callee);
+  const windowPrefixed = path.length > 0 && rootId !== undefined && rootId.text !== path[0] && GLOBAL_OBJECTS.has(rootId.text);
   const root = path[0];
   const binding = windowPrefixed ? undefined : scope.resolve(root, call);
 
@@ -147,12 +189,23 @@ function matchSetAttribute(call: ts.CallExpression, knowledge: Knowledge): CallM
  * consent field) passes the visitor's choice along and is not a sink.
  */
 function matchServerRequest(call: ts.CallExpression, knowledge: Knowledge, scope: ScopeResolver): CallMatch | undefined {
+  const callee = skipOuter(call.expression);
+  const last = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+  if (last === undefined || !httpClientNames(knowledge).has(last) || call.arguments.length === 0) return undefined;
   const path = pathOf(call.expression);
   if (!path || !knowledge.httpClients.has(path.join('.')) || call.arguments.length === 0) return undefined;
   const url = urlPattern(call.arguments[0], scope);
   const vendor = url && knowledge.matchServerEndpoint(url);
   if (!vendor || carriesConsent(call)) return undefined;
   return { vendor, form: 'server-request', label: `${path.join('.')}(${shorten(url)})` };
+}
+
+const lastSegments = new WeakMap<ReadonlySet<string>, Set<string>>();
+/** Last segments of the HTTP client callees (`post` of `axios.post`), for a cheap pre-filter. */
+function httpClientNames(knowledge: Knowledge): Set<string> {
+  let names = lastSegments.get(knowledge.httpClients);
+  if (!names) lastSegments.set(knowledge.httpClients, (names = new Set([...knowledge.httpClients].map((c) => c.split('.').pop()!))));
+  return names;
 }
 
 /** True when an object literal among the call's arguments has a `consent` property (at any depth). */
@@ -189,9 +242,9 @@ function urlPattern(expression: ts.Expression, scope: ScopeResolver, depth = 0):
   return undefined;
 }
 
-function matchNew(expression: ts.NewExpression, knowledge: Knowledge, scope: ScopeResolver): { vendor: VendorEntry; label: string; server: boolean } | undefined {
+function matchNew(expression: ts.NewExpression, knowledge: Knowledge, scope: ScopeResolver, sdkNames: ReadonlySet<string>): { vendor: VendorEntry; label: string; server: boolean } | undefined {
   const path = pathOf(expression.expression);
-  if (!path) return undefined;
+  if (!path || !sdkNames.has(path[0])) return undefined;
   const binding = scope.resolve(path[0], expression);
   if (binding?.kind !== 'import') return undefined;
   for (const { vendor, shape } of knowledge.importsByModule.get(binding.module) ?? []) {
@@ -218,6 +271,8 @@ function instanceVendor(init: ts.Expression, knowledge: Knowledge, scope: ScopeR
 
 /** `gtag('consent', 'default', { ad_storage: 'denied', … })`. */
 function consentModeDefault(call: ts.CallExpression, sourceFile: ts.SourceFile): ConsentModeDefault | undefined {
+  const first = call.arguments[0];
+  if (call.arguments.length < 3 || !ts.isStringLiteralLike(first) || first.text !== 'consent') return undefined;
   const path = pathOf(call.expression);
   if (!path || path.join('.') !== 'gtag' || call.arguments.length < 3) return undefined;
   const [command, action, settings] = call.arguments;
@@ -278,10 +333,11 @@ interface JsxMatch {
   markupCategory?: string;
 }
 
-function matchJsx(element: ts.JsxSelfClosingElement | ts.JsxOpeningElement, knowledge: Knowledge, scope: ScopeResolver, sourceFile: ts.SourceFile): JsxMatch | undefined {
+function matchJsx(element: ts.JsxSelfClosingElement | ts.JsxOpeningElement, knowledge: Knowledge, scope: ScopeResolver, sourceFile: ts.SourceFile, sdkNames: ReadonlySet<string>): JsxMatch | undefined {
   const tag = element.tagName;
   if (!ts.isIdentifier(tag)) return undefined;
   const name = tag.text;
+  if (name !== 'script' && name !== 'img' && name !== 'Script' && !sdkNames.has(name)) return undefined;
   const attributes = jsxAttributes(element, sourceFile);
   if (name === 'script' || name === 'img' || name === 'Script') {
     const isNextScript = name === 'Script' && importOf(scope.resolve(name, element)) === 'next/script';
