@@ -88,6 +88,7 @@ export class Workspace {
     this.config = config;
     this.facts.clear();
     this.factsVersion++;
+    this.resolver.clear();
   }
 
   /** The configuration in use. */
@@ -99,6 +100,7 @@ export class Workspace {
   forget(file: string): void {
     const abs = path.resolve(this.root, file);
     if (this.facts.delete(abs)) this.factsVersion++;
+    this.resolver.clear();
     this.overlays.delete(abs);
     const sourceFile = this.project.getSourceFile(abs);
     if (sourceFile) this.project.removeSourceFile(sourceFile);
@@ -139,6 +141,8 @@ export class Workspace {
    * cross-file analysis knows their callers and Consent Mode defaults. Skipped files are ignored.
    */
   indexFiles(files: readonly string[]): void {
+    // Files may have appeared on disk since the last resolution.
+    this.resolver.clear();
     for (const file of files) {
       const abs = path.resolve(this.root, file);
       if (this.overlays.has(abs)) continue;
@@ -185,7 +189,6 @@ export class Workspace {
   /** The cross-file index over every file's facts (rebuilt when facts changed). */
   private projectIndex(): ProjectIndex {
     if (!this.index || this.indexVersion !== this.factsVersion) {
-      this.resolver.clear();
       this.index = new ProjectIndex(this.facts.values(), this.resolver);
       this.indexVersion = this.factsVersion;
     }

@@ -28,10 +28,22 @@ export class ModuleResolver {
   clear(): void {
     this.configs.clear();
     this.exists.clear();
+    this.resolved.clear();
   }
 
-  /** The file `specifier` imported from `importer` refers to, if it is a project file. */
+  private readonly resolved = new Map<string, string>();
+
+  /** The file `specifier` imported from `importer` refers to, if it is a project file (hits are cached). */
   resolve(specifier: string, importer: string): string | undefined {
+    const key = `${path.dirname(importer)}\0${specifier}`;
+    const hit = this.resolved.get(key);
+    if (hit !== undefined) return hit;
+    const result = this.resolveUncached(specifier, importer);
+    if (result !== undefined) this.resolved.set(key, result);
+    return result;
+  }
+
+  private resolveUncached(specifier: string, importer: string): string | undefined {
     if (specifier.startsWith('.') || specifier.startsWith('/')) {
       return this.withExtensions(path.resolve(path.dirname(importer), specifier));
     }
