@@ -4,10 +4,14 @@
  * script), pixel images, and CMP blocking markup on the tags themselves.
  */
 import { Parser } from 'htmlparser2';
-import { ts } from 'ts-morph';
+// A local alias: one property read at load instead of two getter calls per `ts.` use (ts-morph
+// re-exports `ts` through getters, and bundlers add another).
+import { ts as morphTs } from 'ts-morph';
+import ts = morphTs;
 import { computeLineStarts } from '../text';
 import { analyseScript, markupGate, effectiveCategory, type FactsContext } from './index';
-import type { FileFacts, FileLanguage, GateResult, TrackerSink } from './types';
+import { cssImports, linkLoads, matchEmbedUrl, optInWords, rewriteOf } from './embeds';
+import type { CheckedBox, EmbedFact, FileFacts, FileLanguage, GateResult, TrackerSink } from './types';
 
 interface Element {
   name: string;
@@ -15,7 +19,12 @@ interface Element {
   start: number;
   /** Offset just after the start tag's `>`. */
   openEnd: number;
+  /** Text content of the enclosing `<label>` (inputs only). */
+  labelText?: string;
 }
+
+/** Elements the HTML pass looks at besides scripts. */
+const VOID_ELEMENTS = new Set(['img', 'iframe', 'link', 'input']);
 
 const SCRIPT_TYPES = new Set(['', 'text/javascript', 'application/javascript', 'module', 'text/babel']);
 
@@ -24,11 +33,73 @@ export function htmlFacts(file: string, language: FileLanguage, text: string, ha
   const lineStarts = computeLineStarts(text);
   const sinks: TrackerSink[] = [];
   const consentDefaults: FileFacts['consentDefaults'] = [];
+  const embeds: EmbedFact[] = [];
+  const checkedBoxes: CheckedBox[] = [];
   if (language === 'html') {
-    for (const element of parseElements(text)) collect(element, text, lineStarts, context, sinks, consentDefaults);
+    const { elements, labels } = parseElements(text);
+    for (const element of elements) {
+      collect(element, text, lineStarts, context, sinks, consentDefaults);
+      collectEmbed(element, text, context, embeds);
+      collectCheckedBox(element, text, labels, checkedBoxes);
+    }
+  } else if (language === 'css') {
+    for (const rule of cssImports(text)) {
+      const entry = matchEmbedUrl(rule.url);
+      if (!entry) continue;
+      embeds.push({
+        form: 'css-import',
+        embedId: entry.id,
+        embedName: entry.name,
+        category: entry.category,
+        alternative: entry.alternative,
+        url: rule.url,
+        span: rule.span,
+        gate: { gated: false, seen: [], trace: ['A CSS `@import` is fetched as soon as the stylesheet loads; no consent check can run first.'] },
+        rewrite: rewriteOf(entry, rule.url, text, rule.urlSpan.start - 2, rule.urlSpan.end),
+      });
+    }
   }
   sinks.sort((a, b) => a.span.start - b.span.start);
-  return { file, language, text, lineStarts, hash, sinks, consentDefaults, imports: [], reexports: [], parseErrors: [] };
+  return { file, language, text, lineStarts, hash, sinks, consentDefaults, embeds, checkedBoxes, imports: [], reexports: [], parseErrors: [] };
+}
+
+/** `<iframe src>` of a catalogued embed, `<link rel="stylesheet" href>` of Google Fonts. */
+function collectEmbed(element: Element, text: string, context: FactsContext, embeds: EmbedFact[]): void {
+  const url = element.name === 'iframe' ? element.attributes.src : element.name === 'link' && linkLoads(element.attributes.rel) ? element.attributes.href : undefined;
+  const entry = url ? matchEmbedUrl(url) : undefined;
+  if (!url || !entry) return;
+  const span = { start: element.start, end: element.openEnd };
+  const markup = markupValue(element.attributes, context);
+  const gate = markup !== undefined
+    ? markupGate({ category: entry.category, span, markupCategory: markup }, context.knowledge)
+    : { gated: false, seen: [], trace: [`The <${element.name}> loads with the page; no consent-tool markup blocks it.`] };
+  embeds.push({
+    form: element.name === 'iframe' ? 'iframe' : 'stylesheet',
+    embedId: entry.id,
+    embedName: entry.name,
+    category: entry.category,
+    alternative: entry.alternative,
+    url,
+    span,
+    gate,
+    rewrite: rewriteOf(entry, url, text, element.start, element.openEnd),
+  });
+}
+
+/** `<input type="checkbox" checked>` whose name, id or label marks it as an opt-in. */
+function collectCheckedBox(element: Element, text: string, labels: Map<string, string>, out: CheckedBox[]): void {
+  const attrs = element.attributes;
+  if (element.name !== 'input' || (attrs.type ?? '').toLowerCase() !== 'checkbox' || attrs.checked === undefined) return;
+  const words = optInWords([attrs.name ?? '', attrs.id ?? '', attrs['aria-label'] ?? '', element.labelText ?? '', attrs.id ? labels.get(attrs.id) ?? '' : '']);
+  if (!words.length) return;
+  const tag = text.slice(element.start, element.openEnd);
+  const at = /\schecked(\s*=\s*("[^"]*"|'[^']*'|[^\s>]+))?(?=[\s/>])/i.exec(tag);
+  out.push({
+    span: { start: element.start, end: element.openEnd },
+    attribute: 'checked',
+    words,
+    remove: at ? { start: element.start + at.index, end: element.start + at.index + at[0].length } : { start: element.start, end: element.start },
+  });
 }
 
 function collect(element: Element & { end: number; bodyStart: number; bodyEnd: number }, text: string, lineStarts: number[], context: FactsContext, sinks: TrackerSink[], consentDefaults: FileFacts['consentDefaults']): void {
@@ -100,19 +171,36 @@ function markupValue(attrs: Record<string, string>, context: FactsContext): stri
 }
 
 /** Elements with offsets, from htmlparser2's tokenizer (tolerant of broken markup). */
-function parseElements(text: string): (Element & { end: number; bodyStart: number; bodyEnd: number })[] {
+function parseElements(text: string): { elements: (Element & { end: number; bodyStart: number; bodyEnd: number })[]; labels: Map<string, string> } {
   const out: (Element & { end: number; bodyStart: number; bodyEnd: number })[] = [];
   const stack: Element[] = [];
+  // Open <label>s: their text so far, the inputs inside them, and their `for`.
+  const labelStack: { text: string; inputs: Element[]; for?: string }[] = [];
+  const labels = new Map<string, string>();
   const parser = new Parser(
     {
       onopentag(name, attributes) {
+        if (name === 'label') labelStack.push({ text: '', inputs: [], for: attributes.for });
         stack.push({ name, attributes, start: parser.startIndex, openEnd: parser.endIndex + 1 });
-        if (name === 'img') {
+        if (VOID_ELEMENTS.has(name)) {
           const element = stack.pop()!;
-          out.push({ ...element, end: element.openEnd, bodyStart: element.openEnd, bodyEnd: element.openEnd });
+          const entry = { ...element, end: element.openEnd, bodyStart: element.openEnd, bodyEnd: element.openEnd };
+          if (name === 'input' && labelStack.length) labelStack[labelStack.length - 1].inputs.push(entry);
+          out.push(entry);
         }
       },
+      ontext(data) {
+        for (const label of labelStack) label.text += data;
+      },
       onclosetag(name) {
+        if (name === 'label') {
+          const label = labelStack.pop();
+          if (label) {
+            for (const input of label.inputs) input.labelText = label.text;
+            if (label.for) labels.set(label.for, label.text);
+          }
+        }
+        if (VOID_ELEMENTS.has(name)) return;
         const index = stack.map((e) => e.name).lastIndexOf(name);
         if (index < 0) return;
         const element = stack.splice(index)[0];
@@ -123,7 +211,7 @@ function parseElements(text: string): (Element & { end: number; bodyStart: numbe
   );
   parser.write(text);
   parser.end();
-  return out;
+  return { elements: out, labels };
 }
 
 function shorten(url: string): string {

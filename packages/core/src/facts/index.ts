@@ -3,7 +3,10 @@
  * plain Facts that rules read. HTML files are handled by `html.ts`, which feeds inline
  * scripts through the same pass.
  */
-import { ts } from 'ts-morph';
+// A local alias: one property read at load instead of two getter calls per `ts.` use (ts-morph
+// re-exports `ts` through getters, and bundlers add another).
+import { ts as morphTs } from 'ts-morph';
+import ts = morphTs;
 import type { Knowledge } from '../knowledge';
 import type { ConsentCategory, VendorEntry } from '../knowledge/types';
 import type { ResolvedConfig } from '../config/types';
@@ -14,9 +17,10 @@ import { ScopeResolver } from './scope';
 import { findSinks, type RawSink } from './trackers';
 import { collectModuleFacts } from './modules';
 import { findInlineScripts } from './inline';
+import { scriptEmbeds } from './embeds';
 import type { FileFacts, FileLanguage, GateResult, TrackerSink } from './types';
 
-export type { FileFacts, TrackerSink, GateResult, GuardEvidence, FileLanguage, Span, ImportedUse, Reexport } from './types';
+export type { FileFacts, EmbedFact, CheckedBox, TrackerSink, GateResult, GuardEvidence, FileLanguage, Span, ImportedUse, Reexport } from './types';
 
 /** What the syntax pass needs besides the text. */
 export interface FactsContext {
@@ -59,12 +63,12 @@ export function scriptFacts(file: string, language: FileLanguage, sourceFile: ts
   const text = sourceFile.text;
   const lineStarts = computeLineStarts(text);
   const consentDefaults: FileFacts['consentDefaults'] = [];
-  const { sinks, imports, reexports } = analyseModule(sourceFile, lineStarts, context, consentDefaults);
+  const { sinks, imports, reexports, embeds, checkedBoxes } = analyseModule(sourceFile, lineStarts, context, consentDefaults);
   const parseErrors = ((sourceFile as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? []).map((d) => ({
     span: { start: d.start, end: d.start + d.length },
     message: ts.flattenDiagnosticMessageText(d.messageText, ' '),
   }));
-  return { file, language, text, lineStarts, hash, sinks, consentDefaults, imports, reexports, parseErrors };
+  return { file, language, text, lineStarts, hash, sinks, consentDefaults, embeds, checkedBoxes, imports, reexports, parseErrors };
 }
 
 /** Sinks of one script with their gates; `lineStarts` of the text the offsets refer to. */
@@ -79,7 +83,7 @@ export function analyseModule(
   context: FactsContext,
   consentDefaults?: FileFacts['consentDefaults'],
   withModules = true,
-): Pick<FileFacts, 'sinks' | 'imports' | 'reexports'> {
+): Pick<FileFacts, 'sinks' | 'imports' | 'reexports' | 'embeds' | 'checkedBoxes'> {
   const scope = new ScopeResolver();
   const raw = findSinks(sourceFile, context.knowledge, scope, (vendor) => effectiveCategory(vendor, context.config), consentDefaults);
   let finder: GateFinder | undefined;
@@ -101,7 +105,8 @@ export function analyseModule(
     sinks.sort((a, b) => a.span.start - b.span.start);
   }
   const modules = withModules ? collectModuleFacts(sourceFile, scope, gates) : { imports: [], reexports: [] };
-  return { sinks, ...modules };
+  const { embeds, checked } = withModules ? scriptEmbeds(sourceFile, scope, gates) : { embeds: [], checked: [] };
+  return { sinks, ...modules, embeds, checkedBoxes: checked };
 }
 
 function finish(sink: RawSink, gate: GateResult): TrackerSink {

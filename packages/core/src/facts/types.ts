@@ -81,6 +81,37 @@ export interface ConsentModeDefault {
   valueSpans: Record<string, Span>;
 }
 
+/** A third-party embed that loads with the page: an iframe, a stylesheet `<link>`, a CSS `@import`. */
+export interface EmbedFact {
+  form: 'iframe' | 'stylesheet' | 'css-import';
+  /** Catalogue id (`youtube`, `google-fonts`) and name. */
+  embedId: string;
+  embedName: string;
+  /** Consent purpose a check must grant before the embed loads. */
+  category: ConsentCategory;
+  /** What the catalogue suggests instead. */
+  alternative: string;
+  /** The URL as far as statically known. */
+  url: string;
+  /** The element or the `@import` rule. */
+  span: Span;
+  gate: GateResult;
+  /** Replacing the host as written by the privacy-enhanced host (`www.youtube-nocookie.com`). */
+  rewrite?: { span: Span; text: string };
+}
+
+/** A checkbox ticked by default whose name or label marks it as a marketing / newsletter / consent opt-in. */
+export interface CheckedBox {
+  /** The `<input>` element. */
+  span: Span;
+  /** The attribute that ticks it (`defaultChecked`, `checked`). */
+  attribute: string;
+  /** The opt-in words found (`newsletter`, `partner`). */
+  words: string[];
+  /** The attribute with its leading space: deleting it unticks the box. */
+  remove: Span;
+}
+
 /** A use (call, JSX render, handler value) of a binding imported from a project file. */
 export interface ImportedUse {
   /** The import specifier as written (`./analytics`, `@/lib/analytics`). */
@@ -111,6 +142,10 @@ export interface FileFacts {
   hash: string;
   sinks: TrackerSink[];
   consentDefaults: ConsentModeDefault[];
+  /** Third-party iframes, font stylesheets and CSS imports. */
+  embeds: EmbedFact[];
+  /** Opt-in checkboxes ticked by default. */
+  checkedBoxes: CheckedBox[];
   /** Uses of bindings imported from project files (for the cross-file gate search). */
   imports: ImportedUse[];
   reexports: Reexport[];

@@ -2,9 +2,11 @@
 import type { Rule } from '../rule';
 import { rule as suppressionComment } from './suppression-comment';
 import { rule as trackingWithoutConsent } from './tracking-without-consent';
+import { rule as thirdPartyEmbedWithoutConsent } from './third-party-embed-without-consent';
+import { rule as precheckedConsent } from './prechecked-consent';
 
 /** All registered rules. */
-export const rules: readonly Rule<any, string>[] = [trackingWithoutConsent, suppressionComment];
+export const rules: readonly Rule<any, string>[] = [trackingWithoutConsent, thirdPartyEmbedWithoutConsent, precheckedConsent, suppressionComment];
 
 const byId = new Map(rules.map((r) => [r.id, r]));
 

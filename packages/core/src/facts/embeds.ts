@@ -1,0 +1,355 @@
+/**
+ * Third-party embeds (iframes, Google Fonts stylesheets, CSS `@import`s) and opt-in
+ * checkboxes ticked by default. The catalogues are data: `knowledge/embeds.json` and
+ * `knowledge/optin-vocabulary.json`.
+ */
+import { ts } from 'ts-morph';
+import type { ConsentCategory } from '../knowledge/types';
+import embedCatalogue from '../knowledge/embeds.json';
+import optInVocabulary from '../knowledge/optin-vocabulary.json';
+import { skipOuter } from './consent';
+import type { GateFinder } from './gating';
+import type { ScopeResolver } from './scope';
+import { staticPrefix } from './trackers';
+import type { CheckedBox, EmbedFact, GateResult, Span } from './types';
+
+/** One catalogued embed provider. */
+export interface EmbedEntry {
+  id: string;
+  name: string;
+  kind: 'video' | 'map' | 'font' | 'social';
+  category: ConsentCategory;
+  hosts: string[];
+  alternative: string;
+  rewrite?: { host: string };
+  sources: string[];
+}
+
+const EMBEDS = embedCatalogue.embeds as EmbedEntry[];
+const PATTERNS = EMBEDS.flatMap((entry) =>
+  entry.hosts.map((pattern) => {
+    const slash = pattern.indexOf('/');
+    const host = slash < 0 ? pattern : pattern.slice(0, slash);
+    const path = slash < 0 ? '' : pattern.slice(slash);
+    return { entry, host, segments: path.split('/').slice(1) };
+  }),
+);
+
+/** Host (lower case, without `www.`), host as written, and path of an absolute or protocol-relative URL. */
+export function splitUrl(url: string): { host: string; written: string; path: string } | undefined {
+  let rest = url.trim();
+  const lower = rest.toLowerCase();
+  if (lower.startsWith('https://')) rest = rest.slice(8);
+  else if (lower.startsWith('http://')) rest = rest.slice(7);
+  else if (rest.startsWith('//')) rest = rest.slice(2);
+  else return undefined;
+  let end = rest.length;
+  for (const stop of ['/', '?', '#']) {
+    const at = rest.indexOf(stop);
+    if (at >= 0 && at < end) end = at;
+  }
+  const written = rest.slice(0, end);
+  let host = written.toLowerCase();
+  const colon = host.indexOf(':');
+  if (colon >= 0) host = host.slice(0, colon);
+  if (host.startsWith('www.')) host = host.slice(4);
+  let path = rest.slice(end);
+  for (const stop of ['?', '#']) {
+    const at = path.indexOf(stop);
+    if (at >= 0) path = path.slice(0, at);
+  }
+  return { host, written, path: path || '/' };
+}
+
+/** The catalogued embed a URL loads, if any (longest pattern wins). */
+export function matchEmbedUrl(url: string): EmbedEntry | undefined {
+  const parts = splitUrl(url);
+  if (!parts) return undefined;
+  const segments = parts.path.split('/').slice(1);
+  let best: { entry: EmbedEntry; score: number } | undefined;
+  for (const pattern of PATTERNS) {
+    if (parts.host !== pattern.host && !parts.host.endsWith(`.${pattern.host}`)) continue;
+    if (!segmentsMatch(pattern.segments, segments)) continue;
+    const score = pattern.host.length + pattern.segments.join('/').length;
+    if (!best || score > best.score) best = { entry: pattern.entry, score };
+  }
+  return best?.entry;
+}
+
+/** `['maps', 'embed']` matches `/maps/embed…`; a trailing `''` = anything below; `*` = one segment. */
+function segmentsMatch(pattern: string[], actual: string[]): boolean {
+  for (let i = 0; i < pattern.length; i++) {
+    const want = pattern[i];
+    if (want === '' && i === pattern.length - 1) return true;
+    const have = actual[i];
+    if (have === undefined) return false;
+    if (want === '*') continue;
+    // The last segment is a prefix (`/maps/embed?pb=…`, `/maps/embed/v1/place`).
+    if (i === pattern.length - 1 ? !have.toLowerCase().startsWith(want) : have.toLowerCase() !== want) return false;
+  }
+  return true;
+}
+
+/** Rel values under which a `<link>` fetches the resource at page load. */
+export function linkLoads(rel: string | undefined): boolean {
+  if (rel === undefined) return true;
+  const tokens = rel.toLowerCase().split(/\s+/);
+  return tokens.includes('stylesheet') || tokens.includes('preload') || tokens.includes('icon');
+}
+
+/** Opt-in words in a checkbox's name, id and label; empty when it is not an opt-in (or only a terms box). */
+export function optInWords(texts: readonly string[]): string[] {
+  const words = texts
+    .join(' ')
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^\p{L}]+/u)
+    .filter(Boolean);
+  const hits = (stems: readonly string[]) => [...new Set(words.filter((w) => stems.some((s) => w.startsWith(s))))];
+  const optIn = hits(optInVocabulary.optIn);
+  if (optIn.length) return optIn;
+  const consent = hits(optInVocabulary.consent);
+  if (consent.length && hits(optInVocabulary.terms).length === 0) return consent;
+  return [];
+}
+
+/** `@import url('…')` / `@import "…"` of a catalogued host in CSS text (comments skipped). */
+export function cssImports(text: string): { span: Span; url: string; urlSpan: Span }[] {
+  const out: { span: Span; url: string; urlSpan: Span }[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i];
+    if (c === '/' && text[i + 1] === '*') {
+      const close = text.indexOf('*/', i + 2);
+      i = close < 0 ? text.length : close + 2;
+      continue;
+    }
+    if (c === '"' || c === "'") {
+      const close = text.indexOf(c, i + 1);
+      i = close < 0 ? text.length : close + 1;
+      continue;
+    }
+    if (c === '@' && text.slice(i + 1, i + 7).toLowerCase() === 'import') {
+      const start = i;
+      let j = skipSpace(text, i + 7);
+      let urlStart: number;
+      let urlEnd: number;
+      if (text.slice(j, j + 4).toLowerCase() === 'url(') {
+        j = skipSpace(text, j + 4);
+        const quote = text[j] === '"' || text[j] === "'" ? text[j] : undefined;
+        urlStart = quote ? j + 1 : j;
+        urlEnd = quote ? text.indexOf(quote, urlStart) : text.indexOf(')', urlStart);
+      } else if (text[j] === '"' || text[j] === "'") {
+        urlStart = j + 1;
+        urlEnd = text.indexOf(text[j], urlStart);
+      } else {
+        i = j;
+        continue;
+      }
+      if (urlEnd < 0) break;
+      const url = text.slice(urlStart, urlEnd).trim();
+      const semicolon = text.indexOf(';', urlEnd);
+      const newline = text.indexOf('\n', urlEnd);
+      const end = semicolon >= 0 && (newline < 0 || semicolon < newline) ? semicolon + 1 : newline >= 0 ? newline : text.length;
+      out.push({ span: { start, end }, url, urlSpan: { start: urlStart, end: urlEnd } });
+      i = end;
+      continue;
+    }
+    i++;
+  }
+  return out;
+}
+
+function skipSpace(text: string, i: number): number {
+  while (i < text.length && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r')) i++;
+  return i;
+}
+
+/** The fix replacing the provider's host by its privacy-enhanced host, when the URL is written literally at `urlStart`. */
+export function rewriteOf(entry: EmbedEntry, url: string, text: string, searchFrom: number, searchTo: number): EmbedFact['rewrite'] {
+  if (!entry.rewrite) return undefined;
+  const parts = splitUrl(url);
+  if (!parts) return undefined;
+  const at = text.slice(searchFrom, searchTo).indexOf(`//${parts.written}`);
+  if (at < 0) return undefined;
+  const start = searchFrom + at + 2;
+  return { span: { start, end: start + parts.written.length }, text: entry.rewrite.host };
+}
+
+/** Embeds and pre-ticked opt-in boxes of a JS/TS file; gates come from the same gate search as trackers. */
+export function scriptEmbeds(sourceFile: ts.SourceFile, scope: ScopeResolver, gates: () => GateFinder): { embeds: EmbedFact[]; checked: CheckedBox[] } {
+  const embeds: EmbedFact[] = [];
+  const checked: CheckedBox[] = [];
+  const text = sourceFile.text;
+  const visit = (node: ts.Node): void => {
+    if (ts.isJsxSelfClosingElement(node) || ts.isJsxOpeningElement(node)) {
+      const tag = node.tagName.getText(sourceFile);
+      const target = ts.isJsxOpeningElement(node) ? node.parent : node;
+      if (tag === 'iframe' || tag === 'link') {
+        const attr = tag === 'iframe' ? 'src' : 'href';
+        const value = attributeValue(node, attr, scope);
+        const entry = value && matchEmbedUrl(value.url);
+        const rel = attributeValue(node, 'rel', scope)?.url;
+        if (entry && value && (tag === 'iframe' || linkLoads(rel))) {
+          const span = { start: target.getStart(sourceFile), end: target.getEnd() };
+          const gate = clickToLoad(target, scope) ?? gates().find(target, entry.category);
+          embeds.push({
+            form: tag === 'iframe' ? 'iframe' : 'stylesheet',
+            embedId: entry.id,
+            embedName: entry.name,
+            category: entry.category,
+            alternative: entry.alternative,
+            url: value.url,
+            span,
+            gate,
+            rewrite: value.literal ? rewriteOf(entry, value.url, text, value.span.start, value.span.end) : undefined,
+          });
+        }
+      }
+      if (tag === 'input') checkedBox(node, target, sourceFile, scope, checked);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+  return { embeds, checked };
+}
+
+/** A JSX attribute's string value (literal, template, or a `const` holding one). */
+function attributeValue(element: ts.JsxSelfClosingElement | ts.JsxOpeningElement, name: string, scope: ScopeResolver): { url: string; span: Span; literal: boolean } | undefined {
+  for (const attribute of element.attributes.properties) {
+    if (!ts.isJsxAttribute(attribute) || attribute.name.getText() !== name || !attribute.initializer) continue;
+    const init = attribute.initializer;
+    const span = { start: init.getStart(), end: init.getEnd() };
+    if (ts.isStringLiteral(init)) return { url: init.text, span, literal: true };
+    if (!ts.isJsxExpression(init) || !init.expression) return undefined;
+    let e = skipOuter(init.expression);
+    let literal = true;
+    if (ts.isIdentifier(e)) {
+      const binding = scope.resolve(e.text, e);
+      const value = binding?.kind === 'variable' && binding.isConst && !binding.propertyPath ? binding.declaration.initializer : undefined;
+      if (!value) return undefined;
+      e = skipOuter(value);
+      literal = false;
+    }
+    const url = staticPrefix(e as ts.Expression);
+    return url === undefined ? undefined : { url, span, literal };
+  }
+  return undefined;
+}
+
+function hasAttribute(element: ts.JsxSelfClosingElement | ts.JsxOpeningElement, name: string): ts.JsxAttribute | undefined {
+  return element.attributes.properties.find((a): a is ts.JsxAttribute => ts.isJsxAttribute(a) && a.name.getText() === name);
+}
+
+/** Literal `true`: a bare attribute or `={true}`. */
+function isLiteralTrue(attribute: ts.JsxAttribute): boolean {
+  const init = attribute.initializer;
+  if (!init) return true;
+  return ts.isJsxExpression(init) && !!init.expression && skipOuter(init.expression).kind === ts.SyntaxKind.TrueKeyword;
+}
+
+function checkedBox(element: ts.JsxSelfClosingElement | ts.JsxOpeningElement, target: ts.Node, sourceFile: ts.SourceFile, scope: ScopeResolver, out: CheckedBox[]): void {
+  if (attributeValue(element, 'type', scope)?.url.toLowerCase() !== 'checkbox') return;
+  const defaultChecked = hasAttribute(element, 'defaultChecked');
+  const checked = hasAttribute(element, 'checked');
+  // `checked` with an onChange handler is controlled state the visitor changes; a literal without one is fixed on.
+  const attribute = defaultChecked && isLiteralTrue(defaultChecked) ? defaultChecked : checked && isLiteralTrue(checked) && !hasAttribute(element, 'onChange') ? checked : undefined;
+  if (!attribute) return;
+  const texts = [attributeValue(element, 'name', scope)?.url ?? '', attributeValue(element, 'id', scope)?.url ?? '', attributeValue(element, 'aria-label', scope)?.url ?? '', jsxLabelText(target, sourceFile)];
+  const words = optInWords(texts);
+  if (!words.length) return;
+  // Removing the attribute (and the space before it) leaves the box unticked.
+  let start = attribute.getStart(sourceFile);
+  while (start > 0 && (sourceFile.text[start - 1] === ' ' || sourceFile.text[start - 1] === '\t')) start--;
+  out.push({
+    span: { start: target.getStart(sourceFile), end: target.getEnd() },
+    attribute: attribute.name.getText(sourceFile),
+    words,
+    remove: { start, end: attribute.getEnd() },
+  });
+}
+
+/** Text of the enclosing `<label>` (or of the parent element), JSX text children only. */
+function jsxLabelText(element: ts.Node, sourceFile: ts.SourceFile): string {
+  let parent: ts.Node | undefined = element.parent;
+  for (let depth = 0; parent && depth < 3; depth++, parent = parent.parent) {
+    if (ts.isJsxElement(parent)) {
+      const isLabel = parent.openingElement.tagName.getText(sourceFile) === 'label';
+      if (isLabel || depth === 0) {
+        const text = jsxText(parent);
+        if (isLabel || text.trim()) return text;
+      }
+    }
+  }
+  return '';
+}
+
+function jsxText(node: ts.Node): string {
+  const parts: string[] = [];
+  const visit = (n: ts.Node): void => {
+    if (ts.isJsxText(n)) parts.push(n.text);
+    ts.forEachChild(n, visit);
+  };
+  visit(node);
+  return parts.join(' ');
+}
+
+/**
+ * Explicit click-to-load: `{showMap ? <iframe …/> : <button onClick={() => setShowMap(true)}>…}`,
+ * where `showMap` is React state only a click handler turns on. A viewport or lazy-load flag is not.
+ */
+function clickToLoad(element: ts.Node, scope: ScopeResolver): GateResult | undefined {
+  for (let child: ts.Node = element, parent = element.parent; parent && !ts.isSourceFile(parent); child = parent, parent = parent.parent) {
+    let condition: ts.Expression | undefined;
+    if (ts.isConditionalExpression(parent) && child === parent.whenTrue) condition = parent.condition;
+    else if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken && child === parent.right) condition = parent.left;
+    else if (ts.isIfStatement(parent) && child === parent.thenStatement) condition = parent.expression;
+    if (ts.isFunctionLike(parent)) break;
+    const flag = condition && skipOuter(condition);
+    if (!flag || !ts.isIdentifier(flag)) continue;
+    const setter = stateSetter(flag, scope);
+    if (setter && setInClickHandler(setter, element.getSourceFile())) {
+      return {
+        gated: true,
+        by: { span: { start: flag.getStart(), end: flag.getEnd() }, text: flag.text, grants: ['any'], form: 'and', confidence: 'medium', origin: 'click-to-load' },
+        seen: [],
+        trace: [`Loaded only after a click: \`${flag.text}\` is state that only a click handler (\`${setter}(true)\`) turns on.`],
+      };
+    }
+  }
+  return undefined;
+}
+
+/** `const [flag, setFlag] = useState(false)` → `setFlag`. */
+function stateSetter(flag: ts.Identifier, scope: ScopeResolver): string | undefined {
+  const binding = scope.resolve(flag.text, flag);
+  if (binding?.kind !== 'variable') return undefined;
+  const declaration = binding.declaration;
+  if (!ts.isArrayBindingPattern(declaration.name) || !declaration.initializer) return undefined;
+  const init = skipOuter(declaration.initializer);
+  if (!ts.isCallExpression(init) || !/(^|\.)useState$/.test(init.expression.getText())) return undefined;
+  const first = init.arguments[0];
+  if (first && skipOuter(first).kind !== ts.SyntaxKind.FalseKeyword) return undefined;
+  const [value, setter] = declaration.name.elements;
+  if (!value || ts.isOmittedExpression(value) || !ts.isIdentifier(value.name) || value.name.text !== flag.text) return undefined;
+  return setter && !ts.isOmittedExpression(setter) && ts.isIdentifier(setter.name) ? setter.name.text : undefined;
+}
+
+/** True when `setter(true)` is called somewhere inside an `onClick` JSX attribute, and nowhere else with true. */
+function setInClickHandler(setter: string, sourceFile: ts.SourceFile): boolean {
+  let inClick = false;
+  let elsewhere = false;
+  const visit = (node: ts.Node, click: boolean): void => {
+    if (ts.isJsxAttribute(node) && /^on(Click|Press|KeyDown)$/.test(node.name.getText(sourceFile))) click = true;
+    if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === setter) {
+      const arg = node.arguments[0] && skipOuter(node.arguments[0]);
+      if (arg && arg.kind !== ts.SyntaxKind.FalseKeyword) {
+        if (click) inClick = true;
+        else elsewhere = true;
+      }
+    }
+    ts.forEachChild(node, (n) => visit(n, click));
+  };
+  visit(sourceFile, false);
+  return inClick && !elsewhere;
+}

@@ -1,0 +1,94 @@
+import { runRuleTests } from '../testing/rule-tester';
+import { rule } from './third-party-embed-without-consent';
+
+const teamConsent = { consent: { functions: ['hasConsent'] } };
+
+runRuleTests(rule, {
+  valid: [
+    // behind the consent tool's marketing check
+    { code: 'export const V = () => (window.Cookiebot?.consent.marketing ? <iframe src="https://www.youtube.com/embed/abc" /> : null);', filename: 'V.tsx' },
+    // && on the team's consent function
+    { code: "import { hasConsent } from './consent';\nexport const V = () => <div>{hasConsent('marketing') && <iframe src=\"https://player.vimeo.com/video/123\" />}</div>;", filename: 'V.tsx', config: teamConsent },
+    // a const URL behind a check (the shop's RoasteryMap)
+    { code: "const URL_ = 'https://www.google.com/maps/embed?pb=1';\nexport const M = () => (Cookiebot.consent.marketing ? <iframe src={URL_} /> : <p>Map</p>);", filename: 'M.tsx' },
+    // click-to-load state set only by a click handler
+    {
+      code: "import { useState } from 'react';\nexport function V() {\n  const [show, setShow] = useState(false);\n  return show ? <iframe src=\"https://www.youtube.com/embed/abc\" /> : <button onClick={() => setShow(true)}>Play</button>;\n}",
+      filename: 'V.tsx',
+    },
+    // an iframe of an uncatalogued host
+    { code: 'export const V = () => <iframe src="https://example.org/widget" />;', filename: 'V.tsx' },
+    // next/font/google self-hosts at build time
+    "import { Inter } from 'next/font/google';\nexport const inter = Inter({ subsets: ['latin'] });",
+    // preconnect does not load the stylesheet
+    { code: '<link rel="preconnect" href="https://fonts.gstatic.com" crossorigin>', filename: 'index.html' },
+    // a self-hosted font in CSS, and an @import inside a comment
+    { code: "/* @import url('https://fonts.googleapis.com/css2?family=Inter'); */\n@import url('./fonts.css');", filename: 'a.css' },
+    // HTML iframe blocked by Cookiebot markup (the URL moved to data-cookieblock-src) until marketing consent
+    { code: '<iframe data-cookieblock-src="https://www.youtube.com/embed/abc" data-cookieconsent="marketing"></iframe>', filename: 'index.html' },
+    // ignored by option
+    { code: '<link rel="stylesheet" href="https://fonts.googleapis.com/css2?family=Inter">', filename: 'index.html', config: { rules: { 'third-party-embed-without-consent': ['warning', { ignoreEmbeds: ['google-fonts'] }] } } },
+  ],
+  invalid: [
+    {
+      code: 'export const V = () => (\n  <figure>\n    <iframe src="https://www.youtube.com/embed/abc" title="x" />\n  </figure>\n);',
+      filename: 'V.tsx',
+      errors: [{ messageId: 'embedNotGated', line: 3, column: 5, endLine: 3, endColumn: 65, severity: 'warning', message: 'YouTube iframe loads with the page' }],
+      output: 'export const V = () => (\n  <figure>\n    <iframe src="https://www.youtube-nocookie.com/embed/abc" title="x" />\n  </figure>\n);',
+    },
+    {
+      name: 'template src of a youtube embed; nocookie host reported without a fix',
+      code: 'export const V = ({ id }: { id: string }) => <div><iframe src={`https://youtube.com/embed/${id}`} /><iframe src="https://www.youtube-nocookie.com/embed/x"></iframe></div>;',
+      filename: 'V.tsx',
+      errors: [
+        { messageId: 'embedNotGated', line: 1, column: 51 },
+        { messageId: 'embedNotGated', line: 1, column: 101, message: 'privacy-enhanced mode' },
+      ],
+      output: 'export const V = ({ id }: { id: string }) => <div><iframe src={`https://www.youtube-nocookie.com/embed/${id}`} /><iframe src="https://www.youtube-nocookie.com/embed/x"></iframe></div>;',
+    },
+    {
+      name: 'a viewport check is not consent',
+      code: 'export function M({ isInView }: { isInView: boolean }) {\n  return <section>{isInView && <iframe src="https://maps.google.com/maps?q=berlin&output=embed" loading="lazy" />}</section>;\n}',
+      filename: 'M.tsx',
+      errors: [{ messageId: 'embedNotGated', line: 2, column: 32 }],
+      output: null,
+    },
+    {
+      name: 'state set by an effect (intersection observer) is not click-to-load',
+      code: "import { useEffect, useState } from 'react';\nexport function V() {\n  const [show, setShow] = useState(false);\n  useEffect(() => setShow(true), []);\n  return show ? <iframe src=\"https://player.vimeo.com/video/1\" /> : <button onClick={() => setShow(true)}>Play</button>;\n}",
+      filename: 'V.tsx',
+      errors: [{ messageId: 'embedNotGated', line: 5, column: 17 }],
+    },
+    {
+      name: 'statistics check around a marketing embed',
+      code: 'export const V = () => (Cookiebot.consent.statistics ? <iframe src="https://platform.twitter.com/embed/Tweet.html?id=1" /> : null);',
+      filename: 'V.tsx',
+      errors: [{ messageId: 'wrongCategory', line: 1, column: 56, message: 'needs marketing consent' }],
+    },
+    {
+      name: 'Google Fonts link in JSX',
+      code: 'export const Head = () => <head><link rel="stylesheet" href="https://fonts.googleapis.com/css2?family=Inter" /></head>;',
+      filename: 'Head.tsx',
+      errors: [{ messageId: 'fontNotSelfHosted', line: 1, column: 33 }],
+    },
+    {
+      name: 'HTML iframe and font link: the opening tag line',
+      code: '<html>\n<head>\n  <link\n    rel="stylesheet"\n    href="https://fonts.googleapis.com/css2?family=Inter">\n</head>\n<body>\n  <iframe src="https://www.facebook.com/plugins/page.php?href=x" width="340"></iframe>\n  <iframe src="https://www.instagram.com/p/ABC/embed"></iframe>\n</body>\n</html>',
+      filename: 'index.html',
+      errors: [
+        { messageId: 'fontNotSelfHosted', line: 3, column: 3, endLine: 5, endColumn: 59 },
+        { messageId: 'embedNotGated', line: 8, column: 3, message: 'Facebook social plugins' },
+        { messageId: 'embedNotGated', line: 9, column: 3, message: 'Instagram' },
+      ],
+    },
+    {
+      name: 'CSS @import, url() and string forms',
+      code: "@charset \"utf-8\";\n@import url('https://fonts.googleapis.com/css2?family=Inter');\n@import \"https://fonts.googleapis.com/css2?family=Lora\" screen;\nbody { content: '@import'; }",
+      filename: 'styles.css',
+      errors: [
+        { messageId: 'fontNotSelfHosted', line: 2, column: 1, endLine: 2, endColumn: 63 },
+        { messageId: 'fontNotSelfHosted', line: 3, column: 1 },
+      ],
+    },
+  ],
+});
