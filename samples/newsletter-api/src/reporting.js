@@ -77,4 +77,19 @@ function reportUnsubscribe(subscriber) {
   return new EventRequest(META_ACCESS_TOKEN, META_PIXEL_ID).setEvents([event]).execute();
 }
 
-module.exports = { reportSignupStarted, reportConfirmedLead, reportIssueClick, reportUnsubscribe };
+/** Credits a confirmed sign-up to the ad platform the reader came from (utm_source). */
+async function reportCampaignConversion(subscriber) {
+  switch (subscriber.source) {
+    case 'facebook':
+    case 'instagram':
+      await axios.post(`https://graph.facebook.com/v19.0/${META_PIXEL_ID}/events`, {
+        access_token: META_ACCESS_TOKEN,
+        data: [{ event_name: 'CompleteRegistration', event_time: Math.floor(Date.now() / 1000), action_source: 'email', user_data: { em: [sha256(subscriber.email)] } }],
+      });
+      break;
+    default:
+      break;
+  }
+}
+
+module.exports = { reportSignupStarted, reportConfirmedLead, reportIssueClick, reportUnsubscribe, reportCampaignConversion };

@@ -3,7 +3,7 @@ const crypto = require('node:crypto');
 const path = require('node:path');
 const express = require('express');
 const db = require('./db');
-const { reportSignupStarted, reportConfirmedLead, reportIssueClick, reportUnsubscribe } = require('./reporting');
+const { reportSignupStarted, reportConfirmedLead, reportIssueClick, reportUnsubscribe, reportCampaignConversion } = require('./reporting');
 const { sendConfirmationEmail } = require('./mailer');
 
 const app = express();
@@ -35,6 +35,7 @@ app.get('/confirm/:token', async (req, res) => {
   const subscriber = await db.confirmSubscriber(req.params.token);
   if (!subscriber) return res.status(404).send('This confirmation link has expired.');
   await reportConfirmedLead(subscriber);
+  await reportCampaignConversion(subscriber);
   res.redirect('https://ferncroft.coffee/brew-letter/welcome');
 });
 

@@ -12,6 +12,16 @@ export default function RoasteryMap() {
     <section className="roastery-map" aria-labelledby="visit-us">
       <h2 id="visit-us">Visit the roastery</h2>
       <address>Unit 4, Ferncroft Yard, Dublin 8 · Tue–Sat 9:00–17:00</address>
+      <a
+        href="https://www.openstreetmap.org/directions?to=53.3498%2C-6.2603"
+        onClick={() => {
+          // Store-visit campaign: counts clicks on "Get directions" (marketing, ticket MKT-88).
+          process.env.NODE_ENV === 'production' &&
+            window.fbq('trackCustom', 'GetDirections', { location: 'dublin-8' });
+        }}
+      >
+        Get directions
+      </a>
       {hasConsent('marketing') ? (
         <iframe
           src={MAPS_EMBED_URL}

@@ -72,5 +72,9 @@ document.getElementById('signup').addEventListener('submit', function (event) {
     status.textContent = response.ok
       ? 'Almost there: please confirm your address via the email we just sent.'
       : 'Sorry, that did not work. Please try again.';
+
+    // Taboola "lead" conversion; copied from the Matomo block above, with its performance (C0002) check.
+    if (!response.ok || window.OnetrustActiveGroups.indexOf(',C0002,') === -1) return;
+    _tfa.push({ notify: 'event', name: 'lead', id: 1736452 });
   });
 });

@@ -1,5 +1,6 @@
 'use client';
 import { useState, type FormEvent } from 'react';
+import { hasConsent } from '@/lib/consent';
 import { trackSubscriptionPaused, type PauseReason } from '@/lib/subscriptions';
 
 export default function ManageSubscriptionPage() {
@@ -21,6 +22,10 @@ export default function ManageSubscriptionPage() {
 
     // Churn dashboard of the subscriptions squad.
     trackSubscriptionPaused(reason, weeks);
+    // Win-back audience for the Meta campaign "Come back to fresh coffee".
+    hasConsent('statistics')
+      ? window.fbq('trackCustom', 'SubscriptionPaused', { pause_weeks: weeks })
+      : undefined;
   }
 
   if (paused) return <p role="status">Paused. We will send your next bag when you are back.</p>;
