@@ -32,6 +32,16 @@ export class GateFinder {
     private readonly knowledge: Knowledge,
   ) {}
 
+  /** Proofs per condition and truth value: sinks sharing an enclosing check evaluate it once. */
+  private readonly proofs = [new Map<ts.Expression, ConditionProof>(), new Map<ts.Expression, ConditionProof>()];
+
+  private prove(expression: ts.Expression, truthy: boolean): ConditionProof {
+    const cache = this.proofs[truthy ? 1 : 0];
+    let proof = cache.get(expression);
+    if (!proof) cache.set(expression, (proof = this.matcher.prove(expression, truthy, this.scope)));
+    return proof;
+  }
+
   /** Searches the gate of `node` for a sink needing `category`. */
   find(node: ts.Node, category: ConsentCategory): GateResult {
     const result: GateResult = { gated: false, seen: [], trace: [] };
@@ -76,7 +86,7 @@ export class GateFinder {
 
   /** Checks the one step child → parent for an enclosing consent check. */
   private stepGates(child: ts.Node, parent: ts.Node, category: ConsentCategory, result: GateResult): boolean {
-    const prove = (e: ts.Expression, truthy: boolean) => this.matcher.prove(e, truthy, this.scope);
+    const prove = (e: ts.Expression, truthy: boolean) => this.prove(e, truthy);
     if (ts.isIfStatement(parent)) {
       if (child === parent.thenStatement) return this.accept(prove(parent.expression, true), 'if', category, result);
       if (child === parent.elseStatement) return this.accept(prove(parent.expression, false), 'else', category, result);
@@ -110,12 +120,12 @@ export class GateFinder {
     const switchStatement = clause.parent.parent;
     const subject = skipOuter(switchStatement.expression);
     if (subject.kind === ts.SyntaxKind.TrueKeyword) {
-      return this.accept(this.matcher.prove(clause.expression, true, this.scope), 'if', category, result);
+      return this.accept(this.prove(clause.expression, true), 'if', category, result);
     }
     // switch (status) { case 'granted': … }: the case proves the subject means "granted".
     const value = skipOuter(clause.expression);
     const granted = value.kind === ts.SyntaxKind.TrueKeyword || (ts.isStringLiteralLike(value) && GRANTED_CASE.test(value.text));
-    return granted && this.accept(this.matcher.prove(subject, true, this.scope), 'if', category, result);
+    return granted && this.accept(this.prove(subject, true), 'if', category, result);
   }
 
   /** `if (!consent) return;` before the statement that leads to the sink. */
@@ -126,9 +136,9 @@ export class GateFinder {
       if (!ts.isIfStatement(statement)) continue;
       const thenExits = alwaysExits(statement.thenStatement);
       if (thenExits && (!statement.elseStatement || !alwaysExits(statement.elseStatement))) {
-        if (this.accept(this.matcher.prove(statement.expression, false, this.scope), 'early-return', category, result)) return true;
+        if (this.accept(this.prove(statement.expression, false), 'early-return', category, result)) return true;
       } else if (!thenExits && statement.elseStatement && alwaysExits(statement.elseStatement)) {
-        if (this.accept(this.matcher.prove(statement.expression, true, this.scope), 'early-return', category, result)) return true;
+        if (this.accept(this.prove(statement.expression, true), 'early-return', category, result)) return true;
       }
     }
     return false;
@@ -136,6 +146,7 @@ export class GateFinder {
 
   /** `<ConsentGate category="marketing">…</ConsentGate>` from the team's config. */
   private consentComponentGates(opening: ts.JsxOpeningElement, category: ConsentCategory, result: GateResult): boolean {
+    if (this.matcher.componentNames.size === 0) return false;
     const tag = opening.tagName.getText(this.sourceFile);
     const decl = this.matcher.componentNames.get(tag);
     if (!decl) return false;
@@ -255,47 +266,66 @@ export class GateFinder {
   }
 
   /** Recognises a function that a CMP calls after consent. */
-  private cmpCallback(fn: ts.SignatureDeclaration): { category: Grant; needsInnerCheck: boolean; label: string; node: ts.Node; api: string } | undefined {
-    const name = functionName(fn);
+  private readonly callbacks = new Map<ts.Node, CmpCallback | null>();
+
+  /** Recognises a function that a CMP calls after consent (memoised per function). */
+  private cmpCallback(fn: ts.SignatureDeclaration): CmpCallback | undefined {
+    let known = this.callbacks.get(fn);
+    if (known === undefined) this.callbacks.set(fn, (known = this.findCmpCallback(fn) ?? null));
+    return known ?? undefined;
+  }
+
+  private findCmpCallback(fn: ts.SignatureDeclaration): CmpCallback | undefined {
+    // Where the function sits, computed once: its name, the call it is passed to, the option
+    // or JSX prop it is the value of, or the global it is assigned to.
     const parent = fn.parent;
+    const name = functionName(fn);
+    const asArgument = ts.isCallExpression(parent) && parent.arguments.includes(fn as ts.Expression) ? parent : undefined;
+    const callee = asArgument ? pathOf(asArgument.expression)?.join('.') : undefined;
+    const first = asArgument?.arguments[0];
+    const firstText = first && ts.isStringLiteralLike(first) ? first.text : undefined;
+    const option = ts.isPropertyAssignment(parent) ? propertyName(parent.name) : undefined;
+    const optionCall = option !== undefined && ts.isCallExpression(parent.parent.parent) ? pathOf(parent.parent.parent.expression)?.join('.') : undefined;
+    let jsx: { tag: string; prop: string } | undefined;
+    if (ts.isJsxExpression(parent) && ts.isJsxAttribute(parent.parent)) {
+      const element = parent.parent.parent.parent;
+      if (ts.isJsxOpeningElement(element) || ts.isJsxSelfClosingElement(element)) jsx = { tag: element.tagName.getText(this.sourceFile), prop: parent.parent.name.getText(this.sourceFile) };
+    }
+    // window.OptanonWrapper = function () { … }
+    const assigned = ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken && parent.right === fn ? pathOf(parent.left) : undefined;
+    const assignedName = assigned && assigned.length === 1 ? assigned[0] : undefined;
+    if (!name && !callee && !optionCall && !jsx && !assignedName) return undefined;
+
     for (const api of this.knowledge.consentApis) {
       for (const cb of api.callbacks) {
         const found = { category: cb.category, needsInnerCheck: cb.needsInnerCheck === true, node: fn, api: api.id };
-        if (cb.kind === 'function' && name === cb.name) return { ...found, label: `\`${cb.name}\` (${api.name})` };
-        if ((cb.kind === 'event' || cb.kind === 'callArg') && ts.isCallExpression(parent) && parent.arguments.includes(fn as ts.Expression)) {
-          const callee = pathOf(parent.expression)?.join('.');
-          const first = parent.arguments[0];
-          const firstText = first && ts.isStringLiteralLike(first) ? first.text : undefined;
-          if (cb.kind === 'event' && callee && /(^|\.)addEventListener$/.test(callee) && firstText === cb.name) {
-            return { ...found, label: `the \`${cb.name}\` event listener (${api.name})` };
-          }
-          if (cb.kind === 'callArg' && callee === cb.name.replace(/^window\./, '') && (cb.firstArg === undefined || firstText === cb.firstArg)) {
-            return { ...found, label: `the \`${cb.name}\` callback (${api.name})` };
-          }
+        const cbName = cb.name.replace(/^window\./, '');
+        if (cb.kind === 'function' && (name === cb.name || assignedName === cb.name)) return { ...found, label: `\`${cb.name}\` (${api.name})` };
+        if (cb.kind === 'event' && callee && /(^|\.)addEventListener$/.test(callee) && firstText === cb.name) {
+          return { ...found, label: `the \`${cb.name}\` event listener (${api.name})` };
         }
-        if (cb.kind === 'option' && ts.isPropertyAssignment(parent) && propertyName(parent.name) === cb.property) {
-          const call = parent.parent.parent;
-          if (ts.isCallExpression(call) && pathOf(call.expression)?.join('.') === cb.name.replace(/^window\./, '')) {
-            return { ...found, label: `\`${cb.property}\` of \`${cb.name}\` (${api.name})` };
-          }
+        if (cb.kind === 'callArg' && callee === cbName && (cb.firstArg === undefined || firstText === cb.firstArg)) {
+          return { ...found, label: `the \`${cb.name}\` callback (${api.name})` };
         }
-        if (cb.kind === 'jsxProp' && ts.isJsxExpression(parent) && ts.isJsxAttribute(parent.parent)) {
-          const attribute = parent.parent;
-          const element = attribute.parent.parent;
-          const tag = (ts.isJsxOpeningElement(element) || ts.isJsxSelfClosingElement(element)) ? element.tagName.getText(this.sourceFile) : undefined;
-          if (tag === cb.name && attribute.name.getText(this.sourceFile) === cb.property) {
-            return { ...found, label: `\`${cb.property}\` of \`<${cb.name}>\` (${api.name})` };
-          }
+        if (cb.kind === 'option' && option === cb.property && optionCall === cbName) {
+          return { ...found, label: `\`${cb.property}\` of \`${cb.name}\` (${api.name})` };
         }
-        // window.OptanonWrapper = function () { … }
-        if (cb.kind === 'function' && ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken && parent.right === fn) {
-          const target = pathOf(parent.left);
-          if (target && target.length === 1 && target[0] === cb.name) return { ...found, label: `\`${cb.name}\` (${api.name})` };
+        if (cb.kind === 'jsxProp' && jsx && jsx.tag === cb.name && jsx.prop === cb.property) {
+          return { ...found, label: `\`${cb.property}\` of \`<${cb.name}>\` (${api.name})` };
         }
       }
     }
     return undefined;
   }
+}
+
+/** A CMP callback recognised around a sink. */
+interface CmpCallback {
+  category: Grant;
+  needsInnerCheck: boolean;
+  label: string;
+  node: ts.Node;
+  api: string;
 }
 
 function alwaysExits(statement: ts.Statement): boolean {
