@@ -46,10 +46,20 @@
       .catch(function () {
         showStatus('Sorry, that did not work. Please try again in a moment.');
       });
+    reportSignupConversion();
     reportSignupToPinterest();
     // Meta "Lead" for the Brew Letter campaign, as an image pixel so ad blockers' fbq stubs do not drop it.
     new Image().src = 'https://www.facebook.com/tr?id=917354026118452&ev=Lead&noscript=1';
   });
+
+  // Sign-up attribution: Meta with marketing consent, otherwise "at least GA" (marketing ops).
+  function reportSignupConversion() {
+    if (Cookiebot.consent.marketing) {
+      fbq('track', 'CompleteRegistration');
+    } else {
+      gtag('event', 'generate_lead', { method: 'brew_letter' });
+    }
+  }
 
   // Pinterest conversion for the "Brew at home" pins, counted only with marketing consent.
   function reportSignupToPinterest() {

@@ -32,7 +32,7 @@ function MetaPixelBase() {
 }
 
 export default function ThirdPartyTags() {
-  const { statistics } = useConsent();
+  const { statistics, marketing } = useConsent();
 
   return (
     <>
@@ -41,6 +41,12 @@ export default function ThirdPartyTags() {
       </ConsentGate>
       {statistics && <Analytics />}
       <MetaPixelBase />
+      {marketing && <Script id="pinterest-tag" src="https://s.pinimg.com/ct/core.js" strategy="lazyOnload" />}
+      {/* Reddit and Microsoft Ads pixels, added by the agency next to the analytics tags. */}
+      {statistics && <Script id="reddit-pixel" src="https://www.redditstatic.com/ads/pixel.js" strategy="lazyOnload" />}
+      <ConsentGate purpose="statistics">
+        <Script id="microsoft-uet" src="https://bat.bing.com/bat.js" strategy="lazyOnload" />
+      </ConsentGate>
       {/* SEO agency, March: "GA4 needs to be on every page for the Search Console link". */}
       <GoogleAnalytics gaId={GA4_ID} />
       {/* TikTok campaign "Cold Brew Summer", pasted from TikTok Events Manager. */}
