@@ -102,6 +102,7 @@ export function optInWords(texts: readonly string[]): string[] {
   const words = texts
     .join(' ')
     .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .replace(/\bopt[\s_-]?in\b/gi, 'optin')
     .toLowerCase()
     .split(/[^\p{L}]+/u)
     .filter(Boolean);

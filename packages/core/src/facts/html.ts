@@ -10,8 +10,10 @@ import { ts as morphTs } from 'ts-morph';
 import ts = morphTs;
 import { computeLineStarts } from '../text';
 import { analyseScript, markupGate, effectiveCategory, type FactsContext } from './index';
+import { ScopeResolver } from './scope';
+import { findCmpDefaults } from './cmp-defaults';
 import { cssImports, linkLoads, matchEmbedUrl, optInWords, rewriteOf } from './embeds';
-import type { CheckedBox, EmbedFact, FileFacts, FileLanguage, GateResult, TrackerSink } from './types';
+import type { CheckedBox, CmpDefaultOn, EmbedFact, FileFacts, FileLanguage, GateResult, TrackerSink } from './types';
 
 interface Element {
   name: string;
@@ -35,10 +37,11 @@ export function htmlFacts(file: string, language: FileLanguage, text: string, ha
   const consentDefaults: FileFacts['consentDefaults'] = [];
   const embeds: EmbedFact[] = [];
   const checkedBoxes: CheckedBox[] = [];
+  const cmpDefaults: CmpDefaultOn[] = [];
   if (language === 'html') {
     const { elements, labels } = parseElements(text);
     for (const element of elements) {
-      collect(element, text, lineStarts, context, sinks, consentDefaults);
+      collect(element, text, lineStarts, context, sinks, consentDefaults, cmpDefaults);
       collectEmbed(element, text, context, embeds);
       collectCheckedBox(element, text, labels, checkedBoxes);
     }
@@ -60,7 +63,7 @@ export function htmlFacts(file: string, language: FileLanguage, text: string, ha
     }
   }
   sinks.sort((a, b) => a.span.start - b.span.start);
-  return { file, language, text, lineStarts, hash, sinks, consentDefaults, embeds, checkedBoxes, imports: [], reexports: [], parseErrors: [] };
+  return { file, language, text, lineStarts, hash, sinks, consentDefaults, embeds, checkedBoxes, cmpDefaults, imports: [], reexports: [], parseErrors: [] };
 }
 
 /** `<iframe src>` of a catalogued embed, `<link rel="stylesheet" href>` of Google Fonts. */
@@ -102,7 +105,7 @@ function collectCheckedBox(element: Element, text: string, labels: Map<string, s
   });
 }
 
-function collect(element: Element & { end: number; bodyStart: number; bodyEnd: number }, text: string, lineStarts: number[], context: FactsContext, sinks: TrackerSink[], consentDefaults: FileFacts['consentDefaults']): void {
+function collect(element: Element & { end: number; bodyStart: number; bodyEnd: number }, text: string, lineStarts: number[], context: FactsContext, sinks: TrackerSink[], consentDefaults: FileFacts['consentDefaults'], cmpDefaults: CmpDefaultOn[]): void {
   const { knowledge } = context;
   const attrs = element.attributes;
   const markup = markupValue(attrs, context);
@@ -127,6 +130,7 @@ function collect(element: Element & { end: number; bodyStart: number; bodyEnd: n
     // Same offsets as the HTML file: blank everything but the script body (newlines kept).
     const masked = text.slice(0, element.bodyStart).replace(/[^\n\r]/g, ' ') + text.slice(element.bodyStart, element.bodyEnd) + text.slice(element.bodyEnd).replace(/[^\n\r]/g, ' ');
     const sourceFile = ts.createSourceFile('inline.js', masked, ts.ScriptTarget.ES2022, true, ts.ScriptKind.JS);
+    cmpDefaults.push(...findCmpDefaults(sourceFile, new ScopeResolver()));
     for (const sink of analyseScript(sourceFile, lineStarts, context, consentDefaults)) {
       // A script the CMP blocks (`type="text/plain" data-cookieconsent="marketing"`) runs only after consent.
       sinks.push(markup !== undefined && !sink.gate.gated ? { ...sink, gate: markupGate({ ...sink, markupCategory: markup }, knowledge) } : sink);

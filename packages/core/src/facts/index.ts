@@ -18,9 +18,10 @@ import { findSinks, type RawSink } from './trackers';
 import { collectModuleFacts } from './modules';
 import { findInlineScripts } from './inline';
 import { scriptEmbeds } from './embeds';
+import { findCmpDefaults } from './cmp-defaults';
 import type { FileFacts, FileLanguage, GateResult, TrackerSink } from './types';
 
-export type { FileFacts, EmbedFact, CheckedBox, TrackerSink, GateResult, GuardEvidence, FileLanguage, Span, ImportedUse, Reexport } from './types';
+export type { FileFacts, EmbedFact, CheckedBox, CmpDefaultOn, TrackerSink, GateResult, GuardEvidence, FileLanguage, Span, ImportedUse, Reexport } from './types';
 
 /** What the syntax pass needs besides the text. */
 export interface FactsContext {
@@ -63,12 +64,12 @@ export function scriptFacts(file: string, language: FileLanguage, sourceFile: ts
   const text = sourceFile.text;
   const lineStarts = computeLineStarts(text);
   const consentDefaults: FileFacts['consentDefaults'] = [];
-  const { sinks, imports, reexports, embeds, checkedBoxes } = analyseModule(sourceFile, lineStarts, context, consentDefaults);
+  const { sinks, imports, reexports, embeds, checkedBoxes, cmpDefaults } = analyseModule(sourceFile, lineStarts, context, consentDefaults);
   const parseErrors = ((sourceFile as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? []).map((d) => ({
     span: { start: d.start, end: d.start + d.length },
     message: ts.flattenDiagnosticMessageText(d.messageText, ' '),
   }));
-  return { file, language, text, lineStarts, hash, sinks, consentDefaults, embeds, checkedBoxes, imports, reexports, parseErrors };
+  return { file, language, text, lineStarts, hash, sinks, consentDefaults, embeds, checkedBoxes, cmpDefaults, imports, reexports, parseErrors };
 }
 
 /** Sinks of one script with their gates; `lineStarts` of the text the offsets refer to. */
@@ -83,7 +84,7 @@ export function analyseModule(
   context: FactsContext,
   consentDefaults?: FileFacts['consentDefaults'],
   withModules = true,
-): Pick<FileFacts, 'sinks' | 'imports' | 'reexports' | 'embeds' | 'checkedBoxes'> {
+): Pick<FileFacts, 'sinks' | 'imports' | 'reexports' | 'embeds' | 'checkedBoxes' | 'cmpDefaults'> {
   const scope = new ScopeResolver();
   const raw = findSinks(sourceFile, context.knowledge, scope, (vendor) => effectiveCategory(vendor, context.config), consentDefaults);
   let finder: GateFinder | undefined;
@@ -106,7 +107,8 @@ export function analyseModule(
   }
   const modules = withModules ? collectModuleFacts(sourceFile, scope, gates) : { imports: [], reexports: [] };
   const { embeds, checked } = withModules ? scriptEmbeds(sourceFile, scope, gates) : { embeds: [], checked: [] };
-  return { sinks, ...modules, embeds, checkedBoxes: checked };
+  const cmpDefaults = withModules ? findCmpDefaults(sourceFile, scope) : [];
+  return { sinks, ...modules, embeds, checkedBoxes: checked, cmpDefaults };
 }
 
 function finish(sink: RawSink, gate: GateResult): TrackerSink {

@@ -112,6 +112,21 @@ export interface CheckedBox {
   remove: Span;
 }
 
+/** A consent-tool configuration flag that switches a purpose on before the visitor chose. */
+export interface CmpDefaultOn {
+  /** Consent API id (`orestbida-cookieconsent`, `klaro`) and its name. */
+  api: string;
+  apiName: string;
+  /** Property path as written (`categories.analytics.enabled`, `services[matomo].default`). */
+  property: string;
+  /** The property assignment. */
+  span: Span;
+  /** The `true` value. */
+  value: Span;
+  /** Klaro `optOut: true` (the service loads before consent) rather than a default. */
+  wasOptOut: boolean;
+}
+
 /** A use (call, JSX render, handler value) of a binding imported from a project file. */
 export interface ImportedUse {
   /** The import specifier as written (`./analytics`, `@/lib/analytics`). */
@@ -146,6 +161,8 @@ export interface FileFacts {
   embeds: EmbedFact[];
   /** Opt-in checkboxes ticked by default. */
   checkedBoxes: CheckedBox[];
+  /** Consent-tool configurations with a purpose on by default. */
+  cmpDefaults: CmpDefaultOn[];
   /** Uses of bindings imported from project files (for the cross-file gate search). */
   imports: ImportedUse[];
   reexports: Reexport[];

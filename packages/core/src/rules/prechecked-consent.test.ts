@@ -22,6 +22,14 @@ runRuleTests(rule, {
     { code: 'export const T = () => <label><input type="checkbox" name="accept" defaultChecked /> I have read and accept the terms and conditions</label>;', filename: 'T.tsx' },
     // a pre-ticked box unrelated to consent
     { code: '<label><input type="checkbox" name="remember" checked> Remember me on this device</label>', filename: 'login.html' },
+    // cookieconsent: necessary read-only, the rest off
+    "CookieConsent.run({ categories: { necessary: { enabled: true, readOnly: true }, analytics: { enabled: false } } });",
+    // an always-on category marked readOnly
+    "CookieConsent.run({ categories: { functionality: { enabled: true, readOnly: true } } });",
+    // a local function called run is not cookieconsent
+    "function run(o) { return o; }\nrun({ categories: { analytics: { enabled: true } } });",
+    // Klaro: a required service may default on
+    "var klaroConfig = { services: [{ name: 'session', required: true, default: true }, { name: 'matomo', default: false }] };",
     // a radio, not a checkbox
     { code: '<input type="radio" name="newsletter" checked>', filename: 'a.html' },
   ],
@@ -36,6 +44,37 @@ runRuleTests(rule, {
       code: "if (typeof window !== 'undefined') {\n  window.gtag('consent', 'default', { ad_user_data: 'granted', ad_personalization: 'granted', ad_storage: 'denied' });\n}",
       errors: [{ messageId: 'consentModeGranted', line: 2, column: 3, message: 'ad_user_data, ad_personalization' }],
       output: "if (typeof window !== 'undefined') {\n  window.gtag('consent', 'default', { ad_user_data: 'denied', ad_personalization: 'denied', ad_storage: 'denied' });\n}",
+    },
+    {
+      name: 'orestbida cookieconsent, imported run and global',
+      code: "import { run } from 'vanilla-cookieconsent';\nrun({\n  categories: {\n    necessary: { enabled: true, readOnly: true },\n    analytics: { enabled: true },\n    ads: { enabled: true, readOnly: false },\n  },\n});",
+      errors: [
+        { messageId: 'cmpDefaultOn', line: 5, column: 18, endColumn: 31, message: 'categories.analytics.enabled' },
+        { messageId: 'cmpDefaultOn', line: 6, column: 12, message: 'categories.ads.enabled' },
+      ],
+      output: "import { run } from 'vanilla-cookieconsent';\nrun({\n  categories: {\n    necessary: { enabled: true, readOnly: true },\n    analytics: { enabled: false },\n    ads: { enabled: false, readOnly: false },\n  },\n});",
+    },
+    {
+      name: 'Klaro config in an inline HTML script',
+      code: '<script>\n  var klaroConfig = {\n    default: true,\n    services: [{ name: "matomo", optOut: true }],\n  };\n</script>',
+      filename: 'index.html',
+      errors: [
+        { messageId: 'cmpDefaultOn', line: 3, column: 5, message: '`default`' },
+        { messageId: 'cmpOptOut', line: 4, column: 34, message: 'services[matomo].optOut' },
+      ],
+      output: '<script>\n  var klaroConfig = {\n    default: false,\n    services: [{ name: "matomo", optOut: false }],\n  };\n</script>',
+    },
+    {
+      name: 'an "opt-in" label reads as consent',
+      code: '<label><input type="checkbox" id="u" checked> Opt-in to product updates</label>',
+      filename: 'a.html',
+      errors: [{ messageId: 'prechecked', line: 1, column: 8, message: 'optin' }],
+      output: '<label><input type="checkbox" id="u"> Opt-in to product updates</label>',
+    },
+    {
+      name: 'window.klaroConfig assignment',
+      code: "window.klaroConfig = { apps: [{ name: 'ga', default: true }] };",
+      errors: [{ messageId: 'cmpDefaultOn', line: 1, column: 45, message: 'apps[ga].default' }],
     },
     {
       name: 'JSX defaultChecked newsletter box with its label text',

@@ -11,7 +11,7 @@ export interface Options {
   allowGrantedDefaults: string[];
 }
 
-export type MessageIds = 'consentModeGranted' | 'prechecked';
+export type MessageIds = 'consentModeGranted' | 'prechecked' | 'cmpDefaultOn' | 'cmpOptOut';
 
 /** Consent Mode types that need the visitor's consent; the others (functionality, security) may default to granted. */
 const CONSENT_TYPES = ['ad_storage', 'analytics_storage', 'ad_user_data', 'ad_personalization', 'personalization_storage'];
@@ -34,6 +34,16 @@ export const rule = createRule<Options, MessageIds>({
         why: 'A default of granted treats every visitor as having consented, so Google stores and reads identifiers before any choice; a default is not consent (Art. 4(11) GDPR, recital 32, CJEU Planet49).',
         fix: 'Default {{types}} to denied and update it to granted from your consent tool after the visitor agrees.',
       },
+      cmpDefaultOn: {
+        text: '{{cmp}} turns `{{property}}` on before the visitor chose.',
+        why: 'A purpose enabled by default counts every visitor as consenting until they object; consent must be an active opt-in (Art. 4(11) GDPR, recital 32, CJEU Planet49).',
+        fix: 'Set it to `false` so the purpose starts off and the visitor turns it on.',
+      },
+      cmpOptOut: {
+        text: '{{cmp}} loads `{{property}}` before consent (opt-out).',
+        why: 'An opt-out service runs until the visitor objects, so it processes data without prior consent (Art. 6(1)(a), 7 GDPR, Art. 5(3) ePrivacy).',
+        fix: 'Set it to `false` so the service loads only after the visitor accepts it.',
+      },
       prechecked: {
         text: 'The {{words}} opt-in checkbox is ticked by default ({{attribute}}).',
         why: 'A box the visitor has to untick is not consent: it must be an active opt-in (Art. 4(11), 7 GDPR, recital 32, CJEU Planet49).',
@@ -54,11 +64,16 @@ export const rule = createRule<Options, MessageIds>({
     fixable: true,
     hasSuggestions: false,
     description:
-      'Reports (a) `gtag(\'consent\', \'default\', { … })` calls that set `ad_storage`, `analytics_storage`, `ad_user_data`, `ad_personalization` or `personalization_storage` to `granted`, with a fix that sets them to `denied`; and (b) checkboxes in JSX (`defaultChecked`, or `checked` without an `onChange` handler) and HTML (`checked`) that are ticked by default and whose name, id or label names a newsletter, marketing, offers, partners or consent (English and German vocabulary, `knowledge/optin-vocabulary.json`), with a fix that removes the attribute. A pre-ticked box accepting terms or a privacy notice is not consent either way and is not reported here. `functionality_storage` and `security_storage` may default to granted (they cover what is strictly necessary).',
+      'Reports (a) `gtag(\'consent\', \'default\', { … })` calls that set `ad_storage`, `analytics_storage`, `ad_user_data`, `ad_personalization` or `personalization_storage` to `granted`, with a fix that sets them to `denied`; and (b) checkboxes in JSX (`defaultChecked`, or `checked` without an `onChange` handler) and HTML (`checked`) that are ticked by default and whose name, id or label names a newsletter, marketing, offers, partners or consent (English and German vocabulary, `knowledge/optin-vocabulary.json`), with a fix that removes the attribute; and (c) consent-tool configurations that switch a purpose on before the visitor chose: orestbida cookieconsent `categories.<name>.enabled: true` without `readOnly: true` (except `necessary`), Klaro `default: true` (top level or per service) and `optOut: true` on services that are not `required` (`knowledge/cmp-defaults.json`), with a fix that sets the flag to `false`. A pre-ticked box accepting terms or a privacy notice is not consent either way and is not reported here. `functionality_storage` and `security_storage` may default to granted (they cover what is strictly necessary).',
     whenNotToUse:
       'When the Consent Mode default with granted applies only to regions outside the EEA, UK and Switzerland (`region: […]`) and you have checked that; prefer `allowGrantedDefaults` for single storage types.',
     examples: {
       incorrect: [
+        {
+          title: 'cookieconsent with analytics enabled before any choice',
+          code: "CookieConsent.run({\n  categories: {\n    necessary: { enabled: true, readOnly: true },\n    analytics: { enabled: true },\n  },\n});\n",
+          filename: 'consent.js',
+        },
         { title: 'Consent Mode defaulted to granted', code: "gtag('consent', 'default', { ad_storage: 'granted', analytics_storage: 'denied' });\n", filename: 'consent.js' },
         {
           title: 'A newsletter box ticked by default',
@@ -72,6 +87,11 @@ export const rule = createRule<Options, MessageIds>({
         },
       ],
       correct: [
+        {
+          title: 'cookieconsent: only the read-only necessary category is enabled',
+          code: "CookieConsent.run({\n  categories: {\n    necessary: { enabled: true, readOnly: true },\n    analytics: {},\n  },\n});\n",
+          filename: 'consent.js',
+        },
         { title: 'Consent Mode denied by default, updated by the consent tool', code: "gtag('consent', 'default', { ad_storage: 'denied', analytics_storage: 'denied' });\n", filename: 'consent.js' },
         {
           title: 'An unticked opt-in',
@@ -106,6 +126,17 @@ export const rule = createRule<Options, MessageIds>({
         confidence: 'high',
         fixes: [{ title: `Default ${types} to denied`, edits, safe: true }],
         trace: [`\`gtag('consent', 'default', …)\` sets ${granted.map((t) => `${t}: 'granted'`).join(', ')} before any choice.`],
+      });
+    }
+    for (const flag of facts.cmpDefaults) {
+      context.report({
+        messageId: flag.wasOptOut ? 'cmpOptOut' : 'cmpDefaultOn',
+        data: { cmp: flag.apiName, property: flag.property },
+        start: flag.span.start,
+        end: flag.span.end,
+        confidence: 'high',
+        fixes: [{ title: `Set ${flag.property} to false`, edits: [{ start: flag.value.start, end: flag.value.end, text: 'false' }], safe: true }],
+        trace: [`\`${flag.property}: true\` in the ${flag.apiName} configuration (consent-tool defaults catalogue).`],
       });
     }
     for (const box of facts.checkedBoxes) {
