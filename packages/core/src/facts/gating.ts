@@ -30,7 +30,11 @@ export class GateFinder {
     private readonly matcher: ConsentMatcher,
     private readonly scope: ScopeResolver,
     private readonly knowledge: Knowledge,
-  ) {}
+    /** Identifiers by name, when the caller's walk already collected them (saves a walk). */
+    identifierIndex?: Map<string, ts.Identifier[]>,
+  ) {
+    this.identifierIndex = identifierIndex;
+  }
 
   /** Proofs per condition and truth value: sinks sharing an enclosing check evaluate it once. */
   private readonly proofs = [new Map<ts.Expression, ConditionProof>(), new Map<ts.Expression, ConditionProof>()];

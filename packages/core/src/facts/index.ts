@@ -86,9 +86,10 @@ export function analyseModule(
   withModules = true,
 ): Pick<FileFacts, 'sinks' | 'imports' | 'reexports' | 'embeds' | 'checkedBoxes' | 'cmpDefaults'> {
   const scope = new ScopeResolver();
-  const raw = findSinks(sourceFile, context.knowledge, scope, (vendor) => effectiveCategory(vendor, context.config), consentDefaults);
+  const identifiers = new Map<string, ts.Identifier[]>();
+  const raw = findSinks(sourceFile, context.knowledge, scope, (vendor) => effectiveCategory(vendor, context.config), consentDefaults, identifiers);
   let finder: GateFinder | undefined;
-  const gates = () => (finder ??= new GateFinder(sourceFile, lineStarts, context.matcher, scope, context.knowledge));
+  const gates = () => (finder ??= new GateFinder(sourceFile, lineStarts, context.matcher, scope, context.knowledge, identifiers));
   const sinks = raw.map((sink) => finish(sink, sink.markupCategory !== undefined ? markupGate(sink, context.knowledge) : gates().find(sink.node, sink.category)));
   // <Script id="ga">{`gtag('config', …)`}</Script>: the code inside, gated by its own checks or the element's.
   if (withModules) {

@@ -24,7 +24,15 @@ export interface RawSink extends Omit<TrackerSink, 'gate'> {
 }
 
 /** Finds the tracker sinks and Consent Mode defaults of a parsed file. */
-export function findSinks(sourceFile: ts.SourceFile, knowledge: Knowledge, scope: ScopeResolver, vendorCategory: (vendor: VendorEntry) => VendorEntry['category'], consentDefaults: ConsentModeDefault[] = []): RawSink[] {
+export function findSinks(
+  sourceFile: ts.SourceFile,
+  knowledge: Knowledge,
+  scope: ScopeResolver,
+  vendorCategory: (vendor: VendorEntry) => VendorEntry['category'],
+  consentDefaults: ConsentModeDefault[] = [],
+  /** Filled with every identifier by name, for the gate search's call-site lookups. */
+  identifiers?: Map<string, ts.Identifier[]>,
+): RawSink[] {
   const sinks: RawSink[] = [];
   const stubs = new Set<ts.Node>();
   const text = sourceFile.text;
@@ -63,6 +71,13 @@ export function findSinks(sourceFile: ts.SourceFile, knowledge: Knowledge, scope
   }
 
   const visit = (node: ts.Node): void => {
+    if (identifiers && node.kind === ts.SyntaxKind.Identifier) {
+      const id = node as ts.Identifier;
+      const list = identifiers.get(id.text);
+      if (list) list.push(id);
+      else identifiers.set(id.text, [id]);
+      return;
+    }
     if (stubs.has(node)) return;
     if (ts.isVariableDeclaration(node) && node.initializer) noteSdkVariable(node, knowledge, sdkNames);
     // `window.gtag = function gtag() { dataLayer.push(arguments) }`: the vendor's own stub.
