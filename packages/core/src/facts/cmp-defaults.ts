@@ -29,6 +29,8 @@ const CONFIGS = catalogue.configs as unknown as CmpConfigShape[];
 /** Flags set to `true` in consent-tool configuration objects of the file. */
 export function findCmpDefaults(sourceFile: ts.SourceFile, scope: ScopeResolver): CmpDefaultOn[] {
   const out: CmpDefaultOn[] = [];
+  // Cheap text test first: no catalogued call, import or variable name, no walk.
+  if (!CONFIG_WORDS.some((word) => sourceFile.text.includes(word))) return out;
   const visit = (node: ts.Node): void => {
     let config: { shape: CmpConfigShape; object: ts.ObjectLiteralExpression } | undefined;
     if (ts.isCallExpression(node) && node.arguments[0]) config = configOfCall(node, scope);
@@ -46,6 +48,9 @@ export function findCmpDefaults(sourceFile: ts.SourceFile, scope: ScopeResolver)
   visit(sourceFile);
   return out.sort((a, b) => a.span.start - b.span.start);
 }
+
+/** Last segments of the catalogued calls, module names and variables: a file without any of them has no config. */
+const CONFIG_WORDS = [...new Set(CONFIGS.flatMap((c) => [...c.calls.map((call) => call.split('.').pop()!), ...Object.keys(c.imports), ...c.variables]))];
 
 function configOfName(name: string, value: ts.Expression): { shape: CmpConfigShape; object: ts.ObjectLiteralExpression } | undefined {
   const object = skipOuter(value);

@@ -182,9 +182,11 @@ export function scriptEmbeds(sourceFile: ts.SourceFile, scope: ScopeResolver, ga
   const embeds: EmbedFact[] = [];
   const checked: CheckedBox[] = [];
   const text = sourceFile.text;
+  // Only iframes, links and inputs matter here: skip the walk for files without any.
+  if (!/<(iframe|link|input)\b/.test(text)) return { embeds, checked };
   const visit = (node: ts.Node): void => {
     if (ts.isJsxSelfClosingElement(node) || ts.isJsxOpeningElement(node)) {
-      const tag = node.tagName.getText(sourceFile);
+      const tag = ts.isIdentifier(node.tagName) ? node.tagName.text : '';
       const target = ts.isJsxOpeningElement(node) ? node.parent : node;
       if (tag === 'iframe' || tag === 'link') {
         const attr = tag === 'iframe' ? 'src' : 'href';
