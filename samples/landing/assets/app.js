@@ -47,7 +47,7 @@
         showStatus('Sorry, that did not work. Please try again in a moment.');
       });
     reportSignupConversion();
-    reportSignupToPinterest();
+    reportSignupToLinkedIn();
     // Meta "Lead" for the Brew Letter campaign, as an image pixel so ad blockers' fbq stubs do not drop it.
     new Image().src = 'https://www.facebook.com/tr?id=917354026118452&ev=Lead&noscript=1';
   });
@@ -61,12 +61,12 @@
     }
   }
 
-  // Pinterest conversion for the "Brew at home" pins, counted only with marketing consent.
-  function reportSignupToPinterest() {
+  // LinkedIn conversion for the "office coffee" B2B campaign, counted only with marketing consent.
+  function reportSignupToLinkedIn() {
     if (!window.Cookiebot || !Cookiebot.consent.marketing) {
-      console.info('Pinterest conversion skipped: no marketing consent');
+      console.info('LinkedIn conversion skipped: no marketing consent');
     } else {
-      new Image().src = 'https://ct.pinterest.com/v3/?tid=2612873309145&event=signup&noscript=1';
+      new Image().src = 'https://px.ads.linkedin.com/collect/?pid=5829147&conversionId=14773281&fmt=gif';
     }
   }
 

@@ -16,6 +16,13 @@ function startMatomo() {
   document.head.appendChild(tag);
 }
 
+function loadRedditPixel() {
+  var tag = document.createElement('script');
+  tag.async = true;
+  tag.src = 'https://www.redditstatic.com/ads/pixel.js';
+  document.head.appendChild(tag);
+}
+
 var matomoStarted = false;
 
 // OneTrust calls OptanonWrapper once it has loaded and again after every change of choice.
@@ -24,6 +31,7 @@ function OptanonWrapper() {
     matomoStarted = true;
     startMatomo();
   }
+  if (window.OnetrustActiveGroups.indexOf(',C0004,') > -1) loadRedditPixel();
   // Reddit campaign "r/coffee autumn": page visits for the conversion report.
   rdt('track', 'PageVisit');
 }
