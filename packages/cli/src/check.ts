@@ -10,7 +10,7 @@ import { CONFIG_FILE_NAMES, Workspace, loadConfig, rules as coreRules } from '@c
 import type { ConfigProblem, ConfigSet, Finding, Severity } from '@creepyline/core';
 import { UsageError, type CheckOptions, type FailOn } from './args';
 import { createStyler, shouldColor } from './color';
-import { discoverFiles, displayPath } from './discover';
+import { discoverFiles, displayPath } from '@creepyline/core';
 import { formatHtml } from './formatters/html';
 import { formatJson } from './formatters/json';
 import { formatMarkdown } from './formatters/markdown';
@@ -93,6 +93,8 @@ export async function runCheck(options: CheckOptions, io: CliIO, toolVersion: st
     useIgnoreFiles: options.ignore,
     isIgnored: (file) => loaded.config.isIgnored(file),
     maxFileSize: options.maxFileSize,
+    sizeLimitName: '--max-file-size',
+    ignoredHint: ' (use --no-ignore)',
   });
   if (discovery.missing.length > 0) {
     throw new UsageError(`No such file or directory: ${discovery.missing.join(', ')}`);

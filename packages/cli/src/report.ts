@@ -4,7 +4,7 @@
  * this object as is (`version: 1` is its schema version); the other formats render it.
  */
 import type { ConfigProblem, Finding, Fix, LegalRef, Range, RelatedLocation, Severity } from '@creepyline/core';
-import { displayPath } from './discover';
+import { displayPath } from '@creepyline/core';
 
 /** Schema version of the JSON report; bump on incompatible changes. */
 export const REPORT_VERSION = 1;

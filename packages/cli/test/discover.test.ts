@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { discoverFiles, displayPath } from '../src/discover';
+import { discoverFiles, displayPath } from '@creepyline/core';
 import { makeProject, removeProject } from './helpers';
 
 describe('cli file discovery', () => {
@@ -8,7 +8,7 @@ describe('cli file discovery', () => {
   afterEach(() => dir && removeProject(dir));
 
   const discover = (paths: string[] = ['.'], extra: Partial<Parameters<typeof discoverFiles>[0]> = {}) => {
-    const result = discoverFiles({ root: dir, paths, useIgnoreFiles: true, maxFileSize: 1024 * 1024, ...extra });
+    const result = discoverFiles({ root: dir, paths, useIgnoreFiles: true, maxFileSize: 1024 * 1024, sizeLimitName: '--max-file-size', ignoredHint: ' (use --no-ignore)', ...extra });
     return {
       files: result.files.map((f) => displayPath(dir, f)),
       skipped: result.skipped.map((s) => `${displayPath(dir, s.file)}: ${s.reason}`),

@@ -26,6 +26,8 @@ export { parseDirectives, applySuppressions, suppressionEdit, sameLineSuppressio
 export type { Directive, DirectiveProblem, SuppressionEditOptions, CommentLanguage } from './suppressions';
 export { commentLanguageOf } from './suppressions';
 export { closestMatch } from './config';
+export { discoverFiles, displayPath, looksBinary, formatSize, ANALYSED_EXTENSIONS } from './discover';
+export type { DiscoverOptions, Discovery, DiscoveredSkip } from './discover';
 
 /** Options of {@link loadConfig}. */
 export interface LoadOptions {

@@ -1,5 +1,6 @@
 /**
- * File discovery for `creepyline check`: walks the given files and directories, keeps the
+ * File discovery (the CLI's `creepyline check` and the language server's background
+ * index): walks the given files and directories, keeps the
  * languages core analyses, honours `.gitignore` files (at the root and nested, git's
  * semantics through the `ignore` package) and the configuration's `ignore` globs, always
  * skips `node_modules` and `.git`, and sets aside binary and oversized files with a reason.
@@ -8,7 +9,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
-import { formatSize } from './args';
 
 /** Extensions core analyses: the JS/TS family, HTML and CSS. */
 export const ANALYSED_EXTENSIONS: ReadonlySet<string> = new Set([
@@ -31,6 +31,10 @@ export interface DiscoverOptions {
   /** The configuration's ignore test (absolute path). */
   isIgnored?: (absFile: string) => boolean;
   maxFileSize: number;
+  /** How the size limit is named in skip reasons (the CLI says `--max-file-size`). */
+  sizeLimitName?: string;
+  /** Appended to the reason of an explicitly named but ignored file (the CLI says ` (use --no-ignore)`). */
+  ignoredHint?: string;
 }
 
 export interface DiscoveredSkip {
@@ -53,6 +57,13 @@ export function displayPath(root: string, absFile: string): string {
   const relative = path.relative(root, absFile);
   const shown = relative === '' ? '.' : relative.startsWith('..') || path.isAbsolute(relative) ? absFile : relative;
   return shown.split(path.sep).join('/');
+}
+
+/** `2.9 KB`, `1 MB`: a byte count for messages. */
+export function formatSize(bytes: number): string {
+  if (bytes >= 1024 ** 2) return `${+(bytes / 1024 ** 2).toFixed(1)} MB`;
+  if (bytes >= 1024) return `${+(bytes / 1024).toFixed(1)} KB`;
+  return `${bytes} B`;
 }
 
 /** `true` when the first bytes of the file contain a NUL byte. */
@@ -131,7 +142,7 @@ export function discoverFiles(options: DiscoverOptions): Discovery {
 
   const consider = (abs: string, size: number) => {
     if (size > options.maxFileSize) {
-      skip(abs, `file is ${formatSize(size)}, larger than --max-file-size ${formatSize(options.maxFileSize)}`);
+      skip(abs, `file is ${formatSize(size)}, larger than ${options.sizeLimitName ?? 'the size limit'} ${formatSize(options.maxFileSize)}`);
       return;
     }
     try {
@@ -202,7 +213,7 @@ export function discoverFiles(options: DiscoverOptions): Discovery {
       // A file named explicitly is analysed whatever its extension is, unless ignored:
       // then it is reported as skipped so the user learns why nothing was found.
       const layers = options.useIgnoreFiles ? layersFor(root, path.dirname(abs)) : [];
-      if (isIgnored(abs, layers, false)) skip(abs, 'ignored by .gitignore or the configuration\'s ignore globs (use --no-ignore)');
+      if (isIgnored(abs, layers, false)) skip(abs, `ignored by .gitignore or the configuration's ignore globs${options.ignoredHint ?? ''}`);
       else if (!ANALYSED_EXTENSIONS.has(path.extname(abs).toLowerCase())) skip(abs, `unsupported file type '${path.extname(abs) || '(none)'}'`);
       else consider(abs, stat.size);
     }
