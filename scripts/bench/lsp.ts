@@ -55,7 +55,7 @@ function endPosition(text: string): { line: number; character: number } {
 export async function measureLsp(options: LspMeasureOptions): Promise<LspMeasurement> {
   const { serverScript, root, file, edits, warmup } = options;
   const timeoutMs = options.timeoutMs ?? 30_000;
-  const child = spawn(process.execPath, [serverScript, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...(process.env.CREEPYLINE_BENCH_SERVER_ARGS ?? '').split(' ').filter(Boolean), serverScript, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => { stderr = (stderr + chunk.toString()).slice(-4000); });
   const connection: MessageConnection = createMessageConnection(
@@ -135,6 +135,11 @@ export async function measureLsp(options: LspMeasureOptions): Promise<LspMeasure
     }
     await connection.sendRequest('shutdown');
     await connection.sendNotification('exit');
+    // Let the server exit on its own (it writes --cpu-prof output on exit), at most 2 s.
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, 2000);
+      child.once('exit', () => { clearTimeout(timer); resolve(); });
+    });
     const serverAnalysis = analysisTimes.length === times.length ? summarize(analysisTimes) : undefined;
     return { openMs, edit: summarize(times), serverAnalysis, diagnostics };
   } finally {
