@@ -220,9 +220,9 @@ export function scriptEmbeds(sourceFile: ts.SourceFile, scope: ScopeResolver, ga
 /** A JSX attribute's string value (literal, template, or a `const` holding one). */
 function attributeValue(element: ts.JsxSelfClosingElement | ts.JsxOpeningElement, name: string, scope: ScopeResolver): { url: string; span: Span; literal: boolean } | undefined {
   for (const attribute of element.attributes.properties) {
-    if (!ts.isJsxAttribute(attribute) || attribute.name.getText() !== name || !attribute.initializer) continue;
+    if (!ts.isJsxAttribute(attribute) || attributeName(attribute) !== name || !attribute.initializer) continue;
     const init = attribute.initializer;
-    const span = { start: init.getStart(), end: init.getEnd() };
+    const span = { start: init.getStart(element.getSourceFile()), end: init.getEnd() };
     if (ts.isStringLiteral(init)) return { url: init.text, span, literal: true };
     if (!ts.isJsxExpression(init) || !init.expression) return undefined;
     let e = skipOuter(init.expression);
@@ -241,7 +241,13 @@ function attributeValue(element: ts.JsxSelfClosingElement | ts.JsxOpeningElement
 }
 
 function hasAttribute(element: ts.JsxSelfClosingElement | ts.JsxOpeningElement, name: string): ts.JsxAttribute | undefined {
-  return element.attributes.properties.find((a): a is ts.JsxAttribute => ts.isJsxAttribute(a) && a.name.getText() === name);
+  return element.attributes.properties.find((a): a is ts.JsxAttribute => ts.isJsxAttribute(a) && attributeName(a) === name);
+}
+
+/** `src` of `src="…"` without re-reading the source text (`getText()` walks up to the file every call). */
+function attributeName(attribute: ts.JsxAttribute): string {
+  const name = attribute.name;
+  return ts.isIdentifier(name) ? name.text : `${name.namespace.text}:${name.name.text}`;
 }
 
 /** Literal `true`: a bare attribute or `={true}`. */
