@@ -178,7 +178,13 @@ export function rewriteOf(entry: EmbedEntry, url: string, text: string, searchFr
 }
 
 /** Embeds and pre-ticked opt-in boxes of a JS/TS file; gates come from the same gate search as trackers. */
-export function scriptEmbeds(sourceFile: ts.SourceFile, scope: ScopeResolver, gates: () => GateFinder): { embeds: EmbedFact[]; checked: CheckedBox[] } {
+export function scriptEmbeds(
+  sourceFile: ts.SourceFile,
+  scope: ScopeResolver,
+  gates: () => GateFinder,
+  /** The file's `<iframe>`, `<link>` and `<input>` JSX elements, when the caller's walk collected them. */
+  collected?: readonly (ts.JsxSelfClosingElement | ts.JsxOpeningElement)[],
+): { embeds: EmbedFact[]; checked: CheckedBox[] } {
   const embeds: EmbedFact[] = [];
   const checked: CheckedBox[] = [];
   const text = sourceFile.text;
@@ -211,9 +217,10 @@ export function scriptEmbeds(sourceFile: ts.SourceFile, scope: ScopeResolver, ga
       }
       if (tag === 'input') checkedBox(node, target, sourceFile, scope, checked);
     }
-    ts.forEachChild(node, visit);
+    if (!collected) ts.forEachChild(node, visit);
   };
-  visit(sourceFile);
+  if (collected) collected.forEach(visit);
+  else visit(sourceFile);
   return { embeds, checked };
 }
 

@@ -87,7 +87,8 @@ export function analyseModule(
 ): Pick<FileFacts, 'sinks' | 'imports' | 'reexports' | 'embeds' | 'checkedBoxes' | 'cmpDefaults'> {
   const scope = new ScopeResolver();
   const identifiers = new Map<string, ts.Identifier[]>();
-  const raw = findSinks(sourceFile, context.knowledge, scope, (vendor) => effectiveCategory(vendor, context.config), consentDefaults, identifiers);
+  const embedElements: (ts.JsxSelfClosingElement | ts.JsxOpeningElement)[] = [];
+  const raw = findSinks(sourceFile, context.knowledge, scope, (vendor) => effectiveCategory(vendor, context.config), consentDefaults, identifiers, embedElements);
   let finder: GateFinder | undefined;
   const gates = () => (finder ??= new GateFinder(sourceFile, lineStarts, context.matcher, scope, context.knowledge, identifiers));
   const sinks = raw.map((sink) => finish(sink, sink.markupCategory !== undefined ? markupGate(sink, context.knowledge) : gates().find(sink.node, sink.category)));
@@ -107,7 +108,7 @@ export function analyseModule(
     sinks.sort((a, b) => a.span.start - b.span.start);
   }
   const modules = withModules ? collectModuleFacts(sourceFile, scope, gates) : { imports: [], reexports: [] };
-  const { embeds, checked } = withModules ? scriptEmbeds(sourceFile, scope, gates) : { embeds: [], checked: [] };
+  const { embeds, checked } = withModules ? scriptEmbeds(sourceFile, scope, gates, embedElements) : { embeds: [], checked: [] };
   const cmpDefaults = withModules ? findCmpDefaults(sourceFile, scope) : [];
   return { sinks, ...modules, embeds, checkedBoxes: checked, cmpDefaults };
 }

@@ -15,6 +15,7 @@ import { requiredModule, type Binding, type ScopeResolver } from './scope';
 import type { ConsentModeDefault, Span, TrackerSink } from './types';
 
 const GLOBAL_OBJECTS = new Set(['window', 'globalThis', 'self']);
+const EMBED_TAGS = new Set(['iframe', 'link', 'input']);
 
 /** A sink before its gate was searched. */
 export interface RawSink extends Omit<TrackerSink, 'gate'> {
@@ -32,6 +33,8 @@ export function findSinks(
   consentDefaults: ConsentModeDefault[] = [],
   /** Filled with every identifier by name, for the gate search's call-site lookups. */
   identifiers?: Map<string, ts.Identifier[]>,
+  /** Filled with the `<iframe>`, `<link>` and `<input>` JSX elements (for the embed pass, without a walk of its own). */
+  embedElements?: (ts.JsxSelfClosingElement | ts.JsxOpeningElement)[],
 ): RawSink[] {
   const sinks: RawSink[] = [];
   const stubs = new Set<ts.Node>();
@@ -99,6 +102,7 @@ export function findSinks(
       const match = matchNew(node, knowledge, scope, sdkNames);
       if (match) add(node, match.vendor, match.server ? 'server-request' : 'sdk-call', match.label);
     } else if (ts.isJsxSelfClosingElement(node) || ts.isJsxOpeningElement(node)) {
+      if (embedElements && ts.isIdentifier(node.tagName) && EMBED_TAGS.has(node.tagName.text)) embedElements.push(node);
       const match = matchJsx(node, knowledge, scope, sourceFile, sdkNames);
       const target = ts.isJsxOpeningElement(node) ? node.parent : node;
       if (match) add(target, match.vendor, match.form, match.label, match.markupCategory);
