@@ -11,8 +11,9 @@
  *
  * Inputs: a generated ~2,000-line TSX marketing page (scripts/bench/generate.ts,
  * deterministic) and the script files of samples/. Writes bench-results.json at the repo root.
- * Target (editor issue): core median ≤ 2× a full re-parse. PASS/FAIL is printed; the exit
- * code is non-zero on FAIL only with --strict.
+ * Targets (editor issue): core median ≤ 2× a full re-parse, in-process and over LSP (edit →
+ * diagnostics minus the debounce). PASS/FAIL is printed for both; the exit code is non-zero on
+ * FAIL only with --strict.
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -132,6 +133,8 @@ async function main(): Promise<number> {
     const memory = measureMemory(memoryProjects, { workspace: new Workspace({ root: tmp }), file: bigFile }, s.memoryRounds);
 
     const pass = big.ratios.coreMedian <= CORE_TARGET_RATIO;
+    // The editor issue's own measure: edit → diagnostics over LSP (debounce excluded) vs a full re-parse.
+    const lspPass = lspRatios !== undefined && lspRatios.medianExclDebounce <= CORE_TARGET_RATIO;
     const results = {
       date: new Date().toISOString(),
       mode: quick ? 'quick' : 'full',
@@ -139,7 +142,7 @@ async function main(): Promise<number> {
       machine: { node: process.version, platform: `${os.platform()} ${os.arch()}`, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, loadavg: os.loadavg() },
       bigFile: { lines: big.lines, bytes: big.bytes, findings: big.findings },
       core: { bigFile: big, samples },
-      target: { coreMedianRatio: CORE_TARGET_RATIO, measured: big.ratios.coreMedian, pass },
+      target: { coreMedianRatio: CORE_TARGET_RATIO, measured: big.ratios.coreMedian, pass, lspMeasured: lspRatios?.medianExclDebounce, lspPass },
       lsp: lsp ? { debounceMs: DEBOUNCE_MS, ...lsp, exclDebounceMs: lspExcl, ratios: lspRatios } : { debounceMs: DEBOUNCE_MS, error: lspError },
       memory,
     };
@@ -166,9 +169,10 @@ async function main(): Promise<number> {
       `heapUsed ${f1(memory.afterFirst.heapUsedMB)} → ${f1(memory.end.heapUsedMB)} MB (×${f2(memory.heapGrowth)}), ` +
       `rss ${f1(memory.afterFirst.rssMB)} → ${f1(memory.end.rssMB)} MB (×${f2(memory.rssGrowth)})`);
     out.push(`Target: big-file analyzeFile median ≤ ${CORE_TARGET_RATIO.toFixed(1)}× TS parse → ×${f2(big.ratios.coreMedian)} ${pass ? 'PASS' : 'FAIL'}`);
+    out.push(`Target over LSP: didChange → diagnostics (debounce excluded) median ≤ ${CORE_TARGET_RATIO.toFixed(1)}× TS parse → ${lspRatios ? `×${f2(lspRatios.medianExclDebounce)} ${lspPass ? 'PASS' : 'FAIL'}` : 'not measured'}`);
     out.push('Results: bench-results.json');
     process.stdout.write(out.join('\n') + '\n');
-    return strict && (!pass || !lsp) ? 1 : 0;
+    return strict && (!pass || !lspPass) ? 1 : 0;
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }
