@@ -184,8 +184,18 @@ function matchCall(call: ts.CallExpression, knowledge: Knowledge, scope: ScopeRe
   }
   // const analytics = AnalyticsBrowser.load({ writeKey }); analytics.track(…)
   if (binding.kind === 'variable' && !binding.propertyPath && path.length > 1 && binding.declaration.initializer) {
-    const vendor = instanceVendor(binding.declaration.initializer, knowledge, scope);
-    if (vendor) return { vendor, form: 'sdk-call', label: path.join('.') };
+    const instance = instanceVendor(binding.declaration.initializer, knowledge, scope);
+    if (instance) {
+      const method = path.slice(1).join('.');
+      if (instance.shape.instanceMethods && !instance.shape.instanceMethods.includes(method)) return undefined;
+      return { vendor: instance.vendor, form: instance.shape.server ? 'server-request' : 'sdk-call', label: path.join('.') };
+    }
+  }
+  // The gtag stub's `var _paq = window._paq = window._paq || []`: a local alias of the global.
+  if (binding.kind === 'variable' && !binding.propertyPath && aliasesGlobal(binding.declaration, root)) {
+    for (const { vendor, shape } of knowledge.globalCallees.get(path.join('.')) ?? []) {
+      if (argumentsMatch(call, shape, scope)) return { vendor, form: 'global-call', label: path.join('.') };
+    }
   }
   return undefined;
 }
@@ -267,13 +277,29 @@ function matchNew(expression: ts.NewExpression, knowledge: Knowledge, scope: Sco
   const binding = scope.resolve(path[0], expression);
   if (binding?.kind !== 'import') return undefined;
   for (const { vendor, shape } of knowledge.importsByModule.get(binding.module) ?? []) {
-    if (shape.as === 'class' && exportMatches(shape, binding) && path.length === 1) return { vendor, label: `new ${path.join('.')}`, server: shape.server === true };
+    // A client whose instance methods send (`new Analytics({ writeKey })`) sends nothing when created.
+    if (shape.as === 'class' && exportMatches(shape, binding) && path.length === 1 && !shape.instanceMethods) return { vendor, label: `new ${path.join('.')}`, server: shape.server === true };
   }
   return undefined;
 }
 
-/** The vendor whose SDK created the value of `init` (`AnalyticsBrowser.load(…)`, `new Analytics(…)`). */
-function instanceVendor(init: ts.Expression, knowledge: Knowledge, scope: ScopeResolver): VendorEntry | undefined {
+/** `var _paq = window._paq = window._paq || []`, `const dataLayer = (window.dataLayer ||= [])`: a local name for `window.<name>`. */
+function aliasesGlobal(declaration: ts.VariableDeclaration, name: string): boolean {
+  let found = false;
+  const visit = (node: ts.Node): void => {
+    if (found) return;
+    if (ts.isPropertyAccessExpression(node) && node.name.text === name && ts.isIdentifier(node.expression) && GLOBAL_OBJECTS.has(node.expression.text)) {
+      found = true;
+      return;
+    }
+    if (!ts.isFunctionLike(node)) ts.forEachChild(node, visit);
+  };
+  if (declaration.initializer) visit(declaration.initializer);
+  return found;
+}
+
+/** The SDK shape and vendor whose SDK created the value of `init` (`AnalyticsBrowser.load(…)`, `new Analytics(…)`). */
+function instanceVendor(init: ts.Expression, knowledge: Knowledge, scope: ScopeResolver): { vendor: VendorEntry; shape: ImportShape } | undefined {
   let e = skipOuter(init);
   while (ts.isAwaitExpression(e)) e = skipOuter(e.expression);
   const target = ts.isCallExpression(e) || ts.isNewExpression(e) ? e.expression : undefined;
@@ -283,7 +309,7 @@ function instanceVendor(init: ts.Expression, knowledge: Knowledge, scope: ScopeR
   const binding = scope.resolve(path[0], e);
   if (binding?.kind !== 'import') return undefined;
   for (const { vendor, shape } of knowledge.importsByModule.get(binding.module) ?? []) {
-    if (shape.as === 'class' && exportMatches(shape, binding)) return vendor;
+    if (shape.as === 'class' && exportMatches(shape, binding)) return { vendor, shape };
   }
   return undefined;
 }

@@ -347,6 +347,8 @@ function validateVendor(v: VendorEntry, field: string): void {
     if (exp !== 'default' && exp !== '*' && !IDENT.test(exp)) fail(`${f}.export`, 'must be "default", "*" or an identifier', exp);
     oneOf(s.as, IMPORT_AS, `${f}.as`);
     if (s.methods !== undefined) strArray(s.methods, `${f}.methods`, (m, mf) => dottedPath(m, mf, false));
+    if (s.instanceMethods !== undefined) strArray(s.instanceMethods, `${f}.instanceMethods`, (m, mf) => dottedPath(m, mf, false));
+    if (s.instanceMethods !== undefined && s.as !== 'class') fail(`${f}.instanceMethods`, 'is only meaningful with as "class"', s.instanceMethods);
     if (s.methods !== undefined && (s.as === 'call' || s.as === 'component')) fail(`${f}.methods`, `is only meaningful with as "object" or "class"`, s.methods);
     optionalBool(s.server, `${f}.server`);
   });
@@ -480,8 +482,8 @@ function segmentsMatch(pattern: string[], url: string[]): boolean {
   if (n === 0) return true;
   const last = pattern[n - 1]!;
   if (last === '') {
-    // `host/dir/`: anything below dir
-    if (url.length < n) return false;
+    // `host/dir/`: the folder itself (`ct.pinterest.com/v3/?tid=…`) or anything below it
+    if (url.length < n - 1) return false;
   } else if (url.length < n) return false;
   for (let i = 0; i < n - 1; i++) {
     if (pattern[i] !== '*' && pattern[i] !== url[i]) return false;

@@ -56,6 +56,11 @@ export interface ImportShape {
   /** For `object`/`class`: method paths that send data or load the tracker. Omitted = every method. */
   methods?: string[];
   /**
+   * For `class`: the methods of an instance that send data (`client.track(…)` of
+   * `new Analytics({ writeKey })`). When set, creating the instance sends nothing and is not a sink.
+   */
+  instanceMethods?: string[];
+  /**
    * `true` for server-side SDKs (`@segment/analytics-node`, `posthog-node`): the data leaves from
    * the server, so no browser consent banner can gate the call itself; the recipient still needs a
    * legal basis (Art. 6 GDPR), usually the consent collected in the browser.

@@ -140,6 +140,10 @@ runRuleTests(rule, {
     },
     // a request to an unrelated API is not tracking
     "fetch('https://api.example.com/orders', { method: 'POST' });",
+    // creating a server-side client sends nothing
+    { code: "import { Analytics } from '@segment/analytics-node';\nexport const analytics = new Analytics({ writeKey: process.env.SEGMENT_KEY! });\n", filename: 'server/segment.ts' },
+    // Matomo setup commands send nothing
+    "_paq.push(['setTrackerUrl', 'https://stats.example.com/matomo.php']);\n_paq.push(['setSiteId', '1']);",
     // ignoreVendors option
     { code: "_paq.push(['trackPageView']);", config: { rules: { 'tracking-without-consent': ['error', { ignoreVendors: ['matomo'] }] } } },
   ],
@@ -263,6 +267,30 @@ runRuleTests(rule, {
       code: "_paq.push(['trackPageView']);\n",
       config: { rules: { 'tracking-without-consent': ['error', { jurisdictions: ['FR'] }] } },
       errors: [{ messageId: 'exemptVendor', severity: 'info' }],
+    },
+    {
+      // Matomo's own snippet declares `var _paq = window._paq = …`: still the global queue
+      code: "var _paq = window._paq = window._paq || [];\n_paq.push(['trackPageView']);\n",
+      filename: 'matomo.js',
+      errors: [{ messageId: 'exemptVendor', line: 2, severity: 'info' }],
+    },
+    {
+      // a server-side Segment client's track() call
+      code: "import { Analytics } from '@segment/analytics-node';\nconst analytics = new Analytics({ writeKey: 'k' });\nexport function signedUp(userId: string) {\n  analytics.track({ userId, event: 'Signed Up' });\n}\n",
+      filename: 'server/segment.ts',
+      errors: [{ messageId: 'serverNotGated', line: 4, column: 3 }],
+    },
+    {
+      // Pinterest's image pixel (path is the folder itself)
+      code: "new Image().src = 'https://ct.pinterest.com/v3/?tid=2612345678901&event=checkout&noscript=1';\n",
+      filename: 'pin.js',
+      errors: [{ messageId: 'notGated', line: 1 }],
+    },
+    {
+      // server-side GA4 is not Consent Mode "advanced", even where browser defaults are denied
+      code: "gtag('consent', 'default', { analytics_storage: 'denied' });\nexport async function hit() {\n  await fetch('https://www.google-analytics.com/mp/collect?measurement_id=G-1&api_secret=s', { method: 'POST', body: '{}' });\n}\n",
+      filename: 'mixed.ts',
+      errors: [{ messageId: 'serverNotGated', line: 3 }],
     },
     {
       // a local helper called once with and once without consent

@@ -149,7 +149,8 @@ export const rule = createRule<Options, MessageIds>({
       // Decision: Consent Mode "advanced" (denied defaults, tag still loads) is a warning at medium confidence.
       // A file that itself defaults a storage type to granted is not "advanced mode" (prechecked-consent reports it).
       const grantsHere = facts.consentDefaults.some((d) => Object.values(d.values).includes('granted'));
-      const advanced = sink.consentMode && !sink.gate.seen.length && !grantsHere ? context.project.consentModeDenied[0] : undefined;
+      // Browser Consent Mode defaults say nothing about hits sent from the server.
+      const advanced = sink.consentMode && sink.form !== 'server-request' && !sink.gate.seen.length && !grantsHere ? context.project.consentModeDenied[0] : undefined;
       if (advanced && context.config.consent.consentModeAdvanced === 'accept') continue;
       const where = advanced ? `${advanced.file === facts.file ? 'this file' : relativeName(advanced.file, facts.file)}, line ${advanced.line}` : '';
       const data = {
