@@ -423,6 +423,7 @@ function validateConsentApi(a: ConsentApiEntry, field: string): void {
   if (!isObject(a.categoryMap)) fail(`${at}.categoryMap`, 'must be an object mapping names to categories', a.categoryMap);
   for (const [k, v] of Object.entries(a.categoryMap)) oneOf(v, CATEGORIES, `${at}.categoryMap.${k}`);
   if (a.generalConsentNames !== undefined) strArray(a.generalConsentNames, `${at}.generalConsentNames`);
+  if (a.fixTemplate !== undefined && !str(a.fixTemplate, `${at}.fixTemplate`).includes('{{name}}')) fail(`${at}.fixTemplate`, 'must contain {{name}}', a.fixTemplate);
   if (a.note !== undefined) str(a.note, `${at}.note`);
   strArray(a.source, `${at}.source`);
   if (a.source.length === 0) fail(`${at}.source`, 'must name at least one source', a.source);

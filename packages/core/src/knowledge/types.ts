@@ -192,6 +192,12 @@ export interface ConsentApiEntry {
    * purpose 1 "store and/or access information on a device"): a check on them gates any tracker.
    */
   generalConsentNames?: string[];
+  /**
+   * The check a quick fix inserts when this consent tool is in use in the file and the team
+   * declared no consent function: `{{name}}` is the tool's name for the category (the first
+   * `categoryMap` key that maps to it), e.g. `window.Cookiebot?.consent?.{{name}}`.
+   */
+  fixTemplate?: string;
   /** CMP-specific category names → our categories (`statistics` → `measurement`). */
   categoryMap: Record<string, ConsentCategory>;
   /** How the API behaves where the shapes above cannot say it (e.g. Consent Mode is a signal, not a gate). */

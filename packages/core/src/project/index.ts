@@ -74,7 +74,7 @@ export class ProjectIndex {
     const result: CrossFileGate = { uses: uses.length, gated: uses.length > 0, ungated: [], trace: [] };
     if (uses.length === 0) {
       const what = names.length === 1 && names[0] === 'default' ? `the default export of ${shortName(file)}` : `\`${names.join('`/`')}\` of ${shortName(file)}`;
-      result.trace.push(`No other analysed file uses ${what}; an entry point (a page, a layout, a script tag) runs on every visit.`);
+      result.trace.push(`No other analysed file uses ${what}; an entry point (a page, a layout, a route handler, a script) runs without any caller's check.`);
       return result;
     }
     seen.add(key);

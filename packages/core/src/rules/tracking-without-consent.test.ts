@@ -293,6 +293,12 @@ runRuleTests(rule, {
       errors: [{ messageId: 'serverNotGated', line: 3 }],
     },
     {
+      // no team function configured, but the file uses Cookiebot: the fix uses Cookiebot's API
+      code: "if (Cookiebot.consent.statistics) {\n  gtag('event', 'view_item');\n}\nfbq('track', 'ViewContent');\n",
+      errors: [{ messageId: 'notGated', line: 4 }],
+      output: "if (Cookiebot.consent.statistics) {\n  gtag('event', 'view_item');\n}\nif (window.Cookiebot?.consent?.marketing) {\n  fbq('track', 'ViewContent');\n}\n",
+    },
+    {
       // a local helper called once with and once without consent
       code: "const trackSignup = () => fbq('track', 'CompleteRegistration');\nif (Cookiebot.consent.marketing) trackSignup();\ntrackSignup();\n",
       errors: [{ messageId: 'notGated', line: 1, column: 27 }],

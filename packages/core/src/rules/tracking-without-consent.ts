@@ -5,7 +5,9 @@
 import { createRule } from '../rule';
 import type { Fix } from '../model';
 import type { TrackerSink } from '../facts/types';
-import type { ConsentCategory } from '../knowledge/types';
+import type { ConsentApiEntry, ConsentCategory } from '../knowledge/types';
+import type { Knowledge } from '../knowledge';
+import type { FileFacts } from '../facts/types';
 import type { ResolvedConsentConfig } from '../config/types';
 import { indentationAt } from '../text';
 
@@ -57,7 +59,7 @@ export const rule = createRule<Options, MessageIds>({
       notGated: {
         text: '{{vendor}} ({{label}}) runs before the visitor consents to {{category}} tracking.',
         why: 'A tracker may only read or store identifiers on the visitor’s device after they agreed to {{category}} tracking (Art. 6(1)(a) GDPR, Art. 5(3) ePrivacy).',
-        fix: 'Run it only after a {{category}} consent check, e.g. `{{check}}`, or let your consent tool load it.',
+        fix: 'Run it only after checking {{category}} consent, e.g. `{{check}}`, or let your consent tool load it.',
       },
       wrongCategory: {
         text: '{{vendor}} ({{label}}) is only behind a check for {{found}} consent, but it needs {{category}} consent.',
@@ -65,9 +67,9 @@ export const rule = createRule<Options, MessageIds>({
         fix: 'Check {{category}} consent before it runs, e.g. `{{check}}`.',
       },
       serverNotGated: {
-        text: '{{vendor}} ({{label}}) receives the visitor’s events from your server without a {{category}} consent check or a consent value.',
+        text: '{{vendor}} ({{label}}) receives the visitor’s events from your server without a check of their {{category}} consent or a consent value.',
         why: 'Server-side tracking is still tracking: sending a visitor’s events to an analytics or ad platform needs the same consent as the browser tag (Art. 6(1)(a) GDPR), and the platform cannot honour a choice it is never told.',
-        fix: 'Send it only after a {{category}} consent check, e.g. `{{check}}`, and pass the visitor’s choice along (the GA4 Measurement Protocol `consent` field).',
+        fix: 'Send it only after checking {{category}} consent, e.g. `{{check}}`, and pass the visitor’s choice along (the GA4 Measurement Protocol `consent` field).',
       },
       consentModeAdvanced: {
         text: '{{vendor}} ({{label}}) loads before consent with Google Consent Mode defaults set to denied ("advanced" mode, {{where}}).',
@@ -140,12 +142,13 @@ export const rule = createRule<Options, MessageIds>({
   defaultOptions: { ignoreVendors: [], jurisdictions: [] },
   check(context) {
     const { facts, options } = context;
+    const toolInUse = consentToolInUse(facts, context.knowledge);
     for (const sink of facts.sinks) {
       if (sink.gate.gated || options.ignoreVendors.includes(sink.vendorId)) continue;
       // Inside an exported function: the callers in other files decide.
       const crossFile = sink.gate.exportNames ? context.project.gateAcrossFiles(facts.file, sink.gate.exportNames, sink.category) : undefined;
       if (crossFile?.gated) continue;
-      const check = checkExpression(context.config.consent, sink.category);
+      const check = checkExpression(context.config.consent, sink.category, toolInUse);
       // Decision: Consent Mode "advanced" (denied defaults, tag still loads) is a warning at medium confidence.
       // A file that itself defaults a storage type to granted is not "advanced mode" (prechecked-consent reports it).
       const grantsHere = facts.consentDefaults.some((d) => Object.values(d.values).includes('granted'));
@@ -198,6 +201,17 @@ export const rule = createRule<Options, MessageIds>({
   },
 });
 
+/** A consent tool whose checks this file already uses (the first with a fix template). */
+function consentToolInUse(facts: FileFacts, knowledge: Knowledge): ConsentApiEntry | undefined {
+  for (const sink of facts.sinks) {
+    for (const evidence of [...(sink.gate.by ? [sink.gate.by] : []), ...sink.gate.seen]) {
+      const api = knowledge.consentApiById(evidence.origin);
+      if (api?.fixTemplate) return api;
+    }
+  }
+  return undefined;
+}
+
 /** `lib/consent-mode.ts` relative to the reporting file's folder, for messages. */
 function relativeName(file: string, from: string): string {
   const a = file.split(/[\\/]/);
@@ -207,9 +221,17 @@ function relativeName(file: string, from: string): string {
   return [...Array(b.length - 1 - i).fill('..'), ...a.slice(i)].join('/');
 }
 
-/** The consent check a fix inserts, and whether it calls the team's configured API. */
-export function checkExpression(consent: ResolvedConsentConfig, category: ConsentCategory): { text: string; configured: boolean } {
+/**
+ * The consent check a fix inserts, and whether it is known to work: the team's configured
+ * API first, else the API of a consent tool this file already checks (`Cookiebot.consent…`),
+ * else a `hasConsent('…')` placeholder offered as an unsafe suggestion.
+ */
+export function checkExpression(consent: ResolvedConsentConfig, category: ConsentCategory, toolInUse?: ConsentApiEntry): { text: string; configured: boolean } {
   const fn = consent.functions[0];
+  if (!fn && !consent.checkTemplate && toolInUse?.fixTemplate) {
+    const name = Object.keys(toolInUse.categoryMap).find((key) => toolInUse.categoryMap[key] === category);
+    if (name) return { text: toolInUse.fixTemplate.replace(/\{\{\s*name\s*\}\}/g, name), configured: true };
+  }
   const word = fn?.categoryMap ? Object.keys(fn.categoryMap).find((k) => fn.categoryMap![k] === category) ?? CATEGORY_WORD[category] : CATEGORY_WORD[category];
   if (consent.checkTemplate) return { text: consent.checkTemplate.replace(/\{\{\s*category\s*\}\}/g, word), configured: true };
   if (fn) {
