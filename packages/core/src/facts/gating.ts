@@ -213,6 +213,7 @@ export class GateFinder {
     const declarationNode = ts.isFunctionDeclaration(fn) ? fn : fn.parent;
     const references = (this.identifiers().get(name) ?? []).filter((id) => {
       if (id.parent === declarationNode || (ts.isVariableDeclaration(id.parent) && id.parent.name === id)) return false;
+      if (isExportReference(id)) return false;
       const binding = this.scope.resolve(name, id);
       return binding !== undefined && (binding.node === declarationNode || binding.node === fn);
     });
@@ -330,6 +331,20 @@ interface CmpCallback {
   label: string;
   node: ts.Node;
   api: string;
+}
+
+/**
+ * The name as it is exported, not used: `export { track }`, `export default track`,
+ * `module.exports = { track }`, `exports.track = track` (exportNamesOf reads these).
+ */
+function isExportReference(id: ts.Identifier): boolean {
+  const p = id.parent;
+  if (ts.isExportSpecifier(p) || ts.isExportAssignment(p)) return true;
+  let holder: ts.Node = p;
+  if (ts.isShorthandPropertyAssignment(p) || (ts.isPropertyAssignment(p) && p.initializer === id)) holder = p.parent.parent;
+  if (!ts.isBinaryExpression(holder) || holder.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return false;
+  const target = pathOf(holder.left);
+  return !!target && (target[0] === 'exports' || (target[0] === 'module' && target[1] === 'exports'));
 }
 
 function alwaysExits(statement: ts.Statement): boolean {

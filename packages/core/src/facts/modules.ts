@@ -10,7 +10,7 @@ import ts = morphTs;
 import type { ConsentCategory } from '../knowledge/types';
 import { mayBeProjectModule } from '../project/resolve';
 import { exportNamesOf, functionName, type GateFinder } from './gating';
-import type { ScopeResolver } from './scope';
+import { requiredModule, type ScopeResolver } from './scope';
 import type { ImportedUse, Reexport } from './types';
 
 const CATEGORIES: ConsentCategory[] = ['marketing', 'measurement', 'functionality', 'experience', 'necessary'];
@@ -27,6 +27,13 @@ export function collectModuleFacts(sourceFile: ts.SourceFile, scope: ScopeResolv
       else if (ts.isNamedExports(statement.exportClause)) {
         for (const e of statement.exportClause.elements) reexports.push({ specifier, exportName: (e.propertyName ?? e.name).text, as: e.name.text });
       } else reexports.push({ specifier, exportName: '*', as: statement.exportClause.name.text });
+    }
+    // CommonJS: const analytics = require('./analytics'); const { track } = require('../lib/track');
+    if (ts.isVariableStatement(statement)) {
+      for (const declaration of statement.declarationList.declarations) {
+        const module = requiredModule(declaration.initializer);
+        if (module !== undefined && mayBeProjectModule(module)) addBindingNames(declaration.name, localNames);
+      }
     }
     if (ts.isImportDeclaration(statement) && ts.isStringLiteral(statement.moduleSpecifier) && mayBeProjectModule(statement.moduleSpecifier.text)) {
       const clause = statement.importClause;
@@ -46,11 +53,14 @@ export function collectModuleFacts(sourceFile: ts.SourceFile, scope: ScopeResolv
       if (binding?.kind === 'import' && mayBeProjectModule(binding.module)) {
         let exportName = binding.exportName;
         let useNode: ts.Node = node;
-        // import * as analytics from './analytics'; analytics.track(…)
+        // import * as analytics from './analytics'; analytics.track(…)  /  const track = require('./track'); track()
         if (exportName === '*') {
-          if (!ts.isPropertyAccessExpression(node.parent) || node.parent.expression !== node) return;
-          exportName = node.parent.name.text;
-          useNode = node.parent;
+          if (ts.isPropertyAccessExpression(node.parent) && node.parent.expression === node) {
+            exportName = node.parent.name.text;
+            useNode = node.parent;
+          } else if (ts.isCallExpression(node.parent) && node.parent.expression === node) {
+            exportName = 'default';
+          } else return;
         }
         imports.push(useOf(binding.module, exportName, useNode, sourceFile, gates()));
       }
@@ -77,6 +87,11 @@ function useOf(specifier: string, exportName: string, node: ts.Node, sourceFile:
     grants: [...new Set(grants)],
     enclosingExports: grants.includes('any') ? [] : enclosingExports,
   };
+}
+
+function addBindingNames(name: ts.BindingName, out: Set<string>): void {
+  if (ts.isIdentifier(name)) out.add(name.text);
+  else for (const element of name.elements) if (!ts.isOmittedExpression(element)) addBindingNames(element.name, out);
 }
 
 /** An identifier that reads the binding (not a property name, declaration or type position). */

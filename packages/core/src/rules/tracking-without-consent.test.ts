@@ -144,6 +144,14 @@ runRuleTests(rule, {
     { code: "import { Analytics } from '@segment/analytics-node';\nexport const analytics = new Analytics({ writeKey: process.env.SEGMENT_KEY! });\n", filename: 'server/segment.ts' },
     // Matomo setup commands send nothing
     "_paq.push(['setTrackerUrl', 'https://stats.example.com/matomo.php']);\n_paq.push(['setSiteId', '1']);",
+    // CommonJS: a wrapper exported with module.exports, required and called behind a check elsewhere
+    {
+      code: "const axios = require('axios');\nfunction track(name) {\n  return axios.post('https://www.google-analytics.com/mp/collect?measurement_id=G-1&api_secret=s', { events: [{ name }] });\n}\nmodule.exports = { track };\n",
+      filename: 'lib/track.js',
+      files: {
+        'routes/signup.js': "const { track } = require('../lib/track');\nfunction signup(req) {\n  if (req.body.consent === true) track('signup');\n}\nmodule.exports = { signup };\n",
+      },
+    },
     // ignoreVendors option
     { code: "_paq.push(['trackPageView']);", config: { rules: { 'tracking-without-consent': ['error', { ignoreVendors: ['matomo'] }] } } },
   ],
@@ -297,6 +305,13 @@ runRuleTests(rule, {
       code: "if (Cookiebot.consent.statistics) {\n  gtag('event', 'view_item');\n}\nfbq('track', 'ViewContent');\n",
       errors: [{ messageId: 'notGated', line: 4 }],
       output: "if (Cookiebot.consent.statistics) {\n  gtag('event', 'view_item');\n}\nif (window.Cookiebot?.consent?.marketing) {\n  fbq('track', 'ViewContent');\n}\n",
+    },
+    {
+      // CommonJS wrapper required and called without consent: reported in the wrapper
+      code: "const axios = require('axios');\nfunction track(name) {\n  return axios.post('https://www.google-analytics.com/mp/collect?measurement_id=G-1&api_secret=s', { events: [{ name }] });\n}\nmodule.exports = { track };\n",
+      filename: 'lib/track.js',
+      files: { 'routes/signup.js': "const { track } = require('../lib/track');\nmodule.exports = (req, res) => { track('signup'); res.end(); };\n" },
+      errors: [{ messageId: 'serverNotGated', line: 3 }],
     },
     {
       // a local helper called once with and once without consent
