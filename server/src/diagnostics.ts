@@ -4,6 +4,10 @@
  * (`publishDiagnostics`) on open, on change (debounced; a newer version supersedes an
  * older pending one) and on configuration change. Configuration problems are always
  * pushed, on the configuration file itself.
+ *
+ * Cross-file results: after a new version of a document was analysed, the open documents
+ * among the core's `dependentsOf` that file (before and after the edit) are re-validated —
+ * e.g. a tracking wrapper in lib/track.ts whose caller in page.ts lost its consent check.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -92,6 +96,10 @@ export class DiagnosticsService {
   readonly pushedWhilePulling = new Set<string>();
   /** Documents opened but not yet validated (push mode validates them without debounce). */
   private readonly fresh = new Set<string>();
+  /** Per document: the version and content of the diagnostics pushed last. */
+  private readonly lastPushed = new Map<string, { version: number; key: string }>();
+  /** Per document: the version whose dependents were last re-validated, and those dependents. */
+  private readonly dependents = new Map<string, { version: number; files: string[] }>();
 
   constructor(
     private readonly connection: Connection,
@@ -115,6 +123,7 @@ export class DiagnosticsService {
       outcome.skippedReason = 'disabled by the setting creepyline.enable';
     } else {
       try {
+        await this.roots.ensurePolicyFor(document);
         const result = this.roots.analyze(document);
         if (!result) {
           outcome.skippedReason = `documents with the uri scheme of ${document.uri} cannot be analysed`;
@@ -127,6 +136,7 @@ export class DiagnosticsService {
           diagnostics = result.analysis.findings
             .map((f) => findingToDiagnostic(f, document.version, settings, related))
             .filter((d): d is Diagnostic => d !== undefined);
+          this.revalidateDependents(document, result);
         }
       } catch (error) {
         this.errors.report(`Analysing ${document.uri}`, error);
@@ -159,6 +169,11 @@ export class DiagnosticsService {
       // the settings request is asynchronous: the document may have moved on meanwhile
       const after = this.documents.get(uri);
       if (!after || after.version !== version) return;
+      // re-validations (index finished, a dependency changed) often change nothing: no resend
+      const key = JSON.stringify(diagnostics);
+      const last = this.lastPushed.get(uri);
+      if (last && last.version === version && last.key === key) return;
+      this.lastPushed.set(uri, { version, key });
       await this.connection.sendDiagnostics({ uri, version, diagnostics });
     }, undefined);
   }
@@ -191,8 +206,45 @@ export class DiagnosticsService {
     this.schedule(document, this.fresh.delete(document.uri) ? 0 : DEBOUNCE_MS);
   }
 
+  /**
+   * Re-validates the open documents whose findings may depend on this version of
+   * `document` (once per version, so re-validations never cascade in circles).
+   */
+  private revalidateDependents(document: TextDocument, result: DocumentResult): void {
+    const previous = this.dependents.get(document.uri);
+    if (previous?.version === document.version) return;
+    const now = result.root.workspace.dependentsOf(result.file);
+    this.dependents.set(document.uri, { version: document.version, files: now });
+    this.revalidateFiles([...(previous?.files ?? []), ...now], document.uri);
+  }
+
+  /** The dependents recorded for the last analysed version of a document. */
+  lastDependents(uri: string): string[] {
+    return this.dependents.get(uri)?.files ?? [];
+  }
+
+  /** Re-validates the open documents among `files` (absolute paths), except `exceptUri`. */
+  revalidateFiles(files: readonly string[], exceptUri?: string): void {
+    if (files.length === 0) return;
+    const wanted = new Set(files);
+    const affected = this.documents.all().filter((d) => {
+      if (d.uri === exceptUri) return false;
+      const file = this.roots.fileFor(d);
+      return file !== undefined && wanted.has(file);
+    });
+    if (affected.length === 0) return;
+    for (const document of affected) this.roots.invalidate(document.uri);
+    if (this.capabilities().pull) {
+      if (this.capabilities().refresh) void this.connection.languages.diagnostics.refresh();
+      return;
+    }
+    for (const document of affected) this.schedule(document, 0);
+  }
+
   /** A document was closed: cancel pending work and clear its pushed diagnostics. */
   closed(document: TextDocument): void {
+    this.dependents.delete(document.uri);
+    this.lastPushed.delete(document.uri);
     const pending = this.timers.get(document.uri);
     if (pending) clearTimeout(pending);
     this.timers.delete(document.uri);
@@ -216,6 +268,15 @@ export class DiagnosticsService {
   publishConfigProblems(root: Root): void {
     const byUri = new Map<string, Diagnostic[]>();
     for (const problem of root.problems) {
+      if (!path.isAbsolute(problem.file) && !fs.existsSync(path.join(root.dir, problem.file))) {
+        // the editor's own settings (creepyline.rules, creepyline.consent.* …): no file to mark
+        this.errors.once(
+          `settings:${root.dir}:${problem.key}:${problem.message}`,
+          `Problem in the editor setting creepyline.${problem.key} for ${root.dir}: ${problem.message}. ` +
+            'Fix it in the settings (user, workspace or folder); Creepyline uses the default for it until then.',
+        );
+        continue;
+      }
       const file = path.isAbsolute(problem.file) ? problem.file : path.join(root.dir, problem.file);
       const uri = pathToUri(file);
       const list = byUri.get(uri) ?? [];

@@ -3,18 +3,24 @@
  *
  * One `Workspace` (one ts-morph Project) per workspace folder; a file outside every
  * folder gets a workspace rooted at its own directory. The configuration of each root is
- * loaded with core's `loadConfig` and reloaded when `creepyline.json` or
- * `.vscode/settings.json` changes. Results are cached per uri and document version and
- * dropped on close (STYLE 16).
+ * loaded with core's `loadConfig` (with the editor's policy settings of that folder) and
+ * reloaded when `creepyline.json`, `.vscode/settings.json` or those settings change.
+ * Results are cached per uri and document version and dropped on close (STYLE 16). Before
+ * a document is analysed, the other open documents of its root are indexed with their
+ * editor text, so cross-file analysis sees unsaved callers.
  */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { loadConfig, Workspace, type ConfigProblem, type ConfigSet, type FileAnalysis } from '@creepyline/core';
+import {
+  DEFAULT_MAX_FILE_SIZE, discoverFiles, loadConfig, Workspace,
+  type ConfigProblem, type ConfigSet, type FileAnalysis, type RawConfig,
+} from '@creepyline/core';
 
 /** File extension used for untitled documents, so the core picks the right parser. */
 const UNTITLED_EXTENSION: Record<string, string> = {
-  javascript: '.js', javascriptreact: '.jsx', typescript: '.ts', typescriptreact: '.tsx', html: '.html',
+  javascript: '.js', javascriptreact: '.jsx', typescript: '.ts', typescriptreact: '.tsx', html: '.html', css: '.css',
 };
 
 /** A workspace root with its core `Workspace` and the configuration loaded for it. */
@@ -63,8 +69,18 @@ export class Roots {
   private folders: string[] = [];
   private readonly roots = new Map<string, Root>();
   private readonly results = new Map<string, DocumentResult>();
+  /** Editor policy settings per root directory, with a key to detect changes. */
+  private readonly policies = new Map<string, { raw: RawConfig | undefined; key: string }>();
+  /** Version of each open document whose text the core has indexed (uri → version). */
+  private readonly indexedText = new Map<string, number>();
   /** Called when a root's configuration was (re)loaded, so problems can be shown. */
   onConfigLoaded: (root: Root) => void = () => {};
+  /** Called when an existing root's configuration was replaced (its index must be rebuilt). */
+  onConfigReplaced: (root: Root) => void = () => {};
+  /** The open documents (the `TextDocuments` of the connection). */
+  openDocuments: () => readonly TextDocument[] = () => [];
+  /** The editor's policy settings for a root directory (`undefined`: none set). */
+  policySource: (dir: string) => Promise<RawConfig | undefined> = async () => undefined;
 
   /** Sets the workspace folders (absolute directories) from `initialize` / folder changes. */
   setFolders(folders: string[]): void {
@@ -95,7 +111,7 @@ export class Roots {
   root(dir: string): Root {
     let root = this.roots.get(dir);
     if (!root) {
-      const loaded = loadConfig({ root: dir });
+      const loaded = loadConfig({ root: dir, settings: this.policies.get(dir)?.raw });
       root = {
         dir,
         workspace: new Workspace({ root: dir, config: loaded.config }),
@@ -114,17 +130,58 @@ export class Roots {
     return [...this.roots.values()];
   }
 
+  /** The existing root of `dir`, if any (never creates one). */
+  existing(dir: string): Root | undefined {
+    return this.roots.get(dir);
+  }
+
+  /** Whether `root` is still in use (workspace folders may have been removed). */
+  isCurrent(root: Root): boolean {
+    return this.roots.get(root.dir) === root;
+  }
+
   /** Reloads the configuration of every existing root and drops cached results. */
   reloadConfigs(): void {
-    for (const root of this.roots.values()) {
-      const loaded = loadConfig({ root: root.dir });
-      root.config = loaded.config;
-      root.problems = loaded.problems;
-      root.configFiles = loaded.files;
-      root.workspace.setConfig(loaded.config);
-      this.onConfigLoaded(root);
-    }
+    for (const root of this.roots.values()) this.reload(root);
     this.results.clear();
+  }
+
+  private reload(root: Root): void {
+    const loaded = loadConfig({ root: root.dir, settings: this.policies.get(root.dir)?.raw });
+    root.config = loaded.config;
+    root.problems = loaded.problems;
+    root.configFiles = loaded.files;
+    // setConfig drops every file's facts: open documents are indexed again before the next analysis
+    root.workspace.setConfig(loaded.config);
+    for (const uri of [...this.indexedText.keys()]) {
+      const file = this.fileFor({ uri } as TextDocument);
+      if (file && this.rootDirFor(file) === root.dir) this.indexedText.delete(uri);
+    }
+    this.onConfigLoaded(root);
+    this.onConfigReplaced(root);
+  }
+
+  /**
+   * Asks for the editor's policy settings of the root directory `dir` and, when they differ
+   * from the ones in use, reloads that root's configuration. Returns whether it reloaded.
+   */
+  async ensurePolicy(dir: string): Promise<boolean> {
+    const raw = await this.policySource(dir);
+    const key = JSON.stringify(raw ?? {});
+    const previous = this.policies.get(dir);
+    if (previous ? previous.key === key : raw === undefined) return false;
+    this.policies.set(dir, { raw, key });
+    const root = this.roots.get(dir);
+    if (!root) return false;
+    this.reload(root);
+    for (const [uri, result] of this.results) if (result.root === root) this.results.delete(uri);
+    return true;
+  }
+
+  /** {@link ensurePolicy} for the root of a document. */
+  async ensurePolicyFor(document: TextDocument): Promise<boolean> {
+    const file = this.fileFor(document);
+    return file ? this.ensurePolicy(this.rootDirFor(file)) : false;
   }
 
   /** The path the core analyses for a document: its file path, or a synthetic one for untitled documents. */
@@ -153,22 +210,63 @@ export class Roots {
     const file = this.fileFor(document);
     if (!file) return undefined;
     const root = this.root(this.rootDirFor(file));
+    this.indexOpenDocuments(root, document.uri);
     const text = document.getText();
     const started = performance.now();
     const analysis = root.workspace.analyzeFile(file, text);
     const validationTime = Math.round(performance.now() - started);
     const result: DocumentResult = { uri: document.uri, version: document.version, file, root, analysis, validationTime, text };
     this.results.set(document.uri, result);
+    this.indexedText.set(document.uri, document.version);
     return result;
   }
 
-  /** Drops everything kept for a closed document, including the core's overlay. */
-  close(document: TextDocument): void {
+  /** Indexes the editor text of the other open documents of `root` that changed since last time. */
+  private indexOpenDocuments(root: Root, except: string): void {
+    for (const other of this.openDocuments()) {
+      if (other.uri === except || this.indexedText.get(other.uri) === other.version) continue;
+      const file = this.fileFor(other);
+      if (!file || this.rootDirFor(file) !== root.dir) continue;
+      root.workspace.indexText(file, other.getText());
+      this.indexedText.set(other.uri, other.version);
+    }
+  }
+
+  /** The open document of an absolute path, if any. */
+  openDocumentOf(file: string): TextDocument | undefined {
+    return this.openDocuments().find((d) => this.fileFor(d) === file);
+  }
+
+  /**
+   * Drops everything kept for a closed document, including the core's overlay, and indexes
+   * the file's text on disk again (unsaved edits are gone), unless `.gitignore` or the
+   * configuration exclude it. Returns the root and path, so dependents can be re-validated.
+   */
+  close(document: TextDocument): { root: Root; file: string } | undefined {
     this.results.delete(document.uri);
+    this.indexedText.delete(document.uri);
     const file = this.fileFor(document);
-    if (!file) return;
+    if (!file) return undefined;
     const root = this.roots.get(this.rootDirFor(file));
-    root?.workspace.forget(file);
+    if (!root) return undefined;
+    root.workspace.forget(file);
+    if (this.indexable(root, file)) root.workspace.indexFiles([file]);
+    return { root, file };
+  }
+
+  /** Whether the background index covers `file` (exists, analysable, not ignored by `.gitignore` or config). */
+  indexable(root: Root, file: string): boolean {
+    if (!fs.existsSync(file)) return false;
+    const found = discoverFiles({
+      root: root.dir, paths: [file], useIgnoreFiles: true,
+      isIgnored: (f) => root.config.isIgnored(f), maxFileSize: DEFAULT_MAX_FILE_SIZE,
+    });
+    return found.files.length === 1;
+  }
+
+  /** Drops the cached result of one document (a file it depends on changed). */
+  invalidate(uri: string): void {
+    this.results.delete(uri);
   }
 
   /** Drops cached results (settings changed), keeping the roots. */

@@ -1,47 +1,17 @@
 /**
- * `creepyline/scanWorkspace`: analyse every JavaScript/TypeScript/HTML file of every
+ * `creepyline/scanWorkspace`: analyse every file the CLI would (the core's `discoverFiles`:
+ * JS/TS, HTML, CSS; `.gitignore` and the configuration's `ignore` honoured) of every
  * workspace folder, publish diagnostics for files that are not open (open ones are
  * validated as documents), with `$/progress` and cancellation between folders.
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { CancellationToken, Connection, Diagnostic, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Finding } from '@creepyline/core';
+import { DEFAULT_MAX_FILE_SIZE, discoverFiles, type Finding } from '@creepyline/core';
 import type { ScanWorkspaceParams, ScanWorkspaceResult } from '@creepyline/protocol';
 import { findingToDiagnostic, type DiagnosticsService } from './diagnostics';
 import { pathToUri, type Roots } from './documents';
 import type { SettingsStore } from './settings';
-
-/** File extensions the core analyses. */
-export const SOURCE_EXTENSIONS = new Set(['.js', '.jsx', '.mjs', '.cjs', '.ts', '.tsx', '.mts', '.cts', '.html', '.htm']);
-
-/** Directories never worth walking (dependencies, VCS metadata, build output). */
-const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out', 'build', 'coverage', '.next', '.nuxt', '.cache', '.creepyline-cache']);
-
-/** Source files under `dir` (no symlinks followed), skipping dependency and build folders. */
-export function listSourceFiles(dir: string, isIgnored: (file: string) => boolean): string[] {
-  const files: string[] = [];
-  const stack = [dir];
-  while (stack.length > 0) {
-    const current = stack.pop()!;
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(current, { withFileTypes: true });
-    } catch {
-      continue;
-    }
-    for (const entry of entries) {
-      const full = path.join(current, entry.name);
-      if (entry.isDirectory()) {
-        if (!SKIPPED_DIRECTORIES.has(entry.name)) stack.push(full);
-      } else if (entry.isFile() && SOURCE_EXTENSIONS.has(path.extname(entry.name).toLowerCase()) && !isIgnored(full)) {
-        files.push(full);
-      }
-    }
-  }
-  return files.sort();
-}
 
 /** Runs workspace scans; remembers which closed files got diagnostics so a rescan can clear them. */
 export class WorkspaceScanner {
@@ -73,8 +43,12 @@ export class WorkspaceScanner {
           break;
         }
         progress.report(Math.round((index / folders.length) * 100), `${path.basename(folder)}: listing files`);
+        await this.roots.ensurePolicy(folder);
         const root = this.roots.root(folder);
-        const files = listSourceFiles(folder, (f) => root.config.isIgnored(f));
+        const { files } = discoverFiles({
+          root: folder, paths: ['.'], useIgnoreFiles: true,
+          isIgnored: (f) => root.config.isIgnored(f), maxFileSize: DEFAULT_MAX_FILE_SIZE,
+        });
         progress.report(Math.round((index / folders.length) * 100), `${path.basename(folder)}: analysing ${files.length} file(s)`);
         const analysis = root.workspace.analyzeFiles(files);
         result.filesAnalysed += analysis.filesAnalysed;

@@ -5,20 +5,22 @@
  */
 import {
   createConnection, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, ErrorCodes,
-  ProposedFeatures, ResponseError, TextDocuments, TextDocumentSyncKind,
+  FileChangeType, ProposedFeatures, ResponseError, TextDocuments, TextDocumentSyncKind,
   type CodeActionKind, type InitializeParams, type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { defaultConfigTemplate } from '@creepyline/core';
+import * as path from 'node:path';
+import { ANALYSED_EXTENSIONS, CONFIG_FILE_NAMES, commentLanguageOf, defaultConfigTemplate, type RawConfig } from '@creepyline/core';
 import {
   CodeActionKinds, ConfigTemplateRequest, ScanWorkspaceRequest, SETTINGS_SECTION,
   type ConfigTemplateParams, type ConfigTemplateResult, type ScanWorkspaceParams, type ScanWorkspaceResult,
 } from '@creepyline/protocol';
 import { buildCodeActions } from './codeActions';
 import { DiagnosticsService, visibleFindings, type DiagnosticCapabilities } from './diagnostics';
-import { Roots, uriToPath } from './documents';
+import { pathToUri, Roots, uriToPath } from './documents';
 import { ErrorReporter } from './errors';
 import { buildHover } from './hover';
+import { BackgroundIndexer } from './indexer';
 import { WorkspaceScanner } from './scan';
 import { SettingsStore } from './settings';
 import { StatusReporter } from './status';
@@ -37,6 +39,7 @@ const client = {
   markdownHover: false,
   codeActionLiterals: false,
   documentChanges: false,
+  workDoneProgress: false,
   diagnostics: { pull: false, relatedInformation: false, refresh: false } as DiagnosticCapabilities,
 };
 
@@ -47,7 +50,41 @@ const scanner = new WorkspaceScanner(
   connection, documents, roots, settings, diagnostics,
   () => client.diagnostics.relatedInformation, () => client.diagnostics.pull,
 );
+const indexer = new BackgroundIndexer(connection, roots, errors, () => client.workDoneProgress, () => {
+  // callers in files that are not open are known now
+  roots.clearResults();
+  diagnostics.revalidateAll();
+});
 roots.onConfigLoaded = (root) => diagnostics.publishConfigProblems(root);
+roots.onConfigReplaced = (root) => {
+  void indexer.indexRoot(root);
+  diagnostics.revalidateAll();
+};
+roots.openDocuments = () => documents.all();
+// creepyline.rules, creepyline.consent.* …: the folder's settings, between defaults and creepyline.json
+roots.policySource = async (dir) => {
+  const { policy } = await settings.get(pathToUri(dir));
+  return Object.keys(policy).length > 0 ? (policy as RawConfig) : undefined;
+};
+
+/** Loads the editor policy of each workspace folder, then indexes its files in the background. */
+function indexFolders(folders: readonly string[]): void {
+  for (const folder of folders) {
+    void errors.guard(`Indexing ${folder}`, async () => {
+      await roots.ensurePolicy(folder);
+      await indexer.indexRoot(roots.root(folder));
+    }, undefined);
+  }
+}
+
+/** Globs of the files whose changes on disk the server wants to hear about. */
+const CONFIG_GLOBS = [...CONFIG_FILE_NAMES.map((name) => `**/${name}`), '**/.vscode/settings.json'];
+const SOURCE_GLOB = `**/*.{${[...ANALYSED_EXTENSIONS].map((e) => e.slice(1)).join(',')}}`;
+
+function isConfigFile(file: string): boolean {
+  return (CONFIG_FILE_NAMES as readonly string[]).includes(path.basename(file)) ||
+    (path.basename(file) === 'settings.json' && path.basename(path.dirname(file)) === '.vscode');
+}
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   const caps = params.capabilities;
@@ -58,6 +95,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   client.markdownHover = caps.textDocument?.hover?.contentFormat?.includes('markdown') === true;
   client.codeActionLiterals = caps.textDocument?.codeAction?.codeActionLiteralSupport !== undefined;
   client.documentChanges = caps.workspace?.workspaceEdit?.documentChanges === true;
+  client.workDoneProgress = caps.window?.workDoneProgress === true;
   client.diagnostics = {
     pull: caps.textDocument?.diagnostic !== undefined,
     relatedInformation: caps.textDocument?.publishDiagnostics?.relatedInformation === true,
@@ -86,7 +124,8 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
     serverInfo: { name: 'creepyline', version: '0.1.0' },
   };
   if (client.diagnostics.pull) {
-    result.capabilities.diagnosticProvider = { identifier: 'creepyline', interFileDependencies: false, workspaceDiagnostics: false };
+    // a document's findings depend on its callers in other documents (tracking wrappers)
+    result.capabilities.diagnosticProvider = { identifier: 'creepyline', interFileDependencies: true, workspaceDiagnostics: false };
   }
   if (client.workspaceFolders) {
     result.capabilities.workspace = { workspaceFolders: { supported: true, changeNotifications: true } };
@@ -100,29 +139,35 @@ connection.onInitialized(() => {
   }
   if (client.dynamicWatchedFiles) {
     void connection.client.register(DidChangeWatchedFilesNotification.type, {
-      watchers: [{ globPattern: '**/creepyline.json' }, { globPattern: '**/.vscode/settings.json' }],
+      watchers: [...CONFIG_GLOBS, SOURCE_GLOB].map((globPattern) => ({ globPattern })),
     });
   }
   if (client.workspaceFolders) {
     connection.workspace.onDidChangeWorkspaceFolders(() => {
       void errors.guard('Updating workspace folders', async () => {
         const folders = await connection.workspace.getWorkspaceFolders();
+        const before = new Set(roots.folderDirs);
         roots.setFolders((folders ?? []).map((f) => uriToPath(f.uri)).filter((p): p is string => p !== undefined));
         settings.clear();
         diagnostics.revalidateAll();
+        indexFolders(roots.folderDirs.filter((dir) => !before.has(dir)));
       }, undefined);
     });
   }
   errors.info(`Creepyline server started (${client.diagnostics.pull ? 'pull' : 'push'} diagnostics, ` +
     `${roots.folderDirs.length} workspace folder(s)).`);
+  indexFolders(roots.folderDirs);
 });
 
 documents.onDidOpen((e) => errors.guardSync(`Opening ${e.document.uri}`, () => diagnostics.opened(e.document), undefined));
 documents.onDidChangeContent((e) => errors.guardSync(`Scheduling ${e.document.uri}`, () => diagnostics.changed(e.document), undefined));
 documents.onDidClose((e) => errors.guardSync(`Closing ${e.document.uri}`, () => {
   settings.delete(e.document.uri);
-  roots.close(e.document);
+  const before = diagnostics.lastDependents(e.document.uri);
+  // the file's text on disk replaces the unsaved editor text in the index
+  const closed = roots.close(e.document);
   diagnostics.closed(e.document);
+  if (closed) diagnostics.revalidateFiles([...before, ...closed.root.workspace.dependentsOf(closed.file)]);
 }, undefined));
 
 connection.onDidChangeConfiguration(() => errors.guardSync('Applying changed settings', () => {
@@ -131,12 +176,25 @@ connection.onDidChangeConfiguration(() => errors.guardSync('Applying changed set
   diagnostics.revalidateAll();
 }, undefined));
 
-connection.onDidChangeWatchedFiles((params) => errors.guardSync('Reloading configuration', () => {
-  errors.info(`Configuration file(s) changed: ${params.changes.map((c) => uriToPath(c.uri) ?? c.uri).join(', ')}; reloading.`);
-  errors.reset();
-  settings.clear();
-  roots.reloadConfigs();
-  diagnostics.revalidateAll();
+connection.onDidChangeWatchedFiles((params) => errors.guardSync('Handling changed files', () => {
+  const files = params.changes
+    .map((c) => ({ file: uriToPath(c.uri), deleted: c.type === FileChangeType.Deleted }))
+    .filter((c): c is { file: string; deleted: boolean } => c.file !== undefined);
+  const configs = files.filter((c) => isConfigFile(c.file));
+  if (configs.length > 0) {
+    errors.info(`Configuration file(s) changed: ${configs.map((c) => c.file).join(', ')}; reloading.`);
+    errors.reset();
+    settings.clear();
+    // replaced configurations re-index their folders (onConfigReplaced)
+    roots.reloadConfigs();
+    diagnostics.revalidateAll();
+    return;
+  }
+  const affected = new Set<string>();
+  for (const change of files) {
+    for (const file of indexer.fileChanged(change.file, change.deleted)?.affected ?? []) affected.add(file);
+  }
+  diagnostics.revalidateFiles([...affected]);
 }, undefined));
 
 connection.languages.diagnostics.on((params) => diagnostics.pull(params.textDocument.uri));
@@ -146,12 +204,13 @@ connection.onCodeAction((params) => errors.guard(`Computing code actions for ${p
   if (!document) return [];
   const docSettings = await settings.get(document.uri);
   if (!docSettings.enable) return [];
+  await roots.ensurePolicyFor(document);
   const result = roots.analyze(document);
   if (!result || result.version !== document.version) return [];
   const resolved = result.root.config.forFile(result.file);
   const suppression = {
     requireJustification: resolved.requireJustification,
-    language: /\.html?$/i.test(result.file) ? 'html' as const : 'js' as const,
+    language: commentLanguageOf(result.file),
     jsxFile: /\.(jsx|tsx|js|mjs|cjs)$/i.test(result.file),
   };
   return buildCodeActions(params, document, result, visibleFindings(result, docSettings), suppression,
@@ -163,6 +222,7 @@ connection.onHover((params) => errors.guard(`Computing hover for ${params.textDo
   if (!document) return null;
   const docSettings = await settings.get(document.uri);
   if (!docSettings.enable) return null;
+  await roots.ensurePolicyFor(document);
   const result = roots.analyze(document);
   if (!result) return null;
   return buildHover(document, visibleFindings(result, docSettings), params.position, client.markdownHover);

@@ -108,6 +108,14 @@ export class FakeClient {
   private readonly waiters = new Set<Waiter>();
   private exited = false;
   initializeResult: any;
+  /** The answer to every `workspace/configuration` item; change it, then send `workspace/didChangeConfiguration`. */
+  configuration: unknown = {};
+  /** `scopeUri` of every configuration item asked for. */
+  readonly configurationRequests: string[] = [];
+  /** Tokens of `window/workDoneProgress/create` requests. */
+  readonly progressTokens: (string | number)[] = [];
+  /** Every `$/progress` notification. */
+  readonly progress: { token: string | number; value: { kind: string; message?: string } }[] = [];
 
   private constructor(readonly process: ChildProcessWithoutNullStreams, readonly connection: MessageConnection) {}
 
@@ -118,14 +126,23 @@ export class FakeClient {
     const client = new FakeClient(child, connection);
     child.stderr.on('data', (d) => { client.stderr += String(d); });
     child.on('exit', () => { client.exited = true; client.notify(); });
-    const configuration = options.configuration === undefined ? {} : options.configuration;
-    connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => configuration));
+    client.configuration = options.configuration === undefined ? {} : options.configuration;
+    connection.onRequest('workspace/configuration', (params: { items: { scopeUri?: string }[] }) => {
+      client.configurationRequests.push(...params.items.map((i) => i.scopeUri ?? ''));
+      return params.items.map(() => client.configuration);
+    });
+    connection.onRequest('window/workDoneProgress/create', (params: { token: string | number }) => {
+      client.progressTokens.push(params.token);
+      return null;
+    });
     connection.onRequest('client/registerCapability', () => null);
-    connection.onRequest('window/workDoneProgress/create', () => null);
     connection.onRequest('window/showMessageRequest', (params) => { client.unexpected.push(params); return null; });
     connection.onNotification('window/showMessage', (params) => { client.unexpected.push(params); });
     connection.onNotification('window/logMessage', (params: { message: string }) => { client.logs.push(params.message); });
-    connection.onNotification('$/progress', () => {});
+    connection.onNotification('$/progress', (params: { token: string | number; value: { kind: string; message?: string } }) => {
+      client.progress.push(params);
+      client.notify();
+    });
     connection.onNotification('textDocument/publishDiagnostics', (params: { uri: string; diagnostics: Diagnostic[] }) => {
       const list = client.diagnostics.get(params.uri) ?? [];
       list.push(params.diagnostics);
@@ -214,6 +231,15 @@ export class FakeClient {
       textDocument: { uri, version },
       contentChanges: [{ text }],
     });
+  }
+
+  close(uri: string): void {
+    void this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  }
+
+  /** The last diagnostics pushed for `uri` (`undefined` before the first push). */
+  last(uri: string): Diagnostic[] | undefined {
+    return this.diagnostics.get(uri)?.at(-1);
   }
 
   request<T>(method: string, params: unknown): Promise<T> {

@@ -186,7 +186,7 @@ describe('language server (stdio, bundled)', function () {
   it('offers pull diagnostics when the client supports them and then never pushes for documents', async () => {
     const twice = `${SHOP}\nexport function again() {\n  gtag('event', 'add_to_cart');\n}\nagain();\n`;
     const { client, dir } = await start({ 'creepyline.json': TEAM_CONFIG }, { pull: true, documentChanges: true });
-    assert.deepEqual(client.initializeResult.capabilities.diagnosticProvider, { identifier: 'creepyline', interFileDependencies: false, workspaceDiagnostics: false });
+    assert.deepEqual(client.initializeResult.capabilities.diagnosticProvider, { identifier: 'creepyline', interFileDependencies: true, workspaceDiagnostics: false });
     const uri = pathToUri(path.join(dir, 'shop.js'));
     client.open(uri, 'javascript', SHOP);
     const report = await client.request<{ kind: string; items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri } });
@@ -304,12 +304,152 @@ describe('language server (stdio, bundled)', function () {
     const pixelUri = pathToUri(path.join(dir, 'src', 'pixel.ts'));
     assert.ok(client.published(pixelUri) > 0, 'closed file got diagnostics');
     assert.deepEqual(client.diagnostics.get(pixelUri)!.at(-1)!.map((d) => d.code), [RULE]);
-    assert.equal(client.published(open.uri), 1, 'the open document keeps its own diagnostics');
+    // the open document keeps its own versioned diagnostics (it is re-validated when the
+    // background index completes, never given the scan's unversioned ones)
+    for (const pushed of client.diagnostics.get(open.uri)!) {
+      assert.deepEqual(pushed.map((d) => [d.code, d.data?.version]), [[RULE, 1]], 'the open document keeps its own diagnostics');
+    }
     assert.equal(client.published(pathToUri(path.join(dir, 'node_modules', 'tracker', 'index.js'))), 0);
     assert.equal(client.published(pathToUri(path.join(dir, 'src', 'checkout.test.js'))), 0, 'ignored by creepyline.json');
     assert.ok(result.filesAnalysed >= 3, JSON.stringify(result));
     assert.equal(result.findings, 2, JSON.stringify(result));
     assert.deepEqual([progress[0]?.value?.kind, progress.at(-1)?.value?.kind], ['begin', 'end']);
+  });
+
+  describe('cross-file results', () => {
+    /** A tracking wrapper: whether it is gated depends on its callers in other files. */
+    const TRACK = [
+      'export function trackSignup(plan: string) {',
+      "  gtag('event', 'sign_up', { method: plan });",
+      '}',
+      '',
+    ].join('\n');
+    const GUARDED_PAGE = [
+      "import { trackSignup } from './lib/track';",
+      '',
+      'export function onSubmit() {',
+      '  if (Cookiebot.consent.statistics) {',
+      "    trackSignup('pro');",
+      '  }',
+      '}',
+      '',
+    ].join('\n');
+    const UNGUARDED_PAGE = [
+      "import { trackSignup } from './lib/track';",
+      '',
+      'export function onSubmit() {',
+      "  trackSignup('pro');",
+      '}',
+      '',
+    ].join('\n');
+
+    const rules = (diagnostics: Diagnostic[] | undefined) => (diagnostics ?? []).map((d) => d.code);
+
+    it('indexes closed files in the background (with $/progress) and re-validates open dependents when a caller changes', async () => {
+      const { client, dir } = await start({ 'lib/track.ts': TRACK, 'page.ts': GUARDED_PAGE, 'ignored/page.ts': UNGUARDED_PAGE, '.gitignore': 'ignored/\n' });
+      const trackUri = pathToUri(path.join(dir, 'lib', 'track.ts'));
+      const pageUri = pathToUri(path.join(dir, 'page.ts'));
+      client.open(trackUri, 'typescript', TRACK);
+      // page.ts is not open: only the background index can know that its call is gated
+      // (ignored/page.ts calls it unguarded, but .gitignore keeps it out of the index)
+      await client.waitFor(
+        () => client.progress.some((p) => p.value.kind === 'end') && client.last(trackUri)?.length === 0,
+        () => `no finding in lib/track.ts once indexed; last push ${JSON.stringify(client.last(trackUri))}, progress ${JSON.stringify(client.progress)}`,
+      );
+      assert.ok(client.progressTokens.length > 0, 'progress created through window/workDoneProgress/create');
+      assert.equal(client.progress[0]?.value.kind, 'begin');
+      assert.ok(client.logs.some((l) => /Indexed 2 file\(s\)/.test(l)), client.logs.join('\n'));
+
+      client.open(pageUri, 'typescript', GUARDED_PAGE);
+      await client.nextDiagnostics(pageUri, 0);
+      const seen = client.published(trackUri);
+      client.change(pageUri, 2, UNGUARDED_PAGE);
+      await client.waitFor(() => client.published(trackUri) > seen && rules(client.last(trackUri)).includes(RULE),
+        () => `finding in lib/track.ts after page.ts lost its guard; got ${JSON.stringify(client.diagnostics.get(trackUri))}`);
+      const finding = client.last(trackUri)!.find((d) => d.code === RULE)!;
+      assert.equal(finding.range.start.line, position(TRACK, 'gtag(').line);
+      const related = (finding.relatedInformation ?? []) as { location: { uri: string; range: { start: { line: number } } }; message: string }[];
+      assert.ok(related.some((r) => r.location.uri === pageUri && r.location.range.start.line === position(UNGUARDED_PAGE, 'trackSignup(').line),
+        `relatedInformation points at the caller in page.ts: ${JSON.stringify(related)}`);
+
+      // closing page.ts without saving: the text on disk (guarded) counts again
+      const seenAgain = client.published(trackUri);
+      client.close(pageUri);
+      await client.waitFor(() => client.published(trackUri) > seenAgain && client.last(trackUri)?.length === 0,
+        () => `lib/track.ts clean after page.ts was closed unsaved; got ${JSON.stringify(client.diagnostics.get(trackUri))}`);
+    });
+
+    it('re-indexes a closed file when it changes on disk (didChangeWatchedFiles)', async () => {
+      const { client, dir } = await start({ 'lib/track.ts': TRACK, 'page.ts': GUARDED_PAGE });
+      const trackUri = pathToUri(path.join(dir, 'lib', 'track.ts'));
+      client.open(trackUri, 'typescript', TRACK);
+      await client.waitFor(() => client.progress.some((p) => p.value.kind === 'end') && client.last(trackUri)?.length === 0,
+        () => `no finding in lib/track.ts once indexed; got ${JSON.stringify(client.diagnostics.get(trackUri))}`);
+      const seen = client.published(trackUri);
+      fs.writeFileSync(path.join(dir, 'page.ts'), UNGUARDED_PAGE);
+      void client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToUri(path.join(dir, 'page.ts')), type: 2 }] });
+      await client.waitFor(() => client.published(trackUri) > seen && rules(client.last(trackUri)).includes(RULE),
+        () => `finding in lib/track.ts after page.ts changed on disk; got ${JSON.stringify(client.diagnostics.get(trackUri))}`);
+      const seenDeleted = client.published(trackUri);
+      fs.rmSync(path.join(dir, 'page.ts'));
+      void client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToUri(path.join(dir, 'page.ts')), type: 3 }] });
+      await client.waitFor(() => client.published(trackUri) > seenDeleted,
+        () => `lib/track.ts re-validated after its only caller was deleted; got ${JSON.stringify(client.diagnostics.get(trackUri))}`);
+      // with no caller left, the wrapper is judged on its own: ungated
+      assert.deepEqual(rules(client.last(trackUri)), [RULE]);
+    });
+  });
+
+  describe('policy settings (creepyline.rules, creepyline.consent.* …)', () => {
+    const GUARDED_BY_TEAM_FUNCTION = [
+      "import { canSend } from './consent';",
+      '',
+      'if (canSend()) {',
+      "  gtag('event', 'purchase', { value: 42 });",
+      '}',
+      '',
+    ].join('\n');
+
+    it('passes the folder settings to the configuration and reloads when they change', async () => {
+      const { client, dir } = await start({ 'shop.js': SHOP, 'guarded.js': GUARDED_BY_TEAM_FUNCTION });
+      const { uri, diagnostics } = await openAndWait(client, dir, 'shop.js', SHOP);
+      assert.equal(onlyRule(diagnostics).severity, 1);
+      assert.ok(client.configurationRequests.includes(pathToUri(dir)), `settings asked for the folder: ${client.configurationRequests.join(', ')}`);
+
+      client.configuration = { rules: { [RULE]: 'warning', customizations: [] } };
+      let seen = client.published(uri);
+      void client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+      assert.equal(onlyRule(await client.nextDiagnostics(uri, seen)).severity, 2, 'creepyline.rules changed the severity');
+
+      client.configuration = { rules: { [RULE]: 'off' } };
+      seen = client.published(uri);
+      void client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+      assert.deepEqual(await client.nextDiagnostics(uri, seen), [], 'creepyline.rules turned the rule off');
+
+      // creepyline.consent.functions: the team's own consent check counts as a gate
+      client.configuration = {};
+      void client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+      const guarded = await openAndWait(client, dir, 'guarded.js', GUARDED_BY_TEAM_FUNCTION);
+      assert.deepEqual(guarded.diagnostics.map((d) => d.code), [RULE], 'canSend is unknown without settings');
+      client.configuration = { consent: { functions: [{ name: 'canSend', category: 'measurement' }] } };
+      seen = client.published(guarded.uri);
+      void client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+      await client.waitFor(() => client.published(guarded.uri) > seen && client.last(guarded.uri)?.length === 0,
+        () => `creepyline.consent.functions makes canSend a gate; got ${JSON.stringify(client.diagnostics.get(guarded.uri))}`);
+    });
+
+    it('lets creepyline.json win over the settings, and logs a bad setting once without a crash', async () => {
+      const { client, dir } = await start(
+        { 'creepyline.json': JSON.stringify({ rules: { [RULE]: 'warning' } }) },
+        { configuration: { rules: { [RULE]: 'off', 'tracking-withot-consent': 'error' }, requireJustification: 'yes' } },
+      );
+      const { diagnostics } = await openAndWait(client, dir, 'shop.js', SHOP);
+      assert.equal(onlyRule(diagnostics).severity, 2, 'creepyline.json (warning) wins over creepyline.rules (off)');
+      await client.waitFor(() => client.logs.some((l) => /creepyline\.rules\.tracking-withot-consent/.test(l)),
+        () => `a log line naming the bad setting; logs:\n${client.logs.join('\n')}`);
+      assert.ok(client.logs.some((l) => /creepyline\.requireJustification/.test(l)), client.logs.join('\n'));
+      assert.equal(client.published(pathToUri(path.join(dir, 'VS Code settings (creepyline.*)'))), 0, 'no diagnostics on a made-up file');
+    });
   });
 
   it('roots a file outside every workspace folder at its own directory, with that directory\'s config', async () => {

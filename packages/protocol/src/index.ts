@@ -45,7 +45,31 @@ export interface CreepylineSettings {
   rules: { customizations: RuleCustomization[] };
   /** `creepyline.timeBudget.onValidation`: status escalation thresholds. */
   timeBudget: { onValidation: TimeBudget };
+  /**
+   * The policy keys (`creepyline.rules`, `creepyline.consent.*`, `creepyline.ignore`,
+   * `creepyline.requireJustification`, `creepyline.reportUnusedDisableDirectives`) that the
+   * user set, in `creepyline.json` shape. The server hands them to the core's `loadConfig`
+   * per workspace folder: defaults < these < `creepyline.json` < its `overrides`. Values are
+   * passed on unchecked; the core validates them and reports problems with the key.
+   */
+  policy: PolicySettings;
 }
+
+/**
+ * Editor settings in `creepyline.json` shape (the core's `RawConfig`, kept untyped here so
+ * the protocol has no dependency on the core). Only keys the user actually set are present.
+ */
+export interface PolicySettings {
+  /** Rule id → `"off" | "info" | "warning" | "error"` or `[level, options]`. */
+  rules?: Record<string, unknown>;
+  consent?: { functions?: unknown; hooks?: unknown; components?: unknown; consentModeAdvanced?: unknown };
+  ignore?: unknown;
+  requireJustification?: unknown;
+  reportUnusedDisableDirectives?: unknown;
+}
+
+/** Keys of the settings section that belong to the policy (see {@link PolicySettings}). */
+export const POLICY_SETTINGS = ['rules', 'consent.functions', 'consent.hooks', 'consent.components', 'consent.consentModeAdvanced', 'ignore', 'requireJustification', 'reportUnusedDisableDirectives'] as const;
 
 /** Defaults used when a setting is missing or the client does not answer `workspace/configuration`. */
 export function defaultSettings(): CreepylineSettings {
@@ -53,7 +77,37 @@ export function defaultSettings(): CreepylineSettings {
     enable: true,
     rules: { customizations: [] },
     timeBudget: { onValidation: { warn: 2000, error: 6000 } },
+    policy: {},
   };
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/**
+ * Extracts the policy keys from a settings section object, as VS Code's configuration tree
+ * and other clients' settings tables shape it (`rules` holds rule ids beside the editor-only
+ * `customizations`, which is not policy). Absent keys stay absent.
+ */
+export function policyFromSection(value: Record<string, unknown>): PolicySettings {
+  const policy: PolicySettings = {};
+  if (isPlainObject(value.rules)) {
+    const rules: Record<string, unknown> = {};
+    for (const [id, setting] of Object.entries(value.rules)) if (id !== 'customizations' && setting !== undefined) rules[id] = setting;
+    if (Object.keys(rules).length > 0) policy.rules = rules;
+  }
+  if (isPlainObject(value.consent)) {
+    const consent: NonNullable<PolicySettings['consent']> = {};
+    for (const key of ['functions', 'hooks', 'components', 'consentModeAdvanced'] as const) {
+      if (value.consent[key] !== undefined && value.consent[key] !== null) consent[key] = value.consent[key];
+    }
+    if (Object.keys(consent).length > 0) policy.consent = consent;
+  }
+  for (const key of ['ignore', 'requireJustification', 'reportUnusedDisableDirectives'] as const) {
+    if (value[key] !== undefined && value[key] !== null) policy[key] = value[key];
+  }
+  return policy;
 }
 
 const CUSTOMIZATION_SEVERITIES: readonly CustomizationSeverity[] = ['downgrade', 'upgrade', 'off', 'error', 'warning', 'info', 'default'];
@@ -80,6 +134,7 @@ export function normalizeSettings(raw: unknown): CreepylineSettings {
     if (typeof budget.warn === 'number' && budget.warn >= 0) result.timeBudget.onValidation.warn = budget.warn;
     if (typeof budget.error === 'number' && budget.error >= 0) result.timeBudget.onValidation.error = budget.error;
   }
+  result.policy = policyFromSection(value);
   return result;
 }
 
@@ -111,8 +166,8 @@ export interface StatusParams {
 
 /**
  * `creepyline/scanWorkspace` — request, client → server, sent by the command
- * "Creepyline: Scan Workspace". The server analyses every JavaScript/TypeScript/HTML
- * file of every workspace folder (honouring `ignore` globs), publishes diagnostics for
+ * "Creepyline: Scan Workspace". The server analyses every JavaScript/TypeScript/HTML/CSS
+ * file of every workspace folder (honouring `.gitignore` and `ignore` globs), publishes diagnostics for
  * files that are not open, and reports `$/progress` (on `workDoneToken` when given,
  * else on a server-created progress).
  */
