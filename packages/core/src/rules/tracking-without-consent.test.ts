@@ -152,6 +152,13 @@ runRuleTests(rule, {
         'routes/signup.js': "const { track } = require('../lib/track');\nfunction signup(req) {\n  if (req.body.consent === true) track('signup');\n}\nmodule.exports = { signup };\n",
       },
     },
+    // Consent Mode "advanced" accepted by the team's authority (config switch)
+    {
+      code: "gtag('config', 'G-XXXX');\n",
+      filename: 'app/tag.js',
+      files: { 'app/defaults.js': "gtag('consent', 'default', { ad_storage: 'denied', analytics_storage: 'denied' });\n" },
+      config: { consent: { consentModeAdvanced: 'accept' } },
+    },
     // ignoreVendors option
     { code: "_paq.push(['trackPageView']);", config: { rules: { 'tracking-without-consent': ['error', { ignoreVendors: ['matomo'] }] } } },
   ],
@@ -312,6 +319,13 @@ runRuleTests(rule, {
       filename: 'lib/track.js',
       files: { 'routes/signup.js': "const { track } = require('../lib/track');\nmodule.exports = (req, res) => { track('signup'); res.end(); };\n" },
       errors: [{ messageId: 'serverNotGated', line: 3 }],
+    },
+    {
+      // Consent Mode "advanced": denied defaults in another file, the tag still loads → warning, medium
+      code: "gtag('config', 'G-XXXX');\n",
+      filename: 'app/tag.js',
+      files: { 'app/defaults.js': "gtag('consent', 'default', { ad_storage: 'denied', analytics_storage: 'denied' });\n" },
+      errors: [{ messageId: 'consentModeAdvanced', line: 1, severity: 'warning', confidence: 'medium', message: 'defaults.js, line 1' }],
     },
     {
       // a local helper called once with and once without consent
