@@ -35,13 +35,14 @@ const configs = [
 ];
 
 // The realistic sample apps, once present: the editor must show what the CLI reports.
-const shop = path.join(root, 'samples/shop');
-if (fs.existsSync(shop)) {
+// shop: Next.js (TS/TSX); landing: a static site (HTML, JS and a Google Fonts @import in CSS).
+for (const [label, dir] of [['samples', 'samples/shop'], ['samples-landing', 'samples/landing']]) {
+  if (!fs.existsSync(path.join(root, dir))) continue;
   configs.push({
     ...common,
-    label: 'samples',
+    label,
     files: 'client/dist/test/suite/samples.test.js',
-    workspaceFolder: 'samples/shop',
+    workspaceFolder: dir,
   });
 }
 

@@ -1,6 +1,6 @@
 // Playwright UI test of the Creepyline extension in the real VS Code workbench (code-server
 // 4.139.1 = VS Code 1.139.1) shown in headless Debian Chromium: open the fixture tracker file,
-// wait for the finding in the Problems panel, apply the rule's quick fix through the
+// wait for the finding in the Problems panel, show its hover (why, law, fix, why flagged), apply the rule's quick fix through the
 // quick fix menu (command "Quick Fix..."), check the editor text and that the finding is gone. Screenshots go
 // to test-results/. The file lives in a throwaway copy of the fixture workspace and is never saved.
 //
@@ -82,6 +82,24 @@ export async function runUiTest({ vsix, attempt = 1 } = {}) {
     await page.screenshot({ path: shot('problems') });
     log(`screenshot ${rel(shot('problems'))}`);
 
+    // the hover at the flagged call (command "Show or Focus Hover", Ctrl+K Ctrl+I): the
+    // one-sentence why, the law with article numbers, what to do, why it was flagged
+    await callLine.click();
+    await page.keyboard.press('Home');
+    await page.keyboard.press('ArrowRight');
+    stage = 'showing the hover';
+    const hover = await showHover(page, log);
+    const hoverText = norm(await hover.innerText());
+    for (const [what, pattern] of [['the rule', new RegExp(RULE)], ['why it matters', /Why it matters:/], ['the law with an article', /Law:.*Art(icle|\.)\s*\d+/],
+      ['how to fix', /How to fix:/], ['why flagged', /Why flagged:/]]) {
+      if (!pattern.test(hoverText)) throw new Error(`the hover lacks ${what}: ${hoverText.slice(0, 600)}`);
+    }
+    log(`hover: ${hoverText.slice(0, 160)}…`);
+    await page.screenshot({ path: shot('hover') });
+    log(`screenshot ${rel(shot('hover'))}`);
+    await page.keyboard.press('Escape');
+    await hover.waitFor({ state: 'hidden' }).catch(() => {});
+
     // the quick fix menu at the flagged call, opened with the "Quick Fix..." command
     await callLine.click();
     await page.keyboard.press('Home');
@@ -111,7 +129,7 @@ export async function runUiTest({ vsix, attempt = 1 } = {}) {
     log('finding gone from the Problems panel');
     await page.screenshot({ path: shot('fixed') });
     log(`screenshot ${rel(shot('fixed'))}`);
-    return { passed: true, detail: `screenshots ${rel(shot('problems'))}, ${rel(shot('fixed'))}` };
+    return { passed: true, detail: `screenshots ${rel(shot('problems'))}, ${rel(shot('hover'))}, ${rel(shot('fixed'))}` };
   } catch (e) {
     if (page) await page.screenshot({ path: shot('failure') }).catch(() => {});
     if (e instanceof SetupError) throw e;
@@ -141,6 +159,28 @@ async function openQuickFixMenu(page, log) {
     } catch (e) {
       if (Date.now() > deadline) throw new Error(`the quick fix menu did not open (${attempt} attempts)`);
       log(`quick fix menu did not open (attempt ${attempt}); trying again`);
+      await page.keyboard.press('Escape');
+    }
+  }
+}
+
+/**
+ * Shows the editor hover at the cursor with the keyboard chord of "Show or Focus Hover"
+ * and returns the hover widget once it holds Creepyline's text (retried until the step
+ * deadline: the first hover can come before the language server answered).
+ */
+async function showHover(page, log) {
+  const hover = page.locator('.monaco-hover', { hasText: 'Why it matters' }).first();
+  const deadline = Date.now() + STEP_TIMEOUT;
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('Control+K');
+    await page.keyboard.press('Control+I');
+    try {
+      await hover.waitFor({ timeout: Math.min(10_000, Math.max(1000, deadline - Date.now())) });
+      return hover;
+    } catch (e) {
+      if (Date.now() > deadline) throw new Error(`no Creepyline hover at the flagged call (${attempt} attempts)`);
+      log(`hover not shown (attempt ${attempt}); trying again`);
       await page.keyboard.press('Escape');
     }
   }

@@ -1,6 +1,7 @@
 /**
- * The editor shows what the CLI reports: on the realistic sample app (samples/shop, label
- * "samples" in .vscode-test.mjs) every finding of `creepyline check --format json` must appear
+ * The editor shows what the CLI reports: on the realistic sample apps (samples/shop, label
+ * "samples", and samples/landing with HTML and CSS, label "samples-landing", in
+ * .vscode-test.mjs) every finding of `creepyline check --format json` must appear
  * as a Creepyline diagnostic at the same rule, line and column in VS Code, and each rule's
  * diagnostics must offer their documentation action. The expected list comes from the CLI at
  * test time, so the test follows the sample as it evolves without hard-coded results.
@@ -17,7 +18,7 @@ interface CliFinding {
   range: { start: { line: number; column: number } };
 }
 
-suite('Creepyline on the sample shop: editor agrees with the CLI', () => {
+suite('Creepyline on a sample app: editor agrees with the CLI', () => {
   let folder: vscode.Uri;
   let expected: Map<string, string[]>;
 
@@ -53,7 +54,7 @@ suite('Creepyline on the sample shop: editor agrees with the CLI', () => {
 
   test('every CLI finding appears as a diagnostic at the same place', async function () {
     this.timeout(300_000);
-    // languages the extension activates on; findings in other files (CSS) are only the CLI's
+    // languages the extension activates on (JS/TS, HTML, CSS); any other file is only the CLI's
     const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
     const languages = new Set<string>((ext.packageJSON.activationEvents ?? [])
       .filter((e: string) => e.startsWith('onLanguage:')).map((e: string) => e.slice('onLanguage:'.length)));
