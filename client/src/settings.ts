@@ -37,8 +37,6 @@ export function readConfiguration(scope: vscode.Uri | undefined): CreepylineSett
     if (tail === undefined) section[head] = value;
     else section[head] = { ...(section[head] as object | undefined), [tail]: value };
   }
-  // `rules` (rule ids) and `rules.customizations` (editor-only) share the prefix in VS Code's
-  // configuration tree; the customizations are read by their own key.
-  section.rules = { ...(section.rules as object | undefined), customizations: config.get<unknown[]>('rules.customizations') };
+  section.severity = { customizations: config.get<unknown[]>('severity.customizations') };
   return normalizeSettings(section);
 }

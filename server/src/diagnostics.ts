@@ -56,7 +56,7 @@ export function findingToDiagnostic(
   settings: CreepylineSettings,
   relatedInformation: boolean,
 ): Diagnostic | undefined {
-  const severity = customizeSeverity(finding.ruleId, finding.severity, settings.rules.customizations);
+  const severity = customizeSeverity(finding.ruleId, finding.severity, settings.severity.customizations);
   if (!severity) return undefined;
   const data: DiagnosticData = { fingerprint: finding.fingerprint, version };
   const diagnostic: Diagnostic = {
@@ -83,7 +83,7 @@ export function findingToDiagnostic(
 /** The findings of a result that survive the editor-only customizations. */
 export function visibleFindings(result: DocumentResult, settings: CreepylineSettings): Finding[] {
   return result.analysis.findings.filter(
-    (f) => customizeSeverity(f.ruleId, f.severity, settings.rules.customizations) !== undefined,
+    (f) => customizeSeverity(f.ruleId, f.severity, settings.severity.customizations) !== undefined,
   );
 }
 

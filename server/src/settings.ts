@@ -4,7 +4,7 @@
  * on `didChangeConfiguration`, watched config-file changes and document close. Clients
  * that answer `null` (Neovim) or cannot answer at all get the defaults.
  *
- * Also home of the editor-only severity customizations (`creepyline.rules.customizations`).
+ * Also home of the editor-only severity customizations (`creepyline.severity.customizations`).
  */
 import type { Connection } from 'vscode-languageserver/node';
 import type { Severity } from '@creepyline/core';

@@ -255,7 +255,7 @@ describe('language server (stdio, bundled)', function () {
     }
   });
 
-  it('applies creepyline.enable and creepyline.rules.customizations from the client', async () => {
+  it('applies creepyline.enable and creepyline.severity.customizations from the client', async () => {
     const off = await start({ 'creepyline.json': TEAM_CONFIG }, { configuration: { enable: false } });
     const disabled = await openAndWait(off.client, off.dir, 'shop.js', SHOP);
     assert.deepEqual(disabled.diagnostics, []);
@@ -263,7 +263,7 @@ describe('language server (stdio, bundled)', function () {
     assert.match(status?.skippedReason ?? '', /creepyline\.enable/);
 
     const downgraded = await start({ 'creepyline.json': TEAM_CONFIG }, {
-      configuration: { rules: { customizations: [{ rule: 'tracking-*', severity: 'downgrade' }] } },
+      configuration: { severity: { customizations: [{ rule: 'tracking-*', severity: 'downgrade' }] } },
     });
     const warning = await openAndWait(downgraded.client, downgraded.dir, 'shop.js', SHOP);
     assert.equal(onlyRule(warning.diagnostics).severity, 2);
@@ -416,7 +416,7 @@ describe('language server (stdio, bundled)', function () {
       assert.equal(onlyRule(diagnostics).severity, 1);
       assert.ok(client.configurationRequests.includes(pathToUri(dir)), `settings asked for the folder: ${client.configurationRequests.join(', ')}`);
 
-      client.configuration = { rules: { [RULE]: 'warning', customizations: [] } };
+      client.configuration = { rules: { [RULE]: 'warning' }, severity: { customizations: [] } };
       let seen = client.published(uri);
       void client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
       assert.equal(onlyRule(await client.nextDiagnostics(uri, seen)).severity, 2, 'creepyline.rules changed the severity');

@@ -28,9 +28,9 @@ describe('server units', () => {
 
   it('normalizes client settings, falling back per key', () => {
     assert.deepEqual(normalizeSettings(null), defaultSettings());
-    const s = normalizeSettings({ enable: 'yes', rules: { customizations: [{ rule: 'x', severity: 'loud' }, { rule: 'y', severity: 'off' }] }, timeBudget: { onValidation: { warn: 10, error: -1 } } });
+    const s = normalizeSettings({ enable: 'yes', severity: { customizations: [{ rule: 'x', severity: 'loud' }, { rule: 'y', severity: 'off' }] }, timeBudget: { onValidation: { warn: 10, error: -1 } } });
     assert.equal(s.enable, true);
-    assert.deepEqual(s.rules.customizations, [{ rule: 'y', severity: 'off' }]);
+    assert.deepEqual(s.severity.customizations, [{ rule: 'y', severity: 'off' }]);
     assert.deepEqual(s.timeBudget.onValidation, { warn: 10, error: defaultSettings().timeBudget.onValidation.error });
   });
 

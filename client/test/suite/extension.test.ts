@@ -9,7 +9,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import {
   applyCodeAction, codeActionsAt, creepylineDiagnostics, EXTENSION_ID, hoverTexts,
-  openWorkspaceFile, pollUntil, position, revertActiveEditor, waitForRule,
+  openWorkspaceFile, pollUntil, position, revertActiveEditor, ruleOf, waitForRule,
 } from './helpers';
 
 const RULE = 'tracking-without-consent';
@@ -38,7 +38,8 @@ suite('Creepyline extension in VS Code', () => {
   });
 
   suiteTeardown(async () => {
-    await vscode.workspace.getConfiguration('creepyline').update('enable', undefined, vscode.ConfigurationTarget.Global);
+    const config = vscode.workspace.getConfiguration('creepyline');
+    for (const key of ['enable', 'rules', 'severity.customizations']) await config.update(key, undefined, vscode.ConfigurationTarget.Global);
   });
 
   test('reports tracking-without-consent on the ungated gtag purchase call', async () => {
@@ -170,7 +171,34 @@ suite('Creepyline extension in VS Code', () => {
     await config.update('enable', true, vscode.ConfigurationTarget.Global);
     await waitForRule(uri, RULE, 1);
   });
+
+  test('creepyline.rules sets the level (policy), creepyline.severity.customizations adjusts it in the editor', async () => {
+    await waitForRule(uri, RULE, 1);
+    const config = vscode.workspace.getConfiguration('creepyline');
+    const expectSeverities = (want: string[], why: string) => pollUntil(
+      () => severitiesOf(uri, RULE),
+      (got) => JSON.stringify(got) === JSON.stringify(want),
+      (got) => `${why}: expected ${JSON.stringify(want)}, got ${JSON.stringify(got)}`,
+    );
+    try {
+      await config.update('rules', { [RULE]: 'warning' }, vscode.ConfigurationTarget.Global);
+      await expectSeverities(['Warning'], 'creepyline.rules = { rule: "warning" }');
+      await config.update('severity.customizations', [{ rule: 'tracking-*', severity: 'downgrade' }], vscode.ConfigurationTarget.Global);
+      await expectSeverities(['Information'], 'a downgrade customization on top of creepyline.rules');
+      await config.update('rules', { [RULE]: 'off' }, vscode.ConfigurationTarget.Global);
+      await expectSeverities([], 'creepyline.rules = { rule: "off" }');
+    } finally {
+      await config.update('rules', undefined, vscode.ConfigurationTarget.Global);
+      await config.update('severity.customizations', undefined, vscode.ConfigurationTarget.Global);
+    }
+    await expectSeverities(['Error'], 'settings removed: the rule default again');
+  });
 });
+
+/** Severities of the document's diagnostics of `rule`. */
+function severitiesOf(uri: vscode.Uri, rule: string): string[] {
+  return creepylineDiagnostics(uri).filter((d) => ruleOf(d) === rule).map((d) => vscode.DiagnosticSeverity[d.severity]);
+}
 
 /** Creepyline's own code-action kind for fixes (suppressions are sub-kinds of it). */
 const FIX_KIND = vscode.CodeActionKind.QuickFix.append('creepyline');

@@ -41,8 +41,12 @@ export interface TimeBudget {
 export interface CreepylineSettings {
   /** `creepyline.enable`: analyse documents of this folder at all. */
   enable: boolean;
-  /** `creepyline.rules.customizations`: editor-only severity overrides. */
-  rules: { customizations: RuleCustomization[] };
+  /**
+   * `creepyline.severity.customizations`: editor-only severity overrides. (Not under
+   * `creepyline.rules`: VS Code merges dotted keys into one tree, and a `creepyline.rules`
+   * object written after `creepyline.rules.customizations` in settings.json would hide it.)
+   */
+  severity: { customizations: RuleCustomization[] };
   /** `creepyline.timeBudget.onValidation`: status escalation thresholds. */
   timeBudget: { onValidation: TimeBudget };
   /**
@@ -75,7 +79,7 @@ export const POLICY_SETTINGS = ['rules', 'consent.functions', 'consent.hooks', '
 export function defaultSettings(): CreepylineSettings {
   return {
     enable: true,
-    rules: { customizations: [] },
+    severity: { customizations: [] },
     timeBudget: { onValidation: { warn: 2000, error: 6000 } },
     policy: {},
   };
@@ -87,14 +91,13 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 
 /**
  * Extracts the policy keys from a settings section object, as VS Code's configuration tree
- * and other clients' settings tables shape it (`rules` holds rule ids beside the editor-only
- * `customizations`, which is not policy). Absent keys stay absent.
+ * and other clients' settings tables shape it. Absent keys stay absent.
  */
 export function policyFromSection(value: Record<string, unknown>): PolicySettings {
   const policy: PolicySettings = {};
   if (isPlainObject(value.rules)) {
     const rules: Record<string, unknown> = {};
-    for (const [id, setting] of Object.entries(value.rules)) if (id !== 'customizations' && setting !== undefined) rules[id] = setting;
+    for (const [id, setting] of Object.entries(value.rules)) if (setting !== undefined) rules[id] = setting;
     if (Object.keys(rules).length > 0) policy.rules = rules;
   }
   if (isPlainObject(value.consent)) {
@@ -121,9 +124,9 @@ export function normalizeSettings(raw: unknown): CreepylineSettings {
   if (raw === null || typeof raw !== 'object') return result;
   const value = raw as Record<string, any>;
   if (typeof value.enable === 'boolean') result.enable = value.enable;
-  const customizations = value.rules?.customizations;
+  const customizations = value.severity?.customizations;
   if (Array.isArray(customizations)) {
-    result.rules.customizations = customizations.filter(
+    result.severity.customizations = customizations.filter(
       (c): c is RuleCustomization =>
         c !== null && typeof c === 'object' && typeof c.rule === 'string' &&
         CUSTOMIZATION_SEVERITIES.includes(c.severity),
