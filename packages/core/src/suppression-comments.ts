@@ -46,14 +46,11 @@ function scanJs(text: string, from: number, to: number, out: CommentRange[]): vo
       out.push({ start: i, end });
       i = end;
     } else if (ch === '/' && next === '*') {
-      const close = text.indexOf('*/', i + 2);
-      const end = close < 0 || close + 2 > to ? to : close + 2;
+      const end = blockCommentEnd(text, i, to);
       out.push({ start: i, end });
       i = end;
     } else if (ch === '"' || ch === "'") {
-      i++;
-      while (i < to && text[i] !== ch && text[i] !== '\n') i += text[i] === '\\' ? 2 : 1;
-      i++;
+      i = quotedEnd(text, i, to);
       prev = ch;
       prevWord = '';
     } else if (ch === '`') {
@@ -112,14 +109,11 @@ function scanCss(text: string, from: number, to: number, out: CommentRange[]): v
   for (let i = from; i < to; ) {
     const ch = text[i];
     if (ch === '/' && text[i + 1] === '*') {
-      const close = text.indexOf('*/', i + 2);
-      const end = close < 0 || close + 2 > to ? to : close + 2;
+      const end = blockCommentEnd(text, i, to);
       out.push({ start: i, end });
       i = end;
     } else if (ch === '"' || ch === "'") {
-      i++;
-      while (i < to && text[i] !== ch && text[i] !== '\n') i += text[i] === '\\' ? 2 : 1;
-      i++;
+      i = quotedEnd(text, i, to);
     } else i++;
   }
 }
@@ -161,3 +155,16 @@ export function commentLanguageOf(fileName: string): CommentLanguage {
   return 'js';
 }
 
+/** End of the `/* … *\/` comment starting at `i` (or `to` when unclosed). */
+function blockCommentEnd(text: string, i: number, to: number): number {
+  const close = text.indexOf('*/', i + 2);
+  return close < 0 || close + 2 > to ? to : close + 2;
+}
+
+/** Index after the single- or double-quoted string starting at `i` (stops at a line end). */
+function quotedEnd(text: string, i: number, to: number): number {
+  const quote = text[i];
+  let j = i + 1;
+  while (j < to && text[j] !== quote && text[j] !== '\n') j += text[j] === '\\' ? 2 : 1;
+  return j + 1;
+}
