@@ -77,6 +77,8 @@ export class Roots {
   onConfigLoaded: (root: Root) => void = () => {};
   /** Called when an existing root's configuration was replaced (its index must be rebuilt). */
   onConfigReplaced: (root: Root) => void = () => {};
+  /** Called when the editor's policy settings of a root directory changed. */
+  onPolicyChanged: (dir: string, policy: RawConfig | undefined) => void = () => {};
   /** The open documents (the `TextDocuments` of the connection). */
   openDocuments: () => readonly TextDocument[] = () => [];
   /** The editor's policy settings for a root directory (`undefined`: none set). */
@@ -171,6 +173,7 @@ export class Roots {
     const previous = this.policies.get(dir);
     if (previous ? previous.key === key : raw === undefined) return false;
     this.policies.set(dir, { raw, key });
+    this.onPolicyChanged(dir, raw);
     const root = this.roots.get(dir);
     if (!root) return false;
     this.reload(root);

@@ -61,6 +61,9 @@ roots.onConfigReplaced = (root) => {
   diagnostics.revalidateAll();
 };
 roots.openDocuments = () => documents.all();
+roots.onPolicyChanged = (dir, policy) => errors.info(policy
+  ? `Editor settings ${Object.keys(policy).map((k) => `creepyline.${k}`).join(', ')} apply to ${dir} (creepyline.json still wins).`
+  : `No creepyline.* policy settings for ${dir} any more.`);
 // creepyline.rules, creepyline.consent.* …: the folder's settings, between defaults and creepyline.json
 roots.policySource = async (dir) => {
   const { policy } = await settings.get(pathToUri(dir));

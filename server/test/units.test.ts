@@ -34,6 +34,22 @@ describe('server units', () => {
     assert.deepEqual(s.timeBudget.onValidation, { warn: 10, error: defaultSettings().timeBudget.onValidation.error });
   });
 
+  it('reads the policy keys from a raw settings section and keeps them when the typed object is normalized again', () => {
+    const raw = {
+      rules: { 'tracking-without-consent': 'warning' },
+      consent: { functions: ['hasConsent'], hooks: null },
+      ignore: ['**/*.test.*'],
+      requireJustification: true,
+    };
+    const fromRaw = normalizeSettings(raw);
+    assert.deepEqual(fromRaw.policy, {
+      rules: { 'tracking-without-consent': 'warning' }, consent: { functions: ['hasConsent'] }, ignore: ['**/*.test.*'], requireJustification: true,
+    });
+    // the extension sends the typed object; the server normalizes what it receives
+    assert.deepEqual(normalizeSettings(JSON.parse(JSON.stringify(fromRaw))), fromRaw);
+    assert.deepEqual(normalizeSettings({ enable: true }).policy, {}, 'no keys set, no policy');
+  });
+
   it('detects JSX children, where a comment must be {/* … */}', () => {
     const text = ['return (', '  <div>', '    <GoogleAnalytics id="G-1" />', '    {show && <Pixel />}', '  </div>', ');', 'const f = () =>', '  <Pixel />;'].join('\n');
     assert.equal(isJsxChildLine(text, 2), false, 'first element after "(" is an expression, not a child');

@@ -178,7 +178,8 @@ suite('Creepyline extension in VS Code', () => {
     const expectSeverities = (want: string[], why: string) => pollUntil(
       () => severitiesOf(uri, RULE),
       (got) => JSON.stringify(got) === JSON.stringify(want),
-      (got) => `${why}: expected ${JSON.stringify(want)}, got ${JSON.stringify(got)}`,
+      (got) => `${why}: expected ${JSON.stringify(want)}, got ${JSON.stringify(got)} ` +
+        `(creepyline.rules as VS Code reports it for the folder: ${JSON.stringify(vscode.workspace.getConfiguration('creepyline', vscode.workspace.workspaceFolders![0].uri).inspect('rules'))})`,
     );
     try {
       await config.update('rules', { [RULE]: 'warning' }, vscode.ConfigurationTarget.Global);

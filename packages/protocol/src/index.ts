@@ -137,7 +137,8 @@ export function normalizeSettings(raw: unknown): CreepylineSettings {
     if (typeof budget.warn === 'number' && budget.warn >= 0) result.timeBudget.onValidation.warn = budget.warn;
     if (typeof budget.error === 'number' && budget.error >= 0) result.timeBudget.onValidation.error = budget.error;
   }
-  result.policy = policyFromSection(value);
+  // our extension sends the typed object (`policy`); other clients send the raw section
+  result.policy = policyFromSection(isPlainObject(value.policy) ? value.policy : value);
   return result;
 }
 
