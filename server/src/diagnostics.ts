@@ -203,7 +203,10 @@ export class DiagnosticsService {
 
   /** The document's content changed (also fired right after open). */
   changed(document: TextDocument): void {
-    this.schedule(document, this.fresh.delete(document.uri) ? 0 : DEBOUNCE_MS);
+    const fresh = this.fresh.delete(document.uri);
+    // Typing: parse each version now (incremental, a few ms) and analyse after the debounce.
+    if (!fresh && !this.capabilities().pull) this.errors.guardSync(`Parsing ${document.uri}`, () => this.roots.parse(document), undefined);
+    this.schedule(document, fresh ? 0 : DEBOUNCE_MS);
   }
 
   /**

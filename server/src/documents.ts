@@ -203,6 +203,13 @@ export class Roots {
     return result && result.version === document.version ? result : undefined;
   }
 
+  /** Parses a new version right away (cheap, incremental), so the debounced analysis finds it parsed. */
+  parse(document: TextDocument): void {
+    const file = this.fileFor(document);
+    if (!file) return;
+    this.root(this.rootDirFor(file)).workspace.parseText(file, document.getText());
+  }
+
   /**
    * Analyses the document's current text (cached per version). Returns `undefined` for
    * documents the core cannot address (non-file, non-untitled schemes).

@@ -153,6 +153,18 @@ export class Workspace {
     }
   }
 
+  /**
+   * Parses a new editor version at once, without the analysis: a language server calls it on
+   * every change and analyses after its debounce, so the (incremental) parse is done by then.
+   */
+  parseText(file: string, text: string): void {
+    const abs = path.resolve(this.root, file);
+    const language = languageOf(abs);
+    if (!language || language === 'html' || language === 'css' || text.length > this.maxFileSize) return;
+    this.overlays.add(abs);
+    this.editorTree(abs, language, text);
+  }
+
   /** Runs the syntax pass over unsaved text of a file (no rules), e.g. another open editor. */
   indexText(file: string, text: string): void {
     this.prepare(path.resolve(this.root, file), text);
@@ -308,6 +320,7 @@ export class Workspace {
   private editorTree(abs: string, language: FileLanguage, text: string): ts.SourceFile {
     const kind = scriptKindOf(language);
     const previous = this.trees.get(abs);
+    if (previous && previous.kind === kind && previous.tree.text === text) return previous.tree;
     const sourceFile = previous && previous.kind === kind
       ? ts.updateSourceFile(previous.tree, text, changeRange(previous.tree.text, text))
       : ts.createSourceFile(abs, text, ts.ScriptTarget.ES2022, true, kind);
