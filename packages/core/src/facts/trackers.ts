@@ -37,9 +37,6 @@ export function findSinks(
   embedElements?: (ts.JsxSelfClosingElement | ts.JsxOpeningElement)[],
 ): RawSink[] {
   const sinks: RawSink[] = [];
-  const stubs = new Set<ts.Node>();
-  const text = sourceFile.text;
-
   const add = (node: ts.Node, vendor: VendorEntry, form: TrackerSink['form'], label: string, markupCategory?: string): void => {
     const span: Span = { start: node.getStart(sourceFile), end: node.getEnd() };
     const statement = enclosingStatement(node);
@@ -73,49 +70,63 @@ export function findSinks(
     else if (bindings) for (const e of bindings.elements) sdkNames.add(e.name.text);
   }
 
+  // One switch on the node kind: this runs for every node of every analysed file.
   const visit = (node: ts.Node): void => {
-    if (identifiers && node.kind === ts.SyntaxKind.Identifier) {
-      const id = node as ts.Identifier;
-      const list = identifiers.get(id.text);
-      if (list) list.push(id);
-      else identifiers.set(id.text, [id]);
-      return;
-    }
-    if (stubs.has(node)) return;
-    if (ts.isVariableDeclaration(node) && node.initializer) noteSdkVariable(node, knowledge, sdkNames);
-    // `window.gtag = function gtag() { dataLayer.push(arguments) }`: the vendor's own stub.
-    if ((ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node)) && node.name && knowledge.globalCallees.has(node.name.text)) return;
-    if (ts.isCallExpression(node)) {
-      const defaults = consentModeDefault(node, sourceFile);
-      if (defaults) consentDefaults.push(defaults);
-      const match = matchCall(node, knowledge, scope, sdkNames) ?? matchServerRequest(node, knowledge, scope) ?? matchSetAttribute(node, knowledge);
-      if (match) {
-        if (match.stub) stubs.add(match.stub);
-        add(node, match.vendor, match.form, match.label);
+    switch (node.kind) {
+      case ts.SyntaxKind.Identifier: {
+        if (!identifiers) return;
+        const id = node as ts.Identifier;
+        const list = identifiers.get(id.text);
+        if (list) list.push(id);
+        else identifiers.set(id.text, [id]);
+        return;
       }
-    } else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(node.left) && node.left.name.text === 'src') {
-      // script.src = 'https://static.hotjar.com/c/hotjar-' + id + '.js';  new Image().src = 'https://www.facebook.com/tr?…'
-      const url = staticPrefix(node.right);
-      const vendor = url && (knowledge.matchScriptUrl(url) ?? knowledge.matchPixelUrl(url));
-      if (vendor) add(node, vendor, knowledge.matchScriptUrl(url!) ? 'script-element' : 'pixel', `src = "${shorten(url!)}"`);
-    } else if (ts.isNewExpression(node)) {
-      const match = matchNew(node, knowledge, scope, sdkNames);
-      if (match) add(node, match.vendor, match.server ? 'server-request' : 'sdk-call', match.label);
-    } else if (ts.isJsxSelfClosingElement(node) || ts.isJsxOpeningElement(node)) {
-      if (embedElements && ts.isIdentifier(node.tagName) && EMBED_TAGS.has(node.tagName.text)) embedElements.push(node);
-      const match = matchJsx(node, knowledge, scope, sourceFile, sdkNames);
-      const target = ts.isJsxOpeningElement(node) ? node.parent : node;
-      if (match) add(target, match.vendor, match.form, match.label, match.markupCategory);
+      case ts.SyntaxKind.VariableDeclaration:
+        if ((node as ts.VariableDeclaration).initializer) noteSdkVariable(node as ts.VariableDeclaration, knowledge, sdkNames);
+        break;
+      case ts.SyntaxKind.FunctionDeclaration:
+      case ts.SyntaxKind.FunctionExpression: {
+        // `function gtag(){dataLayer.push(arguments)}` / `window.gtag = function gtag() {…}`: the
+        // vendor's own stub; its calls are the sinks, not the push inside it.
+        const name = (node as ts.FunctionDeclaration | ts.FunctionExpression).name;
+        if (name && knowledge.globalCallees.has(name.text)) return;
+        break;
+      }
+      case ts.SyntaxKind.CallExpression: {
+        const call = node as ts.CallExpression;
+        const defaults = consentModeDefault(call, sourceFile);
+        if (defaults) consentDefaults.push(defaults);
+        const match = matchCall(call, knowledge, scope, sdkNames) ?? matchServerRequest(call, knowledge, scope) ?? matchSetAttribute(call, knowledge);
+        if (match) add(call, match.vendor, match.form, match.label);
+        break;
+      }
+      case ts.SyntaxKind.BinaryExpression: {
+        // script.src = 'https://static.hotjar.com/c/hotjar-' + id + '.js';  new Image().src = 'https://www.facebook.com/tr?…'
+        const binary = node as ts.BinaryExpression;
+        if (binary.operatorToken.kind !== ts.SyntaxKind.EqualsToken || !ts.isPropertyAccessExpression(binary.left) || binary.left.name.text !== 'src') break;
+        const url = staticPrefix(binary.right);
+        const script = url !== undefined ? knowledge.matchScriptUrl(url) : undefined;
+        const vendor = script ?? (url !== undefined ? knowledge.matchPixelUrl(url) : undefined);
+        if (vendor) add(node, vendor, script ? 'script-element' : 'pixel', `src = "${shorten(url!)}"`);
+        break;
+      }
+      case ts.SyntaxKind.NewExpression: {
+        const match = matchNew(node as ts.NewExpression, knowledge, scope, sdkNames);
+        if (match) add(node, match.vendor, match.server ? 'server-request' : 'sdk-call', match.label);
+        break;
+      }
+      case ts.SyntaxKind.JsxSelfClosingElement:
+      case ts.SyntaxKind.JsxOpeningElement: {
+        const element = node as ts.JsxSelfClosingElement | ts.JsxOpeningElement;
+        if (embedElements && ts.isIdentifier(element.tagName) && EMBED_TAGS.has(element.tagName.text)) embedElements.push(element);
+        const match = matchJsx(element, knowledge, scope, sourceFile, sdkNames);
+        if (match) add(ts.isJsxOpeningElement(element) ? element.parent : element, match.vendor, match.form, match.label, match.markupCategory);
+        break;
+      }
     }
     ts.forEachChild(node, visit);
   };
-  // The standard gtag snippet declares `function gtag(){dataLayer.push(arguments)}`: that stub is
-  // the vendor's own plumbing; its calls are the sinks, not the push inside it.
-  for (const statement of sourceFile.statements) {
-    if (ts.isFunctionDeclaration(statement) && statement.name && knowledge.globalCallees.has(statement.name.text)) stubs.add(statement);
-  }
   visit(sourceFile);
-  void text;
   return sinks;
 }
 
@@ -123,7 +134,6 @@ interface CallMatch {
   vendor: VendorEntry;
   form: TrackerSink['form'];
   label: string;
-  stub?: ts.Node;
 }
 
 /** Records `const x = require('sdk')`, `const a = AnalyticsBrowser.load(…)`, `const c = new Analytics(…)` as SDK names. */
