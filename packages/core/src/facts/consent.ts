@@ -186,6 +186,8 @@ export class ConsentMatcher {
         // a && b true ⇒ both true (union); a || b false ⇒ both false (union); otherwise only what both prove.
         return (isAnd && truthy) || (isOr && !truthy) ? union(left, right) : intersection(left, right);
       }
+      // `Cookiebot?.consent?.marketing ?? false`: truthy only through the left side.
+      if (op === ts.SyntaxKind.QuestionQuestionToken && truthy && isFalsyLiteral(e.right)) return this.prove(e.left, true, scope, depth);
       const comparison = this.proveComparison(e, truthy, scope, depth);
       if (comparison) return comparison;
       return empty();
@@ -355,6 +357,22 @@ export class ConsentMatcher {
         }
       }
     }
+    // A component's prop: judged by the values it receives at its JSX uses in this file.
+    if (root && depth < 3 && scope.propValues) {
+      const binding = scope.resolve(root.text, e);
+      if (binding?.kind === 'parameter') {
+        const prop = binding.propertyPath ? binding.propertyPath[binding.propertyPath.length - 1] : path[1];
+        const values = prop !== undefined && (binding.propertyPath ? path.length === 1 : path.length === 2) ? scope.propValues(binding, prop) : undefined;
+        if (values && values.length > 0) {
+          const proofs = values.map((v) => this.prove(v, true, scope, depth + 1));
+          const combined = proofs.reduce(intersection);
+          if (combined.hits.length > 0) {
+            const confidence = combined.hits.every((h) => h.confidence === 'high') ? 'high' : 'medium';
+            return hit(e, [...combined.grants], confidence, combined.hits[0].origin);
+          }
+        }
+      }
+    }
     // Hand-rolled flag, by name: `consent.marketing`, `analyticsConsent`, `props.hasConsent`.
     const named = path.findIndex(namesConsent);
     if (named >= 0) {
@@ -405,6 +423,11 @@ function intersection(a: ConditionProof, b: ConditionProof): ConditionProof {
   for (const g of a.grants) if (b.grants.has(g) || b.grants.has('any')) grants.add(g);
   for (const g of b.grants) if (a.grants.has('any')) grants.add(g);
   return { grants, hits: grants.size ? [...a.hits, ...b.hits] : [] };
+}
+
+function isFalsyLiteral(e: ts.Expression): boolean {
+  const x = skipOuter(e);
+  return x.kind === ts.SyntaxKind.FalseKeyword || x.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(x) && x.text === 'undefined') || (ts.isNumericLiteral(x) && x.text === '0') || (ts.isStringLiteralLike(x) && x.text === '');
 }
 
 function literalValue(e: ts.Expression): string | number | boolean | null | undefined {

@@ -13,7 +13,7 @@ import type { ConsentCategory } from '../knowledge/types';
 import type { Knowledge } from '../knowledge';
 import { positionAt } from '../text';
 import { ConsentMatcher, evidenceOf, pathOf, skipOuter, type ConditionProof, type Grant } from './consent';
-import type { ScopeResolver } from './scope';
+import type { Binding, ScopeResolver } from './scope';
 import type { GateResult, GuardEvidence } from './types';
 
 const MAX_CALL_DEPTH = 4;
@@ -34,6 +34,34 @@ export class GateFinder {
     identifierIndex?: Map<string, ts.Identifier[]>,
   ) {
     this.identifierIndex = identifierIndex;
+    scope.propValues = (parameter, prop) => this.propValuesOf(parameter, prop);
+  }
+
+  /**
+   * The expressions passed as `prop` at every JSX use of the component that declares
+   * `parameter` as its props, or undefined when any use is unknown (exported, spread, missing).
+   */
+  private propValuesOf(parameter: Extract<Binding, { kind: 'parameter' }>, prop: string): ts.Expression[] | undefined {
+    const fn = parameter.parameter.parent;
+    if (!ts.isFunctionLike(fn) || fn.parameters[0] !== parameter.parameter) return undefined;
+    const name = functionName(fn as ts.SignatureDeclaration);
+    if (!name || exportNamesOf(fn as ts.SignatureDeclaration, name, this.sourceFile).length > 0) return undefined;
+    const values: ts.Expression[] = [];
+    for (const id of this.identifiers().get(name) ?? []) {
+      const element = id.parent;
+      if (!(ts.isJsxOpeningElement(element) || ts.isJsxSelfClosingElement(element)) || element.tagName !== id) continue;
+      let value: ts.Expression | undefined;
+      for (const attribute of element.attributes.properties) {
+        if (ts.isJsxSpreadAttribute(attribute)) return undefined;
+        if (ts.isIdentifier(attribute.name) && attribute.name.text === prop) {
+          const init = attribute.initializer;
+          value = init && ts.isJsxExpression(init) && init.expression ? init.expression : undefined;
+        }
+      }
+      if (!value) return undefined;
+      values.push(value);
+    }
+    return values.length > 0 ? values : undefined;
   }
 
   /** Proofs per condition and truth value: sinks sharing an enclosing check evaluate it once. */

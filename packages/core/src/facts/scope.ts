@@ -20,8 +20,18 @@ export type Binding =
 
 type ScopeTable = Map<string, Binding>;
 
+/** Where a component's prop gets its value: the attribute expression at each JSX use. */
+export type PropValues = (parameter: Extract<Binding, { kind: 'parameter' }>, prop: string) => ts.Expression[] | undefined;
+
 /** Resolves identifiers of one source file; caches a table per scope node. */
 export class ScopeResolver {
+  /**
+   * Set by the gate search (it has the file's identifier index): the values a component's prop
+   * receives at its JSX uses in this file, so `if (!allowed) return null` can be judged by
+   * `<Pixel allowed={hasConsent('marketing')} />`.
+   */
+  propValues?: PropValues;
+
   private readonly tables = new Map<ts.Node, ScopeTable>();
 
   /** Nearest scope node at or above a node (memoised: every walk up shares the answer). */

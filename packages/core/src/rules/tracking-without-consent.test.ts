@@ -159,6 +159,10 @@ runRuleTests(rule, {
       files: { 'app/defaults.js': "gtag('consent', 'default', { ad_storage: 'denied', analytics_storage: 'denied' });\n" },
       config: { consent: { consentModeAdvanced: 'accept' } },
     },
+    // consent passed down as a prop: judged by the value at the component's uses
+    { code: "import { useEffect } from 'react';\nfunction MetaPixel({ allowed }: { allowed: boolean }) {\n  useEffect(() => {\n    if (!allowed) return;\n    fbq('track', 'PageView');\n  }, [allowed]);\n  return null;\n}\nexport default function Layout() {\n  return <MetaPixel allowed={Cookiebot.consent.marketing} />;\n}\n", filename: 'layout.tsx' },
+    // the same through props.x
+    { code: "function Pixel(props: { ok: boolean }) {\n  if (!props.ok) return null;\n  fbq('track', 'PageView');\n  return null;\n}\nexport const Page = () => <Pixel ok={window.Cookiebot?.consent?.marketing ?? false} />;\n", filename: 'page.tsx' },
     // ignoreVendors option
     { code: "_paq.push(['trackPageView']);", config: { rules: { 'tracking-without-consent': ['error', { ignoreVendors: ['matomo'] }] } } },
   ],
@@ -326,6 +330,18 @@ runRuleTests(rule, {
       filename: 'app/tag.js',
       files: { 'app/defaults.js': "gtag('consent', 'default', { ad_storage: 'denied', analytics_storage: 'denied' });\n" },
       errors: [{ messageId: 'consentModeAdvanced', line: 1, severity: 'warning', confidence: 'medium', message: 'defaults.js, line 1' }],
+    },
+    {
+      // a prop that is not consent (viewport) does not gate
+      code: "import { useEffect } from 'react';\nfunction MetaPixel({ allowed }: { allowed: boolean }) {\n  useEffect(() => {\n    if (!allowed) return;\n    fbq('track', 'PageView');\n  }, [allowed]);\n  return null;\n}\nexport default function Layout() {\n  return <MetaPixel allowed={isInView} />;\n}\n",
+      filename: 'layout.tsx',
+      errors: [{ messageId: 'notGated', line: 5 }],
+    },
+    {
+      // a prop carrying the wrong purpose
+      code: "import { useEffect } from 'react';\nfunction MetaPixel({ allowed }: { allowed: boolean }) {\n  useEffect(() => {\n    if (!allowed) return;\n    fbq('track', 'PageView');\n  }, [allowed]);\n  return null;\n}\nexport default function Layout() {\n  return <MetaPixel allowed={Cookiebot.consent.statistics} />;\n}\n",
+      filename: 'layout.tsx',
+      errors: [{ messageId: 'wrongCategory', line: 5 }],
     },
     {
       // a local helper called once with and once without consent
