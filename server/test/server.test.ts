@@ -168,6 +168,26 @@ describe('language server (stdio, bundled)', function () {
     assert.deepEqual((await client.nextDiagnostics(uri, seen)).filter((d) => d.code === RULE), []);
   });
 
+  it('"Disable … for the entire file" and, with requireJustification, a reason placeholder that the team must fill', async () => {
+    const config = JSON.stringify({ consent: { functions: ['hasConsent'] }, requireJustification: true }, null, 2);
+    const { client, dir } = await start({ 'creepyline.json': config });
+    const { uri, diagnostics } = await openAndWait(client, dir, 'shop.js', SHOP);
+    const diagnostic = onlyRule(diagnostics);
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic], only: ['quickfix.creepyline.suppress'] },
+    });
+    const line = applyEdits(SHOP, editsFor(actions[0]!, uri));
+    assert.match(line, new RegExp(`// creepyline-disable-next-line ${RULE} -- <reason>\\ngtag\\(`), 'line directive carries the reason placeholder');
+    const whole = applyEdits(SHOP, editsFor(actions[1]!, uri));
+    assert.match(whole, new RegExp(`^/\\* creepyline-disable ${RULE} -- <reason> \\*/`, 'm'), `file directive:\n${whole.slice(0, 200)}`);
+    const seen = client.published(uri);
+    client.change(uri, 2, whole);
+    const after = await client.nextDiagnostics(uri, seen);
+    assert.deepEqual(after.filter((d) => d.code === RULE), [], 'the file-level directive suppresses the finding');
+    // the placeholder is not a reason: the suppression itself is reported
+    assert.ok(after.some((d) => d.code === 'suppression-comment'), `expected a suppression-comment finding, got ${after.map((d) => d.code).join(', ')}`);
+  });
+
   it('explains a finding on hover: why, law, how to fix, why flagged', async () => {
     const { client, dir } = await start({ 'creepyline.json': TEAM_CONFIG });
     const { uri } = await openAndWait(client, dir, 'shop.js', SHOP);
