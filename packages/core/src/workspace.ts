@@ -129,13 +129,7 @@ export class Workspace {
       if ('skipped' in result) skippedFiles.push(result.skipped.skipped!);
       else prepared.push(result);
     }
-    const projects = new Map<string, ProjectFacts>();
-    for (const item of prepared) {
-      const pkg = this.packageRoot(item.abs);
-      let project = projects.get(pkg);
-      if (!project) projects.set(pkg, (project = this.projectFacts(item.abs)));
-      findings.push(...this.check(item, project).findings);
-    }
+    for (const item of prepared) findings.push(...this.check(item, this.projectFacts(item.abs)).findings);
     return { findings, skipped: skippedFiles, configProblems: [...this.config.problems, ...this.knowledgeProblems()], filesAnalysed: prepared.length };
   }
 
@@ -210,12 +204,53 @@ export class Workspace {
     return this.index;
   }
 
-  /** Cross-file facts gathered from every file analysed so far, per package. */
+  /** Undirected import graph of the analysed files (rebuilt when facts changed). */
+  private graph?: { version: number; edges: Map<string, Set<string>> };
+
+  private importGraph(): Map<string, Set<string>> {
+    if (this.graph?.version === this.factsVersion) return this.graph.edges;
+    const edges = new Map<string, Set<string>>();
+    const link = (a: string, b: string) => {
+      let set = edges.get(a);
+      if (!set) edges.set(a, (set = new Set()));
+      set.add(b);
+    };
+    for (const facts of this.facts.values()) {
+      for (const specifier of facts.dependencies) {
+        const target = this.resolver.resolve(specifier, facts.file);
+        if (!target) continue;
+        link(facts.file, target);
+        link(target, facts.file);
+      }
+    }
+    this.graph = { version: this.factsVersion, edges };
+    return edges;
+  }
+
+  /** Files connected to `file` through imports in either direction, at most `depth` steps away. */
+  private connected(file: string, depth: number): Set<string> {
+    const edges = this.importGraph();
+    const seen = new Set([file]);
+    let frontier = [file];
+    for (let d = 0; d < depth && frontier.length > 0; d++) {
+      const next: string[] = [];
+      for (const f of frontier) for (const g of edges.get(f) ?? []) if (!seen.has(g)) { seen.add(g); next.push(g); }
+      frontier = next;
+    }
+    return seen;
+  }
+
+  /**
+   * Cross-file facts for one file. Consent Mode defaults count only from files that share a
+   * load path with it: the file itself or files linked to it by imports (a layout that imports
+   * the tag component, a module the component imports), within the same package.
+   */
   projectFacts(file: string): ProjectFacts {
     const consentModeDenied: ProjectFacts['consentModeDenied'] = [];
     const pkg = this.packageRoot(file);
+    const related = this.connected(file, 6);
     for (const facts of this.facts.values()) {
-      if (this.packageRoot(facts.file) !== pkg) continue;
+      if (!related.has(facts.file) || this.packageRoot(facts.file) !== pkg) continue;
       for (const d of facts.consentDefaults) {
         if (Object.values(d.values).includes('denied')) consentModeDenied.push({ file: facts.file, line: positionAt(facts.lineStarts, d.span.start).line });
       }

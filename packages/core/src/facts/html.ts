@@ -63,7 +63,7 @@ export function htmlFacts(file: string, language: FileLanguage, text: string, ha
     }
   }
   sinks.sort((a, b) => a.span.start - b.span.start);
-  return { file, language, text, lineStarts, hash, sinks, consentDefaults, embeds, checkedBoxes, cmpDefaults, imports: [], reexports: [], parseErrors: [] };
+  return { file, language, text, lineStarts, hash, sinks, consentDefaults, embeds, checkedBoxes, cmpDefaults, imports: [], reexports: [], dependencies: [], parseErrors: [] };
 }
 
 /** `<iframe src>` of a catalogued embed, `<link rel="stylesheet" href>` of Google Fonts. */

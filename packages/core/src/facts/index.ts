@@ -64,12 +64,12 @@ export function scriptFacts(file: string, language: FileLanguage, sourceFile: ts
   const text = sourceFile.text;
   const lineStarts = computeLineStarts(text);
   const consentDefaults: FileFacts['consentDefaults'] = [];
-  const { sinks, imports, reexports, embeds, checkedBoxes, cmpDefaults } = analyseModule(sourceFile, lineStarts, context, consentDefaults);
+  const { sinks, imports, reexports, dependencies, embeds, checkedBoxes, cmpDefaults } = analyseModule(sourceFile, lineStarts, context, consentDefaults);
   const parseErrors = ((sourceFile as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? []).map((d) => ({
     span: { start: d.start, end: d.start + d.length },
     message: ts.flattenDiagnosticMessageText(d.messageText, ' '),
   }));
-  return { file, language, text, lineStarts, hash, sinks, consentDefaults, embeds, checkedBoxes, cmpDefaults, imports, reexports, parseErrors };
+  return { file, language, text, lineStarts, hash, sinks, consentDefaults, embeds, checkedBoxes, cmpDefaults, imports, reexports, dependencies, parseErrors };
 }
 
 /** Sinks of one script with their gates; `lineStarts` of the text the offsets refer to. */
@@ -84,7 +84,7 @@ export function analyseModule(
   context: FactsContext,
   consentDefaults?: FileFacts['consentDefaults'],
   withModules = true,
-): Pick<FileFacts, 'sinks' | 'imports' | 'reexports' | 'embeds' | 'checkedBoxes' | 'cmpDefaults'> {
+): Pick<FileFacts, 'sinks' | 'imports' | 'reexports' | 'dependencies' | 'embeds' | 'checkedBoxes' | 'cmpDefaults'> {
   const scope = new ScopeResolver();
   const identifiers = new Map<string, ts.Identifier[]>();
   const embedElements: (ts.JsxSelfClosingElement | ts.JsxOpeningElement)[] = [];
@@ -107,7 +107,7 @@ export function analyseModule(
     }
     sinks.sort((a, b) => a.span.start - b.span.start);
   }
-  const modules = withModules ? collectModuleFacts(sourceFile, scope, gates) : { imports: [], reexports: [] };
+  const modules = withModules ? collectModuleFacts(sourceFile, scope, gates) : { imports: [], reexports: [], dependencies: [] };
   const { embeds, checked } = withModules ? scriptEmbeds(sourceFile, scope, gates, embedElements) : { embeds: [], checked: [] };
   const cmpDefaults = withModules ? findCmpDefaults(sourceFile, scope) : [];
   return { sinks, ...modules, embeds, checkedBoxes: checked, cmpDefaults };

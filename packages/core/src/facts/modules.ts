@@ -16,13 +16,15 @@ import type { ImportedUse, Reexport } from './types';
 const CATEGORIES: ConsentCategory[] = ['marketing', 'measurement', 'functionality', 'experience', 'necessary'];
 
 /** Collects imported uses and re-exports of one file. */
-export function collectModuleFacts(sourceFile: ts.SourceFile, scope: ScopeResolver, gates: () => GateFinder): { imports: ImportedUse[]; reexports: Reexport[] } {
+export function collectModuleFacts(sourceFile: ts.SourceFile, scope: ScopeResolver, gates: () => GateFinder): { imports: ImportedUse[]; reexports: Reexport[]; dependencies: string[] } {
   const reexports: Reexport[] = [];
+  const dependencies = new Set<string>();
   const localNames = new Set<string>();
   for (const statement of sourceFile.statements) {
     if (ts.isExportDeclaration(statement) && statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier)) {
       const specifier = statement.moduleSpecifier.text;
       if (!mayBeProjectModule(specifier)) continue;
+      dependencies.add(specifier);
       if (!statement.exportClause) reexports.push({ specifier, exportName: '*', as: '*' });
       else if (ts.isNamedExports(statement.exportClause)) {
         for (const e of statement.exportClause.elements) reexports.push({ specifier, exportName: (e.propertyName ?? e.name).text, as: e.name.text });
@@ -32,10 +34,14 @@ export function collectModuleFacts(sourceFile: ts.SourceFile, scope: ScopeResolv
     if (ts.isVariableStatement(statement)) {
       for (const declaration of statement.declarationList.declarations) {
         const module = requiredModule(declaration.initializer);
-        if (module !== undefined && mayBeProjectModule(module)) addBindingNames(declaration.name, localNames);
+        if (module !== undefined && mayBeProjectModule(module)) {
+          dependencies.add(module);
+          addBindingNames(declaration.name, localNames);
+        }
       }
     }
     if (ts.isImportDeclaration(statement) && ts.isStringLiteral(statement.moduleSpecifier) && mayBeProjectModule(statement.moduleSpecifier.text)) {
+      dependencies.add(statement.moduleSpecifier.text);
       const clause = statement.importClause;
       if (!clause || clause.isTypeOnly) continue;
       if (clause.name) localNames.add(clause.name.text);
@@ -45,7 +51,7 @@ export function collectModuleFacts(sourceFile: ts.SourceFile, scope: ScopeResolv
     }
   }
   const imports: ImportedUse[] = [];
-  if (localNames.size === 0) return { imports, reexports };
+  if (localNames.size === 0) return { imports, reexports, dependencies: [...dependencies] };
 
   const visit = (node: ts.Node): void => {
     if (ts.isIdentifier(node) && localNames.has(node.text) && isReference(node)) {
@@ -68,7 +74,7 @@ export function collectModuleFacts(sourceFile: ts.SourceFile, scope: ScopeResolv
     ts.forEachChild(node, visit);
   };
   for (const statement of sourceFile.statements) if (!ts.isImportDeclaration(statement) && !ts.isExportDeclaration(statement)) visit(statement);
-  return { imports, reexports };
+  return { imports, reexports, dependencies: [...dependencies] };
 }
 
 function useOf(specifier: string, exportName: string, node: ts.Node, sourceFile: ts.SourceFile, gates: GateFinder): ImportedUse {

@@ -166,6 +166,8 @@ export interface FileFacts {
   /** Uses of bindings imported from project files (for the cross-file gate search). */
   imports: ImportedUse[];
   reexports: Reexport[];
+  /** Every project module this file imports or requires (side-effect imports too), as written. */
+  dependencies: string[];
   /** Syntax errors reported by the parser (the analysis still ran on the recovered tree). */
   parseErrors: { span: Span; message: string }[];
 }

@@ -154,7 +154,7 @@ runRuleTests(rule, {
     },
     // Consent Mode "advanced" accepted by the team's authority (config switch)
     {
-      code: "gtag('config', 'G-XXXX');\n",
+      code: "import './defaults';\ngtag('config', 'G-XXXX');\n",
       filename: 'app/tag.js',
       files: { 'app/defaults.js': "gtag('consent', 'default', { ad_storage: 'denied', analytics_storage: 'denied' });\n" },
       config: { consent: { consentModeAdvanced: 'accept' } },
@@ -326,10 +326,24 @@ runRuleTests(rule, {
     },
     {
       // Consent Mode "advanced": denied defaults in another file, the tag still loads → warning, medium
-      code: "gtag('config', 'G-XXXX');\n",
+      code: "import './defaults';\ngtag('config', 'G-XXXX');\n",
       filename: 'app/tag.js',
       files: { 'app/defaults.js': "gtag('consent', 'default', { ad_storage: 'denied', analytics_storage: 'denied' });\n" },
-      errors: [{ messageId: 'consentModeAdvanced', line: 1, severity: 'warning', confidence: 'medium', message: 'defaults.js, line 1' }],
+      errors: [{ messageId: 'consentModeAdvanced', line: 2, severity: 'warning', confidence: 'medium', message: 'defaults.js, line 1' }],
+    },
+    {
+      // denied defaults in an unrelated part of the project do not make this tag "advanced mode"
+      code: "gtag('config', 'G-XXXX');\n",
+      filename: 'blog/analytics.js',
+      files: { 'shop/defaults.js': "gtag('consent', 'default', { ad_storage: 'denied', analytics_storage: 'denied' });\n" },
+      config: { consent: { consentModeAdvanced: 'accept' } },
+      errors: [{ messageId: 'notGated', line: 1, severity: 'error' }],
+    },
+    {
+      // granting security_storage is normal and does not stop the advanced-mode verdict
+      code: "gtag('consent', 'default', { ad_storage: 'denied', analytics_storage: 'denied', security_storage: 'granted' });\ngtag('config', 'G-XXXX');\n",
+      filename: 'tag.js',
+      errors: [{ messageId: 'consentModeAdvanced', line: 2, severity: 'warning' }],
     },
     {
       // a prop that is not consent (viewport) does not gate

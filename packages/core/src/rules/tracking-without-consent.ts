@@ -25,6 +25,9 @@ export interface Options {
 
 export type MessageIds = 'notGated' | 'wrongCategory' | 'exemptVendor' | 'consentModeAdvanced' | 'serverNotGated';
 
+/** Consent Mode storage types that need the visitor's consent (Google's Consent Mode v2 reference). */
+const CONSENT_STORAGE = ['ad_storage', 'analytics_storage', 'ad_user_data', 'ad_personalization', 'personalization_storage'];
+
 /** How a category reads in messages. */
 export const CATEGORY_LABEL: Record<ConsentCategory, string> = {
   necessary: 'strictly necessary',
@@ -151,7 +154,8 @@ export const rule = createRule<Options, MessageIds>({
       const check = checkExpression(context.config.consent, sink.category, toolInUse);
       // Decision: Consent Mode "advanced" (denied defaults, tag still loads) is a warning at medium confidence.
       // A file that itself defaults a storage type to granted is not "advanced mode" (prechecked-consent reports it).
-      const grantsHere = facts.consentDefaults.some((d) => Object.values(d.values).includes('granted'));
+      // Only storage types that need consent count (security_storage granted is normal).
+      const grantsHere = facts.consentDefaults.some((d) => CONSENT_STORAGE.some((type) => d.values[type] === 'granted'));
       // Browser Consent Mode defaults say nothing about hits sent from the server.
       const advanced = sink.consentMode && sink.form !== 'server-request' && !sink.gate.seen.length && !grantsHere ? context.project.consentModeDenied[0] : undefined;
       if (advanced && context.config.consent.consentModeAdvanced === 'accept') continue;
