@@ -257,6 +257,13 @@ export class GateFinder {
     // Uses inside other exported functions defer to the callers of those (cross-file).
     const deferred = new Set(exportNames);
     for (const reference of references) {
+      // Handed to the consent tool by name: `<CookieConsent onAccept={start}>`,
+      // `addEventListener('CookiebotOnAccept', start)`, `run({ onConsent: load })`.
+      const handedOver = this.findCmpCallback(reference);
+      if (handedOver && !handedOver.needsInnerCheck && (handedOver.category === 'any' || handedOver.category === category)) {
+        result.trace.push(`\`${name}\` is passed to ${handedOver.label}, which runs it after consent.`);
+        continue;
+      }
       const sub: GateResult = { gated: false, seen: [], trace: [] };
       this.walk(reference, category, sub, depth + 1, visited);
       result.seen.push(...sub.seen);
@@ -308,11 +315,11 @@ export class GateFinder {
     return known ?? undefined;
   }
 
-  private findCmpCallback(fn: ts.SignatureDeclaration): CmpCallback | undefined {
-    // Where the function sits, computed once: its name, the call it is passed to, the option
-    // or JSX prop it is the value of, or the global it is assigned to.
+  private findCmpCallback(fn: ts.SignatureDeclaration | ts.Identifier): CmpCallback | undefined {
+    // Where the function (or a reference to a named one) sits: its name, the call it is passed
+    // to, the option or JSX prop it is the value of, or the global it is assigned to.
     const parent = fn.parent;
-    const name = functionName(fn);
+    const name = ts.isIdentifier(fn) ? undefined : functionName(fn);
     const asArgument = ts.isCallExpression(parent) && parent.arguments.includes(fn as ts.Expression) ? parent : undefined;
     const callee = asArgument ? pathOf(asArgument.expression)?.join('.') : undefined;
     const first = asArgument?.arguments[0];

@@ -163,6 +163,11 @@ runRuleTests(rule, {
     { code: "import { useEffect } from 'react';\nfunction MetaPixel({ allowed }: { allowed: boolean }) {\n  useEffect(() => {\n    if (!allowed) return;\n    fbq('track', 'PageView');\n  }, [allowed]);\n  return null;\n}\nexport default function Layout() {\n  return <MetaPixel allowed={Cookiebot.consent.marketing} />;\n}\n", filename: 'layout.tsx' },
     // the same through props.x
     { code: "function Pixel(props: { ok: boolean }) {\n  if (!props.ok) return null;\n  fbq('track', 'PageView');\n  return null;\n}\nexport const Page = () => <Pixel ok={window.Cookiebot?.consent?.marketing ?? false} />;\n", filename: 'page.tsx' },
+    // a named function handed to the consent tool's callback
+    {
+      code: "import CookieConsent from 'react-cookie-consent';\nimport ReactGA from 'react-ga4';\nexport default function Banner() {\n  const start = () => {\n    ReactGA.initialize('G-1');\n  };\n  return <CookieConsent onAccept={start}>We use cookies</CookieConsent>;\n}\n",
+      filename: 'Banner.tsx',
+    },
     // ignoreVendors option
     { code: "_paq.push(['trackPageView']);", config: { rules: { 'tracking-without-consent': ['error', { ignoreVendors: ['matomo'] }] } } },
   ],
@@ -356,6 +361,11 @@ runRuleTests(rule, {
       code: "import { useEffect } from 'react';\nfunction MetaPixel({ allowed }: { allowed: boolean }) {\n  useEffect(() => {\n    if (!allowed) return;\n    fbq('track', 'PageView');\n  }, [allowed]);\n  return null;\n}\nexport default function Layout() {\n  return <MetaPixel allowed={Cookiebot.consent.statistics} />;\n}\n",
       filename: 'layout.tsx',
       errors: [{ messageId: 'wrongCategory', line: 5 }],
+    },
+    {
+      // handed to a callback that also runs without consent (needs its own check)
+      code: "function start() {\n  fbq('track', 'PageView');\n}\nwindow.addEventListener('CookiebotOnAccept', start);\n",
+      errors: [{ messageId: 'notGated', line: 2 }],
     },
     {
       // a local helper called once with and once without consent
