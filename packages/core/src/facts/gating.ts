@@ -239,9 +239,18 @@ export class GateFinder {
   private throughCallSites(fn: ts.SignatureDeclaration, name: string, category: ConsentCategory, result: GateResult, depth: number, visited: Set<ts.Node>): boolean {
     const exportNames = exportNamesOf(fn, name, this.sourceFile);
     const declarationNode = ts.isFunctionDeclaration(fn) ? fn : fn.parent;
+    const globalTarget = assignedGlobal(fn);
     const references = (this.identifiers().get(name) ?? []).filter((id) => {
       if (id.parent === declarationNode || (ts.isVariableDeclaration(id.parent) && id.parent.name === id)) return false;
       if (isExportReference(id)) return false;
+      if (globalTarget) {
+        // uses of the global: `startAnalytics()` (undeclared here) or `window.startAnalytics()`
+        if (id === globalTarget) return false;
+        if (ts.isPropertyAccessExpression(id.parent) && id.parent.name === id) {
+          return ts.isIdentifier(id.parent.expression) && ['window', 'globalThis', 'self'].includes(id.parent.expression.text);
+        }
+        return this.scope.resolve(name, id) === undefined;
+      }
       const binding = this.scope.resolve(name, id);
       return binding !== undefined && (binding.node === declarationNode || binding.node === fn);
     });
@@ -395,12 +404,25 @@ export function functionName(fn: ts.SignatureDeclaration): string | undefined {
   const parent = fn.parent;
   if ((ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && parent) {
     if (ts.isVariableDeclaration(parent) && parent.initializer === fn && ts.isIdentifier(parent.name)) return parent.name.text;
+    // startAnalytics = () => {…} / window.startAnalytics = function () {…}: a global function
+    const target = assignedGlobal(fn);
+    if (target) return target.text;
     // const Tracker = memo(() => …) / forwardRef(…)
     if (ts.isCallExpression(parent) && ts.isVariableDeclaration(parent.parent) && ts.isIdentifier(parent.parent.name)) {
       const callee = pathOf(parent.expression);
       if (callee && ['memo', 'forwardRef', 'useCallback'].includes(callee[callee.length - 1])) return parent.parent.name.text;
     }
   }
+  return undefined;
+}
+
+/** The name a function expression is assigned to as a global (`x = () => …`, `window.x = function …`). */
+function assignedGlobal(fn: ts.SignatureDeclaration): ts.Identifier | undefined {
+  const parent = fn.parent;
+  if (!parent || !ts.isBinaryExpression(parent) || parent.operatorToken.kind !== ts.SyntaxKind.EqualsToken || parent.right !== fn) return undefined;
+  const left = skipOuter(parent.left);
+  if (ts.isIdentifier(left)) return left;
+  if (ts.isPropertyAccessExpression(left) && ts.isIdentifier(left.expression) && ['window', 'globalThis', 'self'].includes(left.expression.text)) return left.name as ts.Identifier;
   return undefined;
 }
 

@@ -168,6 +168,9 @@ runRuleTests(rule, {
       code: "import CookieConsent from 'react-cookie-consent';\nimport ReactGA from 'react-ga4';\nexport default function Banner() {\n  const start = () => {\n    ReactGA.initialize('G-1');\n  };\n  return <CookieConsent onAccept={start}>We use cookies</CookieConsent>;\n}\n",
       filename: 'Banner.tsx',
     },
+    // a function assigned to a global and only called behind a check
+    "startAnalytics = () => {\n  gtag('config', 'G-1');\n};\nif (Cookiebot.consent.statistics) startAnalytics();",
+    "window.loadPixel = function () {\n  fbq('init', '1');\n};\nif (Cookiebot.consent.marketing) window.loadPixel();",
     // ignoreVendors option
     { code: "_paq.push(['trackPageView']);", config: { rules: { 'tracking-without-consent': ['error', { ignoreVendors: ['matomo'] }] } } },
   ],
@@ -365,6 +368,11 @@ runRuleTests(rule, {
     {
       // handed to a callback that also runs without consent (needs its own check)
       code: "function start() {\n  fbq('track', 'PageView');\n}\nwindow.addEventListener('CookiebotOnAccept', start);\n",
+      errors: [{ messageId: 'notGated', line: 2 }],
+    },
+    {
+      // the same global function also called without a check
+      code: "startAnalytics = () => {\n  gtag('config', 'G-1');\n};\nif (Cookiebot.consent.statistics) startAnalytics();\nstartAnalytics();\n",
       errors: [{ messageId: 'notGated', line: 2 }],
     },
     {
