@@ -88,10 +88,13 @@ export function analyseModule(
   const scope = new ScopeResolver();
   const identifiers = new Map<string, ts.Identifier[]>();
   const embedElements: (ts.JsxSelfClosingElement | ts.JsxOpeningElement)[] = [];
-  const raw = findSinks(sourceFile, context.knowledge, scope, (vendor) => effectiveCategory(vendor, context.config), consentDefaults, identifiers, embedElements);
+  const optInVendors = new Set<string>();
+  const raw = findSinks(sourceFile, context.knowledge, scope, (vendor) => effectiveCategory(vendor, context.config), consentDefaults, identifiers, embedElements, optInVendors);
   let finder: GateFinder | undefined;
   const gates = () => (finder ??= new GateFinder(sourceFile, lineStarts, context.matcher, scope, context.knowledge, identifiers));
-  const sinks = raw.map((sink) => finish(sink, sink.markupCategory !== undefined ? markupGate(sink, context.knowledge) : gates().find(sink.node, sink.category)));
+  const sinks = raw.map((sink) =>
+    finish(sink, optInVendors.has(sink.vendorId) ? optInGate(sink) : sink.markupCategory !== undefined ? markupGate(sink, context.knowledge) : gates().find(sink.node, sink.category)),
+  );
   // <Script id="ga">{`gtag('config', …)`}</Script>: the code inside, gated by its own checks or the element's.
   if (withModules) {
     for (const inline of findInlineScripts(sourceFile, context.knowledge, scope)) {
@@ -111,6 +114,12 @@ export function analyseModule(
   const { embeds, checked } = withModules ? scriptEmbeds(sourceFile, scope, gates, embedElements) : { embeds: [], checked: [] };
   const cmpDefaults = withModules ? findCmpDefaults(sourceFile, scope) : [];
   return { sinks, ...modules, embeds, checkedBoxes: checked, cmpDefaults };
+}
+
+/** Gate verdict for a call of a tracker the file switched into opt-in mode. */
+function optInGate(sink: RawSink): GateResult {
+  const evidence = { span: sink.span, text: 'opt-in mode (requireConsent)', grants: ['any' as const], form: 'callback' as const, confidence: 'high' as const, origin: sink.vendorId };
+  return { gated: true, by: evidence, seen: [], trace: [`${sink.vendorName} runs in opt-in mode in this file: it holds every call until consent is given.`] };
 }
 
 function finish(sink: RawSink, gate: GateResult): TrackerSink {

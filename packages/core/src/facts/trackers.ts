@@ -35,6 +35,8 @@ export function findSinks(
   identifiers?: Map<string, ts.Identifier[]>,
   /** Filled with the `<iframe>`, `<link>` and `<input>` JSX elements (for the embed pass, without a walk of its own). */
   embedElements?: (ts.JsxSelfClosingElement | ts.JsxOpeningElement)[],
+  /** Filled with the ids of vendors this file switches into opt-in mode (`_paq.push(['requireConsent'])`). */
+  optInVendors: Set<string> = new Set(),
 ): RawSink[] {
   const sinks: RawSink[] = [];
   const add = (node: ts.Node, vendor: VendorEntry, form: TrackerSink['form'], label: string, markupCategory?: string): void => {
@@ -96,6 +98,7 @@ export function findSinks(
         const call = node as ts.CallExpression;
         const defaults = consentModeDefault(call, sourceFile);
         if (defaults) consentDefaults.push(defaults);
+        noteOptInMode(call, knowledge, optInVendors);
         const match = matchCall(call, knowledge, scope, sdkNames) ?? matchServerRequest(call, knowledge, scope) ?? matchSetAttribute(call, knowledge);
         if (match) add(call, match.vendor, match.form, match.label);
         break;
@@ -208,6 +211,18 @@ function matchCall(call: ts.CallExpression, knowledge: Knowledge, scope: ScopeRe
     }
   }
   return undefined;
+}
+
+/** `_paq.push(['requireConsent'])`: the vendor holds every call until consent. */
+function noteOptInMode(call: ts.CallExpression, knowledge: Knowledge, out: Set<string>): void {
+  const first = call.arguments[0];
+  if (!first || !ts.isArrayLiteralExpression(first) || !first.elements[0] || !ts.isStringLiteralLike(first.elements[0])) return;
+  const head = first.elements[0].text;
+  const path = pathOf(call.expression)?.join('.');
+  if (!path) return;
+  for (const vendor of knowledge.vendors) {
+    if (vendor.optInMode && vendor.optInMode.callee === path && vendor.optInMode.firstArgHeadIn.includes(head)) out.add(vendor.id);
+  }
 }
 
 /** `script.setAttribute('src', 'https://static.hotjar.com/c/hotjar-' + id + '.js')`. */

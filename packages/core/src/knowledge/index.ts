@@ -364,6 +364,13 @@ function validateVendor(v: VendorEntry, field: string): void {
     str(v.exemption.source, `${at}.exemption.source`);
     if (v.exemption.jurisdictions !== undefined) strArray(v.exemption.jurisdictions, `${at}.exemption.jurisdictions`);
   }
+  optionalBool(v.consentMode, `${at}.consentMode`);
+  if (v.optInMode !== undefined) {
+    if (!isObject(v.optInMode)) fail(`${at}.optInMode`, 'must be an object with "callee", "firstArgHeadIn" and "source"', v.optInMode);
+    str(v.optInMode.callee, `${at}.optInMode.callee`);
+    strArray(v.optInMode.firstArgHeadIn, `${at}.optInMode.firstArgHeadIn`);
+    str(v.optInMode.source, `${at}.optInMode.source`);
+  }
   strArray(v.source, `${at}.source`);
   if (v.source.length === 0) fail(`${at}.source`, 'must name at least one source', v.source);
 }

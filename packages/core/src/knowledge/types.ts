@@ -99,6 +99,12 @@ export interface VendorEntry {
     jurisdictions?: string[];
   };
   /**
+   * A command that switches the tracker into opt-in mode: after it, the tracker holds every
+   * call until the page reports consent (Matomo `_paq.push(['requireConsent'])`). Calls in a file
+   * that sends it count as gated.
+   */
+  optInMode?: { callee: string; firstArgHeadIn: string[]; source: string };
+  /**
    * The vendor's tags honour Google Consent Mode (`gtag('consent', 'default', …)`): with
    * `denied` defaults they still load and send cookieless pings ("advanced" mode).
    */

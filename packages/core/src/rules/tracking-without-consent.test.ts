@@ -171,6 +171,8 @@ runRuleTests(rule, {
     // a function assigned to a global and only called behind a check
     "startAnalytics = () => {\n  gtag('config', 'G-1');\n};\nif (Cookiebot.consent.statistics) startAnalytics();",
     "window.loadPixel = function () {\n  fbq('init', '1');\n};\nif (Cookiebot.consent.marketing) window.loadPixel();",
+    // Matomo in opt-in mode holds every call until consent
+    "var _paq = window._paq = window._paq || [];\n_paq.push(['requireConsent']);\n_paq.push(['trackPageView']);\n_paq.push(['enableLinkTracking']);",
     // ignoreVendors option
     { code: "_paq.push(['trackPageView']);", config: { rules: { 'tracking-without-consent': ['error', { ignoreVendors: ['matomo'] }] } } },
   ],
