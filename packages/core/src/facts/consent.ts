@@ -11,6 +11,7 @@ import ts = morphTs;
 import type { ConsentApiEntry, ConsentCategory, ConsentCheckShape } from '../knowledge/types';
 import type { ConsentFunctionDecl, ResolvedConsentConfig } from '../config/types';
 import vocabulary from '../knowledge/consent-vocabulary.json';
+import storage from '../knowledge/consent-storage.json';
 import type { GuardEvidence } from './types';
 import type { ScopeResolver } from './scope';
 
@@ -214,6 +215,12 @@ export class ConsentMatcher {
         const positive = value === true || (typeof value === 'string' && grantedValues.has(normalise(value)));
         // "x === 'granted'" true, or "x !== 'granted'" false ⇒ granted. "x !== false" proves nothing:
         // undefined (no decision yet) is not consent.
+        // `consent !== false` (a Klaro callback's boolean): usually consent, but undefined passes
+        // too, so it only counts at medium confidence.
+        if (value === false && notEqual === truthy) {
+          const weak = this.recognise(subject, scope, depth);
+          if (weak) return { grants: new Set(weak.grants), hits: [{ ...weak, confidence: 'medium' }] };
+        }
         if (positive && equal === truthy) {
           const hit = this.recognise(subject, scope, depth);
           if (hit) return { grants: new Set(hit.grants), hits: [hit] };
@@ -284,6 +291,9 @@ export class ConsentMatcher {
       if (!this.fromExpectedSource(entry.shape, path[0], call, scope)) continue;
       return this.categoryHit(call, entry.shape.category, entry.api.categoryMap, 'high', entry.api.id);
     }
+    // Cookies.get('CookieConsent'), getCookie('cookieyes-analytics'), localStorage.getItem(…)
+    const stored = storageRead(call, last);
+    if (stored) return stored;
     const fn = this.functions.get(joined);
     if (fn && !this.isShadowed(path[0], call, scope, true)) {
       return this.categoryHit(call, fn.category ?? 'fromArg', fn.categoryMap, 'high', 'config');
@@ -316,6 +326,8 @@ export class ConsentMatcher {
     if (value === undefined) return undefined;
     const path = pathOf(subject);
     if (!path) return undefined;
+    // document.cookie.includes('cookieconsent_status=allow')
+    if (path.join('.') === 'document.cookie') return cookieContainment(value, node);
     for (const entry of this.checks.get(path.join('.')) ?? []) {
       if (!entry.shape.contains) continue;
       if (!this.fromExpectedSource(entry.shape, path[0], node, scope)) continue;
@@ -404,6 +416,33 @@ export class ConsentMatcher {
     if (allowImports && (binding.kind === 'import' || binding.kind === 'function')) return false;
     return binding.kind !== 'import';
   }
+}
+
+interface StorageKey { name: string; tool: string; category: ConsentCategory | 'any'; granted: string[] }
+const STORAGE_KEYS = new Map((storage.keys as StorageKey[]).map((k) => [k.name.toLowerCase(), k]));
+const STORAGE_READERS = new Set(storage.readers);
+
+/** A read of a consent tool's cookie or storage key (catalogue: high; a key named like consent: medium). */
+function storageRead(call: ts.CallExpression, method: string): CheckHit | undefined {
+  if (!STORAGE_READERS.has(method)) return undefined;
+  const key = stringArg(call);
+  if (key === undefined) return undefined;
+  const known = STORAGE_KEYS.get(key.toLowerCase());
+  if (known) return hit(call, [known.category], 'high', `storage:${known.tool}`);
+  if (namesConsent(key) || /accept/i.test(key) && /cookie|consent|tracking/i.test(key)) {
+    const words = categoriesInIdentifier(key);
+    return hit(call, words.length ? words : ['any'], 'medium', 'heuristic');
+  }
+  return undefined;
+}
+
+/** `document.cookie.includes('cookieconsent_status=allow')`: the tool's cookie with a granted value. */
+function cookieContainment(value: string, node: ts.Node): CheckHit | undefined {
+  const [name, setting] = value.split('=');
+  const known = STORAGE_KEYS.get(name.trim().toLowerCase());
+  if (!known) return undefined;
+  if (setting !== undefined && known.granted.length > 0 && !known.granted.includes(setting.trim())) return undefined;
+  return hit(node, [known.category], 'high', `storage:${known.tool}`);
 }
 
 function hit(node: ts.Node, grants: Grant[], confidence: 'high' | 'medium', origin: string): CheckHit {

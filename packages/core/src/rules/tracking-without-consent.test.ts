@@ -173,6 +173,14 @@ runRuleTests(rule, {
     "window.loadPixel = function () {\n  fbq('init', '1');\n};\nif (Cookiebot.consent.marketing) window.loadPixel();",
     // Matomo in opt-in mode holds every call until consent
     "var _paq = window._paq = window._paq || [];\n_paq.push(['requireConsent']);\n_paq.push(['trackPageView']);\n_paq.push(['enableLinkTracking']);",
+    // reading the consent tool's own cookie
+    "import Cookies from 'js-cookie';\nif (Cookies.get('CookieConsent') === 'true') gtag('config', 'G-1');",
+    "function loadGA() {\n  gtag('config', 'G-1');\n}\nif (document.cookie.indexOf('cookieconsent_status=allow') !== -1) loadGA();",
+    "if (getCookie('cookieyes-advertisement') === 'yes') fbq('init', '1');",
+    // a storage key named like consent (medium confidence, trusted)
+    "const accepted = localStorage.getItem('cookies_accepted');\nif (accepted) gtag('config', 'G-1');",
+    // a Klaro service callback comparing its boolean with false
+    "var klaroConfig = { services: [{ name: 'ga', purposes: ['analytics'], callback: function (consent) {\n  if (consent !== false) { gtag('config', 'G-1'); }\n} }] };",
     // ignoreVendors option
     { code: "_paq.push(['trackPageView']);", config: { rules: { 'tracking-without-consent': ['error', { ignoreVendors: ['matomo'] }] } } },
   ],
@@ -376,6 +384,16 @@ runRuleTests(rule, {
       // the same global function also called without a check
       code: "startAnalytics = () => {\n  gtag('config', 'G-1');\n};\nif (Cookiebot.consent.statistics) startAnalytics();\nstartAnalytics();\n",
       errors: [{ messageId: 'notGated', line: 2 }],
+    },
+    {
+      // the tool's cookie for the wrong purpose
+      code: "if (getCookie('cookieyes-analytics') === 'yes') fbq('init', '1');\n",
+      errors: [{ messageId: 'wrongCategory', line: 1 }],
+    },
+    {
+      // a denied value is not consent
+      code: "if (document.cookie.includes('cookieconsent_status=deny')) gtag('config', 'G-1');\n",
+      errors: [{ messageId: 'notGated', line: 1 }],
     },
     {
       // a local helper called once with and once without consent
