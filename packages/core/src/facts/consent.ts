@@ -194,8 +194,8 @@ export class ConsentMatcher {
       return empty();
     }
     if (!truthy) return empty();
-    const hit = this.recognise(e, scope, depth);
-    return hit ? { grants: new Set(hit.grants), hits: [hit] } : empty();
+    const found = this.recognise(e, scope, depth) ?? storageMention(e);
+    return found ? { grants: new Set(found.grants), hits: [found] } : empty();
   }
 
   /** `x === true`, `x === 'granted'`, `groups.indexOf('C0004') > -1`, `x !== false`. */
@@ -434,6 +434,27 @@ function storageRead(call: ts.CallExpression, method: string): CheckHit | undefi
     return hit(call, words.length ? words : ['any'], 'medium', 'heuristic');
   }
   return undefined;
+}
+
+/**
+ * A condition that spells out a consent tool's cookie with a granted value somewhere inside
+ * (`document.cookie.split(';').filter((c) => c.indexOf('cookieconsent_status=allow') >= 0).length`):
+ * medium confidence, the shape around it is not understood.
+ */
+function storageMention(condition: ts.Expression): CheckHit | undefined {
+  let found: CheckHit | undefined;
+  const visit = (node: ts.Node): void => {
+    if (found) return;
+    if (ts.isStringLiteralLike(node) && node.text.includes('=')) {
+      // only `name=value` with a value the tool uses for "yes"
+      const [name, value] = node.text.replace(/^[;\s]+/, '').split('=');
+      const key = STORAGE_KEYS.get(name.trim().toLowerCase());
+      if (key && value !== undefined && key.granted.includes(value.trim())) found = hit(condition, [key.category], 'medium', `storage:${key.tool}`);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(condition);
+  return found;
 }
 
 /** `document.cookie.includes('cookieconsent_status=allow')`: the tool's cookie with a granted value. */

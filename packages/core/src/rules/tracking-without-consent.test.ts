@@ -181,6 +181,8 @@ runRuleTests(rule, {
     "const accepted = localStorage.getItem('cookies_accepted');\nif (accepted) gtag('config', 'G-1');",
     // a Klaro service callback comparing its boolean with false
     "var klaroConfig = { services: [{ name: 'ga', purposes: ['analytics'], callback: function (consent) {\n  if (consent !== false) { gtag('config', 'G-1'); }\n} }] };",
+    // the tool's cookie spelled out inside a more complex condition
+    "function loadGA() {\n  gtag('config', 'G-1');\n}\nif (document.cookie.split(';').filter((c) => c.indexOf('cookieconsent_status=allow') >= 0).length) loadGA();",
     // ignoreVendors option
     { code: "_paq.push(['trackPageView']);", config: { rules: { 'tracking-without-consent': ['error', { ignoreVendors: ['matomo'] }] } } },
   ],
