@@ -3,6 +3,9 @@ import { rule } from './tracking-without-consent';
 
 const teamConsent = { consent: { functions: ['hasConsent'] } };
 
+/** An exported tracking wrapper; the cross-file cases vary its callers. */
+const POSTHOG_WRAPPER = "import posthog from 'posthog-js';\nexport function track(event: string) {\n  posthog.capture(event);\n}\n";
+
 runRuleTests(rule, {
   valid: [
     // gtag('consent', …) configures Consent Mode; it is not a tracking call
@@ -90,7 +93,7 @@ runRuleTests(rule, {
     "if (userHasGivenConsent) { gtag('event', 'page_view'); }",
     // cross-file: the exported wrapper is only called behind consent checks
     {
-      code: "import posthog from 'posthog-js';\nexport function track(event: string) {\n  posthog.capture(event);\n}\n",
+      code: POSTHOG_WRAPPER,
       filename: 'lib/analytics.ts',
       files: {
         'app/page.ts': "import { track } from '../lib/analytics';\nif (Cookiebot.consent.statistics) track('view');\n",
@@ -99,7 +102,7 @@ runRuleTests(rule, {
     },
     // cross-file through a barrel re-export and a chain of wrappers
     {
-      code: "import posthog from 'posthog-js';\nexport function track(event: string) {\n  posthog.capture(event);\n}\n",
+      code: POSTHOG_WRAPPER,
       filename: 'lib/analytics.ts',
       files: {
         'lib/index.ts': "export { track } from './analytics';\n",
@@ -223,13 +226,13 @@ runRuleTests(rule, {
       errors: [{ messageId: 'notGated', line: 2 }],
     },
     {
-      // exported wrapper: callers in other files are not followed yet, so the sink is reported
-      code: "import posthog from 'posthog-js';\nexport function track(event: string) {\n  posthog.capture(event);\n}\n",
+      // exported wrapper with no caller in any analysed file: the sink is reported
+      code: POSTHOG_WRAPPER,
       errors: [{ messageId: 'notGated', line: 3 }],
     },
     {
       // cross-file: one caller gates, another does not; reported once at the sink, caller named
-      code: "import posthog from 'posthog-js';\nexport function track(event: string) {\n  posthog.capture(event);\n}\n",
+      code: POSTHOG_WRAPPER,
       filename: 'lib/analytics.ts',
       files: {
         'app/page.ts': "import { track } from '../lib/analytics';\nif (Cookiebot.consent.statistics) track('view');\n",
@@ -239,7 +242,7 @@ runRuleTests(rule, {
     },
     {
       // cross-file chain: the outer wrapper's caller is not gated
-      code: "import posthog from 'posthog-js';\nexport function track(event: string) {\n  posthog.capture(event);\n}\n",
+      code: POSTHOG_WRAPPER,
       filename: 'lib/analytics.ts',
       files: {
         'lib/checkout.ts': "import { track } from './analytics';\nexport const trackPurchase = () => track('purchase');\n",
