@@ -131,7 +131,13 @@ export class DiagnosticsService {
           outcome.validationTime = result.validationTime;
           outcome.timings = result.analysis.timings;
           outcome.configProblems = result.root.problems.length;
-          if (result.analysis.skipped) outcome.skippedReason = result.analysis.skipped.reason;
+          if (result.analysis.skipped) {
+            const reason = result.analysis.skipped.reason;
+            outcome.skippedReason = reason;
+            // One line per document and reason (the status item carries it too); the server
+            // stays up and the other documents are analysed as usual.
+            this.errors.once(`skipped:${document.uri}:${reason}`, `Not analysing ${result.file}: ${reason}.`);
+          }
           const related = this.capabilities().relatedInformation;
           diagnostics = result.analysis.findings
             .map((f) => findingToDiagnostic(f, document.version, settings, related))

@@ -36,13 +36,19 @@ export interface ReportSkipped {
 
 export interface ReportConfigProblem extends ConfigProblem {}
 
+/**
+ * Counts of the run. No time is recorded: the same input gives the same bytes in every
+ * format, so CI can diff reports (how long a run took is `time`'s business).
+ */
 export interface ReportSummary {
+  /** Files analysed. */
   files: number;
+  /** Files set aside (binary, too large, unreadable, too deeply nested, a failing parser or rule). */
+  skipped: number;
   findings: number;
   error: number;
   warning: number;
   info: number;
-  durationMs: number;
 }
 
 /** Static facts about a rule, for SARIF's rule table. */
@@ -97,7 +103,6 @@ export function buildReport(input: {
   skipped: ReportSkipped[];
   configProblems: ConfigProblem[];
   filesAnalysed: number;
-  durationMs: number;
   rules: ReportRule[];
 }): { report: Report; context: ReportContext } {
   const entries = input.findings.map((finding) => {
@@ -134,11 +139,11 @@ export function buildReport(input: {
     configProblems: input.configProblems.map((problem) => ({ ...problem, file: displayPath(input.root, problem.file) })),
     summary: {
       files: input.filesAnalysed,
+      skipped: input.skipped.length,
       findings: findings.length,
       error: count('error'),
       warning: count('warning'),
       info: count('info'),
-      durationMs: Math.round(input.durationMs),
     },
   };
   return {

@@ -10,6 +10,7 @@ import type { Knowledge } from './knowledge';
 import type { Finding, Severity } from './model';
 import { fillTemplate, type ProjectFacts, type ReportDescriptor, type Rule } from './rule';
 import { rangeOf } from './text';
+import { FileAnalysisError } from './failure';
 
 const ORDER: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
@@ -30,14 +31,19 @@ export function runRules(
     const options = { ...(rule.defaultOptions as object), ...(setting?.options ?? {}) };
     const configured = setting !== undefined && setting.level !== rule.meta.defaultSeverity;
     const started = performance.now();
-    rule.check({
-      facts,
-      project,
-      options,
-      config,
-      knowledge,
-      report: (descriptor: ReportDescriptor) => findings.push(toFinding(rule, descriptor, facts, level, configured)),
-    });
+    try {
+      rule.check({
+        facts,
+        project,
+        options,
+        config,
+        knowledge,
+        report: (descriptor: ReportDescriptor) => findings.push(toFinding(rule, descriptor, facts, level, configured)),
+      });
+    } catch (error) {
+      // The workspace skips the file, naming the rule.
+      throw new FileAnalysisError({ rule: rule.id }, error);
+    }
     timings[rule.id] = performance.now() - started;
   }
   findings.sort((a, b) => a.range.startOffset - b.range.startOffset || a.ruleId.localeCompare(b.ruleId));

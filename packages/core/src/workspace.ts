@@ -23,6 +23,7 @@ import type { ProjectFacts } from './rule';
 import { ModuleResolver, ProjectIndex } from './project';
 import { positionAt } from './text';
 import { filterSuppressed } from './suppress';
+import { FileAnalysisError, failureReason } from './failure';
 
 /** Files larger than this are skipped (minified bundles, generated code). */
 export const DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
@@ -112,7 +113,7 @@ export class Workspace {
   /** Analyses one file; `text` is the editor's unsaved text, otherwise the file is read from disk. */
   analyzeFile(file: string, text?: string): FileAnalysis {
     const prepared = this.prepare(file, text);
-    return 'skipped' in prepared ? prepared.skipped : this.check(prepared, this.projectFacts(prepared.abs));
+    return 'skipped' in prepared ? prepared.skipped : this.check(prepared);
   }
 
   /**
@@ -129,8 +130,14 @@ export class Workspace {
       if ('skipped' in result) skippedFiles.push(result.skipped.skipped!);
       else prepared.push(result);
     }
-    for (const item of prepared) findings.push(...this.check(item, this.projectFacts(item.abs)).findings);
-    return { findings, skipped: skippedFiles, configProblems: [...this.config.problems, ...this.knowledgeProblems()], filesAnalysed: prepared.length };
+    let analysed = 0;
+    for (const item of prepared) {
+      const result = this.check(item);
+      if (result.skipped) skippedFiles.push(result.skipped);
+      else analysed++;
+      findings.push(...result.findings);
+    }
+    return { findings, skipped: skippedFiles, configProblems: [...this.config.problems, ...this.knowledgeProblems()], filesAnalysed: analysed };
   }
 
   /**
@@ -156,7 +163,12 @@ export class Workspace {
     const language = languageOf(abs);
     if (!language || language === 'html' || language === 'css' || text.length > this.maxFileSize) return;
     this.overlays.add(abs);
-    this.editorTree(abs, language, text);
+    try {
+      this.editorTree(abs, language, text);
+    } catch {
+      // The analysis that follows parses again and reports the file as skipped, with the reason.
+      this.trees.delete(abs);
+    }
   }
 
   /** Runs the syntax pass over unsaved text of a file (no rules), e.g. another open editor. */
@@ -294,16 +306,36 @@ export class Workspace {
     } else if (content.length > this.maxFileSize) {
       return { skipped: skipped(abs, `larger than ${Math.round(this.maxFileSize / 1024)} KiB`) };
     }
-    const resolved = this.config.forFile(abs);
-    const policy = this.policy(resolved);
-    return { abs, resolved, policy, facts: this.factsFor(abs, language, content, resolved, policy) };
+    try {
+      const resolved = this.config.forFile(abs);
+      const policy = this.policy(resolved);
+      return { abs, resolved, policy, facts: this.factsFor(abs, language, content, resolved, policy) };
+    } catch (error) {
+      // One file never ends a run: it is skipped with the reason, and its stale facts leave
+      // the project pass (which then treats it as absent, like any file it never saw).
+      this.dropFile(abs);
+      return { skipped: skipped(abs, failureReason(error)) };
+    }
   }
 
-  private check({ abs, resolved, policy, facts }: Prepared, project: ProjectFacts): FileAnalysis {
-    const active = this.ruleIds ? registeredRules.filter((r) => this.ruleIds!.has(r.id)) : registeredRules;
-    const { findings, timings } = runRules(active, facts, resolved, policy.knowledge, project);
-    const kept = filterSuppressed(findings, facts, resolved, registeredRules.map((r) => r.id));
-    return { file: abs, findings: kept, timings };
+  /** Runs the rules over one prepared file; a failure skips the file with its reason. */
+  private check({ abs, resolved, policy, facts }: Prepared): FileAnalysis {
+    try {
+      const active = this.ruleIds ? registeredRules.filter((r) => this.ruleIds!.has(r.id)) : registeredRules;
+      const { findings, timings } = runRules(active, facts, resolved, policy.knowledge, this.projectFacts(abs));
+      const kept = filterSuppressed(findings, facts, resolved, registeredRules.map((r) => r.id));
+      return { file: abs, findings: kept, timings };
+    } catch (error) {
+      return skipped(abs, failureReason(error));
+    }
+  }
+
+  /** Forgets a file's facts and trees after its analysis failed. */
+  private dropFile(abs: string): void {
+    if (this.facts.delete(abs)) this.factsVersion++;
+    this.trees.delete(abs);
+    const sourceFile = this.project.getSourceFile(abs);
+    if (sourceFile) this.project.removeSourceFile(sourceFile);
   }
 
   private knowledgeProblems(): ConfigProblem[] {
@@ -372,12 +404,15 @@ export class Workspace {
     if (language === 'html' || language === 'css') {
       facts = htmlFacts(abs, language, text, hash, context);
     } else if (this.overlays.has(abs)) {
-      facts = scriptFacts(abs, language, this.editorTree(abs, language, text), hash, context);
+      facts = scriptFacts(abs, language, parsing(() => this.editorTree(abs, language, text)), hash, context);
     } else {
-      const sourceFile = this.project.createSourceFile(abs, text, { overwrite: true, scriptKind: scriptKindOf(language) });
-      facts = scriptFacts(abs, language, sourceFile.compilerNode, hash, context);
-      // Facts are plain data; the wrapped nodes are not kept across edits.
-      sourceFile.forget();
+      const sourceFile = parsing(() => this.project.createSourceFile(abs, text, { overwrite: true, scriptKind: scriptKindOf(language) }));
+      try {
+        facts = scriptFacts(abs, language, sourceFile.compilerNode, hash, context);
+      } finally {
+        // Facts are plain data; the wrapped nodes are not kept across edits.
+        sourceFile.forget();
+      }
     }
     this.facts.set(abs, facts);
     this.factsVersion++;
@@ -402,6 +437,15 @@ export function changeRange(before: string, after: string): ts.TextChangeRange {
   return ts.createTextChangeRange(ts.createTextSpan(start, endBefore - start), endAfter - start);
 }
 
+/** Runs a parser, marking what it throws as a parser failure. */
+function parsing<T>(parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    throw new FileAnalysisError('parse', error);
+  }
+}
+
 function skipped(file: string, reason: string): FileAnalysis {
   return { file, findings: [], skipped: { file, reason }, timings: {} };
 }
@@ -416,7 +460,13 @@ export function readText(file: string, maxSize: number): { text: string } | { re
   }
   if (!stat.isFile()) return { reason: 'not a regular file' };
   if (stat.size > maxSize) return { reason: `larger than ${Math.round(maxSize / 1024)} KiB (${Math.round(stat.size / 1024)} KiB)` };
-  const buffer = fs.readFileSync(file);
+  let buffer: Buffer;
+  try {
+    buffer = fs.readFileSync(file);
+  } catch (error) {
+    // deleted or made unreadable since it was listed
+    return { reason: `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` };
+  }
   const head = buffer.subarray(0, 8192);
   if (head.includes(0)) return { reason: 'binary file' };
   return { text: buffer.toString('utf8').replace(/^\uFEFF/, '') };

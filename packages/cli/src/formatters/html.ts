@@ -48,7 +48,7 @@ export function formatHtml(report: Report): string {
     '<h1>Creepyline GDPR report</h1>',
     `<p>${escapeHtml(summary.findings === 0 ? 'No problems found.' : countsLine(summary))}</p>`,
     '<table><tr><th>Files checked</th><th>Errors</th><th>Warnings</th><th>Info</th><th>Skipped</th><th>Fixable</th></tr>',
-    `<tr><td>${summary.files}</td><td>${summary.error}</td><td>${summary.warning}</td><td>${summary.info}</td><td>${report.skipped.length}</td><td>${fixableCount(report)}</td></tr></table>`,
+    `<tr><td>${summary.files}</td><td>${summary.error}</td><td>${summary.warning}</td><td>${summary.info}</td><td>${summary.skipped}</td><td>${fixableCount(report)}</td></tr></table>`,
   ];
   for (const [file, findings] of groups) {
     body.push(`<h2>${escapeHtml(file)}</h2>`, ...findings.map(renderFinding));
@@ -63,7 +63,7 @@ export function formatHtml(report: Report): string {
     for (const s of report.skipped) body.push(`<li><span class="loc">${escapeHtml(s.file)}</span> <span class="muted">${escapeHtml(s.reason)}</span></li>`);
     body.push('</ul>');
   }
-  body.push(`<p class="muted">creepyline ${escapeHtml(report.tool.version)} · ${summary.durationMs} ms</p>`);
+  body.push(`<p class="muted">creepyline ${escapeHtml(report.tool.version)}</p>`);
   return [
     '<!DOCTYPE html>',
     '<html lang="en">',

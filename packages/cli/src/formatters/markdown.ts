@@ -23,7 +23,7 @@ export function formatMarkdown(report: Report): string {
   const out: string[] = ['## Creepyline GDPR check', ''];
   out.push('| Files checked | Errors | Warnings | Info | Skipped | Fixable |');
   out.push('| ---: | ---: | ---: | ---: | ---: | ---: |');
-  out.push(`| ${summary.files} | ${summary.error} | ${summary.warning} | ${summary.info} | ${report.skipped.length} | ${fixableCount(report)} |`);
+  out.push(`| ${summary.files} | ${summary.error} | ${summary.warning} | ${summary.info} | ${summary.skipped} | ${fixableCount(report)} |`);
   out.push('');
   if (report.findings.length === 0) out.push('✅ No problems found.');
   else out.push(`**${countsLine(summary)}**`);
@@ -57,6 +57,6 @@ export function formatMarkdown(report: Report): string {
     }
     out.push('');
   }
-  out.push(`<sub>creepyline ${escapeMarkdown(report.tool.version)} · ${summary.durationMs} ms</sub>`, '');
+  out.push(`<sub>creepyline ${escapeMarkdown(report.tool.version)}</sub>`, '');
   return out.join('\n');
 }

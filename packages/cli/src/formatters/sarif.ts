@@ -2,7 +2,8 @@
  * The SARIF 2.1.0 format (OASIS), for GitHub code scanning and other SARIF viewers:
  * one run whose driver lists every rule, results with relative locations under
  * `%SRCROOT%`, stable `partialFingerprints`, fixes as artifact changes, and the skipped
- * files and configuration problems as tool execution notifications.
+ * files and configuration problems as tool execution notifications. No absolute path of the
+ * root and no time: the same input gives the same bytes.
  */
 import { pathToFileURL } from 'node:url';
 import * as path from 'node:path';
@@ -117,7 +118,6 @@ export function formatSarif(report: Report, context: ReportContext): string {
     })),
   ];
 
-  const rootUri = pathToFileURL(context.root).href.replace(/\/?$/, '/');
   const log = {
     $schema: SARIF_SCHEMA_URI,
     version: '2.1.0',
@@ -134,9 +134,12 @@ export function formatSarif(report: Report, context: ReportContext): string {
           },
         },
         invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications }],
-        originalUriBaseIds: { [SRCROOT]: { uri: rootUri } },
+        // No absolute root: the log must not depend on where the checkout lives (CI diffs,
+        // byte-identical runs). Viewers resolve %SRCROOT% against the opened folder.
+        originalUriBaseIds: { [SRCROOT]: { description: { text: 'The folder creepyline check ran in (its working directory).' } } },
         columnKind: 'utf16CodeUnits',
         results,
+        properties: { summary: report.summary },
       },
     ],
   };

@@ -54,11 +54,12 @@ export function formatText(report: Report, style: Styler, explain = false): stri
   }
 
   const { summary } = report;
+  const skippedNote = summary.skipped > 0 ? ` (${summary.skipped} skipped)` : '';
   if (summary.findings === 0) {
-    out.push(`✔ No problems found in ${summary.files} file${summary.files === 1 ? '' : 's'}.`);
+    out.push(`✔ No problems found in ${summary.files} file${summary.files === 1 ? '' : 's'}${skippedNote}.`);
   } else {
     const mark = summary.error > 0 ? style.red('✖') : summary.warning > 0 ? style.yellow('⚠') : style.blue('ℹ');
-    out.push(style.bold(`${mark} ${countsLine(summary)} in ${summary.files} file${summary.files === 1 ? '' : 's'} checked`));
+    out.push(style.bold(`${mark} ${countsLine(summary)} in ${summary.files} file${summary.files === 1 ? '' : 's'} checked${skippedNote}`));
     const fixable = fixableCount(report);
     if (fixable > 0) out.push(`  ${fixable} fixable: apply the quick fix in the editor (Creepyline for VS Code).`);
   }

@@ -205,7 +205,9 @@ function parseElements(text: string): { elements: (Element & { end: number; body
           }
         }
         if (VOID_ELEMENTS.has(name)) return;
-        const index = stack.map((e) => e.name).lastIndexOf(name);
+        // From the top: well-nested markup closes the last element at once (no copy per tag).
+        let index = stack.length - 1;
+        while (index >= 0 && stack[index].name !== name) index--;
         if (index < 0) return;
         const element = stack.splice(index)[0];
         if (name === 'script') out.push({ ...element, end: parser.endIndex + 1, bodyStart: element.openEnd, bodyEnd: parser.startIndex });

@@ -13,6 +13,7 @@ import type { GlobalShape, ImportShape, VendorEntry } from '../knowledge/types';
 import { pathOf, rootIdentifier, skipOuter } from './consent';
 import { requiredModule, type Binding, type ScopeResolver } from './scope';
 import type { ConsentModeDefault, Span, TrackerSink } from './types';
+import { MAX_SYNTAX_DEPTH, TooDeepError } from '../failure';
 
 const GLOBAL_OBJECTS = new Set(['window', 'globalThis', 'self']);
 const EMBED_TAGS = new Set(['iframe', 'link', 'input']);
@@ -72,6 +73,9 @@ export function findSinks(
     else if (bindings) for (const e of bindings.elements) sdkNames.add(e.name.text);
   }
 
+  // How deep the walk is: past MAX_SYNTAX_DEPTH the file is skipped (a counter, no extra walk),
+  // so no later recursive pass over the same tree can overflow the stack.
+  let depth = 0;
   // One switch on the node kind: this runs for every node of every analysed file.
   const visit = (node: ts.Node): void => {
     switch (node.kind) {
@@ -127,7 +131,9 @@ export function findSinks(
         break;
       }
     }
+    if (++depth > MAX_SYNTAX_DEPTH) throw new TooDeepError();
     ts.forEachChild(node, visit);
+    depth--;
   };
   visit(sourceFile);
   return sinks;
