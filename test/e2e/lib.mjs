@@ -24,8 +24,8 @@ export const FIXTURE_WS = path.join(ROOT, 'test/e2e/fixture-workspace');
 export const RESULTS = path.join(ROOT, 'test-results');
 
 export const INSTALL_HINTS = {
-  chromium: 'apt-get update && apt-get install -y chromium   (or run .ci/run)',
-  nvim: 'apt-get update && apt-get install -y neovim   (or run .ci/run)',
+  chromium: 'apt-get update && apt-get install -y chromium   (npm test does it when run as root)',
+  nvim: 'apt-get update && apt-get install -y neovim   (npm test does it when run as root)',
   codeServer: 'bash tools/e2e/install.sh   (needs: apt-get install -y libkrb5-dev build-essential python3)',
   build: 'npm run build',
 };

@@ -6,6 +6,8 @@
 # modules (kerberos needs libkrb5-dev); node-gyp must use local headers, never download them.
 set -euo pipefail
 cd "$(dirname "$0")"
+# shellcheck source=clean-npm-env.sh
+source ./clean-npm-env.sh
 STAMP=node_modules/.creepyline-e2e-installed
 WANT="$(sha256sum package-lock.json | cut -d' ' -f1)"
 if [ -f "$STAMP" ] && [ "$(cat "$STAMP")" = "$WANT" ] \
