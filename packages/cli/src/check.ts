@@ -6,7 +6,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CONFIG_FILE_NAMES, Workspace, loadConfig, rules as coreRules } from '@creepyline/core';
+import { Workspace, loadConfig, rules as coreRules } from '@creepyline/core';
 import type { ConfigProblem, ConfigSet, Finding, Severity } from '@creepyline/core';
 import { UsageError, type CheckOptions, type FailOn } from './args';
 import { createStyler, shouldColor } from './color';
@@ -47,21 +47,6 @@ function describeProblem(root: string, problem: ConfigProblem): string {
   return `creepyline: configuration problem in ${where}${problem.key ? ` (${problem.key})` : ''}: ${problem.message}`;
 }
 
-/** The nearest `creepyline.json` between the paths' common folder and `root` (exclusive of `root`, which loadConfig looks at itself). */
-function nearestConfig(root: string, paths: readonly string[]): string | undefined {
-  const absolute = (paths.length ? paths : ['.']).map((p) => path.resolve(root, p));
-  const dirs = absolute.map((p) => (fs.existsSync(p) && fs.statSync(p).isDirectory() ? p : path.dirname(p)));
-  let common = dirs[0];
-  while (!dirs.every((d) => d === common || d.startsWith(common + path.sep))) common = path.dirname(common);
-  for (let dir = common; dir.startsWith(root + path.sep); dir = path.dirname(dir)) {
-    for (const name of CONFIG_FILE_NAMES) {
-      const candidate = path.join(dir, name);
-      if (fs.existsSync(candidate)) return candidate;
-    }
-  }
-  return undefined;
-}
-
 /** Runs `check`; returns the exit code. Throws `UsageError` for command-line mistakes. */
 export async function runCheck(options: CheckOptions, io: CliIO, toolVersion: string): Promise<number> {
   const root = path.resolve(io.cwd);
@@ -81,9 +66,8 @@ export async function runCheck(options: CheckOptions, io: CliIO, toolVersion: st
       throw new UsageError(`Configuration file not found: ${options.config}`);
     }
   }
-  // Without --config, the nearest creepyline.json above the checked path (up to the working
-  // directory) applies, so `creepyline check samples/shop` uses the shop's own policy.
-  configPath ??= nearestConfig(root, options.paths);
+  // Without --config, each file gets the nearest creepyline.json above it, wherever the CLI
+  // runs from: `creepyline check samples/shop` and `cd samples/shop && creepyline check` agree.
   const loaded = loadConfig({ root, configPath });
 
   const discovery = discoverFiles({

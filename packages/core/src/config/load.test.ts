@@ -305,6 +305,66 @@ describe('config/loadConfig', () => {
     assert.equal(resolved.consent.consentModeAdvanced, 'report');
   });
 
+  describe('follows the file, not the working directory', () => {
+    const put = (rel: string, text: string) => {
+      const file = path.join(root, rel);
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, text);
+      return file;
+    };
+
+    it("each file gets the nearest creepyline.json above it; a package's file replaces the root's (no cascade)", () => {
+      const rootConfig = put('creepyline.json', '{ "rules": { "tracking-without-consent": "warning" }, "consent": { "functions": ["rootConsent"] } }');
+      const pkgConfig = put('packages/shop/creepyline.json', '{ "consent": { "hooks": ["useShopConsent"] } }');
+      const { config, files } = load();
+      assert.equal(config.configFile, rootConfig);
+      const atRoot = config.forFile(path.join(root, 'src/app.ts'));
+      assert.equal(atRoot.rules['tracking-without-consent'].level, 'warning');
+      assert.deepEqual(atRoot.consent.functions.map((f) => f.name), ['rootConsent']);
+      const inPkg = config.forFile(path.join(root, 'packages/shop/app/page.tsx'));
+      assert.equal(inPkg.rules['tracking-without-consent'].level, 'error', 'the root file does not cascade into the package');
+      assert.deepEqual(inPkg.consent.hooks.map((h) => h.name), ['useShopConsent']);
+      assert.deepEqual(inPkg.consent.functions, []);
+      assert.deepEqual(files, [rootConfig, pkgConfig], 'nested files are listed once read');
+    });
+
+    it("a nested file's ignore globs are relative to its own folder; its problems are reported once", () => {
+      put('packages/blog/creepyline.json', '{\n  "ignore": ["drafts/**"],\n  "rules": { "no-such-rule": "off" }\n}');
+      const { config, problems } = load();
+      assert.equal(config.configFile, undefined);
+      assert.ok(config.isIgnored(path.join(root, 'packages/blog/drafts/post.ts')));
+      assert.ok(!config.isIgnored(path.join(root, 'drafts/post.ts')));
+      config.forFile(path.join(root, 'packages/blog/index.ts'));
+      config.forFile(path.join(root, 'packages/blog/lib/a.ts'));
+      assert.equal(problems.length, 1);
+      assert.equal(problems[0].file, path.join(root, 'packages/blog/creepyline.json'));
+      assert.equal(problems[0].line, 3);
+    });
+
+    it('files outside the workspace folder get their own nearest config, without the folder\'s .vscode settings', () => {
+      const site = fs.mkdtempSync(path.join(os.tmpdir(), 'creepyline-site-'));
+      try {
+        fs.writeFileSync(path.join(site, 'creepyline.json'), '{ "consent": { "functions": ["siteConsent"] } }');
+        put('.vscode/settings.json', '{ "creepyline.rules": { "tracking-without-consent": "info" } }');
+        const { config } = load();
+        const inside = config.forFile(path.join(root, 'a.ts'));
+        assert.equal(inside.rules['tracking-without-consent'].level, 'info');
+        const outside = config.forFile(path.join(site, 'app/page.ts'));
+        assert.deepEqual(outside.consent.functions.map((f) => f.name), ['siteConsent']);
+        assert.equal(outside.rules['tracking-without-consent'].level, 'error', "the working folder's editor settings stay in it");
+      } finally {
+        fs.rmSync(site, { recursive: true, force: true });
+      }
+    });
+
+    it('an explicit configPath applies to every file', () => {
+      const team = put('team.json', '{ "consent": { "functions": ["teamConsent"] } }');
+      put('packages/shop/creepyline.json', '{ "consent": { "functions": ["shopConsent"] } }');
+      const { config } = load({ configPath: team });
+      assert.deepEqual(config.forFile(path.join(root, 'packages/shop/a.ts')).consent.functions.map((f) => f.name), ['teamConsent']);
+    });
+  });
+
   it('never executes configuration: a .js config is not looked up', () => {
     write('creepyline.config.js', 'throw new Error("executed")');
     write('creepyline.js', 'throw new Error("executed")');

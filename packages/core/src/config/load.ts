@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError, type Segment } from 'jsonc-parser';
 import type { ConfigProblem } from '../model';
-import type { RawConfig } from './types';
+import type { RawConfig, ResolvedConfig } from './types';
 import { LayeredConfigSet, type ConfigLayer, type ConfigRule, type ConfigSet } from './resolve';
 import { LineIndex, validateConfigValue, type SourceInfo } from './validate';
 
@@ -195,30 +195,114 @@ export function loadConfig(options: LoadConfigOptions): LoadConfigResult {
     if (validateConfigValue(value, options.rules, { file: EDITOR_SETTINGS_SOURCE }, problems)) layers.push({ raw: value as RawConfig, baseDir: root });
   }
 
-  // 3. creepyline.json: the team policy.
-  let configFile: string | undefined;
+  // 3. creepyline.json: the team policy. An explicit file applies to every file; otherwise each
+  // file gets the nearest creepyline.json above it (FileConfigSet).
   if (options.configPath) {
-    configFile = path.resolve(root, options.configPath);
-  } else {
-    configFile = CONFIG_FILE_NAMES.map((name) => path.join(root, name)).find((file) => fs.existsSync(file));
+    const configFile = path.resolve(root, options.configPath);
+    const layer = readConfigFile(configFile, options.rules, problems, files);
+    const config = new LayeredConfigSet(root, options.rules, layer ? [...layers, layer] : layers, problems, layer ? configFile : undefined);
+    return { config, problems, files };
   }
-  if (configFile) {
-    const text = readText(configFile);
-    if (text === undefined) {
-      problems.push({ file: configFile, line: 1, column: 1, key: '', message: `configuration file not found or unreadable; ${WHOLE_FILE_FALLBACK}` });
-      configFile = undefined;
-    } else {
-      files.push(configFile);
-      const parsed = parseJsoncFile(configFile, text, problems);
-      if (parsed.value) {
-        const source: SourceInfo = { file: configFile, tree: parsed.tree, lines: parsed.lines };
-        if (validateConfigValue(parsed.value, options.rules, source, problems)) {
-          layers.push({ raw: parsed.value as RawConfig, baseDir: path.dirname(configFile) });
-        }
-      }
+  const config = new FileConfigSet(root, options.rules, layers, problems, files);
+  return { config, problems, files };
+}
+
+/** Reads, parses and validates one creepyline.json; problems are added, the valid part returned as a layer. */
+function readConfigFile(configFile: string, rules: readonly ConfigRule[], problems: ConfigProblem[], files: string[]): ConfigLayer | undefined {
+  const text = readText(configFile);
+  if (text === undefined) {
+    problems.push({ file: configFile, line: 1, column: 1, key: '', message: `configuration file not found or unreadable; ${WHOLE_FILE_FALLBACK}` });
+    return undefined;
+  }
+  files.push(configFile);
+  const parsed = parseJsoncFile(configFile, text, problems);
+  if (!parsed.value) return undefined;
+  const source: SourceInfo = { file: configFile, tree: parsed.tree, lines: parsed.lines };
+  return validateConfigValue(parsed.value, rules, source, problems) ? { raw: parsed.value as RawConfig, baseDir: path.dirname(configFile) } : undefined;
+}
+
+/** The config file in `dir` itself, if any. */
+function configFileIn(dir: string): string | undefined {
+  for (const name of CONFIG_FILE_NAMES) {
+    const file = path.join(dir, name);
+    try {
+      if (fs.statSync(file).isFile()) return file;
+    } catch {
+      // not there
     }
   }
+  return undefined;
+}
 
-  const config = new LayeredConfigSet(root, options.rules, layers, problems, configFile);
-  return { config, problems, files };
+/**
+ * Configuration that follows the file, not the working directory: each file gets the nearest
+ * `creepyline.json` (or `.creepylinerc.json`) in its folder or above it, up to the file
+ * system's root, as ESLint's flat config does when it looks configs up from the file. Only the
+ * nearest file applies (no cascading): a package's own creepyline.json replaces the one at the
+ * repository root for the files below it. Editor settings and `.vscode/settings.json` of the
+ * workspace folder apply below every creepyline.json, to the files inside that folder only (a
+ * CLI run from elsewhere gives the same result as one inside the project). Config files are
+ * read once, when the first file below them is analysed; their problems join `problems` then.
+ */
+export class FileConfigSet implements ConfigSet {
+  /** The configuration of each config file read so far ('' = none found: settings and defaults). */
+  private readonly sets = new Map<string, LayeredConfigSet>();
+  /** Each config file's validated layer (null: unreadable or wholly invalid), read once. */
+  private readonly layers = new Map<string, ConfigLayer | null>();
+  private readonly nearest = new Map<string, string>();
+  readonly configFile?: string;
+
+  constructor(
+    readonly root: string,
+    private readonly rules: readonly ConfigRule[],
+    private readonly settingsLayers: readonly ConfigLayer[],
+    readonly problems: ConfigProblem[],
+    private readonly files: string[],
+  ) {
+    // The workspace folder's own file (or the nearest above it) is read at once: its problems
+    // are reported even when no file is analysed, and it is "the" config of the folder.
+    this.configFile = this.nearestFile(root) || undefined;
+    if (this.configFile) this.setFor(this.configFile, true);
+  }
+
+  forFile(absFile: string): ResolvedConfig {
+    return this.setOf(absFile).forFile(absFile);
+  }
+
+  isIgnored(absFile: string): boolean {
+    return this.setOf(absFile).isIgnored(absFile);
+  }
+
+  private setOf(absFile: string): LayeredConfigSet {
+    const relative = path.relative(this.root, absFile);
+    const inside = relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+    return this.setFor(this.nearestFile(path.dirname(absFile)), inside);
+  }
+
+  /** The nearest config file at or above `dir` ('' when there is none). */
+  private nearestFile(dir: string): string {
+    const cached = this.nearest.get(dir);
+    if (cached !== undefined) return cached;
+    const parent = path.dirname(dir);
+    const found = configFileIn(dir) ?? (parent === dir ? '' : this.nearestFile(parent));
+    this.nearest.set(dir, found);
+    return found;
+  }
+
+  private setFor(configFile: string, inside: boolean): LayeredConfigSet {
+    const key = `${configFile}\0${inside}`;
+    let set = this.sets.get(key);
+    if (!set) {
+      let layer = this.layers.get(configFile);
+      if (layer === undefined) {
+        layer = (configFile ? readConfigFile(configFile, this.rules, this.problems, this.files) : undefined) ?? null;
+        this.layers.set(configFile, layer);
+      }
+      const settings = inside ? this.settingsLayers : [];
+      const layers = layer ? [...settings, layer] : settings;
+      set = new LayeredConfigSet(configFile ? path.dirname(configFile) : this.root, this.rules, layers, this.problems, configFile || undefined);
+      this.sets.set(key, set);
+    }
+    return set;
+  }
 }

@@ -7,6 +7,7 @@
 import type { ConsentCategory } from '../knowledge/types';
 import type { FileFacts, ImportedUse } from '../facts/types';
 import { positionAt } from '../text';
+import * as path from 'node:path';
 import type { ModuleResolver } from './resolve';
 
 export { ModuleResolver, mayBeProjectModule } from './resolve';
@@ -35,6 +36,8 @@ const MAX_CHAIN = 4;
 export class ProjectIndex {
   private readonly byTarget = new Map<string, Map<string, ProjectUse[]>>();
   private readonly importersOf = new Map<string, Set<string>>();
+  /** Imports of project modules that did not resolve, by export name (for "why flagged"). */
+  private readonly unresolved = new Map<string, { file: string; line: number; specifier: string; reason: string }[]>();
 
   constructor(facts: Iterable<FileFacts>, private readonly resolver: ModuleResolver) {
     const all = [...facts];
@@ -42,7 +45,17 @@ export class ProjectIndex {
     for (const f of all) {
       for (const use of f.imports) {
         const target = this.resolver.resolve(use.specifier, f.file);
-        if (!target) continue;
+        if (!target) {
+          const reason = this.resolver.explainUnresolved(use.specifier, f.file);
+          if (reason) {
+            const list = this.unresolved.get(use.exportName) ?? [];
+            if (!list.some((u) => u.file === f.file && u.specifier === use.specifier)) {
+              list.push({ file: f.file, line: positionAt(f.lineStarts, use.span.start).line, specifier: use.specifier, reason });
+            }
+            this.unresolved.set(use.exportName, list);
+          }
+          continue;
+        }
         const at = positionAt(f.lineStarts, use.span.start);
         const record: ProjectUse = { ...use, file: f.file, line: at.line, column: at.column };
         for (const [file, name] of this.followReexports(target, use.exportName, byFile, 0)) {
@@ -74,6 +87,13 @@ export class ProjectIndex {
     const result: CrossFileGate = { uses: uses.length, gated: uses.length > 0, ungated: [], trace: [] };
     if (uses.length === 0) {
       const what = names.length === 1 && names[0] === 'default' ? `the default export of ${shortName(file)}` : `\`${names.join('`/`')}\` of ${shortName(file)}`;
+      const lost = this.unresolvedImportsOf(file, names);
+      if (lost.length > 0) {
+        result.trace.push(
+          `No analysed file reaches ${what} through an import that resolves; ${lost.map((u) => `${shortName(u.file)}:${u.line} uses it through the import '${u.specifier}', but ${u.reason}`).join('; ')}. Its callers' checks could not be followed: check the tsconfig/jsconfig "paths".`,
+        );
+        return result;
+      }
       result.trace.push(`No other analysed file uses ${what}; an entry point (a page, a layout, a route handler, a script) runs without any caller's check.`);
       return result;
     }
@@ -96,6 +116,13 @@ export class ProjectIndex {
       result.trace.push(`${shortName(use.file)}:${use.line} uses it without a consent check.`);
     }
     return result;
+  }
+
+  /** Unresolved imports that probably meant `file`: same export name, last specifier segment naming the file (or its folder for index files). */
+  private unresolvedImportsOf(file: string, names: readonly string[]): { file: string; line: number; specifier: string; reason: string }[] {
+    const base = path.basename(file).replace(/\.[^.]+$/, '');
+    const stem = base === 'index' ? path.basename(path.dirname(file)) : base;
+    return names.flatMap((name) => (this.unresolved.get(name) ?? []).filter((u) => u.specifier.split('/').pop()?.replace(/\.[^.]+$/, '') === stem));
   }
 
   private add(file: string, name: string, use: ProjectUse): void {

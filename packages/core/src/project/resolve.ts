@@ -1,8 +1,10 @@
 /**
  * Module resolution for the project pass, without the type checker and without executing
  * anything: relative specifiers, `paths`/`baseUrl` from the nearest tsconfig.json or
- * jsconfig.json (JSONC, `extends` not followed), TypeScript/JavaScript extensions and index
- * files. Bare npm specifiers are not resolved (SDKs are matched by name in the catalogue).
+ * jsconfig.json above the importing file (JSONC; `extends` followed as data, relative or from
+ * node_modules), TypeScript/JavaScript extensions and index files. The lookup follows the
+ * file, not the working directory: it walks up to the file system's root, as TypeScript does.
+ * Bare npm specifiers are not resolved (SDKs are matched by name in the catalogue).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -11,18 +13,25 @@ import { parse as parseJsonc } from 'jsonc-parser';
 const EXTENSIONS = ['.ts', '.tsx', '.js', '.jsx', '.mjs', '.cjs', '.mts', '.cts'];
 
 interface PathsConfig {
-  dir: string;
+  /** The tsconfig/jsconfig the lookup found (for "why flagged"). */
+  file: string;
+  /** Absolute folder that `paths` targets are relative to (baseUrl, else the folder of the config declaring `paths`). */
+  pathsBase: string;
+  /** Absolute baseUrl, when one is set. */
   baseUrl?: string;
   paths: [prefix: string, suffix: string, targets: string[]][];
 }
+
+/** How deep `extends` chains are followed (cycles and runaway chains stop here). */
+const MAX_EXTENDS = 8;
 
 /** Resolves import specifiers to absolute file paths (cached; call `clear` when files change). */
 export class ModuleResolver {
   private readonly configs = new Map<string, PathsConfig | null>();
   private readonly exists = new Map<string, boolean>();
 
-  /** @param root workspace folder: tsconfig lookup stops there. @param known files that exist only in memory (editor overlays). */
-  constructor(private readonly root: string, private readonly known: (file: string) => boolean = () => false) {}
+  /** @param root workspace folder (kept for callers; lookups follow the file). @param known files that exist only in memory (editor overlays). */
+  constructor(readonly root: string, private readonly known: (file: string) => boolean = () => false) {}
 
   /** Drops cached file-existence and tsconfig results. */
   clear(): void {
@@ -53,12 +62,29 @@ export class ModuleResolver {
       const wildcard = matchPattern(specifier, prefix, suffix);
       if (wildcard === undefined) continue;
       for (const target of targets) {
-        const resolved = this.withExtensions(path.resolve(config.dir, config.baseUrl ?? '.', target.replace('*', wildcard)));
+        const resolved = this.withExtensions(path.resolve(config.pathsBase, target.replace('*', wildcard)));
         if (resolved) return resolved;
       }
     }
-    if (config.baseUrl !== undefined) return this.withExtensions(path.resolve(config.dir, config.baseUrl, specifier));
+    if (config.baseUrl !== undefined) return this.withExtensions(path.resolve(config.baseUrl, specifier));
     return undefined;
+  }
+
+  /**
+   * Why `specifier` did not resolve from `importer`, in one sentence for "why flagged", or
+   * undefined when it is not a project module (a bare npm package).
+   */
+  explainUnresolved(specifier: string, importer: string): string | undefined {
+    if (specifier.startsWith('.') || specifier.startsWith('/')) return `no file matches the import '${specifier}'`;
+    const config = this.pathsConfig(path.dirname(importer));
+    if (!config) {
+      return mayBeProjectModule(specifier) ? `the import alias '${specifier}' cannot be resolved: no tsconfig.json or jsconfig.json with "paths" was found above the importing file` : undefined;
+    }
+    const matching = config.paths.some(([prefix, suffix]) => matchPattern(specifier, prefix, suffix) !== undefined);
+    if (!matching && !mayBeProjectModule(specifier)) return undefined;
+    return matching
+      ? `the import alias '${specifier}' matches "paths" in ${config.file} but no file exists there`
+      : `the import alias '${specifier}' is not declared in the "paths" of ${config.file}`;
   }
 
   private withExtensions(base: string): string | undefined {
@@ -94,35 +120,80 @@ export class ModuleResolver {
       found = readPaths(file);
       break;
     }
-    // Walk up to the workspace root, not beyond.
-    if (!found && dir.startsWith(this.root + path.sep)) found = this.pathsConfig(path.dirname(dir)) ?? null;
+    // Walk up to the file system's root: the config follows the file, not the working directory.
+    const parent = path.dirname(dir);
+    if (!found && parent !== dir) found = this.pathsConfig(parent) ?? null;
     this.configs.set(dir, found);
     return found ?? undefined;
   }
 }
 
-function readPaths(file: string): PathsConfig | null {
-  let json: { compilerOptions?: { baseUrl?: unknown; paths?: unknown } } | undefined;
+interface CompilerOptionsSeen {
+  baseUrl?: string;
+  paths?: { declaredIn: string; value: Record<string, unknown> };
+}
+
+/** Reads `baseUrl`/`paths` of a tsconfig, following `extends` (JSON data only; never code). */
+function readCompilerOptions(file: string, depth: number, seen: Set<string>): CompilerOptionsSeen {
+  if (depth > MAX_EXTENDS || seen.has(file)) return {};
+  seen.add(file);
+  let json: { extends?: unknown; compilerOptions?: { baseUrl?: unknown; paths?: unknown } } | undefined;
   try {
     json = parseJsonc(fs.readFileSync(file, 'utf8'), [], { allowTrailingComma: true });
   } catch {
-    return null;
+    return {};
+  }
+  const result: CompilerOptionsSeen = {};
+  const parents = typeof json?.extends === 'string' ? [json.extends] : Array.isArray(json?.extends) ? json.extends.filter((e): e is string => typeof e === 'string') : [];
+  // Later entries of an `extends` array win, and the file's own options win over all of them.
+  for (const spec of parents) {
+    const parentFile = locateExtends(spec, path.dirname(file));
+    if (!parentFile) continue;
+    const inherited = readCompilerOptions(parentFile, depth + 1, seen);
+    if (inherited.baseUrl !== undefined) result.baseUrl = inherited.baseUrl;
+    if (inherited.paths) result.paths = inherited.paths;
   }
   const options = json?.compilerOptions;
-  const paths: PathsConfig['paths'] = [];
-  if (options && typeof options.paths === 'object' && options.paths) {
-    for (const [pattern, targets] of Object.entries(options.paths as Record<string, unknown>)) {
-      if (!Array.isArray(targets)) continue;
-      const star = pattern.indexOf('*');
-      const prefix = star < 0 ? pattern : pattern.slice(0, star);
-      const suffix = star < 0 ? '' : pattern.slice(star + 1);
-      paths.push([prefix, star < 0 ? '\0exact' : suffix, targets.filter((t): t is string => typeof t === 'string')]);
+  if (typeof options?.baseUrl === 'string') result.baseUrl = path.resolve(path.dirname(file), options.baseUrl);
+  if (options && typeof options.paths === 'object' && options.paths && !Array.isArray(options.paths)) {
+    result.paths = { declaredIn: path.dirname(file), value: options.paths as Record<string, unknown> };
+  }
+  return result;
+}
+
+/** The file an `extends` entry names: a relative/absolute path, or a package config under node_modules. */
+function locateExtends(spec: string, fromDir: string): string | undefined {
+  const candidates = (base: string) => [base, `${base}.json`, path.join(base, 'tsconfig.json')];
+  const isFile = (f: string) => {
+    try {
+      return fs.statSync(f).isFile();
+    } catch {
+      return false;
     }
+  };
+  if (spec.startsWith('.') || path.isAbsolute(spec)) return candidates(path.resolve(fromDir, spec)).find(isFile);
+  for (let dir = fromDir; ; dir = path.dirname(dir)) {
+    const found = candidates(path.join(dir, 'node_modules', spec)).find(isFile);
+    if (found) return found;
+    if (path.dirname(dir) === dir) return undefined;
+  }
+}
+
+function readPaths(file: string): PathsConfig | null {
+  const options = readCompilerOptions(file, 0, new Set());
+  const paths: PathsConfig['paths'] = [];
+  for (const [pattern, targets] of Object.entries(options.paths?.value ?? {})) {
+    if (!Array.isArray(targets)) continue;
+    const star = pattern.indexOf('*');
+    const prefix = star < 0 ? pattern : pattern.slice(0, star);
+    const suffix = star < 0 ? '' : pattern.slice(star + 1);
+    paths.push([prefix, star < 0 ? '\0exact' : suffix, targets.filter((t): t is string => typeof t === 'string')]);
   }
   // Longest prefix first, as TypeScript does.
   paths.sort((a, b) => b[0].length - a[0].length);
-  const baseUrl = typeof options?.baseUrl === 'string' ? options.baseUrl : undefined;
-  return paths.length || baseUrl !== undefined ? { dir: path.dirname(file), baseUrl, paths } : null;
+  if (!paths.length && options.baseUrl === undefined) return null;
+  // `paths` targets are relative to baseUrl when one is set, else to the config that declares them.
+  return { file, pathsBase: options.baseUrl ?? options.paths?.declaredIn ?? path.dirname(file), baseUrl: options.baseUrl, paths };
 }
 
 /** The `*` part of `specifier` for pattern prefix*suffix, or undefined when it does not match. */
