@@ -9,7 +9,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import {
   applyCodeAction, codeActionsAt, creepylineDiagnostics, EXTENSION_ID, hoverTexts,
-  openWorkspaceFile, pollUntil, position, revertActiveEditor, ruleOf, waitForRule,
+  openWorkspaceFile, pollUntil, position, restoreDocument, ruleOf, waitForRule,
 } from './helpers';
 
 const RULE = 'tracking-without-consent';
@@ -34,7 +34,9 @@ suite('Creepyline extension in VS Code', () => {
 
   teardown(async () => {
     // leave the editor as it was on disk for the next test
-    if (vscode.window.activeTextEditor?.document.isDirty) await revertActiveEditor();
+    for (const document of vscode.workspace.textDocuments) {
+      if (document.isDirty && document.uri.scheme === 'file') await restoreDocument(document);
+    }
   });
 
   suiteTeardown(async () => {
@@ -81,7 +83,7 @@ suite('Creepyline extension in VS Code', () => {
     const above = editor.document.getText(new vscode.Range(0, 0, callLine, 0));
     assert.match(above, /\bif\s*\(|&&|=>/, `no consent check before the call after "${fix.title}":\n${after}`);
     await waitForRule(uri, RULE, 0);
-    await revertActiveEditor();
+    await restoreDocument(editor.document);
     await waitForRule(uri, RULE, 1);
   });
 

@@ -90,9 +90,20 @@ export async function applyCodeAction(action: vscode.CodeAction): Promise<void> 
   if (!action.edit && !action.command) throw new Error(`code action "${action.title}" has neither edit nor command`);
 }
 
-/** Throw away unsaved changes of the active editor (tests never save fixture files). */
-export async function revertActiveEditor(): Promise<void> {
-  await vscode.commands.executeCommand('workbench.action.files.revert');
+/**
+ * Puts a document back to its text on disk, whichever editor has the focus (the revert
+ * command acts on the active editor only, and a slow machine may have moved the focus):
+ * replaces its whole text with the file's and saves, then checks.
+ */
+export async function restoreDocument(document: vscode.TextDocument): Promise<void> {
+  const onDisk = new TextDecoder().decode(await vscode.workspace.fs.readFile(document.uri));
+  if (document.getText() !== onDisk) {
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(document.uri, new vscode.Range(0, 0, document.lineCount, 0), onDisk);
+    await vscode.workspace.applyEdit(edit);
+  }
+  if (document.isDirty) await document.save();
+  if (document.getText() !== onDisk) throw new Error(`could not restore ${document.uri.fsPath}`);
 }
 
 /** Hover texts at `pos` from all hover providers. */
