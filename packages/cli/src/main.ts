@@ -4,6 +4,7 @@
  * in-process and the bin script owns the process.
  */
 import packageJson from '../package.json';
+import { THIRD_PARTY_WEB_VERSION } from '@creepyline/core/src/knowledge/third-party-web-version';
 import { checkHelp, generalHelp, parseArgs, UsageError } from './args';
 import type { CliIO } from './io';
 
@@ -18,7 +19,8 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     const command = parseArgs(argv);
     switch (command.kind) {
       case 'version':
-        io.stdout.write(`${VERSION}\n`);
+        // the dataset host classification comes from: a new dataset can change findings
+        io.stdout.write(`${VERSION}\nthird-party-web ${THIRD_PARTY_WEB_VERSION}\n`);
         return 0;
       case 'help':
         io.stdout.write(command.topic === 'check' ? checkHelp() : generalHelp(VERSION));

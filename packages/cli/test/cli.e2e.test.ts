@@ -35,7 +35,7 @@ describe('creepyline bin (end to end)', function () {
     const dir = project({});
     const version = runCli(['--version'], dir);
     assert.equal(version.code, 0);
-    assert.match(version.stdout, /^\d+\.\d+\.\d+\n$/);
+    assert.match(version.stdout, /^\d+\.\d+\.\d+\nthird-party-web \d+\.\d+\.\d+\n$/);
     const help = runCli(['check', '--help'], dir);
     assert.equal(help.code, 0);
     assert.match(help.stdout, /Usage: creepyline check/);

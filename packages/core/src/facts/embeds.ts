@@ -7,6 +7,7 @@ import { ts } from 'ts-morph';
 import type { ConsentCategory } from '../knowledge/types';
 import embedCatalogue from '../knowledge/embeds.json';
 import optInVocabulary from '../knowledge/optin-vocabulary.json';
+import { classifyHost, entityVendorId, THIRD_PARTY_WEB_VERSION } from '../knowledge/third-party-web';
 import { skipOuter } from './consent';
 import type { GateFinder } from './gating';
 import type { ScopeResolver } from './scope';
@@ -73,7 +74,30 @@ export function matchEmbedUrl(url: string): EmbedEntry | undefined {
     const score = pattern.host.length + pattern.segments.join('/').length;
     if (!best || score > best.score) best = { entry: pattern.entry, score };
   }
-  return best?.entry;
+  return best?.entry ?? datasetEmbed(parts.host);
+}
+
+const DATASET_EMBEDS = new Map<string, EmbedEntry>();
+
+/** A video player the embed catalogue does not list but the third-party-web dataset does (Wistia, Brightcove, …). */
+function datasetEmbed(host: string): EmbedEntry | undefined {
+  const verdict = classifyHost(host);
+  if (!verdict?.embed || verdict.purpose === null) return undefined;
+  const name = verdict.entity.name;
+  let entry = DATASET_EMBEDS.get(name);
+  if (!entry) {
+    entry = {
+      id: entityVendorId(name),
+      name,
+      kind: 'video',
+      category: verdict.purpose,
+      hosts: [],
+      alternative: 'Show a click-to-load placeholder and load the player only after consent.',
+      sources: [`third-party-web ${THIRD_PARTY_WEB_VERSION} (npm, MIT): entity "${name}", category ${verdict.entity.category}; mapping: knowledge/third-party-web-mapping.json (${verdict.reason})`],
+    };
+    DATASET_EMBEDS.set(name, entry);
+  }
+  return entry;
 }
 
 /** `['maps', 'embed']` matches `/maps/embed…`; a trailing `''` = anything below; `*` = one segment. */
@@ -153,6 +177,39 @@ export function cssImports(text: string): { span: Span; url: string; urlSpan: Sp
       const newline = text.indexOf('\n', urlEnd);
       const end = semicolon >= 0 && (newline < 0 || semicolon < newline) ? semicolon + 1 : newline >= 0 ? newline : text.length;
       out.push({ span: { start, end }, url, urlSpan: { start: urlStart, end: urlEnd } });
+      i = end;
+      continue;
+    }
+    i++;
+  }
+  return out;
+}
+
+/** Every `url(…)` in CSS text (comments skipped), with the span of the whole token and of the URL. */
+export function cssUrls(text: string): { span: Span; url: string; urlSpan: Span }[] {
+  const out: { span: Span; url: string; urlSpan: Span }[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i];
+    if (c === '/' && text[i + 1] === '*') {
+      const close = text.indexOf('*/', i + 2);
+      i = close < 0 ? text.length : close + 2;
+      continue;
+    }
+    if (c === '"' || c === "'") {
+      const close = text.indexOf(c, i + 1);
+      i = close < 0 ? text.length : close + 1;
+      continue;
+    }
+    if ((c === 'u' || c === 'U') && text.slice(i, i + 4).toLowerCase() === 'url(' && !/[\w-]/.test(text[i - 1] ?? ' ')) {
+      const j = skipSpace(text, i + 4);
+      const quote = text[j] === '"' || text[j] === "'" ? text[j] : undefined;
+      const urlStart = quote ? j + 1 : j;
+      const urlEnd = quote ? text.indexOf(quote, urlStart) : text.indexOf(')', urlStart);
+      if (urlEnd < 0) break;
+      const close = text.indexOf(')', urlEnd);
+      const end = close < 0 ? urlEnd : close + 1;
+      out.push({ span: { start: i, end }, url: text.slice(urlStart, urlEnd).trim(), urlSpan: { start: urlStart, end: urlEnd } });
       i = end;
       continue;
     }

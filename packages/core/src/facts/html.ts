@@ -12,7 +12,9 @@ import { computeLineStarts } from '../text';
 import { analyseScript, markupGate, effectiveCategory, type FactsContext } from './index';
 import { ScopeResolver } from './scope';
 import { findCmpDefaults } from './cmp-defaults';
-import { cssImports, linkLoads, matchEmbedUrl, optInWords, rewriteOf } from './embeds';
+import { cssImports, cssUrls, linkLoads, matchEmbedUrl, optInWords, rewriteOf } from './embeds';
+import { thirdPartyFact } from './trackers';
+import type { ThirdPartyMatch } from '../knowledge';
 import type { CheckedBox, CmpDefaultOn, EmbedFact, FileFacts, FileLanguage, GateResult, TrackerSink } from './types';
 
 interface Element {
@@ -42,11 +44,22 @@ export function htmlFacts(file: string, language: FileLanguage, text: string, ha
     const { elements, labels } = parseElements(text);
     for (const element of elements) {
       collect(element, text, lineStarts, context, sinks, consentDefaults, cmpDefaults);
-      collectEmbed(element, text, context, embeds);
+      collectEmbed(element, text, context, embeds, sinks);
       collectCheckedBox(element, text, labels, checkedBoxes);
     }
   } else if (language === 'css') {
-    for (const rule of cssImports(text)) {
+    const imports = cssImports(text);
+    const importStarts = new Set(imports.map((rule) => rule.urlSpan.start));
+    // url(…) in any rule and @import: a stylesheet fetches them when it applies (long-tail hosts only;
+    // fonts and catalogued embeds are the embed rule's)
+    for (const ref of [...imports.map((rule) => ({ url: rule.url, span: rule.span })), ...cssUrls(text).filter((u) => !importStarts.has(u.urlSpan.start))]) {
+      if (matchEmbedUrl(ref.url)) continue;
+      const third = context.knowledge.matchThirdParty(ref.url, 'stylesheet');
+      if (!third) continue;
+      const sink = base(third.vendor, 'stylesheet', `url("${shorten(ref.url)}")`, ref.span, context, third);
+      sinks.push({ ...sink, gate: { gated: false, seen: [], trace: ['CSS fetches the URL as soon as the stylesheet applies; no consent check can run first.'] } });
+    }
+    for (const rule of imports) {
       const entry = matchEmbedUrl(rule.url);
       if (!entry) continue;
       embeds.push({
@@ -67,12 +80,21 @@ export function htmlFacts(file: string, language: FileLanguage, text: string, ha
 }
 
 /** `<iframe src>` of a catalogued embed, `<link rel="stylesheet" href>` of Google Fonts. */
-function collectEmbed(element: Element, text: string, context: FactsContext, embeds: EmbedFact[]): void {
+function collectEmbed(element: Element, text: string, context: FactsContext, embeds: EmbedFact[], sinks: TrackerSink[]): void {
   const url = element.name === 'iframe' ? element.attributes.src : element.name === 'link' && linkLoads(element.attributes.rel) ? element.attributes.href : undefined;
   const entry = url ? matchEmbedUrl(url) : undefined;
-  if (!url || !entry) return;
   const span = { start: element.start, end: element.openEnd };
   const markup = markupValue(element.attributes, context);
+  if (url && !entry) {
+    // a long-tail tracker in a frame or stylesheet (third-party-web dataset)
+    const third = context.knowledge.matchThirdParty(url, element.name === 'iframe' ? 'iframe' : 'stylesheet');
+    if (!third) return;
+    const attr = element.name === 'iframe' ? 'src' : 'href';
+    const sink = base(third.vendor, element.name === 'iframe' ? 'iframe' : 'stylesheet', `<${element.name} ${attr}="${shorten(url)}">`, span, context, third);
+    sinks.push({ ...sink, gate: markup !== undefined ? markupGate({ ...sink, markupCategory: markup }, context.knowledge) : ungatedTag() });
+    return;
+  }
+  if (!url || !entry) return;
   const gate = markup !== undefined
     ? markupGate({ category: entry.category, span, markupCategory: markup }, context.knowledge)
     : { gated: false, seen: [], trace: [`The <${element.name}> loads with the page; no consent-tool markup blocks it.`] };
@@ -111,16 +133,20 @@ function collect(element: Element & { end: number; bodyStart: number; bodyEnd: n
   const markup = markupValue(attrs, context);
   const span = { start: element.start, end: element.openEnd };
   if (element.name === 'script' && attrs.src) {
-    const vendor = knowledge.matchScriptUrl(attrs.src);
+    const catalogued = knowledge.matchScriptUrl(attrs.src);
+    const third = catalogued ? undefined : knowledge.matchThirdParty(attrs.src, 'script');
+    const vendor = catalogued ?? third?.vendor;
     if (!vendor) return;
-    const sink = base(vendor, 'script-tag', `<script src="${shorten(attrs.src)}">`, span, context);
+    const sink = base(vendor, 'script-tag', `<script src="${shorten(attrs.src)}">`, span, context, third);
     sinks.push({ ...sink, gate: markup !== undefined ? markupGate({ ...sink, markupCategory: markup }, knowledge) : ungatedTag() });
     return;
   }
   if (element.name === 'img' && attrs.src) {
-    const vendor = knowledge.matchPixelUrl(attrs.src);
+    const catalogued = knowledge.matchPixelUrl(attrs.src);
+    const third = catalogued ? undefined : knowledge.matchThirdParty(attrs.src, 'pixel');
+    const vendor = catalogued ?? third?.vendor;
     if (!vendor) return;
-    const sink = base(vendor, 'pixel', `<img src="${shorten(attrs.src)}">`, span, context);
+    const sink = base(vendor, 'pixel', `<img src="${shorten(attrs.src)}">`, span, context, third);
     sinks.push({ ...sink, gate: markup !== undefined ? markupGate({ ...sink, markupCategory: markup }, knowledge) : ungatedTag() });
     return;
   }
@@ -138,7 +164,7 @@ function collect(element: Element & { end: number; bodyStart: number; bodyEnd: n
   }
 }
 
-function base(vendor: Parameters<typeof effectiveCategory>[0], form: TrackerSink['form'], label: string, span: { start: number; end: number }, context: FactsContext): Omit<TrackerSink, 'gate'> {
+function base(vendor: Parameters<typeof effectiveCategory>[0], form: TrackerSink['form'], label: string, span: { start: number; end: number }, context: FactsContext, third?: ThirdPartyMatch): Omit<TrackerSink, 'gate'> {
   return {
     vendorId: vendor.id,
     vendorName: vendor.name,
@@ -150,6 +176,7 @@ function base(vendor: Parameters<typeof effectiveCategory>[0], form: TrackerSink
     exemption: vendor.exemption?.note,
       exemptIn: vendor.exemption?.jurisdictions,
     consentMode: vendor.consentMode,
+    ...(third ? { thirdParty: thirdPartyFact(third) } : {}),
   };
 }
 

@@ -8,8 +8,10 @@
 // re-exports `ts` through getters, and bundlers add another).
 import { ts as morphTs } from 'ts-morph';
 import ts = morphTs;
-import type { Knowledge } from '../knowledge';
+import { splitUrl, type Knowledge, type ThirdPartyMatch } from '../knowledge';
+import type { UrlForm } from '../knowledge/third-party-web';
 import type { GlobalShape, ImportShape, VendorEntry } from '../knowledge/types';
+import { linkLoads, matchEmbedUrl } from './embeds';
 import { pathOf, rootIdentifier, skipOuter } from './consent';
 import { requiredModule, type Binding, type ScopeResolver } from './scope';
 import type { ConsentModeDefault, Span, TrackerSink } from './types';
@@ -40,7 +42,7 @@ export function findSinks(
   optInVendors: Set<string> = new Set(),
 ): RawSink[] {
   const sinks: RawSink[] = [];
-  const add = (node: ts.Node, vendor: VendorEntry, form: TrackerSink['form'], label: string, markupCategory?: string): void => {
+  const add = (node: ts.Node, vendor: VendorEntry, form: TrackerSink['form'], label: string, markupCategory?: string, thirdParty?: ThirdPartyMatch): void => {
     const span: Span = { start: node.getStart(sourceFile), end: node.getEnd() };
     const statement = enclosingStatement(node);
     sinks.push({
@@ -56,6 +58,7 @@ export function findSinks(
       exemption: vendor.exemption?.note,
       exemptIn: vendor.exemption?.jurisdictions,
       consentMode: vendor.consentMode,
+      thirdParty: thirdParty && thirdPartyFact(thirdParty),
       markupCategory,
     });
   };
@@ -103,8 +106,8 @@ export function findSinks(
         const defaults = consentModeDefault(call, sourceFile);
         if (defaults) consentDefaults.push(defaults);
         noteOptInMode(call, knowledge, optInVendors);
-        const match = matchCall(call, knowledge, scope, sdkNames) ?? matchServerRequest(call, knowledge, scope) ?? matchSetAttribute(call, knowledge);
-        if (match) add(call, match.vendor, match.form, match.label);
+        const match = matchCall(call, knowledge, scope, sdkNames) ?? matchServerRequest(call, knowledge, scope) ?? matchSetAttribute(call, knowledge, scope) ?? matchRequest(call, knowledge, scope);
+        if (match) add(call, match.vendor, match.form, match.label, undefined, match.thirdParty);
         break;
       }
       case ts.SyntaxKind.BinaryExpression: {
@@ -112,9 +115,16 @@ export function findSinks(
         const binary = node as ts.BinaryExpression;
         if (binary.operatorToken.kind !== ts.SyntaxKind.EqualsToken || !ts.isPropertyAccessExpression(binary.left) || binary.left.name.text !== 'src') break;
         const url = staticPrefix(binary.right);
-        const script = url !== undefined ? knowledge.matchScriptUrl(url) : undefined;
-        const vendor = script ?? (url !== undefined ? knowledge.matchPixelUrl(url) : undefined);
-        if (vendor) add(node, vendor, script ? 'script-element' : 'pixel', `src = "${shorten(url!)}"`);
+        if (url === undefined) break;
+        const script = knowledge.matchScriptUrl(url);
+        const vendor = script ?? knowledge.matchPixelUrl(url);
+        if (vendor) add(node, vendor, script ? 'script-element' : 'pixel', `src = "${shorten(url)}"`);
+        else {
+          // a long-tail host: what the element is decides what counts (a social network's image does not)
+          const form = elementForm(binary.left.expression, scope, url);
+          const third = knowledge.matchThirdParty(url, form);
+          if (third) add(node, third.vendor, SINK_FORM[form], `src = "${shorten(url)}"`, undefined, third);
+        }
         break;
       }
       case ts.SyntaxKind.NewExpression: {
@@ -127,7 +137,7 @@ export function findSinks(
         const element = node as ts.JsxSelfClosingElement | ts.JsxOpeningElement;
         if (embedElements && ts.isIdentifier(element.tagName) && EMBED_TAGS.has(element.tagName.text)) embedElements.push(element);
         const match = matchJsx(element, knowledge, scope, sourceFile, sdkNames);
-        if (match) add(ts.isJsxOpeningElement(element) ? element.parent : element, match.vendor, match.form, match.label, match.markupCategory);
+        if (match) add(ts.isJsxOpeningElement(element) ? element.parent : element, match.vendor, match.form, match.label, match.markupCategory, match.thirdParty);
         break;
       }
     }
@@ -143,6 +153,93 @@ interface CallMatch {
   vendor: VendorEntry;
   form: TrackerSink['form'];
   label: string;
+  /** Set when the third-party-web dataset, not the catalogue, recognised the URL. */
+  thirdParty?: ThirdPartyMatch;
+}
+
+/** The sink form of a URL form. */
+const SINK_FORM: Record<UrlForm, TrackerSink['form']> = { script: 'script-element', pixel: 'pixel', iframe: 'iframe', stylesheet: 'stylesheet', request: 'request' };
+
+/** What a sink found through the dataset records about it. */
+export function thirdPartyFact(match: ThirdPartyMatch): NonNullable<TrackerSink['thirdParty']> {
+  const { verdict } = match;
+  return {
+    host: match.host,
+    entity: verdict.entity.name,
+    company: verdict.entity.company,
+    category: verdict.entity.category,
+    version: match.vendor.origin?.version ?? '',
+    reason: verdict.reason,
+    confidence: match.confidence,
+  };
+}
+
+const IMAGE_EXTENSIONS = ['.gif', '.png', '.jpg', '.jpeg', '.webp', '.svg', '.ico'];
+
+/**
+ * What an element whose `src` is set will do with the URL: `new Image()` and
+ * `createElement('img')` send a pixel, `createElement('script')` loads a script,
+ * `createElement('iframe')` a frame; otherwise the URL's file name decides (a script by default:
+ * `s.src = …` in a loader snippet).
+ */
+function elementForm(receiver: ts.Expression, scope: ScopeResolver, url: string): UrlForm {
+  let e = skipOuter(receiver);
+  if (ts.isIdentifier(e)) {
+    const binding = scope.resolve(e.text, e);
+    const init = binding?.kind === 'variable' && !binding.propertyPath ? binding.declaration.initializer : undefined;
+    if (init) e = skipOuter(init);
+  }
+  if (ts.isNewExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === 'Image') return 'pixel';
+  if (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && e.expression.name.text === 'createElement' && e.arguments[0] && ts.isStringLiteralLike(e.arguments[0])) {
+    const tag = e.arguments[0].text.toLowerCase();
+    if (tag === 'img') return 'pixel';
+    if (tag === 'iframe') return 'iframe';
+    if (tag === 'script') return 'script';
+  }
+  const last = splitUrl(url)?.segments.at(-1)?.toLowerCase() ?? '';
+  return IMAGE_EXTENSIONS.some((ext) => last.endsWith(ext)) ? 'pixel' : 'script';
+}
+
+const HTTP_METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']);
+
+/**
+ * A browser request to a third party: `navigator.sendBeacon(url, …)` (a beacon), `xhr.open('POST', url)`,
+ * and the HTTP clients of http-clients.json (`fetch`, `axios.post`, …). The catalogue's pixel and
+ * beacon endpoints first, then the dataset (requests at medium confidence: an ad or analytics
+ * company's host may serve an API as well as a beacon).
+ */
+function matchRequest(call: ts.CallExpression, knowledge: Knowledge, scope: ScopeResolver): CallMatch | undefined {
+  const callee = skipOuter(call.expression);
+  const last = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+  if (last === undefined || call.arguments.length === 0) return undefined;
+  let urlArg: ts.Expression | undefined;
+  let beacon = false;
+  if (last === 'sendBeacon') {
+    const path = pathOf(call.expression)?.join('.');
+    if (path !== 'navigator.sendBeacon') return undefined;
+    urlArg = call.arguments[0];
+    beacon = true;
+  } else if (last === 'open' && call.arguments.length >= 2 && ts.isPropertyAccessExpression(callee)) {
+    const method = skipOuter(call.arguments[0]);
+    if (!ts.isStringLiteralLike(method) || !HTTP_METHODS.has(method.text.toUpperCase())) return undefined;
+    urlArg = call.arguments[1];
+  } else {
+    if (!httpClientNames(knowledge).has(last)) return undefined;
+    const path = pathOf(call.expression);
+    if (!path || !knowledge.httpClients.has(path.join('.'))) return undefined;
+    // a local function named like a client (`function request(…)`) is not the client
+    if (path.length === 1 && scope.resolve(path[0], call)) return undefined;
+    urlArg = call.arguments[0];
+  }
+  const url = urlArg && urlPattern(urlArg, scope);
+  if (!url) return undefined;
+  // server-side tracking endpoints are matchServerRequest's (a request passing the consent along is not a sink)
+  if (knowledge.matchServerEndpoint(url)) return undefined;
+  const label = `${pathOf(call.expression)?.join('.') ?? last}(${shorten(url)})`;
+  const vendor = knowledge.matchPixelUrl(url);
+  if (vendor) return { vendor, form: beacon ? 'pixel' : 'request', label };
+  const third = knowledge.matchThirdParty(url, beacon ? 'pixel' : 'request');
+  return third && { vendor: third.vendor, form: beacon ? 'pixel' : 'request', label, thirdParty: third };
 }
 
 /** Records `const x = require('sdk')`, `const a = AnalyticsBrowser.load(…)`, `const c = new Analytics(…)` as SDK names. */
@@ -232,15 +329,19 @@ function noteOptInMode(call: ts.CallExpression, knowledge: Knowledge, out: Set<s
 }
 
 /** `script.setAttribute('src', 'https://static.hotjar.com/c/hotjar-' + id + '.js')`. */
-function matchSetAttribute(call: ts.CallExpression, knowledge: Knowledge): CallMatch | undefined {
+function matchSetAttribute(call: ts.CallExpression, knowledge: Knowledge, scope: ScopeResolver): CallMatch | undefined {
   if (!ts.isPropertyAccessExpression(call.expression) || call.expression.name.text !== 'setAttribute' || call.arguments.length < 2) return undefined;
   const [name, value] = call.arguments;
   if (!ts.isStringLiteralLike(name) || name.text.toLowerCase() !== 'src') return undefined;
   const url = staticPrefix(value);
   if (!url) return undefined;
+  const label = `setAttribute('src', "${shorten(url)}")`;
   const script = knowledge.matchScriptUrl(url);
   const vendor = script ?? knowledge.matchPixelUrl(url);
-  return vendor ? { vendor, form: script ? 'script-element' : 'pixel', label: `setAttribute('src', "${shorten(url)}")` } : undefined;
+  if (vendor) return { vendor, form: script ? 'script-element' : 'pixel', label };
+  const form = elementForm(call.expression.expression, scope, url);
+  const third = knowledge.matchThirdParty(url, form);
+  return third && { vendor: third.vendor, form: SINK_FORM[form], label, thirdParty: third };
 }
 
 /**
@@ -407,22 +508,36 @@ interface JsxMatch {
   form: TrackerSink['form'];
   label: string;
   markupCategory?: string;
+  thirdParty?: ThirdPartyMatch;
 }
 
 function matchJsx(element: ts.JsxSelfClosingElement | ts.JsxOpeningElement, knowledge: Knowledge, scope: ScopeResolver, sourceFile: ts.SourceFile, sdkNames: ReadonlySet<string>): JsxMatch | undefined {
   const tag = element.tagName;
   if (!ts.isIdentifier(tag)) return undefined;
   const name = tag.text;
-  if (name !== 'script' && name !== 'img' && name !== 'Script' && !sdkNames.has(name)) return undefined;
+  if (name !== 'script' && name !== 'img' && name !== 'Script' && name !== 'iframe' && name !== 'link' && !sdkNames.has(name)) return undefined;
   const attributes = jsxAttributes(element, sourceFile);
+  if (name === 'iframe' || name === 'link') {
+    // the embed catalogue (and the dataset's video players) speak first: third-party-embed-without-consent
+    const url = name === 'iframe' ? attributes.get('src') : linkLoads(attributes.get('rel')) ? attributes.get('href') : undefined;
+    if (!url || matchEmbedUrl(url)) return undefined;
+    const form: UrlForm = name === 'iframe' ? 'iframe' : 'stylesheet';
+    const third = knowledge.matchThirdParty(url, form);
+    if (!third) return undefined;
+    const attr = name === 'iframe' ? 'src' : 'href';
+    return { vendor: third.vendor, form: SINK_FORM[form], label: `<${name} ${attr}="${shorten(url)}">`, markupCategory: markupCategory(attributes, knowledge), thirdParty: third };
+  }
   if (name === 'script' || name === 'img' || name === 'Script') {
     const isNextScript = name === 'Script' && importOf(scope.resolve(name, element)) === 'next/script';
     if (name === 'Script' && !isNextScript) return undefined;
     const src = attributes.get('src');
     if (!src) return undefined;
+    const label = `<${name} src="${shorten(src)}">`;
     const vendor = name === 'img' ? knowledge.matchPixelUrl(src) : knowledge.matchScriptUrl(src);
-    if (!vendor) return undefined;
-    return { vendor, form: name === 'img' ? 'pixel' : 'script-tag', label: `<${name} src="${shorten(src)}">`, markupCategory: markupCategory(attributes, knowledge) };
+    if (vendor) return { vendor, form: name === 'img' ? 'pixel' : 'script-tag', label, markupCategory: markupCategory(attributes, knowledge) };
+    const third = knowledge.matchThirdParty(src, name === 'img' ? 'pixel' : 'script');
+    if (!third) return undefined;
+    return { vendor: third.vendor, form: name === 'img' ? 'pixel' : 'script-tag', label, markupCategory: markupCategory(attributes, knowledge), thirdParty: third };
   }
   const binding = scope.resolve(name, element);
   if (binding?.kind !== 'import') return undefined;

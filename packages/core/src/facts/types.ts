@@ -54,7 +54,7 @@ export interface TrackerSink {
   /** Consent purpose the vendor needs (after config remaps). */
   category: ConsentCategory;
   /** How the sink appears in code. */
-  form: 'global-call' | 'sdk-call' | 'component' | 'script-tag' | 'script-element' | 'pixel' | 'server-request';
+  form: 'global-call' | 'sdk-call' | 'component' | 'script-tag' | 'script-element' | 'pixel' | 'server-request' | 'iframe' | 'stylesheet' | 'request';
   /** The callee or tag as written (`gtag`, `mixpanel.track`, `<GoogleAnalytics>`). */
   label: string;
   /** The expression / element (what the finding underlines). */
@@ -69,6 +69,12 @@ export interface TrackerSink {
   exemptIn?: string[];
   /** The vendor's tag honours Google Consent Mode. */
   consentMode?: boolean;
+  /**
+   * Set when the sink was found by its URL's host in the third-party-web dataset rather than by
+   * the catalogue's own patterns: the host, the dataset's entity and category, the mapping's
+   * reason, and the confidence the mapping gives (medium for loosely marked categories and requests).
+   */
+  thirdParty?: { host: string; entity: string; company?: string; category: string; version: string; reason: string; confidence: 'high' | 'medium' };
   gate: GateResult;
 }
 

@@ -16,8 +16,13 @@ import type {
 import builtinVendors from './vendors.json';
 import builtinConsentApis from './consent-apis.json';
 import httpClients from './http-clients.json';
+import { classifyHost, entityVendorId, THIRD_PARTY_WEB_VERSION, TPW_MAPPING, type HostVerdict, type UrlForm } from './third-party-web';
+
+const TPW_LINKS = TPW_MAPPING.entities;
 
 export type * from './types';
+export { THIRD_PARTY_WEB_VERSION, classifyHost } from './third-party-web';
+export type { UrlForm, HostVerdict } from './third-party-web';
 
 /** Config extensions, as found in `creepyline.json` (`vendors`, `consentApis`, `vendorCategories`). */
 export interface KnowledgeExtensions {
@@ -76,11 +81,28 @@ export interface Knowledge {
   mapCategory(apiId: string, name: string): ConsentCategory | undefined;
   vendorById(id: string): VendorEntry | undefined;
   consentApiById(id: string): ConsentApiEntry | undefined;
+  /**
+   * A URL the catalogue's own patterns did not claim, classified by the third-party-web dataset:
+   * the vendor to report (the catalogue vendor linked to the entity, else one made from the entity),
+   * or undefined when the host is unknown, first-party, not tracking (cdn, hosting, utility, …), or
+   * not tracking in this form (a social network's image). Video iframes are left to the embed pass.
+   */
+  matchThirdParty(url: string, form: UrlForm): ThirdPartyMatch | undefined;
+}
+
+/** A URL classified by the third-party-web dataset. */
+export interface ThirdPartyMatch {
+  vendor: VendorEntry;
+  verdict: HostVerdict;
+  /** The URL's host (lower case, without `www.`). */
+  host: string;
+  /** Medium when the mapping says so, or for HTTP requests whose endpoint may be an API rather than a beacon. */
+  confidence: 'high' | 'medium';
 }
 
 const CATEGORIES: readonly ConsentCategory[] = ['necessary', 'functionality', 'experience', 'measurement', 'marketing'];
 const KINDS: readonly VendorEntry['kind'][] = [
-  'analytics', 'advertising', 'tag-manager', 'session-replay', 'chat', 'crm', 'email-marketing', 'ab-testing', 'customer-data-platform',
+  'analytics', 'advertising', 'tag-manager', 'session-replay', 'chat', 'crm', 'email-marketing', 'ab-testing', 'customer-data-platform', 'attribution', 'video',
 ];
 const IMPORT_AS: readonly ImportShape['as'][] = ['object', 'call', 'component', 'class'];
 const CALLBACK_KINDS: readonly ConsentCallbackShape['kind'][] = ['function', 'event', 'callArg', 'option', 'jsxProp'];
@@ -168,6 +190,15 @@ function build(vendors: VendorEntry[], apis: ConsentApiEntry[], remap: Record<st
     for (const hook of api.hooks ?? []) push(consentHooks, hook.name, { api, hook });
   }
 
+  // third-party-web entity → the catalogue vendor that speaks for it (mapping first, then vendors.json)
+  const linked = new Map<string, VendorEntry>();
+  for (const vendor of vendors) if (vendor.thirdPartyWeb && !linked.has(vendor.thirdPartyWeb)) linked.set(vendor.thirdPartyWeb, vendor);
+  for (const [entity, decision] of Object.entries(TPW_LINKS)) {
+    const vendor = decision.vendor ? byId.get(decision.vendor) : undefined;
+    if (vendor) linked.set(entity, vendor);
+  }
+  const synthetic = new Map<string, VendorEntry>();
+
   return {
     vendors,
     consentApis: apis,
@@ -190,7 +221,44 @@ function build(vendors: VendorEntry[], apis: ConsentApiEntry[], remap: Record<st
     },
     vendorById: (id) => byId.get(id),
     consentApiById: (id) => apiById.get(id),
+    matchThirdParty: (url, form) => matchThirdParty(url, form, linked, synthetic),
   };
+}
+
+/** The classification of one URL by the dataset, or undefined (see `Knowledge.matchThirdParty`). */
+function matchThirdParty(url: string, form: UrlForm, linked: Map<string, VendorEntry>, synthetic: Map<string, VendorEntry>): ThirdPartyMatch | undefined {
+  const parsed = splitUrl(url);
+  if (!parsed) return undefined;
+  const verdict = classifyHost(parsed.host);
+  if (!verdict || verdict.purpose === null || !verdict.forms.includes(form)) return undefined;
+  if (verdict.embed && form === 'iframe') return undefined;
+  const vendor = linked.get(verdict.entity.name) ?? syntheticVendor(verdict, synthetic);
+  // A script, pixel or frame is loaded to run or to send; a request may as well be an API call.
+  const confidence = form === 'request' || verdict.embed ? 'medium' : linked.has(verdict.entity.name) ? 'high' : verdict.confidence;
+  return { vendor, verdict, host: parsed.host, confidence };
+}
+
+/** A vendor entry for an entity the catalogue does not know, made once per entity and knowledge. */
+function syntheticVendor(verdict: HostVerdict, cache: Map<string, VendorEntry>): VendorEntry {
+  const name = verdict.entity.name;
+  let vendor = cache.get(name);
+  if (!vendor) {
+    vendor = {
+      id: entityVendorId(name),
+      name,
+      category: verdict.purpose!,
+      kind: verdict.kind,
+      globals: [],
+      imports: [],
+      scriptHosts: [],
+      company: verdict.entity.company ?? name,
+      thirdPartyWeb: name,
+      origin: { dataset: 'third-party-web', version: THIRD_PARTY_WEB_VERSION, entity: name, category: verdict.entity.category, confidence: verdict.confidence, reason: verdict.reason },
+      source: [`third-party-web ${THIRD_PARTY_WEB_VERSION} (npm, MIT): entity "${name}", category ${verdict.entity.category}; mapping: knowledge/third-party-web-mapping.json`],
+    };
+    cache.set(name, vendor);
+  }
+  return vendor;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -373,6 +441,9 @@ function validateVendor(v: VendorEntry, field: string): void {
   }
   strArray(v.source, `${at}.source`);
   if (v.source.length === 0) fail(`${at}.source`, 'must name at least one source', v.source);
+  if (v.thirdPartyWeb !== undefined) str(v.thirdPartyWeb, `${at}.thirdPartyWeb`);
+  if (v.thirdPartyWebNone !== undefined) str(v.thirdPartyWebNone, `${at}.thirdPartyWebNone`);
+  if (v.company !== undefined) str(v.company, `${at}.company`);
 }
 
 function validateConsentApi(a: ConsentApiEntry, field: string): void {

@@ -76,7 +76,7 @@ export interface VendorEntry {
   /** The consent purpose this vendor needs by default. */
   category: ConsentCategory;
   /** What the vendor does; informs messages. */
-  kind: 'analytics' | 'advertising' | 'tag-manager' | 'session-replay' | 'chat' | 'crm' | 'email-marketing' | 'ab-testing' | 'customer-data-platform';
+  kind: 'analytics' | 'advertising' | 'tag-manager' | 'session-replay' | 'chat' | 'crm' | 'email-marketing' | 'ab-testing' | 'customer-data-platform' | 'attribution' | 'video';
   globals: GlobalShape[];
   imports: ImportShape[];
   /** Host + optional path prefix of the loader script (`www.googletagmanager.com/gtag/js`). */
@@ -111,6 +111,27 @@ export interface VendorEntry {
   consentMode?: boolean;
   /** Where the facts come from (vendor docs, npm package, c15t registry, …). */
   source: string[];
+  /**
+   * The third-party-web entity this vendor is (its exact `name` in the dataset). Hosts of that
+   * entity that the vendor's own patterns do not list are reported under this vendor.
+   */
+  thirdPartyWeb?: string;
+  /** Why the vendor has no third-party-web entity (set instead of `thirdPartyWeb`). */
+  thirdPartyWebNone?: string;
+  /** The company behind the vendor (the dataset's `company`, else the catalogue's). */
+  company?: string;
+  /**
+   * Set on vendors made from a third-party-web entity that the catalogue does not know:
+   * the dataset's facts and the mapping's reason. Findings on them say where they come from.
+   */
+  origin?: {
+    dataset: 'third-party-web';
+    version: string;
+    entity: string;
+    category: string;
+    confidence: 'high' | 'medium';
+    reason: string;
+  };
 }
 
 /** A read of consent state that can guard a tracker: `if (<check>) track()`. */

@@ -21,6 +21,11 @@ export interface Options {
    * when it holds in every one of them; empty = not stated (exemptions lower to `info`).
    */
   jurisdictions: string[];
+  /**
+   * Hosts that are the site's own (`example.com` also covers `cdn.example.com`). Requests to them are
+   * first-party and never reported, even when the third-party-web dataset lists the host.
+   */
+  firstPartyHosts: string[];
 }
 
 export type MessageIds = 'notGated' | 'wrongCategory' | 'exemptVendor' | 'consentModeAdvanced' | 'serverNotGated';
@@ -98,13 +103,18 @@ export const rule = createRule<Options, MessageIds>({
           items: { type: 'string', pattern: '^[A-Z]{2}$' },
           description: 'Countries whose visitors you serve (ISO codes). A consent exemption (e.g. the CNIL audience-measurement exemption, FR) lowers a finding to info only when it holds in all of them.',
         },
+        firstPartyHosts: {
+          type: 'array',
+          items: { type: 'string', pattern: '^[a-z0-9.-]+$' },
+          description: 'Your own hosts (a domain covers its subdomains). Loads from them are first-party and never reported, even when the third-party-web dataset lists the host (e.g. the vendor’s own website).',
+        },
       },
       additionalProperties: false,
     },
     fixable: true,
     hasSuggestions: true,
     description:
-      'Reports tracker calls (global snippets such as `gtag`/`fbq`/`_paq` and imported SDKs such as `mixpanel-browser`, `posthog-js`, `react-ga4`), tracker components and tracker script or pixel tags that are not enclosed by a consent check for the purpose the tracker needs. Recognised checks: `if`, early `return`, `&&`, `||`, `?:` and `switch` on a consent API of a known consent tool (Cookiebot, OneTrust, Usercentrics, Didomi, Klaro, orestbida cookieconsent, c15t, IAB TCF, react-cookie-consent) or on the team’s own consent functions and hooks from `creepyline.json`; callbacks the consent tool calls after consent; script tags blocked by the consent tool’s markup; and local functions whose every call site is gated. A check for the wrong purpose (a statistics check around a marketing pixel) does not count.',
+      'Reports tracker calls (global snippets such as `gtag`/`fbq`/`_paq` and imported SDKs such as `mixpanel-browser`, `posthog-js`, `react-ga4`), tracker components and tracker script or pixel tags that are not enclosed by a consent check for the purpose the tracker needs. Recognised checks: `if`, early `return`, `&&`, `||`, `?:` and `switch` on a consent API of a known consent tool (Cookiebot, OneTrust, Usercentrics, Didomi, Klaro, orestbida cookieconsent, c15t, IAB TCF, react-cookie-consent) or on the team’s own consent functions and hooks from `creepyline.json`; callbacks the consent tool calls after consent; script tags blocked by the consent tool’s markup; and local functions whose every call site is gated. A check for the wrong purpose (a statistics check around a marketing pixel) does not count. Besides the hand-written tracker catalogue (`knowledge/vendors.json`: call shapes, SDK imports, loader and pixel hosts, each entry with its source), every URL the page loads is classified by its host with the third-party-web dataset (npm `third-party-web`, MIT, the version `creepyline --version` prints; about 2,100 entities): script `src` (tags, `next/script`, `createElement(\'script\')` loaders), `<img>` and `new Image().src` pixels, `navigator.sendBeacon`, `<iframe>`, `<link rel=stylesheet|preload>`, CSS `url()` and `@import`, and `fetch`/XHR/axios requests. `knowledge/third-party-web-mapping.json` maps the dataset’s categories onto consent purposes, each decision with its reason: ad → marketing, analytics → analytics, marketing and social → marketing at medium confidence, customer-success widgets → functional at medium confidence, tag managers → analytics, video players → the embed rule; cdn, hosting, utility, content, other and consent-provider hosts are never reported. The catalogue wins where it knows the URL or the entity. Requests are medium confidence (the host may serve an API), links the visitor must click, strings that are never loaded and comments are not loads, and hosts listed in `firstPartyHosts` are never reported. Updating the dataset: bump `third-party-web` in packages/core, run `npm run tpw:snapshot`, review the listed entities whose purpose changed, commit.',
     whenNotToUse:
       'When a server-side consent layer or a tag manager configured to fire only after consent loads every tracker, and the code never calls a tracker directly. Prefer `ignoreVendors` for a single tool your authority exempts.',
     examples: {
@@ -142,12 +152,13 @@ export const rule = createRule<Options, MessageIds>({
       ],
     },
   },
-  defaultOptions: { ignoreVendors: [], jurisdictions: [] },
+  defaultOptions: { ignoreVendors: [], jurisdictions: [], firstPartyHosts: [] },
   check(context) {
     const { facts, options } = context;
     const toolInUse = consentToolInUse(facts, context.knowledge);
     for (const sink of facts.sinks) {
       if (sink.gate.gated || options.ignoreVendors.includes(sink.vendorId)) continue;
+      if (sink.thirdParty && isFirstParty(sink.thirdParty.host, options.firstPartyHosts)) continue;
       // Inside an exported function: the callers in other files decide.
       const crossFile = sink.gate.exportNames ? context.project.gateAcrossFiles(facts.file, sink.gate.exportNames, sink.category) : undefined;
       if (crossFile?.gated) continue;
@@ -180,7 +191,8 @@ export const rule = createRule<Options, MessageIds>({
             : sink.form === 'server-request'
               ? 'serverNotGated'
               : 'notGated';
-      const heuristic = advanced !== undefined || (sink.gate.seen.length > 0 && sink.gate.seen.every((s) => s.confidence === 'medium'));
+      // A host known only from the dataset's loosely marked categories, or a request that may be an API call: medium.
+      const heuristic = advanced !== undefined || sink.thirdParty?.confidence === 'medium' || (sink.gate.seen.length > 0 && sink.gate.seen.every((s) => s.confidence === 'medium'));
       context.report({
         messageId,
         data,
@@ -190,7 +202,9 @@ export const rule = createRule<Options, MessageIds>({
         severityCap: exempt && !advanced ? 'info' : advanced ? 'warning' : undefined,
         fixes: wrapFixes(facts.text, facts.lineStarts, sink, check),
         trace: [
-          `${sink.vendorName} needs ${CATEGORY_LABEL[sink.category]} consent (tracker catalogue).`,
+          sink.thirdParty
+            ? `${sink.thirdParty.host} belongs to ${sink.thirdParty.entity}${sink.thirdParty.company && sink.thirdParty.company !== sink.thirdParty.entity ? ` (${sink.thirdParty.company})` : ''}, category "${sink.thirdParty.category}" in the third-party-web dataset${sink.thirdParty.version ? ` ${sink.thirdParty.version}` : ''}; ${sink.vendorName} needs ${CATEGORY_LABEL[sink.category]} consent: ${sink.thirdParty.reason}`
+            : `${sink.vendorName} needs ${CATEGORY_LABEL[sink.category]} consent (tracker catalogue).`,
           ...(sink.exemption && !exempt ? [`Its exemption (${sink.exemptIn?.join(', ')}) does not hold in every jurisdiction you serve (${options.jurisdictions.join(', ')}).`] : []),
           ...sink.gate.trace,
           ...(crossFile?.trace ?? []),
@@ -204,6 +218,14 @@ export const rule = createRule<Options, MessageIds>({
     }
   },
 });
+
+/** True when `host` is one of the site's own hosts or a subdomain of one. */
+function isFirstParty(host: string, own: readonly string[]): boolean {
+  return own.some((h) => {
+    const d = h.toLowerCase().replace(/^www\./, '');
+    return host === d || host.endsWith(`.${d}`);
+  });
+}
 
 /** A consent tool whose checks this file already uses (the first with a fix template). */
 function consentToolInUse(facts: FileFacts, knowledge: Knowledge): ConsentApiEntry | undefined {
