@@ -84,6 +84,12 @@ export interface ProjectFacts {
    * exports `exportNames` in other analysed files behind a check granting `category`?
    */
   gateAcrossFiles(file: string, exportNames: readonly string[], category: ConsentCategory): CrossFileGate;
+  /**
+   * The facts of the project file that `exportName` imported through `specifier` from `fromFile`
+   * comes from (re-exports followed), with the name it has there; undefined when it is not an
+   * analysed project file.
+   */
+  exportedFrom(specifier: string, exportName: string, fromFile: string): { facts: FileFacts; name: string } | undefined;
 }
 
 /** What a rule's check receives. */

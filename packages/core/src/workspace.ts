@@ -198,6 +198,8 @@ export class Workspace {
       }
     }
     const own = this.facts.get(abs);
+    // A page's pre-ticked finding depends on the checkbox component it renders.
+    if (own && own.consentForms.checkboxComponents.length > 0) for (const importer of this.projectIndex().importers(abs)) out.add(importer);
     if (own && own.consentDefaults.length > 0) {
       const pkg = this.packageRoot(abs);
       for (const facts of this.facts.values()) {
@@ -270,7 +272,21 @@ export class Workspace {
     return {
       consentModeDenied,
       gateAcrossFiles: (target, names, category) => this.projectIndex().gate(target, names, category),
+      exportedFrom: (specifier, exportName, fromFile) => this.exportedFrom(specifier, exportName, fromFile),
     };
+  }
+
+  /** The analysed file (and its local name) behind an imported binding, following re-exports up to four hops. */
+  private exportedFrom(specifier: string, exportName: string, fromFile: string, depth = 0): { facts: FileFacts; name: string } | undefined {
+    const target = this.resolver.resolve(specifier, fromFile);
+    const facts = target ? this.facts.get(target) : undefined;
+    if (!facts || depth > 4) return undefined;
+    for (const r of facts.reexports) {
+      if (r.as !== exportName && r.as !== '*') continue;
+      const found = this.exportedFrom(r.specifier, r.as === '*' ? exportName : r.exportName, facts.file, depth + 1);
+      if (found) return found;
+    }
+    return { facts, name: exportName };
   }
 
   private readonly packageRoots = new Map<string, string>();

@@ -121,20 +121,39 @@ export function linkLoads(rel: string | undefined): boolean {
   return tokens.includes('stylesheet') || tokens.includes('preload') || tokens.includes('icon');
 }
 
-/** Opt-in words in a checkbox's name, id and label; empty when it is not an opt-in (or only a terms box). */
-export function optInWords(texts: readonly string[]): string[] {
-  const words = texts
+const OPT_IN = optInVocabulary.optIn.map((e) => e.stem);
+const CONSENT = optInVocabulary.consent.map((e) => e.stem);
+const TERMS = optInVocabulary.terms.map((e) => e.stem);
+
+/** Marketing opt-in words only (no generic consent words): what a service may not require. */
+export function marketingWords(texts: readonly string[]): string[] {
+  const words = splitWords(texts);
+  return [...new Set(words.filter((w) => OPT_IN.some((s) => w.startsWith(s))))];
+}
+
+/** True when the texts name terms acceptance or a privacy-notice acknowledgement. */
+export function namesTerms(texts: readonly string[]): boolean {
+  return splitWords(texts).some((w) => TERMS.some((s) => w.startsWith(s)));
+}
+
+function splitWords(texts: readonly string[]): string[] {
+  return texts
     .join(' ')
     .replace(/([a-z])([A-Z])/g, '$1 $2')
     .replace(/\bopt[\s_-]?in\b/gi, 'optin')
     .toLowerCase()
     .split(/[^\p{L}]+/u)
     .filter(Boolean);
+}
+
+/** Opt-in words in a checkbox's name, id and label; empty when it is not an opt-in (or only a terms box). */
+export function optInWords(texts: readonly string[]): string[] {
+  const words = splitWords(texts);
   const hits = (stems: readonly string[]) => [...new Set(words.filter((w) => stems.some((s) => w.startsWith(s))))];
-  const optIn = hits(optInVocabulary.optIn);
+  const optIn = hits(OPT_IN);
   if (optIn.length) return optIn;
-  const consent = hits(optInVocabulary.consent);
-  if (consent.length && hits(optInVocabulary.terms).length === 0) return consent;
+  const consent = hits(CONSENT);
+  if (consent.length && hits(TERMS).length === 0) return consent;
   return [];
 }
 

@@ -9,7 +9,7 @@ import { Parser } from 'htmlparser2';
 import { ts as morphTs } from 'ts-morph';
 import ts = morphTs;
 import { computeLineStarts } from '../text';
-import { analyseScript, markupGate, effectiveCategory, type FactsContext } from './index';
+import { analyseScript, emptyConsentForms, markupGate, effectiveCategory, type FactsContext } from './index';
 import { ScopeResolver } from './scope';
 import { findCmpDefaults } from './cmp-defaults';
 import { cssImports, cssUrls, linkLoads, matchEmbedUrl, optInWords, rewriteOf } from './embeds';
@@ -76,7 +76,7 @@ export function htmlFacts(file: string, language: FileLanguage, text: string, ha
     }
   }
   sinks.sort((a, b) => a.span.start - b.span.start);
-  return { file, language, text, lineStarts, hash, sinks, consentDefaults, embeds, checkedBoxes, cmpDefaults, imports: [], reexports: [], dependencies: [], parseErrors: [] };
+  return { file, language, text, lineStarts, hash, sinks, consentDefaults, embeds, checkedBoxes, cmpDefaults, consentForms: emptyConsentForms(), imports: [], reexports: [], dependencies: [], parseErrors: [] };
 }
 
 /** `<iframe src>` of a catalogued embed, `<link rel="stylesheet" href>` of Google Fonts. */

@@ -16,6 +16,8 @@ import { pathOf, rootIdentifier, skipOuter } from './consent';
 import { requiredModule, type Binding, type ScopeResolver } from './scope';
 import type { ConsentModeDefault, Span, TrackerSink } from './types';
 import { MAX_SYNTAX_DEPTH, TooDeepError } from '../failure';
+import { FORM_CALLS, type FormNodes } from './consent-forms';
+import { calleeName } from './form-values';
 
 const GLOBAL_OBJECTS = new Set(['window', 'globalThis', 'self']);
 const EMBED_TAGS = new Set(['iframe', 'link', 'input']);
@@ -40,6 +42,8 @@ export function findSinks(
   embedElements?: (ts.JsxSelfClosingElement | ts.JsxOpeningElement)[],
   /** Filled with the ids of vendors this file switches into opt-in mode (`_paq.push(['requireConsent'])`). */
   optInVendors: Set<string> = new Set(),
+  /** Filled with the JSX elements and calls the form-consent pass reads (`facts/consent-forms.ts`). */
+  formNodes?: FormNodes,
 ): RawSink[] {
   const sinks: RawSink[] = [];
   const add = (node: ts.Node, vendor: VendorEntry, form: TrackerSink['form'], label: string, markupCategory?: string, thirdParty?: ThirdPartyMatch): void => {
@@ -106,6 +110,10 @@ export function findSinks(
         const defaults = consentModeDefault(call, sourceFile);
         if (defaults) consentDefaults.push(defaults);
         noteOptInMode(call, knowledge, optInVendors);
+        if (formNodes) {
+          const name = calleeName(call);
+          if (name !== undefined && FORM_CALLS.has(name)) formNodes.calls.push(call);
+        }
         const match = matchCall(call, knowledge, scope, sdkNames) ?? matchServerRequest(call, knowledge, scope) ?? matchSetAttribute(call, knowledge, scope) ?? matchRequest(call, knowledge, scope);
         if (match) add(call, match.vendor, match.form, match.label, undefined, match.thirdParty);
         break;
@@ -136,6 +144,10 @@ export function findSinks(
       case ts.SyntaxKind.JsxOpeningElement: {
         const element = node as ts.JsxSelfClosingElement | ts.JsxOpeningElement;
         if (embedElements && ts.isIdentifier(element.tagName) && EMBED_TAGS.has(element.tagName.text)) embedElements.push(element);
+        if (formNodes) {
+          const tag = element.tagName;
+          if (ts.isPropertyAccessExpression(tag) || (ts.isIdentifier(tag) && (tag.text === 'input' || tag.text === 'button' || tag.text === 'form' || /^[A-Z]/.test(tag.text)))) formNodes.jsx.push(element);
+        }
         const match = matchJsx(element, knowledge, scope, sourceFile, sdkNames);
         if (match) add(ts.isJsxOpeningElement(element) ? element.parent : element, match.vendor, match.form, match.label, match.markupCategory, match.thirdParty);
         break;

@@ -118,6 +118,62 @@ export interface CheckedBox {
   remove: Span;
 }
 
+/** An opt-in whose initial value is `true`: through state, a form's initial values, or a schema default. */
+export interface PrecheckedValue {
+  /** The literal `true` that ticks it (the finding's anchor; the fix writes `false`). */
+  span: Span;
+  /** The field key or state name (`newsletter`, `prefs.marketing`). */
+  key: string;
+  /** The opt-in words of the key and the box's label. */
+  words: string[];
+  /** What holds the value: `` `useState` ``, `` `defaultValues` ``, `zod \`.default(true)\``, … */
+  via: string;
+  /** The checkboxes it ticks, when seen (empty: only the form's initial values or the schema were seen). */
+  boxes: Span[];
+}
+
+/** A component rendering a checkbox whose ticked state (and key, label) come from its props. */
+export interface CheckboxComponent {
+  /** The function's name in its file. */
+  localName: string;
+  /** Names it is exported under (`default` included). */
+  exportNames: string[];
+  /** Prop that ticks it (`checked={!!value}` → `value`). */
+  checkedProp?: string;
+  /** `checked={values[name]}`: the prop holding the values object and the prop holding the key. */
+  valuesProp?: string;
+  keyProp?: string;
+  /** The checkbox's own `name` when written literally. */
+  nameLiteral?: string;
+  /** Prop rendered as its label (`{label}`), and literal label text. */
+  labelProp?: string;
+  labelText: string;
+  span: Span;
+}
+
+/** A JSX use of a component with props whose initial values are `true` (for checkbox components). */
+export interface ComponentUse {
+  /** The tag as written. */
+  localName: string;
+  /** Set when the component is imported: the specifier and the export used. */
+  specifier?: string;
+  exportName?: string;
+  span: Span;
+  /** Props written as literal strings (and `children` text). */
+  strings: Record<string, string>;
+  /** Props whose value starts as `true`: the literal's span and what holds it. */
+  initials: Record<string, { span: Span; via: string }>;
+  /** Object props (`values={values}`): keys whose value starts as `true`. */
+  objectInitials: Record<string, Record<string, { span: Span; via: string }>>;
+}
+
+/** Consent facts of forms: pre-ticked values, checkbox components and their uses. */
+export interface ConsentFormFacts {
+  prechecked: PrecheckedValue[];
+  checkboxComponents: CheckboxComponent[];
+  componentUses: ComponentUse[];
+}
+
 /** A consent-tool configuration flag that switches a purpose on before the visitor chose. */
 export interface CmpDefaultOn {
   /** Consent API id (`orestbida-cookieconsent`, `klaro`) and its name. */
@@ -169,6 +225,8 @@ export interface FileFacts {
   checkedBoxes: CheckedBox[];
   /** Consent-tool configurations with a purpose on by default. */
   cmpDefaults: CmpDefaultOn[];
+  /** Opt-ins of forms ticked through their initial values, checkbox components and their uses. */
+  consentForms: ConsentFormFacts;
   /** Uses of bindings imported from project files (for the cross-file gate search). */
   imports: ImportedUse[];
   reexports: Reexport[];

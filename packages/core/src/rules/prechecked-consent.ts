@@ -4,6 +4,13 @@
  * default.
  */
 import { createRule } from '../rule';
+import type { FileFacts, Span } from '../facts/types';
+import { rangeOf } from '../text';
+import { optInWords } from '../facts/embeds';
+
+function shortName(file: string): string {
+  return file.split(/[\\/]/).slice(-2).join('/');
+}
 
 /** Options of `prechecked-consent`. */
 export interface Options {
@@ -11,7 +18,7 @@ export interface Options {
   allowGrantedDefaults: string[];
 }
 
-export type MessageIds = 'consentModeGranted' | 'prechecked' | 'cmpDefaultOn' | 'cmpOptOut';
+export type MessageIds = 'consentModeGranted' | 'prechecked' | 'precheckedValue' | 'cmpDefaultOn' | 'cmpOptOut';
 
 /** Consent Mode types that need the visitor's consent; the others (functionality, security) may default to granted. */
 const CONSENT_TYPES = ['ad_storage', 'analytics_storage', 'ad_user_data', 'ad_personalization', 'personalization_storage'];
@@ -49,6 +56,11 @@ export const rule = createRule<Options, MessageIds>({
         why: 'A box the visitor has to untick is not consent: it must be an active opt-in (Art. 4(11), 7 GDPR, recital 32, CJEU Planet49).',
         fix: 'Leave the box unticked by default: remove `{{attribute}}`.',
       },
+      precheckedValue: {
+        text: 'The {{words}} opt-in `{{key}}` starts ticked: {{via}} sets it to `true` before the visitor acts.',
+        why: 'A box that is ticked until the visitor unticks it, or a field that counts as yes when nothing was sent, is not consent: it must be an active opt-in (Art. 4(11), 7 GDPR, recital 32, CJEU Planet49).',
+        fix: 'Start `{{key}}` at `false` so that only the visitor ticking the box turns it on.',
+      },
     },
     schema: {
       type: 'object',
@@ -64,7 +76,7 @@ export const rule = createRule<Options, MessageIds>({
     fixable: true,
     hasSuggestions: false,
     description:
-      'Reports (a) `gtag(\'consent\', \'default\', { … })` calls that set `ad_storage`, `analytics_storage`, `ad_user_data`, `ad_personalization` or `personalization_storage` to `granted`, with a fix that sets them to `denied`; and (b) checkboxes in JSX (`defaultChecked`, or `checked` without an `onChange` handler) and HTML (`checked`) that are ticked by default and whose name, id or label names a newsletter, marketing, offers, partners or consent (English and German vocabulary, `knowledge/optin-vocabulary.json`), with a fix that removes the attribute; and (c) consent-tool configurations that switch a purpose on before the visitor chose: orestbida cookieconsent `categories.<name>.enabled: true` without `readOnly: true` (except `necessary`), Klaro `default: true` (top level or per service) and `optOut: true` on services that are not `required` (`knowledge/cmp-defaults.json`), with a fix that sets the flag to `false`. A pre-ticked box accepting terms or a privacy notice is not consent either way and is not reported here. `functionality_storage` and `security_storage` may default to granted (they cover what is strictly necessary).',
+      'Reports (a) `gtag(\'consent\', \'default\', { … })` calls that set `ad_storage`, `analytics_storage`, `ad_user_data`, `ad_personalization` or `personalization_storage` to `granted`, with a fix that sets them to `denied`; and (b) checkboxes in JSX (`defaultChecked`, or `checked` without an `onChange` handler) and HTML (`checked`) that are ticked by default and whose name, id or label names a newsletter, marketing, offers, partners or consent (English and German vocabulary, `knowledge/optin-vocabulary.json`), with a fix that removes the attribute; (b2) opt-ins ticked through their initial value, whatever the form style: a checkbox\'s `checked` / `defaultChecked` (also MUI, Chakra, Mantine, antd, shadcn `Checkbox` / `Switch`) or its form-library binding (`{...register(\'key\')}`, `<Controller name>`, shadcn `<FormField name>`, Formik `<Field name>`, Mantine `getInputProps`) resolved back to `useState(true)`, a reducer\'s initial state, a context\'s provider value or default, react-hook-form `defaultValues`, Formik / Mantine / antd `initialValues`, or a zod / yup `.default(true)` (a sign-up that omits the field counts as yes); also when a page passes the value by key into a checkbox component in another file (`<CheckboxField name="newsletter" value={values.newsletter} />` rendering `checked={!!value}`). The key and the label decide (an `id` does not), and the finding sits on the `true` that ticks it, with a fix that writes `false`. A value taken from the visitor\'s stored choice (a preference centre) is not a default and is not reported; and (c) consent-tool configurations that switch a purpose on before the visitor chose: orestbida cookieconsent `categories.<name>.enabled: true` without `readOnly: true` (except `necessary`), Klaro `default: true` (top level or per service) and `optOut: true` on services that are not `required` (`knowledge/cmp-defaults.json`), with a fix that sets the flag to `false`. A pre-ticked box accepting terms or a privacy notice is not consent either way and is not reported here. `functionality_storage` and `security_storage` may default to granted (they cover what is strictly necessary).',
     whenNotToUse:
       'When the Consent Mode default with granted applies only to regions outside the EEA, UK and Switzerland (`region: […]`) and you have checked that; prefer `allowGrantedDefaults` for single storage types.',
     examples: {
@@ -79,6 +91,16 @@ export const rule = createRule<Options, MessageIds>({
           title: 'A newsletter box ticked by default',
           code: 'export const Optin = () => (\n  <label>\n    <input type="checkbox" name="newsletter" defaultChecked />\n    Send me offers by email\n  </label>\n);\n',
           filename: 'Optin.tsx',
+        },
+        {
+          title: 'A newsletter box whose state starts ticked',
+          code: "import { useState } from 'react';\n\nexport function Signup() {\n  const [newsletter, setNewsletter] = useState(true);\n  return (\n    <label>\n      <input type=\"checkbox\" checked={newsletter} onChange={(e) => setNewsletter(e.target.checked)} />\n      Send me offers by email\n    </label>\n  );\n}\n",
+          filename: 'Signup.tsx',
+        },
+        {
+          title: 'react-hook-form defaults a German marketing field to true',
+          code: "import { useForm } from 'react-hook-form';\n\nexport function Kasse() {\n  const { register } = useForm({ defaultValues: { email: '', werbung: true } });\n  return (\n    <label>\n      <input type=\"checkbox\" {...register('werbung')} />\n      Ich möchte Angebote per E-Mail erhalten\n    </label>\n  );\n}\n",
+          filename: 'Kasse.tsx',
         },
         {
           title: 'A partner-offers box checked in HTML',
@@ -97,6 +119,11 @@ export const rule = createRule<Options, MessageIds>({
           title: 'An unticked opt-in',
           code: 'export const Optin = () => (\n  <label>\n    <input type="checkbox" name="newsletter" />\n    Send me offers by email\n  </label>\n);\n',
           filename: 'Optin.tsx',
+        },
+        {
+          title: 'The same form starting unticked; the terms box may be required separately',
+          code: "import { useForm } from 'react-hook-form';\n\nexport function Kasse() {\n  const { register } = useForm({ defaultValues: { email: '', werbung: false, agb: false } });\n  return (\n    <>\n      <label><input type=\"checkbox\" {...register('werbung')} /> Ich möchte Angebote per E-Mail erhalten</label>\n      <label><input type=\"checkbox\" {...register('agb', { required: true })} /> Ich akzeptiere die AGB</label>\n    </>\n  );\n}\n",
+          filename: 'Kasse.tsx',
         },
         {
           title: 'A controlled checkbox whose state the visitor sets',
@@ -137,6 +164,48 @@ export const rule = createRule<Options, MessageIds>({
         confidence: 'high',
         fixes: [{ title: `Set ${flag.property} to false`, edits: [{ start: flag.value.start, end: flag.value.end, text: 'false' }], safe: true }],
         trace: [`\`${flag.property}: true\` in the ${flag.apiName} configuration (consent-tool defaults catalogue).`],
+      });
+    }
+    // Opt-ins ticked through their initial values: state, reducer, context, form defaults, schema defaults,
+    // and props passed into a checkbox component (in this file or imported).
+    const values = new Map<number, { span: Span; key: string; words: string[]; via: string; boxes: { file: string; span: Span; facts: FileFacts }[] }>();
+    const add = (span: Span, key: string, words: string[], via: string, box?: { file: string; span: Span; facts: FileFacts }): void => {
+      if (!words.length) return;
+      let known = values.get(span.start);
+      if (!known) values.set(span.start, (known = { span, key, words: [], via, boxes: [] }));
+      for (const w of words) if (!known.words.includes(w)) known.words.push(w);
+      if (box) known.boxes.push(box);
+    };
+    for (const v of facts.consentForms.prechecked) {
+      add(v.span, v.key, v.words, v.via);
+      for (const b of v.boxes) values.get(v.span.start)!.boxes.push({ file: facts.file, span: b, facts });
+    }
+    for (const use of facts.consentForms.componentUses) {
+      const home = use.specifier ? context.project.exportedFrom(use.specifier, use.exportName ?? 'default', facts.file) : { facts, name: use.localName };
+      if (!home) continue;
+      const component = home.facts.consentForms.checkboxComponents.find((c) => (use.specifier ? c.exportNames.includes(home.name) : c.localName === home.name));
+      if (!component) continue;
+      const key = component.nameLiteral ?? (component.keyProp ? use.strings[component.keyProp] : undefined);
+      const label = [component.labelText, component.labelProp ? use.strings[component.labelProp] ?? '' : '', use.strings.children ?? ''].join(' ');
+      const initial = component.checkedProp ? use.initials[component.checkedProp] : component.valuesProp && key ? use.objectInitials[component.valuesProp]?.[key] : undefined;
+      if (!initial) continue;
+      const name = key ?? component.checkedProp ?? '';
+      add(initial.span, name, optInWords([name, label]), initial.via, { file: home.facts.file, span: component.span, facts: home.facts });
+    }
+    for (const v of values.values()) {
+      const words = v.words.join('/');
+      context.report({
+        messageId: 'precheckedValue',
+        data: { words, key: v.key, via: v.via },
+        start: v.span.start,
+        end: v.span.end,
+        confidence: 'high',
+        fixes: [{ title: `Start ${v.key} unticked (false)`, edits: [{ start: v.span.start, end: v.span.end, text: 'false' }], safe: true }],
+        trace: [
+          `\`${v.key}\` names ${v.words.map((w) => `"${w}"`).join(', ')} (opt-in vocabulary, key and label) and ${v.via} holds \`true\` here before the visitor acts.`,
+          ...(v.boxes.length ? [`It ticks the checkbox${v.boxes.length > 1 ? 'es' : ''} at ${v.boxes.map((b) => `${shortName(b.file)}:${rangeOf(b.facts.lineStarts, b.span.start, b.span.end).start.line}`).join(', ')}.`] : ['No checkbox for it was seen: the form submits it as `true` unless the visitor finds and unticks it.']),
+        ],
+        related: v.boxes.map((b) => ({ file: b.file, range: rangeOf(b.facts.lineStarts, b.span.start, b.span.end), message: 'the checkbox it ticks' })),
       });
     }
     for (const box of facts.checkedBoxes) {
