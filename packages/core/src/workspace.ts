@@ -374,19 +374,25 @@ export class Workspace {
       const problems: ConfigProblem[] = [];
       let knowledge: Knowledge;
       try {
-        knowledge = buildKnowledge({ vendors: resolved.vendors, consentApis: resolved.consentApis, vendorCategories: resolved.vendorCategories });
+        knowledge = buildKnowledge({
+          vendors: resolved.vendors,
+          consentApis: resolved.consentApis,
+          vendorCategories: resolved.vendorCategories,
+          processors: resolved.processors,
+          dataSources: resolved.dataSources,
+        });
       } catch (error) {
         problems.push({
           file: this.config.configFile ?? path.join(this.root, 'creepyline.json'),
           line: 1,
           column: 1,
-          key: 'vendors',
+          key: /^(processors|dataSources)\b/.test((error as Error).message) ? (error as Error).message.split(/[[.(:]/)[0]! : 'vendors',
           message: `${(error as Error).message}; the built-in catalogues are used instead`,
         });
         knowledge = buildKnowledge();
       }
       const key = createHash('sha256')
-        .update(JSON.stringify([resolved.consent, resolved.vendors, resolved.consentApis, resolved.vendorCategories]))
+        .update(JSON.stringify([resolved.consent, resolved.vendors, resolved.consentApis, resolved.vendorCategories, resolved.processors, resolved.dataSources]))
         .digest('hex');
       policy = { knowledge, matcher: createConsentMatcher(knowledge, resolved), key, problems };
       this.policies.set(resolved, policy);

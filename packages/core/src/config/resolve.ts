@@ -77,6 +77,8 @@ export function defaultResolvedConfig(rules: readonly ConfigRule[]): ResolvedCon
     vendors: [],
     consentApis: [],
     vendorCategories: {},
+    processors: [],
+    dataSources: [],
     ignore: [...DEFAULT_IGNORE],
     requireJustification: false,
     reportUnusedDisableDirectives: false,
@@ -132,6 +134,8 @@ function applyLayer(target: ResolvedConfig, raw: RawConfig, byId: Map<string, Co
   if (raw.vendors) target.vendors = [...target.vendors, ...raw.vendors];
   if (raw.consentApis) target.consentApis = [...target.consentApis, ...raw.consentApis];
   if (raw.vendorCategories) target.vendorCategories = { ...target.vendorCategories, ...raw.vendorCategories };
+  if (raw.processors) target.processors = [...target.processors, ...raw.processors];
+  if (raw.dataSources) target.dataSources = [...target.dataSources, ...raw.dataSources];
   if (raw.ignore) target.ignore = [...target.ignore, ...raw.ignore];
   if (raw.requireJustification !== undefined) target.requireJustification = raw.requireJustification;
   if (raw.reportUnusedDisableDirectives !== undefined) target.reportUnusedDisableDirectives = raw.reportUnusedDisableDirectives;

@@ -4,7 +4,7 @@
  * file after defaults, VS Code settings and `overrides` were merged.
  */
 import type { RuleLevel } from '../model';
-import type { ConsentApiEntry, ConsentCategory, VendorEntry } from '../knowledge/types';
+import type { ConsentApiEntry, ConsentCategory, DataSourceEntry, ProcessorEntry, VendorEntry } from '../knowledge/types';
 
 /** A rule setting: a level, or `[level, options]`. */
 export type RawRuleSetting = RuleLevel | [RuleLevel] | [RuleLevel, Record<string, unknown>];
@@ -59,6 +59,10 @@ export interface RawConfig {
   consentApis?: Partial<ConsentApiEntry>[];
   /** Vendor id → category remap (`{"hotjar": "marketing"}`). */
   vendorCategories?: Record<string, ConsentCategory>;
+  /** The team's own processors (roles, packages, hosts, erasure call), or patches of built-in ones by id. */
+  processors?: Partial<ProcessorEntry>[];
+  /** Extra third-party data sources (enrichment / broker APIs, audience uploads), or patches by id. */
+  dataSources?: Partial<DataSourceEntry>[];
   /** Globs (relative to the config file) of files never analysed. */
   ignore?: string[];
   overrides?: RawOverride[];
@@ -91,6 +95,8 @@ export interface ResolvedConfig {
   vendors: Partial<VendorEntry>[];
   consentApis: Partial<ConsentApiEntry>[];
   vendorCategories: Record<string, ConsentCategory>;
+  processors: Partial<ProcessorEntry>[];
+  dataSources: Partial<DataSourceEntry>[];
   ignore: string[];
   requireJustification: boolean;
   reportUnusedDisableDirectives: boolean;

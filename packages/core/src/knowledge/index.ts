@@ -16,6 +16,7 @@ import type {
 import builtinVendors from './vendors.json';
 import builtinConsentApis from './consent-apis.json';
 import httpClients from './http-clients.json';
+import { buildProcessorKnowledge, type ProcessorExtensions, type ProcessorKnowledge } from './processors';
 import { classifyHost, entityVendorId, THIRD_PARTY_WEB_VERSION, TPW_MAPPING, type HostVerdict, type UrlForm } from './third-party-web';
 
 const TPW_LINKS = TPW_MAPPING.entities;
@@ -23,9 +24,10 @@ const TPW_LINKS = TPW_MAPPING.entities;
 export type * from './types';
 export { THIRD_PARTY_WEB_VERSION, classifyHost } from './third-party-web';
 export type { UrlForm, HostVerdict } from './third-party-web';
+export { CONTRACT_ROLES, PROCESSOR_ROLES, DATA_SOURCE_KINDS, endpointMatches, packageOf, type DataSourceMatch, type ProcessorKnowledge } from './processors';
 
-/** Config extensions, as found in `creepyline.json` (`vendors`, `consentApis`, `vendorCategories`). */
-export interface KnowledgeExtensions {
+/** Config extensions, as found in `creepyline.json` (`vendors`, `consentApis`, `vendorCategories`, `processors`, `dataSources`). */
+export interface KnowledgeExtensions extends ProcessorExtensions {
   vendors?: Partial<VendorEntry>[];
   consentApis?: Partial<ConsentApiEntry>[];
   vendorCategories?: Record<string, ConsentCategory>;
@@ -50,7 +52,7 @@ interface HostPattern {
 }
 
 /** The merged catalogues plus the lookups the analysis needs on the hot path. */
-export interface Knowledge {
+export interface Knowledge extends ProcessorKnowledge {
   vendors: readonly VendorEntry[];
   consentApis: readonly ConsentApiEntry[];
   /** Full dotted callee (`mixpanel.people.set`, `gtag`) → the shapes that use it. */
@@ -131,17 +133,22 @@ export function buildKnowledge(extra?: KnowledgeExtensions): Knowledge {
     !extra ||
     ((extra.vendors?.length ?? 0) === 0 &&
       (extra.consentApis?.length ?? 0) === 0 &&
-      Object.keys(extra.vendorCategories ?? {}).length === 0);
+      Object.keys(extra.vendorCategories ?? {}).length === 0 &&
+      (extra.processors?.length ?? 0) === 0 &&
+      (extra.dataSources?.length ?? 0) === 0);
   if (empty) {
     shared ??= build(BUILTIN_VENDORS, BUILTIN_CONSENT_APIS, {});
     return shared;
   }
   const vendors = mergeById(BUILTIN_VENDORS, extra.vendors ?? [], 'vendors', completeVendor);
   const apis = mergeById(BUILTIN_CONSENT_APIS, extra.consentApis ?? [], 'consentApis', completeConsentApi);
-  return build(vendors, apis, extra.vendorCategories ?? {});
+  return build(vendors, apis, extra.vendorCategories ?? {}, extra);
 }
 
-function build(vendors: VendorEntry[], apis: ConsentApiEntry[], remap: Record<string, ConsentCategory>): Knowledge {
+function build(vendors: VendorEntry[], apis: ConsentApiEntry[], remap: Record<string, ConsentCategory>, extra?: ProcessorExtensions): Knowledge {
+  const processorKnowledge = buildProcessorKnowledge(extra, (field, detail) => {
+    throw new KnowledgeError(field, detail);
+  });
   vendors.forEach((v, i) => validateVendor(v, `vendors[${i}]`));
   apis.forEach((a, i) => validateConsentApi(a, `consentApis[${i}]`));
   checkUniqueIds(vendors, 'vendors');
@@ -200,6 +207,7 @@ function build(vendors: VendorEntry[], apis: ConsentApiEntry[], remap: Record<st
   const synthetic = new Map<string, VendorEntry>();
 
   return {
+    ...processorKnowledge,
     vendors,
     consentApis: apis,
     globalCallees,

@@ -231,3 +231,87 @@ export interface ConsentApiEntry {
   note?: string;
   source: string[];
 }
+
+/** What a processor does for the team (contract 2 in the helpers' contracts). */
+export type ProcessorRole =
+  | 'payment'
+  | 'transactional-email'
+  | 'newsletter'
+  | 'crm'
+  | 'analytics'
+  | 'support'
+  | 'shipping'
+  | 'ads'
+  | 'enrichment'
+  | 'storage';
+
+/** An HTTP endpoint: `host[/path]` (segments may contain `*`), with the HTTP method when it matters. */
+export interface EndpointShape {
+  /** `api.stripe.com/v1/customers/*`: no protocol, no query. */
+  url: string;
+  /** `DELETE`, `POST`, …: when set, only requests with this method match (fetch `method`, axios.delete, …). */
+  method?: string;
+}
+
+/** Calls that erase (or only look like they erase) a person at a processor. */
+export interface ErasureShape {
+  /** The call as a developer writes it, for messages (`stripe.customers.del(customerId)`). */
+  call: string;
+  /** Dotted method-path suffixes on the processor's SDK (`customers.del`, `lists.deleteListMemberPermanent`). */
+  methods?: string[];
+  /** REST endpoints that erase. */
+  endpoints?: EndpointShape[];
+  note?: string;
+  source: string;
+}
+
+/** A service the team hands personal data to (processor or recipient), with its erasure call. */
+export interface ProcessorEntry {
+  id: string;
+  name: string;
+  roles: ProcessorRole[];
+  /** npm package names of its SDKs (exact; subpath imports match their package). */
+  packages: string[];
+  /** `host[/path]` patterns of its API hosts; subdomains match. */
+  hosts: string[];
+  /** The GDPR-grade erasure the processor offers, when it offers one by API. */
+  erasure?: ErasureShape;
+  /** Calls that look like erasure but are not (archive, unsubscribe), with why. */
+  notErasure?: (Omit<ErasureShape, 'call'> & { note: string })[];
+  source: string[];
+}
+
+/** What kind of third-party data a source yields. */
+export type DataSourceKind = 'person-enrichment' | 'company-enrichment' | 'email-finder' | 'data-broker' | 'audience-upload';
+
+/** An endpoint of a data source, optionally with its own kind or a required body key. */
+export interface DataSourceHost {
+  url: string;
+  kind?: DataSourceKind;
+  /** The request counts only when an object literal among its arguments has one of these keys. */
+  requiresBodyKey?: string[];
+}
+
+/** An enrichment / broker API or an ad-platform customer-list upload (rule `third-party-data-source`). */
+export interface DataSourceEntry {
+  id: string;
+  name: string;
+  kind: DataSourceKind;
+  packages: string[];
+  hosts: DataSourceHost[];
+  /** Hosts of the same vendor that are not data sources (logo CDN, autocomplete). */
+  notHosts?: string[];
+  /** SDK method-path suffixes that fetch or upload person data. */
+  methods?: { path: string; kind?: DataSourceKind }[];
+  source: string[];
+}
+
+/** Words marking a data file or a provenance value as a bought list. */
+export interface PurchasedListVocabulary {
+  extensions: string[];
+  strong: string[];
+  weak: string[];
+  listWords: string[];
+  provenanceKeys: string[];
+  source: string[];
+}
