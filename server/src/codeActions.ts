@@ -14,7 +14,7 @@ import {
   type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit as LspTextEdit, type WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { fileSuppressionEdit, suppressionEdit, type Finding, type Fix, type SuppressionEditOptions, type TextEdit } from '@creepyline/core';
+import { fileSuppressionEdit, jsxChildLines, suppressionEdit, type Finding, type Fix, type SuppressionEditOptions, type TextEdit } from '@creepyline/core';
 import { CodeActionKinds, DIAGNOSTIC_SOURCE, ShowDocumentationCommand, type DiagnosticData } from '@creepyline/protocol';
 import type { DocumentResult } from './documents';
 
@@ -94,24 +94,6 @@ export interface SuppressionOptions {
 }
 
 /**
- * Whether 1-based `line` is a child of a JSX element, where a comment must be written
- * `{/* … *\/}`: the line starts with `<` or `{` and the previous non-blank line ends an
- * opening tag (`<div>`, but not an arrow `=>`).
- */
-export function isJsxChildLine(text: string, line: number): boolean {
-  const lines = text.split(/\r?\n/);
-  const current = lines[line - 1]?.trim() ?? '';
-  if (!current.startsWith('<') && !current.startsWith('{')) return false;
-  for (let i = line - 2; i >= 0; i--) {
-    const previous = lines[i]!.trim();
-    if (previous === '') continue;
-    // it is `<div className="x">` or `</Header>` or `<Banner />`, not `() =>`
-    return previous.endsWith('>') && !previous.endsWith('=>');
-  }
-  return false;
-}
-
-/**
  * Builds the code actions for one request.
  * @param result the analysis of exactly `document.version`
  * @param findings the findings still visible after customizations
@@ -133,6 +115,8 @@ export function buildCodeActions(
   const rulesSeen = new Set<string>();
   const fileSuppressed = new Set<string>();
   const docsShown = new Set<string>();
+  // a comment line among JSX children must be {/* … */}; parsed once, when first asked
+  const isJsxChildLine = suppression.jsxFile ? jsxChildLines(text, result.file) : () => false;
 
   for (const diagnostic of params.context.diagnostics) {
     if (!isUsable(diagnostic, document.version)) continue;
@@ -160,7 +144,7 @@ export function buildCodeActions(
       const edit = suppressionEdit(text, line, ruleId, {
         requireJustification: suppression.requireJustification,
         language: suppression.language,
-        jsx: suppression.jsxFile && isJsxChildLine(text, line),
+        jsx: isJsxChildLine(line),
       });
       actions.push({
         title: `Disable ${ruleId} for this line`,

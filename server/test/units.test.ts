@@ -4,7 +4,8 @@
  * `context.only` matching and the status computation.
  */
 import * as assert from 'node:assert/strict';
-import { isJsxChildLine, kindRequested, mergeFixes } from '../src/codeActions';
+import { jsxChildLines } from '@creepyline/core';
+import { kindRequested, mergeFixes } from '../src/codeActions';
 import { customizeSeverity } from '../src/settings';
 import { computeStatus } from '../src/status';
 import { defaultSettings, normalizeSettings } from '@creepyline/protocol';
@@ -52,10 +53,21 @@ describe('server units', () => {
 
   it('detects JSX children, where a comment must be {/* … */}', () => {
     const text = ['return (', '  <div>', '    <GoogleAnalytics id="G-1" />', '    {show && <Pixel />}', '  </div>', ');', 'const f = () =>', '  <Pixel />;'].join('\n');
+    const isJsxChildLine = (t: string, line: number) => jsxChildLines(t, 'page.tsx')(line);
     assert.equal(isJsxChildLine(text, 2), false, 'first element after "(" is an expression, not a child');
     assert.equal(isJsxChildLine(text, 3), true);
     assert.equal(isJsxChildLine(text, 4), true);
     assert.equal(isJsxChildLine(text, 8), false, 'arrow body');
+    // found by the suppression property test: after a {/* … */} line the next child is a child too
+    // (a `//` comment there would be rendered on the page)
+    const afterComment = ['<>', '  {/* agency pixels */}', '  {statistics && <Script src="https://www.redditstatic.com/ads/pixel.js" />}', '  text', '  <X', '    id="a"', '  />', '</>'].join('\n');
+    assert.equal(isJsxChildLine(afterComment, 2), true, 'a JSX comment child');
+    assert.equal(isJsxChildLine(afterComment, 3), true, 'after a {/* */} line');
+    assert.equal(isJsxChildLine(afterComment, 4), true, 'JSX text');
+    assert.equal(isJsxChildLine(afterComment, 6), false, 'an attribute line takes // comments');
+    assert.equal(isJsxChildLine(afterComment, 8), false, 'the closing tag');
+    assert.equal(jsxChildLines('const a = <div>\n  <b />\n</div>;', 'a.ts')(2), false, '.ts files have no JSX');
+    assert.equal(jsxChildLines('const a = <div>\n  <b />\n</div>;', 'a.js')(2), true, '.js files may have JSX');
   });
 
   it('merges fixes without overlaps and keeps shared edits once', () => {

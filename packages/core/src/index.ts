@@ -25,6 +25,7 @@ export { computeLineStarts, positionAt, offsetAt, rangeOf, applyEdits } from './
 export { parseDirectives, applySuppressions, suppressionEdit, sameLineSuppressionEdit, fileSuppressionEdit, REASON_PLACEHOLDER } from './suppressions';
 export type { Directive, DirectiveProblem, SuppressionEditOptions, CommentLanguage } from './suppressions';
 export { commentLanguageOf } from './suppressions';
+export { jsxChildLines } from './jsx-children';
 export { closestMatch } from './config';
 export { discoverFiles, displayPath, looksBinary, formatSize, ANALYSED_EXTENSIONS } from './discover';
 export type { DiscoverOptions, Discovery, DiscoveredSkip } from './discover';

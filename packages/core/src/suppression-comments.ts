@@ -1,6 +1,7 @@
 /**
  * Finds comments in source text without parsing it: a lexical scanner that knows JS/TS
- * strings, template literals (with nested `${}`), regex literals and comments; HTML
+ * strings, template literals (with nested `${}`; a `//` line of its own inside a template
+ * counts, for inline scripts), regex literals and comments; HTML
  * `<!-- -->` with `<script>`/`<style>` bodies scanned as JS/CSS; CSS block comments.
  * Used for suppression directives, which must not be found inside strings.
  */
@@ -26,7 +27,20 @@ function scanJs(text: string, from: number, to: number, out: CommentRange[]): vo
     // i is inside a template literal body
     while (i < to) {
       const ch = text[i];
-      if (ch === '\\') i += 2;
+      if (ch === '\n' || ch === '\r') {
+        // A `//` line of its own inside a template is a comment of the inline script the
+        // template holds (`__html: \`…\``, `<Script>{\`…\`}</Script>`: the only template text
+        // core analyses), so a directive there applies to that script's next line.
+        i++;
+        let start = i;
+        while (start < to && (text[start] === ' ' || text[start] === '\t')) start++;
+        if (text[start] === '/' && text[start + 1] === '/') {
+          let end = start + 2;
+          while (end < to && text[end] !== '\n' && text[end] !== '\r' && text[end] !== '`' && !(text[end] === '$' && text[end + 1] === '{')) end++;
+          out.push({ start, end });
+          i = end;
+        }
+      } else if (ch === '\\') i += 2;
       else if (ch === '`') {
         i++;
         return;
@@ -137,6 +151,30 @@ function scanHtml(text: string, out: CommentRange[]): void {
     (name === 'script' ? scanJs : scanCss)(text, bodyStart, bodyEnd, out);
     tag.lastIndex = bodyEnd;
   }
+}
+
+/**
+ * The comment syntax at `offset` of an HTML text: `js` inside a `<script>` body, `css` inside
+ * a `<style>` body (where `<!-- -->` is not a comment), otherwise `html`. Scans the elements
+ * the way {@link findComments} does, so a directive written in the returned syntax is found.
+ */
+export function htmlCommentLanguageAt(text: string, offset: number): CommentLanguage {
+  const tag = /<!--|<(script|style)\b[^>]*>/gi;
+  let match: RegExpExecArray | null;
+  while ((match = tag.exec(text)) && match.index < offset) {
+    if (match[0] === '<!--') {
+      const close = text.indexOf('-->', match.index + 4);
+      tag.lastIndex = close < 0 ? text.length : close + 3;
+      continue;
+    }
+    const name = match[1].toLowerCase();
+    const bodyStart = match.index + match[0].length;
+    const closeAt = text.slice(bodyStart).search(new RegExp(`</${name}\\s*>`, 'i'));
+    const bodyEnd = closeAt < 0 ? text.length : bodyStart + closeAt;
+    if (bodyStart <= offset && offset < bodyEnd) return name === 'script' ? 'js' : 'css';
+    tag.lastIndex = bodyEnd;
+  }
+  return 'html';
 }
 
 /** All comments of `text` in source order. */

@@ -37,6 +37,8 @@ describe('suppressions/parseDirectives', () => {
     { name: 'not in strings, templates or regexes', text: 'const a = "// creepyline-disable-line x";\nconst b = `/* creepyline-disable */ ${"//"} // creepyline-disable`;\nconst c = /\\/\\/ creepyline-disable/;\nconst d = 1 / 2; // creepyline-enable', expect: [{ kind: 'enable', ruleIds: [], style: 'line', line: 4 }] },
     { name: 'JSX text with apostrophe does not hide the next line', text: '<p>We\'ll never share it</p>\n// creepyline-disable-next-line pii-to-third-party\nsend(email);', expect: [{ kind: 'disable-next-line', ruleIds: ['pii-to-third-party'], style: 'line', line: 2 }] },
     { name: 'closing JSX tag is not a regex', text: '<b>Hi</b> {/* creepyline-disable-line tracking-without-consent */}', expect: [{ kind: 'disable-line', ruleIds: ['tracking-without-consent'], style: 'jsx', line: 1 }] },
+    { name: 'a // line of its own inside an inline-script template (found by the suppression property test)', text: '<Script id="tt" dangerouslySetInnerHTML={{ __html: `\n  !function () {\n    // creepyline-disable-next-line tracking-without-consent -- loader only\n    ttq.load = load;\n  }();\n  ${"x"} // not on its own line\n` }} />', expect: [{ kind: 'disable-next-line', ruleIds: ['tracking-without-consent'], reason: 'loader only', style: 'line', line: 3 }] },
+    { name: 'the template line ends the comment at a substitution', text: 'const s = `\n// creepyline-disable-next-line a ${b} -- c\nx`;', expect: [{ kind: 'disable-next-line', ruleIds: ['a'], style: 'line', line: 2 }] },
     { name: 'prose mentioning the word is no directive', text: '// see creepyline-disable-next-line docs\n// creepyline-disabled foo', expect: [] },
   ];
   for (const c of cases) {
@@ -153,6 +155,10 @@ describe('suppressions/edits', () => {
     { name: 'JSX merge', text: '<div>\n  {/* creepyline-disable-next-line a */}\n  <X />\n</div>', line: 3, rule: 'b', opts: { jsx: true }, expected: '<div>\n  {/* creepyline-disable-next-line a, b */}\n  <X />\n</div>' },
     { name: 'reason placeholder', text: 'send(email);', line: 1, rule: 'pii-to-third-party', opts: { requireJustification: true }, expected: `// creepyline-disable-next-line pii-to-third-party -- ${REASON_PLACEHOLDER}\nsend(email);` },
     { name: 'HTML, CRLF', text: '<body>\r\n\t<iframe src="https://maps.google.com"></iframe>\r\n</body>', line: 2, rule: 'x', opts: { language: 'html' }, expected: '<body>\r\n\t<!-- creepyline-disable-next-line x -->\r\n\t<iframe src="https://maps.google.com"></iframe>\r\n</body>' },
+    { name: 'HTML inline script: a JS comment (<!-- --> there is script text, a syntax error in a module)', text: '<script type="module">\n  gtag("config", "G-1");\n</script>', line: 2, rule: 'x', opts: { language: 'html' }, expected: '<script type="module">\n  // creepyline-disable-next-line x\n  gtag("config", "G-1");\n</script>' },
+    { name: 'HTML inline script: merges into the JS directive above', text: '<script>\n  // creepyline-disable-next-line a\n  gtag("config", "G-1");\n</script>', line: 3, rule: 'b', opts: { language: 'html' }, expected: '<script>\n  // creepyline-disable-next-line a, b\n  gtag("config", "G-1");\n</script>' },
+    { name: 'HTML style element: a CSS comment', text: '<style>\n  @import url("https://fonts.googleapis.com/css2?family=Inter");\n</style>', line: 2, rule: 'x', opts: { language: 'html' }, expected: '<style>\n  /* creepyline-disable-next-line x */\n  @import url("https://fonts.googleapis.com/css2?family=Inter");\n</style>' },
+    { name: 'HTML after a script: an HTML comment again', text: '<script>init();</script>\n<iframe src="https://maps.google.com"></iframe>', line: 2, rule: 'x', opts: { language: 'html' }, expected: '<script>init();</script>\n<!-- creepyline-disable-next-line x -->\n<iframe src="https://maps.google.com"></iframe>' },
     { name: 'does not merge into a directive of another kind', text: 'a(); // creepyline-disable-line a\nb();', line: 2, rule: 'b', expected: 'a(); // creepyline-disable-line a\n// creepyline-disable-next-line b\nb();' },
   ];
   for (const c of lineCases) {
@@ -174,6 +180,14 @@ describe('suppressions/edits', () => {
     assert.equal(once, 'fbq("track"); // creepyline-disable-line a\nnext();');
     const twice = apply(once, sameLineSuppressionEdit(once, 1, 'b'));
     assert.equal(twice, 'fbq("track"); // creepyline-disable-line a, b\nnext();');
+  });
+
+  it('sameLineSuppressionEdit inside an HTML inline script writes a JS comment', () => {
+    const text = '<script>\n  fbq("track");\n</script>';
+    const after = apply(text, sameLineSuppressionEdit(text, 2, 'a', { language: 'html' }));
+    assert.equal(after, '<script>\n  fbq("track"); // creepyline-disable-line a\n</script>');
+    const { suppressed } = applySuppressions([at(after, 'fbq("track");', 'a')], parseDirectives(after, { language: 'html' }), { knownRuleIds: ['a'] });
+    assert.equal(suppressed.length, 1);
   });
 
   const fileCases: { name: string; text: string; opts?: object; expected: string }[] = [

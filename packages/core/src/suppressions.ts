@@ -9,9 +9,9 @@
 import type { Finding, TextEdit } from './model';
 import { LineIndex } from './config/line-index';
 import { closestMatch, unknownRuleMessage } from './config/suggest';
-import { findComments, type CommentLanguage, type CommentRange } from './suppression-comments';
+import { findComments, htmlCommentLanguageAt, type CommentLanguage, type CommentRange } from './suppression-comments';
 
-export { findComments, commentLanguageOf, type CommentLanguage, type CommentRange } from './suppression-comments';
+export { findComments, commentLanguageOf, htmlCommentLanguageAt, type CommentLanguage, type CommentRange } from './suppression-comments';
 
 /** Which directive a comment holds. */
 export type DirectiveKind = 'disable-next-line' | 'disable-line' | 'disable' | 'enable';
@@ -296,6 +296,17 @@ function mergeInto(directive: Directive, ruleId: string, options: SuppressionEdi
   return { start: last.end, end: last.end, text: `, ${ruleId}${reason}` };
 }
 
+/**
+ * Inside an HTML file's `<script>` or `<style>` body a directive must be a JS or CSS comment
+ * (`<!-- -->` there is script or style text: a syntax error in a module script, and not a
+ * directive); elsewhere the options stay as they are.
+ */
+function inEmbeddedCode(text: string, offset: number, options: SuppressionEditOptions): SuppressionEditOptions {
+  if (options.language !== 'html') return options;
+  const language = htmlCommentLanguageAt(text, offset);
+  return language === 'html' ? options : { ...options, language, jsx: false };
+}
+
 /** The directive of `kind` that is the only thing on 1-based `line`, if any. */
 function directiveAloneOnLine(text: string, lines: LineIndex, line: number, kind: DirectiveKind, language?: CommentLanguage): Directive | undefined {
   if (line < 1 || line > lines.lineCount) return undefined;
@@ -315,6 +326,7 @@ function directiveAloneOnLine(text: string, lines: LineIndex, line: number, kind
  */
 export function suppressionEdit(text: string, findingLine: number, ruleId: string, options: SuppressionEditOptions = {}): TextEdit {
   const lines = new LineIndex(text);
+  options = inEmbeddedCode(text, lines.lineStart(findingLine), options);
   const existing = directiveAloneOnLine(text, lines, findingLine - 1, 'disable-next-line', options.language);
   if (existing) return mergeInto(existing, ruleId, options);
   const start = lines.lineStart(findingLine);
@@ -336,6 +348,7 @@ export function sameLineSuppressionEdit(text: string, findingLine: number, ruleI
     (d) => d.kind === 'disable-line' && d.line === findingLine && text.slice(d.end, start + lineText.length).trim() === '',
   );
   if (existing) return mergeInto(existing, ruleId, options);
+  options = inEmbeddedCode(text, start, options);
   // Replaces trailing whitespace, so the comment follows the code with one space.
   return { start: start + lineText.trimEnd().length, end: start + lineText.length, text: ` ${directiveComment('disable-line', ruleId, options)}` };
 }

@@ -121,6 +121,12 @@ runRuleTests(rule, {
       code: "import Script from 'next/script';\nexport function GA({ id }: { id: string }) {\n  if (!Cookiebot.consent.statistics) return null;\n  return <Script id=\"ga\">{`\n    window.dataLayer = window.dataLayer || [];\n    function gtag(){dataLayer.push(arguments);}\n    gtag('config', '${id}');\n  `}</Script>;\n}\n",
       filename: 'ga.tsx',
     },
+    // a suppression comment of its own line inside an inline snippet (found by the suppression property test)
+    {
+      code: "export const Pixel = () => <script dangerouslySetInnerHTML={{ __html: `\n  // creepyline-disable-next-line tracking-without-consent -- loaded only after the CMP callback\n  fbq('init', '123');\n` }} />;\n",
+      filename: 'pixel.tsx',
+      config: { requireJustification: true },
+    },
     // inline snippet blocked by CMP markup
     {
       code: "export const Pixel = () => <script type=\"text/plain\" data-cookieconsent=\"marketing\" dangerouslySetInnerHTML={{ __html: \"fbq('init', '123'); fbq('track', 'PageView');\" }} />;\n",
