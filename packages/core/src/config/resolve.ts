@@ -80,6 +80,7 @@ export function defaultResolvedConfig(rules: readonly ConfigRule[]): ResolvedCon
     processors: [],
     dataSources: [],
     ignore: [...DEFAULT_IGNORE],
+    entryPoints: [],
     requireJustification: false,
     reportUnusedDisableDirectives: false,
   };
@@ -128,7 +129,13 @@ function applyConsent(target: ResolvedConsentConfig, raw: RawConsentConfig | und
   };
 }
 
-function applyLayer(target: ResolvedConfig, raw: RawConfig, byId: Map<string, ConfigRule>): void {
+/** A glob relative to `baseDir` as an absolute glob with forward slashes (a pattern without `/` matches at any depth). */
+function absoluteGlob(baseDir: string, pattern: string): string {
+  const relative = pattern.includes('/') ? pattern.replace(/^\.\//, '') : `**/${pattern}`;
+  return `${toPosix(baseDir).replace(/\/+$/, '')}/${relative}`;
+}
+
+function applyLayer(target: ResolvedConfig, raw: RawConfig, byId: Map<string, ConfigRule>, baseDir: string): void {
   applyRules(target, raw.rules, byId);
   target.consent = applyConsent(target.consent, raw.consent);
   if (raw.vendors) target.vendors = [...target.vendors, ...raw.vendors];
@@ -137,6 +144,7 @@ function applyLayer(target: ResolvedConfig, raw: RawConfig, byId: Map<string, Co
   if (raw.processors) target.processors = [...target.processors, ...raw.processors];
   if (raw.dataSources) target.dataSources = [...target.dataSources, ...raw.dataSources];
   if (raw.ignore) target.ignore = [...target.ignore, ...raw.ignore];
+  if (raw.entryPoints) target.entryPoints = [...target.entryPoints, ...raw.entryPoints.map((p) => absoluteGlob(baseDir, p))];
   if (raw.requireJustification !== undefined) target.requireJustification = raw.requireJustification;
   if (raw.reportUnusedDisableDirectives !== undefined) target.reportUnusedDisableDirectives = raw.reportUnusedDisableDirectives;
 }
@@ -200,7 +208,7 @@ export class LayeredConfigSet implements ConfigSet {
     const defaults = globSet(root, DEFAULT_IGNORE);
     if (defaults) this.ignores.push(defaults);
     for (const layer of layers) {
-      applyLayer(this.base, layer.raw, this.byId);
+      applyLayer(this.base, layer.raw, this.byId, layer.baseDir);
       const ignore = globSet(layer.baseDir, layer.raw.ignore ?? []);
       if (ignore) this.ignores.push(ignore);
     }

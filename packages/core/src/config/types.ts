@@ -65,6 +65,8 @@ export interface RawConfig {
   dataSources?: Partial<DataSourceEntry>[];
   /** Globs (relative to the config file) of files never analysed. */
   ignore?: string[];
+  /** Globs (relative to the config file) of files the framework runs by itself (pages, routes), besides the built-in conventions. */
+  entryPoints?: string[];
   overrides?: RawOverride[];
   /** Require `-- reason` in suppression comments. */
   requireJustification?: boolean;
@@ -98,6 +100,8 @@ export interface ResolvedConfig {
   processors: Partial<ProcessorEntry>[];
   dataSources: Partial<DataSourceEntry>[];
   ignore: string[];
+  /** The team's entry-point globs, made absolute (forward slashes) from the folder of the file declaring them. */
+  entryPoints: string[];
   requireJustification: boolean;
   reportUnusedDisableDirectives: boolean;
 }

@@ -232,9 +232,41 @@ runRuleTests(rule, {
       errors: [{ messageId: 'notGated', line: 2 }],
     },
     {
-      // exported wrapper with no caller in any analysed file: the sink is reported
+      // exported wrapper with no caller in any analysed file, not an entry point: warning, medium
       code: POSTHOG_WRAPPER,
-      errors: [{ messageId: 'notGated', line: 3 }],
+      filename: 'lib/analytics.ts',
+      errors: [{ messageId: 'notGated', line: 3, severity: 'warning', confidence: 'medium', message: 'runs before the visitor consents' }],
+    },
+    {
+      // the same in a Next.js page: the framework runs it, so no caller means no caller's check
+      code: "import posthog from 'posthog-js';\nexport default function Page() {\n  posthog.capture('view');\n  return null;\n}\n",
+      filename: 'app/pricing/page.tsx',
+      errors: [{ messageId: 'notGated', line: 3, severity: 'error', confidence: 'high' }],
+    },
+    {
+      // Pages Router, Remix and SvelteKit conventions are entry points too
+      code: "import posthog from 'posthog-js';\nexport default function Home() {\n  posthog.capture('view');\n}\n",
+      filename: 'src/pages/index.tsx',
+      errors: [{ messageId: 'notGated', line: 3, severity: 'error', confidence: 'high' }],
+    },
+    {
+      code: "import posthog from 'posthog-js';\nexport function load() {\n  posthog.capture('view');\n}\n",
+      filename: 'src/routes/blog/+page.ts',
+      errors: [{ messageId: 'notGated', line: 3, severity: 'error', confidence: 'high' }],
+    },
+    {
+      // the team's own entry points (creepyline.json entryPoints, relative to the config)
+      code: POSTHOG_WRAPPER,
+      filename: 'src/entries/widget.ts',
+      config: { entryPoints: ['src/entries/**'] },
+      errors: [{ messageId: 'notGated', line: 3, severity: 'error', confidence: 'high' }],
+    },
+    {
+      // an alias that does not resolve: the callers cannot be followed, so warning/medium, and the trace says why
+      code: POSTHOG_WRAPPER,
+      filename: 'lib/analytics.ts',
+      files: { 'app/page.ts': "import { track } from '@/lib/analytics';\nif (Cookiebot.consent.statistics) track('view');\n" },
+      errors: [{ messageId: 'notGated', line: 3, severity: 'warning', confidence: 'medium' }],
     },
     {
       // cross-file: one caller gates, another does not; reported once at the sink, caller named

@@ -3,6 +3,7 @@
  * before the visitor consented to the purpose the tracker needs.
  */
 import { createRule } from '../rule';
+import { isEntryPoint } from '../knowledge/entry-points';
 import type { Fix } from '../model';
 import type { TrackerSink } from '../facts/types';
 import type { ConsentApiEntry, ConsentCategory } from '../knowledge/types';
@@ -114,7 +115,7 @@ export const rule = createRule<Options, MessageIds>({
     fixable: true,
     hasSuggestions: true,
     description:
-      'Reports tracker calls (global snippets such as `gtag`/`fbq`/`_paq` and imported SDKs such as `mixpanel-browser`, `posthog-js`, `react-ga4`), tracker components and tracker script or pixel tags that are not enclosed by a consent check for the purpose the tracker needs. Recognised checks: `if`, early `return`, `&&`, `||`, `?:` and `switch` on a consent API of a known consent tool (Cookiebot, OneTrust, Usercentrics, Didomi, Klaro, orestbida cookieconsent, c15t, IAB TCF, react-cookie-consent) or on the team’s own consent functions and hooks from `creepyline.json`; callbacks the consent tool calls after consent; script tags blocked by the consent tool’s markup; and local functions whose every call site is gated. A check for the wrong purpose (a statistics check around a marketing pixel) does not count. Besides the hand-written tracker catalogue (`knowledge/vendors.json`: call shapes, SDK imports, loader and pixel hosts, each entry with its source), every URL the page loads is classified by its host with the third-party-web dataset (npm `third-party-web`, MIT, the version `creepyline --version` prints; about 2,100 entities): script `src` (tags, `next/script`, `createElement(\'script\')` loaders), `<img>` and `new Image().src` pixels, `navigator.sendBeacon`, `<iframe>`, `<link rel=stylesheet|preload>`, CSS `url()` and `@import`, and `fetch`/XHR/axios requests. `knowledge/third-party-web-mapping.json` maps the dataset’s categories onto consent purposes, each decision with its reason: ad → marketing, analytics → analytics, marketing and social → marketing at medium confidence, customer-success widgets → functional at medium confidence, tag managers → analytics, video players → the embed rule; cdn, hosting, utility, content, other and consent-provider hosts are never reported. The catalogue wins where it knows the URL or the entity. Requests are medium confidence (the host may serve an API), links the visitor must click, strings that are never loaded and comments are not loads, and hosts listed in `firstPartyHosts` are never reported. Updating the dataset: bump `third-party-web` in packages/core, run `npm run tpw:snapshot`, review the listed entities whose purpose changed, commit.',
+      'Reports tracker calls (global snippets such as `gtag`/`fbq`/`_paq` and imported SDKs such as `mixpanel-browser`, `posthog-js`, `react-ga4`), tracker components and tracker script or pixel tags that are not enclosed by a consent check for the purpose the tracker needs. Recognised checks: `if`, early `return`, `&&`, `||`, `?:` and `switch` on a consent API of a known consent tool (Cookiebot, OneTrust, Usercentrics, Didomi, Klaro, orestbida cookieconsent, c15t, IAB TCF, react-cookie-consent) or on the team’s own consent functions and hooks from `creepyline.json`; callbacks the consent tool calls after consent; script tags blocked by the consent tool’s markup; and local functions whose every call site is gated. A check for the wrong purpose (a statistics check around a marketing pixel) does not count. A tracker inside an exported function that no analysed file calls is an error in a framework entry point (Next.js `app/**/page`, `layout`, `route`, `pages/**`, Remix routes, SvelteKit `+page`, Astro pages, Gatsby browser APIs, plus your `entryPoints` globs) and a warning at medium confidence elsewhere, where it may be dead code or called from outside the analysed files. Besides the hand-written tracker catalogue (`knowledge/vendors.json`: call shapes, SDK imports, loader and pixel hosts, each entry with its source), every URL the page loads is classified by its host with the third-party-web dataset (npm `third-party-web`, MIT, the version `creepyline --version` prints; about 2,100 entities): script `src` (tags, `next/script`, `createElement(\'script\')` loaders), `<img>` and `new Image().src` pixels, `navigator.sendBeacon`, `<iframe>`, `<link rel=stylesheet|preload>`, CSS `url()` and `@import`, and `fetch`/XHR/axios requests. `knowledge/third-party-web-mapping.json` maps the dataset’s categories onto consent purposes, each decision with its reason: ad → marketing, analytics → analytics, marketing and social → marketing at medium confidence, customer-success widgets → functional at medium confidence, tag managers → analytics, video players → the embed rule; cdn, hosting, utility, content, other and consent-provider hosts are never reported. The catalogue wins where it knows the URL or the entity. Requests are medium confidence (the host may serve an API), links the visitor must click, strings that are never loaded and comments are not loads, and hosts listed in `firstPartyHosts` are never reported. Updating the dataset: bump `third-party-web` in packages/core, run `npm run tpw:snapshot`, review the listed entities whose purpose changed, commit.',
     whenNotToUse:
       'When a server-side consent layer or a tag manager configured to fire only after consent loads every tracker, and the code never calls a tracker directly. Prefer `ignoreVendors` for a single tool your authority exempts.',
     examples: {
@@ -162,6 +163,9 @@ export const rule = createRule<Options, MessageIds>({
       // Inside an exported function: the callers in other files decide.
       const crossFile = sink.gate.exportNames ? context.project.gateAcrossFiles(facts.file, sink.gate.exportNames, sink.category) : undefined;
       if (crossFile?.gated) continue;
+      // No caller in the analysed files: certain to run only where the framework calls it (a page,
+      // a layout, a route). Elsewhere it may be dead code or called from outside the analysed set.
+      const noKnownCaller = crossFile !== undefined && crossFile.uses === 0 && !isEntryPoint(facts.file, context.config.entryPoints);
       const check = checkExpression(context.config.consent, sink.category, toolInUse);
       // Decision: Consent Mode "advanced" (denied defaults, tag still loads) is a warning at medium confidence.
       // A file that itself defaults a storage type to granted is not "advanced mode" (prechecked-consent reports it).
@@ -192,14 +196,14 @@ export const rule = createRule<Options, MessageIds>({
               ? 'serverNotGated'
               : 'notGated';
       // A host known only from the dataset's loosely marked categories, or a request that may be an API call: medium.
-      const heuristic = advanced !== undefined || sink.thirdParty?.confidence === 'medium' || (sink.gate.seen.length > 0 && sink.gate.seen.every((s) => s.confidence === 'medium'));
+      const heuristic = advanced !== undefined || noKnownCaller || sink.thirdParty?.confidence === 'medium' || (sink.gate.seen.length > 0 && sink.gate.seen.every((s) => s.confidence === 'medium'));
       context.report({
         messageId,
         data,
         start: sink.span.start,
         end: sink.span.end,
         confidence: heuristic ? 'medium' : 'high',
-        severityCap: exempt && !advanced ? 'info' : advanced ? 'warning' : undefined,
+        severityCap: exempt && !advanced ? 'info' : advanced || noKnownCaller ? 'warning' : undefined,
         fixes: wrapFixes(facts.text, facts.lineStarts, sink, check),
         trace: [
           sink.thirdParty
@@ -208,6 +212,9 @@ export const rule = createRule<Options, MessageIds>({
           ...(sink.exemption && !exempt ? [`Its exemption (${sink.exemptIn?.join(', ')}) does not hold in every jurisdiction you serve (${options.jurisdictions.join(', ')}).`] : []),
           ...sink.gate.trace,
           ...(crossFile?.trace ?? []),
+          ...(noKnownCaller
+            ? ['This file is not a framework entry point (a page, layout or route; `entryPoints` in creepyline.json adds yours), so it runs only if something calls it: reported at warning, medium confidence. Where it runs on page load unchecked, it is a violation.']
+            : []),
         ],
         related: (crossFile?.ungated ?? []).slice(0, 20).map((use) => ({
           file: use.file,
