@@ -559,6 +559,9 @@ export function splitUrl(url: string): { host: string; segments: string[] } | un
   authority = authority.slice(authority.lastIndexOf('@') + 1);
   const colon = authority.indexOf(':');
   if (colon >= 0) authority = authority.slice(0, colon);
+  // A DNS name has at most 253 characters (RFC 1035): longer is not a host, and stopping here
+  // keeps the parent-domain walk in matchUrl short whatever the input.
+  if (authority.length > 253) return undefined;
   const labels = authority.toLowerCase().split('.');
   if (labels.length < 2 || !labels.every((l) => l.length > 0 && /^[a-z0-9-]+$/.test(l))) return undefined;
   return { host: normaliseHost(authority), segments: path.split('/').filter((s) => s !== '') };

@@ -177,6 +177,8 @@ describe('knowledge: buildKnowledge indexes', () => {
     const started = process.hrtime.bigint();
     assert.equal(k.matchScriptUrl(hostile), undefined);
     assert.ok(Number(process.hrtime.bigint() - started) / 1e6 < 500, 'URL matching took too long');
+    assert.equal(splitUrl(`https://${'a.'.repeat(127)}com/x.js`), undefined, 'a host longer than a DNS name (253 characters) is not a host');
+    assert.equal(splitUrl(`https://${'a.'.repeat(100)}com/x.js`)?.host, `${'a.'.repeat(100)}com`);
     assert.deepEqual(splitUrl('https://user:pw@cdn.segment.com:443/analytics.js/v1/key/analytics.min.js'), {
       host: 'cdn.segment.com',
       segments: ['analytics.js', 'v1', 'key', 'analytics.min.js'],
