@@ -73,6 +73,13 @@ export interface ReportDescriptor<MessageIds extends string = string> {
 }
 
 /** What the project pass knows across files (filled as files are analysed). */
+/** A loader script of a tracker queue (gtag.js, fbevents.js, …). */
+export interface QueueLoader {
+  file: string;
+  line: number;
+  gated: boolean;
+}
+
 export interface ProjectFacts {
   /**
    * Files that set Google Consent Mode defaults with a `denied` storage type, and where,
@@ -84,6 +91,11 @@ export interface ProjectFacts {
    * exports `exportNames` in other analysed files behind a check granting `category`?
    */
   gateAcrossFiles(file: string, exportNames: readonly string[], category: ConsentCategory): CrossFileGate;
+  /**
+   * The loaders (script tags, script elements, components) of `vendorIds` in the same package,
+   * and whether each runs only after consent for `category` (in its file or through its callers).
+   */
+  queueLoaders(vendorIds: readonly string[], category: ConsentCategory): QueueLoader[];
   /**
    * The facts of the project file that `exportName` imported through `specifier` from `fromFile`
    * comes from (re-exports followed), with the name it has there; undefined when it is not an

@@ -19,11 +19,16 @@ import type { FileFacts, FileLanguage } from './facts/types';
 import { buildKnowledge, type Knowledge } from './knowledge';
 import type { ConfigProblem, Finding } from './model';
 import { rules as registeredRules } from './rules';
-import type { ProjectFacts } from './rule';
+import type { ProjectFacts, QueueLoader } from './rule';
+import type { ConsentCategory } from './knowledge/types';
+import type { TrackerSink } from './facts/types';
 import { ModuleResolver, ProjectIndex } from './project';
 import { positionAt } from './text';
 import { filterSuppressed } from './suppress';
 import { FileAnalysisError, failureReason } from './failure';
+
+/** Sink forms that load a tracker's script (as opposed to calling it). */
+const LOADER_FORMS: ReadonlySet<TrackerSink['form']> = new Set(['script-tag', 'script-element', 'component']);
 
 /** Files larger than this are skipped (minified bundles, generated code). */
 export const DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
@@ -273,7 +278,34 @@ export class Workspace {
       consentModeDenied,
       gateAcrossFiles: (target, names, category) => this.projectIndex().gate(target, names, category),
       exportedFrom: (specifier, exportName, fromFile) => this.exportedFrom(specifier, exportName, fromFile),
+      queueLoaders: (vendorIds, category) => this.queueLoaders(pkg, vendorIds, category),
     };
+  }
+
+  private loaderCache?: { version: number; entries: Map<string, QueueLoader[]> };
+
+  /** Loader sinks of `vendorIds` in package `pkg`, with whether each is gated for `category` (cached per facts version). */
+  private queueLoaders(pkg: string, vendorIds: readonly string[], category: ConsentCategory): QueueLoader[] {
+    if (this.loaderCache?.version !== this.factsVersion) this.loaderCache = { version: this.factsVersion, entries: new Map() };
+    const key = `${pkg}\0${vendorIds.join(',')}\0${category}`;
+    const cached = this.loaderCache.entries.get(key);
+    if (cached) return cached;
+    const loaders: QueueLoader[] = [];
+    for (const facts of this.facts.values()) {
+      if (this.packageRoot(facts.file) !== pkg) continue;
+      for (const sink of facts.sinks) {
+        if (!LOADER_FORMS.has(sink.form) || !vendorIds.includes(sink.vendorId)) continue;
+        const grants = sink.gate.by?.grants ?? [];
+        let gated = sink.gate.gated && (grants.includes('any') || grants.includes(category) || sink.category === category);
+        if (!sink.gate.gated && sink.gate.exportNames) {
+          const across = this.projectIndex().gate(facts.file, sink.gate.exportNames, category);
+          gated = across.uses > 0 && across.gated;
+        }
+        loaders.push({ file: facts.file, line: positionAt(facts.lineStarts, sink.span.start).line, gated });
+      }
+    }
+    this.loaderCache.entries.set(key, loaders);
+    return loaders;
   }
 
   /** The analysed file (and its local name) behind an imported binding, following re-exports up to four hops. */

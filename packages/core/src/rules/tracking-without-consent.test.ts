@@ -8,6 +8,24 @@ const POSTHOG_WRAPPER = "import posthog from 'posthog-js';\nexport function trac
 
 runRuleTests(rule, {
   valid: [
+    {
+      // Decision: queued gtag commands send nothing until gtag.js loads; the loader waits for consent (in the layout)
+      code: "gtag('event', 'sign_up', { method: 'newsletter' });\n",
+      filename: 'app/signup/page.js',
+      files: { 'app/layout.js': "if (Cookiebot.consent.statistics) {\n  const s = document.createElement('script');\n  s.src = 'https://www.googletagmanager.com/gtag/js?id=G-XXXX';\n  document.head.appendChild(s);\n}\n" },
+    },
+    {
+      // the Meta Pixel stub queues fbq calls until fbevents.js loads, which a CMP blocks until marketing consent
+      code: "fbq('init', '123');\nfbq('track', 'PageView');\n",
+      filename: 'pixel.js',
+      files: { 'index.html': '<script type="text/plain" data-cookieconsent="marketing" src="https://connect.facebook.net/en_US/fbevents.js"></script>\n' },
+    },
+    {
+      // Decision: no advanced-mode finding on queue commands in a file that loads nothing
+      code: "import './defaults';\ngtag('config', 'G-XXXX');\n",
+      filename: 'app/tag.js',
+      files: { 'app/defaults.js': "gtag('consent', 'default', { ad_storage: 'denied', analytics_storage: 'denied' });\n" },
+    },
     // gtag('consent', …) configures Consent Mode; it is not a tracking call
     "gtag('consent', 'default', { ad_storage: 'denied', analytics_storage: 'denied' });",
     // if on a CMP check of the right category
@@ -387,10 +405,27 @@ runRuleTests(rule, {
     },
     {
       // Consent Mode "advanced": denied defaults in another file, the tag still loads → warning, medium
-      code: "import './defaults';\ngtag('config', 'G-XXXX');\n",
+      code: "import './defaults';\nconst s = document.createElement('script');\ns.src = 'https://www.googletagmanager.com/gtag/js?id=G-XXXX';\ndocument.head.appendChild(s);\ngtag('config', 'G-XXXX');\n",
       filename: 'app/tag.js',
       files: { 'app/defaults.js': "gtag('consent', 'default', { ad_storage: 'denied', analytics_storage: 'denied' });\n" },
-      errors: [{ messageId: 'consentModeAdvanced', line: 2, severity: 'warning', confidence: 'medium', message: 'defaults.js, line 1' }],
+      errors: [
+        { messageId: 'consentModeAdvanced', line: 3, severity: 'warning', confidence: 'medium', message: 'defaults.js, line 1' },
+        { messageId: 'consentModeAdvanced', line: 5, severity: 'warning', confidence: 'medium' },
+      ],
+    },
+    {
+      // queued commands inherit the loader's gating: here the loader runs unchecked, so the queue is reported too
+      code: "gtag('event', 'sign_up');\n",
+      filename: 'app/signup/page.js',
+      files: { 'app/layout.js': "const s = document.createElement('script');\ns.src = 'https://www.googletagmanager.com/gtag/js?id=G-XXXX';\ndocument.head.appendChild(s);\n" },
+      errors: [{ messageId: 'notGated', line: 1, severity: 'error' }],
+    },
+    {
+      // the loader waits for statistics consent, but an Ads conversion needs marketing consent
+      code: "gtag('event', 'conversion', { send_to: 'AW-1/abc' });\n",
+      filename: 'app/thanks/page.js',
+      files: { 'app/layout.js': "if (Cookiebot.consent.statistics) {\n  const s = document.createElement('script');\n  s.src = 'https://www.googletagmanager.com/gtag/js?id=G-XXXX';\n  document.head.appendChild(s);\n}\n" },
+      errors: [{ messageId: 'notGated', line: 1 }],
     },
     {
       // denied defaults in an unrelated part of the project do not make this tag "advanced mode"
@@ -402,9 +437,12 @@ runRuleTests(rule, {
     },
     {
       // granting security_storage is normal and does not stop the advanced-mode verdict
-      code: "gtag('consent', 'default', { ad_storage: 'denied', analytics_storage: 'denied', security_storage: 'granted' });\ngtag('config', 'G-XXXX');\n",
+      code: "gtag('consent', 'default', { ad_storage: 'denied', analytics_storage: 'denied', security_storage: 'granted' });\nconst s = document.createElement('script');\ns.src = 'https://www.googletagmanager.com/gtag/js?id=G-XXXX';\ndocument.head.appendChild(s);\ngtag('config', 'G-XXXX');\n",
       filename: 'tag.js',
-      errors: [{ messageId: 'consentModeAdvanced', line: 2, severity: 'warning' }],
+      errors: [
+        { messageId: 'consentModeAdvanced', line: 3, severity: 'warning' },
+        { messageId: 'consentModeAdvanced', line: 5, severity: 'warning' },
+      ],
     },
     {
       // a prop that is not consent (viewport) does not gate

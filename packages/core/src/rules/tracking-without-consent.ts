@@ -4,6 +4,8 @@
  */
 import { createRule } from '../rule';
 import { isEntryPoint } from '../knowledge/entry-points';
+import { queueOf } from '../knowledge/tag-queues';
+import type { QueueLoader } from '../rule';
 import type { Fix } from '../model';
 import type { TrackerSink } from '../facts/types';
 import type { ConsentApiEntry, ConsentCategory } from '../knowledge/types';
@@ -115,7 +117,7 @@ export const rule = createRule<Options, MessageIds>({
     fixable: true,
     hasSuggestions: true,
     description:
-      'Reports tracker calls (global snippets such as `gtag`/`fbq`/`_paq` and imported SDKs such as `mixpanel-browser`, `posthog-js`, `react-ga4`), tracker components and tracker script or pixel tags that are not enclosed by a consent check for the purpose the tracker needs. Recognised checks: `if`, early `return`, `&&`, `||`, `?:` and `switch` on a consent API of a known consent tool (Cookiebot, OneTrust, Usercentrics, Didomi, Klaro, orestbida cookieconsent, c15t, IAB TCF, react-cookie-consent) or on the team’s own consent functions and hooks from `creepyline.json`; callbacks the consent tool calls after consent; script tags blocked by the consent tool’s markup; and local functions whose every call site is gated. A check for the wrong purpose (a statistics check around a marketing pixel) does not count. A tracker inside an exported function that no analysed file calls is an error in a framework entry point (Next.js `app/**/page`, `layout`, `route`, `pages/**`, Remix routes, SvelteKit `+page`, Astro pages, Gatsby browser APIs, plus your `entryPoints` globs) and a warning at medium confidence elsewhere, where it may be dead code or called from outside the analysed files. Besides the hand-written tracker catalogue (`knowledge/vendors.json`: call shapes, SDK imports, loader and pixel hosts, each entry with its source), every URL the page loads is classified by its host with the third-party-web dataset (npm `third-party-web`, MIT, the version `creepyline --version` prints; about 2,100 entities): script `src` (tags, `next/script`, `createElement(\'script\')` loaders), `<img>` and `new Image().src` pixels, `navigator.sendBeacon`, `<iframe>`, `<link rel=stylesheet|preload>`, CSS `url()` and `@import`, and `fetch`/XHR/axios requests. `knowledge/third-party-web-mapping.json` maps the dataset’s categories onto consent purposes, each decision with its reason: ad → marketing, analytics → analytics, marketing and social → marketing at medium confidence, customer-success widgets → functional at medium confidence, tag managers → analytics, video players → the embed rule; cdn, hosting, utility, content, other and consent-provider hosts are never reported. The catalogue wins where it knows the URL or the entity. Requests are medium confidence (the host may serve an API), links the visitor must click, strings that are never loaded and comments are not loads, and hosts listed in `firstPartyHosts` are never reported. Updating the dataset: bump `third-party-web` in packages/core, run `npm run tpw:snapshot`, review the listed entities whose purpose changed, commit.',
+      'Reports tracker calls (global snippets such as `gtag`/`fbq`/`_paq` and imported SDKs such as `mixpanel-browser`, `posthog-js`, `react-ga4`), tracker components and tracker script or pixel tags that are not enclosed by a consent check for the purpose the tracker needs. Recognised checks: `if`, early `return`, `&&`, `||`, `?:` and `switch` on a consent API of a known consent tool (Cookiebot, OneTrust, Usercentrics, Didomi, Klaro, orestbida cookieconsent, c15t, IAB TCF, react-cookie-consent) or on the team’s own consent functions and hooks from `creepyline.json`; callbacks the consent tool calls after consent; script tags blocked by the consent tool’s markup; and local functions whose every call site is gated. A check for the wrong purpose (a statistics check around a marketing pixel) does not count. Queued commands of a tag snippet (`gtag`, `dataLayer.push`, `fbq`, `_paq.push`) send nothing until the vendor’s loader script runs, so they inherit its gating: when every loader in the package waits for consent for the purpose, they are not reported, and the Consent Mode “advanced” finding goes on the loader, never on queue commands in a file that loads nothing. A tracker inside an exported function that no analysed file calls is an error in a framework entry point (Next.js `app/**/page`, `layout`, `route`, `pages/**`, Remix routes, SvelteKit `+page`, Astro pages, Gatsby browser APIs, plus your `entryPoints` globs) and a warning at medium confidence elsewhere, where it may be dead code or called from outside the analysed files. Besides the hand-written tracker catalogue (`knowledge/vendors.json`: call shapes, SDK imports, loader and pixel hosts, each entry with its source), every URL the page loads is classified by its host with the third-party-web dataset (npm `third-party-web`, MIT, the version `creepyline --version` prints; about 2,100 entities): script `src` (tags, `next/script`, `createElement(\'script\')` loaders), `<img>` and `new Image().src` pixels, `navigator.sendBeacon`, `<iframe>`, `<link rel=stylesheet|preload>`, CSS `url()` and `@import`, and `fetch`/XHR/axios requests. `knowledge/third-party-web-mapping.json` maps the dataset’s categories onto consent purposes, each decision with its reason: ad → marketing, analytics → analytics, marketing and social → marketing at medium confidence, customer-success widgets → functional at medium confidence, tag managers → analytics, video players → the embed rule; cdn, hosting, utility, content, other and consent-provider hosts are never reported. The catalogue wins where it knows the URL or the entity. Requests are medium confidence (the host may serve an API), links the visitor must click, strings that are never loaded and comments are not loads, and hosts listed in `firstPartyHosts` are never reported. Updating the dataset: bump `third-party-web` in packages/core, run `npm run tpw:snapshot`, review the listed entities whose purpose changed, commit.',
     whenNotToUse:
       'When a server-side consent layer or a tag manager configured to fire only after consent loads every tracker, and the code never calls a tracker directly. Prefer `ignoreVendors` for a single tool your authority exempts.',
     examples: {
@@ -166,6 +168,11 @@ export const rule = createRule<Options, MessageIds>({
       // No caller in the analysed files: certain to run only where the framework calls it (a page,
       // a layout, a route). Elsewhere it may be dead code or called from outside the analysed set.
       const noKnownCaller = crossFile !== undefined && crossFile.uses === 0 && !isEntryPoint(facts.file, context.config.entryPoints);
+      // A queued command (gtag, fbq, _paq.push, dataLayer.push) sends nothing until the loader runs: it inherits the loader's gating.
+      const queue = sink.form === 'global-call' ? queueOf(sink.vendorId, sink.label) : undefined;
+      const loaders = queue ? context.project.queueLoaders(queue.loaderVendors, sink.category) : [];
+      if (queue && loaders.length > 0 && loaders.every((l) => l.gated)) continue;
+      const loadsHere = loaders.some((l) => l.file === facts.file);
       const check = checkExpression(context.config.consent, sink.category, toolInUse);
       // Decision: Consent Mode "advanced" (denied defaults, tag still loads) is a warning at medium confidence.
       // A file that itself defaults a storage type to granted is not "advanced mode" (prechecked-consent reports it).
@@ -174,6 +181,8 @@ export const rule = createRule<Options, MessageIds>({
       // Browser Consent Mode defaults say nothing about hits sent from the server.
       const advanced = sink.consentMode && sink.form !== 'server-request' && !sink.gate.seen.length && !grantsHere ? context.project.consentModeDenied[0] : undefined;
       if (advanced && context.config.consent.consentModeAdvanced === 'accept') continue;
+      // Decision: the advanced-mode finding belongs on the loader, never on queue commands in a file that loads nothing.
+      if (advanced && queue && !loadsHere) continue;
       const where = advanced ? `${advanced.file === facts.file ? 'this file' : relativeName(advanced.file, facts.file)}, line ${advanced.line}` : '';
       const data = {
         vendor: sink.vendorName.replace(/\s*\([^)]*\)\s*$/, ''),
@@ -212,6 +221,7 @@ export const rule = createRule<Options, MessageIds>({
           ...(sink.exemption && !exempt ? [`Its exemption (${sink.exemptIn?.join(', ')}) does not hold in every jurisdiction you serve (${options.jurisdictions.join(', ')}).`] : []),
           ...sink.gate.trace,
           ...(crossFile?.trace ?? []),
+          ...(queue ? [queueTrace(queue.callees[0], loaders, facts.file)] : []),
           ...(noKnownCaller
             ? ['This file is not a framework entry point (a page, layout or route; `entryPoints` in creepyline.json adds yours), so it runs only if something calls it: reported at warning, medium confidence. Where it runs on page load unchecked, it is a violation.']
             : []),
@@ -232,6 +242,15 @@ function isFirstParty(host: string, own: readonly string[]): boolean {
     const d = h.toLowerCase().replace(/^www\./, '');
     return host === d || host.endsWith(`.${d}`);
   });
+}
+
+/** "Why flagged" for a queued command whose loader is not (or not always) behind consent. */
+function queueTrace(callee: string, loaders: readonly QueueLoader[], file: string): string {
+  if (loaders.length === 0) {
+    return `\`${callee}\` only queues the command for the vendor's loader script, but no loader (script tag or component) was found in this package's analysed files, so its gating cannot be inherited.`;
+  }
+  const open = loaders.filter((l) => !l.gated).map((l) => `${l.file === file ? 'this file' : relativeName(l.file, file)}:${l.line}`);
+  return `\`${callee}\` only queues the command; the loader that sends it runs without a consent check at ${open.slice(0, 3).join(', ')}${open.length > 3 ? ` and ${open.length - 3} more` : ''}.`;
 }
 
 /** A consent tool whose checks this file already uses (the first with a fix template). */
