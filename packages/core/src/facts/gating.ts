@@ -251,6 +251,8 @@ export class GateFinder {
         }
         return this.scope.resolve(name, id) === undefined;
       }
+      // By binding, never by bare name: `posthog.identify(…)` inside a local `identify` is not a call of it.
+      if (!isValueReference(id)) return false;
       const binding = this.scope.resolve(name, id);
       return binding !== undefined && (binding.node === declarationNode || binding.node === fn);
     });
@@ -366,6 +368,25 @@ export class GateFinder {
     }
     return undefined;
   }
+}
+
+/**
+ * Whether an identifier reads a binding in scope, rather than naming a property, a member, an
+ * attribute or an import/export alias (`x.identify`, `{ identify: … }`, `identify() {}` in a
+ * class, `<a identify>`). A shorthand `{ identify }` does read the binding.
+ */
+export function isValueReference(id: ts.Identifier): boolean {
+  const parent = id.parent;
+  if (ts.isPropertyAccessExpression(parent)) return parent.expression === id;
+  if (ts.isQualifiedName(parent)) return parent.left === id;
+  if (ts.isPropertyAssignment(parent) || ts.isMethodDeclaration(parent) || ts.isPropertyDeclaration(parent) || ts.isPropertySignature(parent) || ts.isMethodSignature(parent) || ts.isGetAccessorDeclaration(parent) || ts.isSetAccessorDeclaration(parent) || ts.isEnumMember(parent)) {
+    return parent.name !== id;
+  }
+  if (ts.isJsxAttribute(parent)) return parent.name !== id;
+  if (ts.isBindingElement(parent)) return parent.propertyName !== id && parent.name !== id;
+  if (ts.isImportSpecifier(parent) || ts.isExportSpecifier(parent)) return false;
+  if (ts.isLabeledStatement(parent) || ts.isBreakOrContinueStatement(parent)) return false;
+  return true;
 }
 
 /** A CMP callback recognised around a sink. */

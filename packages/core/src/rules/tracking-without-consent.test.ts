@@ -9,6 +9,17 @@ const POSTHOG_WRAPPER = "import posthog from 'posthog-js';\nexport function trac
 runRuleTests(rule, {
   valid: [
     {
+      // names are not identities: `posthog.identify` inside a local `identify` is not a recursive call of it
+      code: "import { hasAnalyticsConsent } from './consent';\nexport async function identifyUser(id: string) {\n  if (!hasAnalyticsConsent()) return;\n  await identify();\n  async function identify() {\n    const posthog = (await import('posthog-js')).default;\n    posthog.identify(id);\n  }\n}\n",
+      filename: 'lib/identify.ts',
+      config: { consent: { functions: ['hasAnalyticsConsent'] } },
+    },
+    {
+      // an object key or a class member sharing the function's name is not a call of it
+      code: "function track(name) {\n  window.analytics.track(name);\n}\nconst api = { track: () => {} };\nclass Queue { track() {} }\nif (Cookiebot.consent.statistics) track('view');\n",
+      filename: 'widget.js',
+    },
+    {
       // Decision: queued gtag commands send nothing until gtag.js loads; the loader waits for consent (in the layout)
       code: "gtag('event', 'sign_up', { method: 'newsletter' });\n",
       filename: 'app/signup/page.js',
