@@ -15,7 +15,9 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { buildConfigSchema, CONFIG_SCHEMA_PATH, rules as registeredRules, writeConfigSchema, type Rule } from '@creepyline/core';
+import { buildConfigSchema, CONFIG_SCHEMA_PATH, languageOfFile, ruleDocMarkdown, rules as registeredRules, writeConfigSchema, type Rule } from '@creepyline/core';
+
+export { languageOfFile };
 
 /** Repository root (this file lives in `scripts/`). */
 export const REPO_ROOT = path.resolve(__dirname, '..');
@@ -24,14 +26,13 @@ export const REPO_ROOT = path.resolve(__dirname, '..');
 export const GENERATED_DIRS = ['docs/rules', 'packages/core/schema/rule-options'] as const;
 
 type AnyRule = Rule<any, string>;
-type Example = AnyRule['meta']['examples']['incorrect'][number];
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 /** Every generated file: repo-relative path (forward slashes) → content. Sorted by path. */
 export function generate(rules: readonly AnyRule[] = registeredRules): Map<string, string> {
   const files = new Map<string, string>();
   for (const rule of rules) {
-    files.set(`docs/rules/${rule.id}.md`, rulePage(rule));
+    files.set(`docs/rules/${rule.id}.md`, ruleDocMarkdown(rule));
     files.set(`packages/core/schema/rule-options/${rule.id}.json`, jsonFile(sortKeys(rule.meta.schema as Json)));
   }
   files.set('docs/README.md', indexPage(rules));
@@ -56,136 +57,6 @@ export function staleFiles(files: Map<string, string> = generate(), root = REPO_
     }
   }
   return { outdated, orphaned };
-}
-
-// ---------------------------------------------------------------------------------------
-// Rule page
-
-function rulePage(rule: AnyRule): string {
-  const { meta } = rule;
-  const out: string[] = [];
-  out.push(`# ${rule.id}`, '', meta.title.endsWith('.') ? meta.title : `${meta.title}.`, '');
-  out.push(
-    [
-      `**Default severity:** \`${meta.defaultSeverity}\``,
-      `**Type:** ${meta.type}`,
-      `**Fixable:** ${meta.fixable ? 'yes' : 'no'}`,
-      `**Suggestions:** ${meta.hasSuggestions ? 'yes' : 'no'}`,
-    ].join(' · '),
-    '',
-  );
-
-  out.push('## Why', '', meta.description.trim(), '');
-  out.push('What Creepyline says when it reports this rule, why it matters, and what to do:', '');
-  for (const [messageId, message] of Object.entries(meta.messages)) {
-    out.push(`### \`${messageId}\``, '');
-    out.push(`- **What:** ${plain(message.text)}`);
-    out.push(`- **Why it matters:** ${plain(message.why)}`);
-    out.push(`- **What to do:** ${plain(message.fix)}`, '');
-  }
-  if (Object.values(meta.messages).some((m) => /\{\{/.test(m.text + m.why + m.fix))) {
-    out.push('Words in ‹angle quotes› are filled in from the code, e.g. the tracker’s name.', '');
-  }
-
-  out.push('## Examples', '');
-  out.push(`Every example below is executed by the test suite: each incorrect example yields exactly one \`${rule.id}\` finding, each correct example none.`, '');
-  out.push('### Incorrect', '');
-  for (const example of meta.examples.incorrect) out.push(...exampleBlock(example));
-  out.push('### Correct', '');
-  for (const example of meta.examples.correct) out.push(...exampleBlock(example));
-
-  out.push('## Options', '');
-  out.push(...optionsSection(rule));
-
-  out.push('## When not to use it', '', meta.whenNotToUse.trim(), '');
-
-  out.push('## Legal basis', '');
-  for (const ref of meta.gdpr) {
-    const name = ref.url ? `[${ref.ref}](${ref.url})` : ref.ref;
-    out.push(`- ${name}${ref.gist ? `: ${ref.gist}` : ''}`);
-  }
-  out.push('');
-  out.push('---', '', 'Generated from the rule’s metadata by `npm run docs`; do not edit by hand.');
-  return finish(out);
-}
-
-/** Message templates in plain words: `{{vendor}}` reads as ‹vendor›. */
-function plain(template: string): string {
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => `‹${name}›`).trim();
-}
-
-function exampleBlock(example: Example): string[] {
-  const filename = example.filename ?? 'example.ts';
-  const out = [`#### ${example.title}`, ''];
-  if (example.config) {
-    out.push('With this `creepyline.json`:', '', ...fenced('json', JSON.stringify(example.config, null, 2)), '');
-  }
-  out.push(`\`${filename}\`:`, '', ...fenced(languageOfFile(filename), example.code), '');
-  return out;
-}
-
-/** A fenced code block whose fence is longer than any backtick run in the code. */
-function fenced(language: string, code: string): string[] {
-  const longest = Math.max(0, ...(code.match(/`+/g) ?? []).map((run) => run.length));
-  const fence = '`'.repeat(Math.max(3, longest + 1));
-  return [`${fence}${language}`, code.replace(/\s+$/, ''), fence];
-}
-
-const FENCE_LANGUAGE: Record<string, string> = {
-  '.ts': 'ts', '.mts': 'ts', '.cts': 'ts', '.tsx': 'tsx',
-  '.js': 'js', '.mjs': 'js', '.cjs': 'js', '.jsx': 'jsx',
-  '.html': 'html', '.htm': 'html', '.vue': 'vue', '.svelte': 'svelte',
-  '.css': 'css', '.scss': 'scss', '.json': 'json', '.php': 'php', '.py': 'python',
-};
-
-/** The fence info string for a file name (its extension; `text` when unknown). */
-export function languageOfFile(filename: string): string {
-  return FENCE_LANGUAGE[path.extname(filename).toLowerCase()] ?? 'text';
-}
-
-function optionsSection(rule: AnyRule): string[] {
-  const schema = rule.meta.schema as { properties?: Record<string, Record<string, unknown>> };
-  const properties = schema.properties ?? {};
-  const names = Object.keys(properties);
-  if (names.length === 0) return ['This rule has no options.', ''];
-  const defaults = defaultOptionsOf(rule);
-  const out = ['| Option | Type | Default | Description |', '| --- | --- | --- | --- |'];
-  for (const name of names) {
-    const prop = properties[name];
-    const dflt = name in defaults ? defaults[name] : prop.default;
-    const description = String(prop.markdownDescription ?? prop.description ?? '').replace(/\s*\n\s*/g, ' ');
-    out.push(`| \`${name}\` | ${cell(typeOf(prop))} | ${dflt === undefined ? '—' : cell(`\`${JSON.stringify(dflt)}\``)} | ${cell(description)} |`);
-  }
-  out.push('', 'Set options in `creepyline.json` (shown with their defaults):', '');
-  const config = { rules: { [rule.id]: [rule.meta.defaultSeverity, Object.fromEntries(names.map((n) => [n, n in defaults ? defaults[n] : properties[n].default]))] } };
-  out.push(...fenced('json', JSON.stringify(config, null, 2)), '');
-  return out;
-}
-
-/** A readable type for an options property: `string[]`, `"a" \| "b"`, `boolean`, `object`. */
-function typeOf(prop: Record<string, unknown>): string {
-  if (Array.isArray(prop.enum)) return prop.enum.map((v) => JSON.stringify(v)).join(' | ');
-  const type = prop.type;
-  if (Array.isArray(type)) return type.join(' | ');
-  if (type === 'array') {
-    const items = prop.items as Record<string, unknown> | undefined;
-    const inner = items && !Array.isArray(items) ? typeOf(items) : 'unknown';
-    return inner.includes(' ') ? `(${inner})[]` : `${inner}[]`;
-  }
-  if (typeof type === 'string') return type;
-  if (Array.isArray(prop.anyOf ?? prop.oneOf)) return ((prop.anyOf ?? prop.oneOf) as Record<string, unknown>[]).map(typeOf).join(' | ');
-  return 'unknown';
-}
-
-/** Escapes a Markdown table cell. */
-function cell(text: string): string {
-  return text.replace(/\|/g, '\\|');
-}
-
-/** A rule's default options as an object (`defaultOptions` may be `[{…}]` or `{…}`). */
-function defaultOptionsOf(rule: AnyRule): Record<string, unknown> {
-  const value = Array.isArray(rule.defaultOptions) ? rule.defaultOptions[0] : rule.defaultOptions;
-  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 }
 
 // ---------------------------------------------------------------------------------------
@@ -216,6 +87,11 @@ function indexPage(rules: readonly AnyRule[]): string {
 
 // ---------------------------------------------------------------------------------------
 // Output helpers
+
+/** Escapes a Markdown table cell. */
+function cell(text: string): string {
+  return text.replace(/\|/g, '\\|');
+}
 
 /** Joins lines, collapses runs of blank lines, ends with exactly one newline. */
 function finish(lines: string[]): string {

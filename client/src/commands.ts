@@ -5,8 +5,9 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import {
-  ConfigTemplateRequest, ScanWorkspaceRequest, ShowDocumentationCommand,
-  type ConfigTemplateParams, type ConfigTemplateResult, type ScanWorkspaceParams, type ScanWorkspaceResult,
+  ConfigTemplateRequest, RuleDocumentationRequest, ScanWorkspaceRequest, ShowDocumentationCommand,
+  type ConfigTemplateParams, type ConfigTemplateResult, type RuleDocumentationParams, type RuleDocumentationResult,
+  type ScanWorkspaceParams, type ScanWorkspaceResult,
 } from '@creepyline/protocol';
 
 /** What the commands need from the extension. */
@@ -16,15 +17,34 @@ export interface CommandContext {
   output: vscode.LogOutputChannel;
 }
 
-/** Opens a rule's documentation in the browser. Only http(s) links; nothing is fetched by us. */
-async function showDocumentation(output: vscode.LogOutputChannel, url: unknown): Promise<void> {
-  if (typeof url !== 'string') return;
-  const uri = vscode.Uri.parse(url, true);
-  if (uri.scheme !== 'https' && uri.scheme !== 'http') {
-    output.warn(`Not opening documentation link with scheme ${uri.scheme}: ${url}`);
+/**
+ * Shows a rule's documentation: the team's hosted page when the server sent its URL
+ * (`docsBaseUrl`; http(s) only), otherwise the page shipped with Creepyline, asked from the
+ * server and opened as a Markdown preview. Nothing is fetched by us.
+ */
+async function showDocumentation(ctx: CommandContext, ruleId: unknown, url: unknown): Promise<void> {
+  if (typeof url === 'string') {
+    const uri = vscode.Uri.parse(url, true);
+    if (uri.scheme === 'https' || uri.scheme === 'http') {
+      await vscode.env.openExternal(uri);
+      return;
+    }
+    ctx.output.warn(`Not opening documentation link with scheme ${uri.scheme}: ${url}; showing the shipped page instead.`);
+  }
+  if (typeof ruleId !== 'string') return;
+  const client = ctx.client();
+  if (!client) {
+    void vscode.window.showWarningMessage('Creepyline: the server is not running; run "Creepyline: Restart Server" and try again.');
     return;
   }
-  await vscode.env.openExternal(uri);
+  const params: RuleDocumentationParams = { ruleId };
+  const page = await client.sendRequest<RuleDocumentationResult>(RuleDocumentationRequest, params);
+  if (!page) {
+    ctx.output.warn(`No documentation for unknown rule ${ruleId}.`);
+    return;
+  }
+  const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: page.markdown });
+  await vscode.commands.executeCommand('markdown.showPreview', document.uri);
 }
 
 /** Picks the workspace folder for a new creepyline.json (asks only when there are several). */
@@ -94,7 +114,7 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
   return [
     run('creepyline.restartServer', () => ctx.restart()),
     run('creepyline.showOutput', () => ctx.output.show(true)),
-    run(ShowDocumentationCommand, (url) => showDocumentation(ctx.output, url)),
+    run(ShowDocumentationCommand, (ruleId, url) => showDocumentation(ctx, ruleId, url)),
     run('creepyline.createConfig', () => createConfig(ctx)),
     run('creepyline.scanWorkspace', () => scanWorkspace(ctx)),
   ];

@@ -169,7 +169,7 @@ export function buildCodeActions(
         title: `Show documentation for ${ruleId}`,
         kind: CodeActionKinds.quickFix,
         diagnostics: [diagnostic],
-        command: { title: `Show documentation for ${ruleId}`, command: ShowDocumentationCommand, arguments: [finding.docsUrl] },
+        command: { title: `Show documentation for ${ruleId}`, command: ShowDocumentationCommand, arguments: finding.docsUrl ? [ruleId, finding.docsUrl] : [ruleId] },
       });
     }
   }

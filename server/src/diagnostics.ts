@@ -64,7 +64,8 @@ export function findingToDiagnostic(
     severity: SEVERITY[severity],
     source: DIAGNOSTIC_SOURCE,
     code: finding.ruleId,
-    codeDescription: { href: finding.docsUrl },
+    // Only a link that exists: the team's hosted docs (docsBaseUrl). Otherwise "Show documentation".
+    ...(finding.docsUrl ? { codeDescription: { href: finding.docsUrl } } : {}),
     message: finding.message,
     data,
   };

@@ -20,7 +20,8 @@ export function findingsAt(findings: readonly Finding[], offset: number): Findin
 /** One finding as Markdown. */
 export function findingMarkdown(finding: Finding): string {
   const lines: string[] = [];
-  lines.push(`**${escapeMarkdown(finding.message)}** — Creepyline [\`${finding.ruleId}\`](${finding.docsUrl})`);
+  const rule = finding.docsUrl ? `[\`${finding.ruleId}\`](${finding.docsUrl})` : `\`${finding.ruleId}\``;
+  lines.push(`**${escapeMarkdown(finding.message)}** — Creepyline ${rule}`);
   if (finding.why) lines.push('', `**Why it matters:** ${escapeMarkdown(finding.why)}`);
   if (finding.legal.length > 0) {
     lines.push('', '**Law:**');
@@ -35,6 +36,7 @@ export function findingMarkdown(finding: Finding): string {
     for (const step of finding.trace) lines.push(`1. ${escapeMarkdown(step)}`);
   }
   if (finding.confidence === 'medium') lines.push('', '_Confidence: medium (heuristic match)._');
+  if (!finding.docsUrl) lines.push('', `_Full documentation: the quick action "Show documentation for ${finding.ruleId}", or \`creepyline explain ${finding.ruleId}\`._`);
   return lines.join('\n');
 }
 
@@ -45,7 +47,7 @@ export function findingPlainText(finding: Finding): string {
   if (finding.legal.length > 0) lines.push(`Law: ${finding.legal.map((l) => l.ref + (l.gist ? ` (${l.gist})` : '')).join('; ')}`);
   if (finding.howToFix) lines.push(`How to fix: ${finding.howToFix}`);
   if (finding.trace.length > 0) lines.push('Why flagged:', ...finding.trace.map((s, i) => `  ${i + 1}. ${s}`));
-  lines.push(`Documentation: ${finding.docsUrl}`);
+  lines.push(finding.docsUrl ? `Documentation: ${finding.docsUrl}` : `Documentation: creepyline explain ${finding.ruleId}`);
   return lines.join('\n');
 }
 

@@ -10,10 +10,11 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import * as path from 'node:path';
-import { ANALYSED_EXTENSIONS, CONFIG_FILE_NAMES, commentLanguageOf, defaultConfigTemplate, type RawConfig } from '@creepyline/core';
+import { ANALYSED_EXTENSIONS, CONFIG_FILE_NAMES, commentLanguageOf, defaultConfigTemplate, getRule, ruleDocMarkdown, type RawConfig } from '@creepyline/core';
 import {
-  CodeActionKinds, ConfigTemplateRequest, ScanWorkspaceRequest, SETTINGS_SECTION,
-  type ConfigTemplateParams, type ConfigTemplateResult, type ScanWorkspaceParams, type ScanWorkspaceResult,
+  CodeActionKinds, ConfigTemplateRequest, RuleDocumentationRequest, ScanWorkspaceRequest, SETTINGS_SECTION,
+  type ConfigTemplateParams, type ConfigTemplateResult, type RuleDocumentationParams, type RuleDocumentationResult,
+  type ScanWorkspaceParams, type ScanWorkspaceResult,
 } from '@creepyline/protocol';
 import { buildCodeActions } from './codeActions';
 import { DiagnosticsService, visibleFindings, type DiagnosticCapabilities } from './diagnostics';
@@ -234,6 +235,11 @@ connection.onHover((params) => errors.guard(`Computing hover for ${params.textDo
 connection.onRequest(ScanWorkspaceRequest, (params: ScanWorkspaceParams, token) =>
   errors.guard<ScanWorkspaceResult>('Scanning the workspace', () => scanner.scan(params ?? {}, token),
     { filesAnalysed: 0, findings: 0, skipped: 0, configProblems: 0 }));
+
+connection.onRequest(RuleDocumentationRequest, (params: RuleDocumentationParams): RuleDocumentationResult => {
+  const rule = typeof params?.ruleId === 'string' ? getRule(params.ruleId) : undefined;
+  return rule ? { ruleId: rule.id, markdown: ruleDocMarkdown(rule) } : null;
+});
 
 connection.onRequest(ConfigTemplateRequest, (_params: ConfigTemplateParams): ConfigTemplateResult => {
   try {

@@ -107,7 +107,7 @@ describe('language server (stdio, bundled)', function () {
     const diagnostic = onlyRule(diagnostics);
     assert.equal(diagnostic.source, 'creepyline');
     assert.equal(diagnostic.severity, 1);
-    assert.match(diagnostic.codeDescription?.href ?? '', /tracking-without-consent/);
+    assert.equal(diagnostic.codeDescription, undefined, 'no docsBaseUrl: no link is invented');
     assert.deepEqual(diagnostic.range.start, position(SHOP, 'gtag('));
     assert.equal(diagnostic.data?.version, 1);
     assert.equal(typeof diagnostic.data?.fingerprint, 'string');
@@ -128,7 +128,13 @@ describe('language server (stdio, bundled)', function () {
     assert.equal(line.kind, 'quickfix.creepyline.suppress.line');
     assert.equal(file.kind, 'quickfix.creepyline.suppress.file');
     assert.equal(docs.edit, undefined);
-    assert.deepEqual(docs.command, { title: `Show documentation for ${RULE}`, command: 'creepyline.showDocumentation', arguments: [diagnostic.codeDescription!.href] });
+    assert.deepEqual(docs.command, { title: `Show documentation for ${RULE}`, command: 'creepyline.showDocumentation', arguments: [RULE] });
+    // The shipped page, for the client's Markdown preview.
+    const page = await client.request<{ ruleId: string; markdown: string } | null>('creepyline/ruleDocumentation', { ruleId: RULE });
+    assert.equal(page?.ruleId, RULE);
+    assert.match(page!.markdown, new RegExp(`^# ${RULE}\\n`));
+    assert.match(page!.markdown, /## Legal basis/);
+    assert.equal(await client.request('creepyline/ruleDocumentation', { ruleId: 'no-such-rule' }), null);
 
     const fixed = applyEdits(SHOP, editsFor(fix, uri));
     assert.match(fixed, /if \(hasConsent\('\w+'\)\) \{\n  gtag\('event', 'purchase', \{ value: 42, currency: 'EUR' \}\);\n\}/);
@@ -151,6 +157,22 @@ describe('language server (stdio, bundled)', function () {
     client.change(uri, 3, header + fixed);
     const after = await client.nextDiagnostics(uri, seen);
     assert.deepEqual(after.filter((d) => d.code === RULE), []);
+  });
+
+  it('links diagnostics, hover and "Show documentation" to the team\'s docsBaseUrl when it is set', async () => {
+    const config = JSON.stringify({ consent: { functions: ['hasConsent'] }, docsBaseUrl: 'https://docs.example.com/creepyline/{rule}.html' });
+    const { client, dir } = await start({ 'creepyline.json': config });
+    const { uri, diagnostics } = await openAndWait(client, dir, 'shop.js', SHOP);
+    const diagnostic = onlyRule(diagnostics);
+    const url = `https://docs.example.com/creepyline/${RULE}.html`;
+    assert.equal(diagnostic.codeDescription?.href, url);
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] },
+    });
+    const docs = actions.find((a) => a.title === `Show documentation for ${RULE}`);
+    assert.deepEqual(docs?.command?.arguments, [RULE, url]);
+    const hover = await client.request<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri }, position: position(SHOP, 'gtag(', 2) });
+    assert.ok(hover.contents.value.includes(`](${url})`), hover.contents.value);
   });
 
   it('suppresses a finding with "Disable … for this line"', async () => {

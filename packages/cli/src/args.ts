@@ -7,7 +7,7 @@
 import { didYouMean } from './suggest';
 
 /** Output formats of `check`. */
-export const FORMATS = ['text', 'json', 'sarif', 'markdown', 'html'] as const;
+export const FORMATS = ['text', 'json', 'sarif', 'markdown', 'html', 'junit'] as const;
 export type Format = (typeof FORMATS)[number];
 
 /** Thresholds of `--fail-on`. */
@@ -39,13 +39,38 @@ export interface CheckOptions {
   explain: boolean;
   /** `undefined` = decide from the terminal and `NO_COLOR`/`FORCE_COLOR`. */
   color?: boolean;
+  /** Rule ids not to run (`--skip-rule`). */
+  skipRules: string[];
+  /** Known findings to leave out (`--baseline FILE`). */
+  baseline?: string;
+  /** Write the findings to this baseline file (`--write-baseline FILE`). */
+  writeBaseline?: string;
+  /** Report only findings on lines changed since this git ref. */
+  changedSince?: string;
+  /** Exit 1 when there are more warnings than this. */
+  maxWarnings?: number;
+  /** Apply safe fixes to the files. */
+  fix: boolean;
+  /** Print the diff the safe fixes would make, change nothing. */
+  fixDryRun: boolean;
+  /** Analyse only the i-th of n deterministic parts of the file list (1-based). */
+  shard?: { index: number; count: number };
+  /** Progress bar on stderr: `undefined` = when stderr is a TTY and not under CI. */
+  progress?: boolean;
 }
 
 /** What the command line asks for. */
 export type Command =
-  | { kind: 'help'; topic?: 'check' }
+  | { kind: 'help'; topic?: HelpTopic }
   | { kind: 'version' }
-  | { kind: 'check'; options: CheckOptions };
+  | { kind: 'check'; options: CheckOptions }
+  | { kind: 'rules'; format: 'text' | 'json' }
+  | { kind: 'explain'; rule: string }
+  | { kind: 'init'; force: boolean; config?: string }
+  | { kind: 'merge-sarif'; inputs: string[]; output?: string };
+
+/** Commands with their own help page. */
+export type HelpTopic = 'check' | 'rules' | 'explain' | 'init' | 'merge-sarif';
 
 interface OptionSpec {
   name: string;
@@ -65,6 +90,17 @@ export function parseSize(text: string): number {
   const bytes = Math.round(Number(match[1]) * factor);
   if (bytes <= 0) throw new UsageError(`--max-file-size must be larger than 0 (got '${text}').`);
   return bytes;
+}
+
+/** Parses `--shard 2/4` into `{ index: 2, count: 4 }` (1 ≤ index ≤ count). */
+export function parseShard(text: string): { index: number; count: number } {
+  const match = /^(\d+)\/(\d+)$/.exec(text.trim());
+  const index = match ? Number(match[1]) : NaN;
+  const count = match ? Number(match[2]) : NaN;
+  if (!match || count < 1 || index < 1 || index > count) {
+    throw new UsageError(`Invalid value '${text}' for --shard: expected I/N with 1 ≤ I ≤ N, e.g. 1/4.`);
+  }
+  return { index, count };
 }
 
 /** Formats a byte count for messages: `1 MB`, `512 KB`, `300 B`. */
@@ -107,6 +143,47 @@ const CHECK_OPTIONS: OptionSpec[] = [
     },
   },
   {
+    name: 'skip-rule', value: 'ID', help: 'Do not run this rule (repeatable, or comma-separated)',
+    apply: (o, v) => {
+      const ids = v.split(',').map((id) => id.trim()).filter(Boolean);
+      if (ids.length === 0) throw new UsageError('--skip-rule needs a rule id.');
+      o.skipRules.push(...ids);
+    },
+  },
+  {
+    name: 'baseline', value: 'FILE', help: 'Leave out the findings recorded in this baseline file; report its stale entries',
+    apply: (o, v) => { o.baseline = v; },
+  },
+  {
+    name: 'write-baseline', value: 'FILE', help: 'Record the current findings in FILE (keeps statuses and reasons of entries that still match)',
+    apply: (o, v) => { o.writeBaseline = v; },
+  },
+  {
+    name: 'changed-since', value: 'REF', help: 'Report only findings on lines changed since the git REF (committed, staged, unstaged and untracked changes)',
+    apply: (o, v) => { o.changedSince = v; },
+  },
+  {
+    name: 'max-warnings', value: 'N', help: 'Exit 1 when there are more than N warnings (after --baseline and --changed-since)',
+    apply: (o, v) => {
+      if (!/^\d+$/.test(v)) throw new UsageError(`Invalid value '${v}' for --max-warnings: expected a whole number ≥ 0.`);
+      o.maxWarnings = Number(v);
+    },
+  },
+  {
+    name: 'fix', help: 'Apply the safe fixes to the files (each file written atomically) and report what is left',
+    apply: (o) => { o.fix = true; },
+  },
+  {
+    name: 'fix-dry-run', help: 'Print the unified diff the safe fixes would make, instead of the report; change nothing',
+    apply: (o) => { o.fixDryRun = true; },
+  },
+  {
+    name: 'shard', value: 'I/N', help: 'Report only the I-th of N parts of the file list (all files are still parsed for cross-file facts)',
+    apply: (o, v) => { o.shard = parseShard(v); },
+  },
+  { name: 'progress', help: 'Show a progress bar on stderr even when it is not a terminal', apply: (o) => { o.progress = true; } },
+  { name: 'no-progress', help: 'Never show the progress bar (default: shown when stderr is a terminal and CI is not set)', apply: (o) => { o.progress = false; } },
+  {
     name: 'max-file-size', value: 'SIZE', help: 'Skip files larger than SIZE, e.g. 500kb, 2mb (default: 1mb)',
     apply: (o, v) => { o.maxFileSize = parseSize(v); },
   },
@@ -127,7 +204,7 @@ const CHECK_OPTIONS: OptionSpec[] = [
   { name: 'help', short: 'h', help: 'Show this help', apply: () => undefined },
 ];
 
-const COMMANDS = ['check', 'help'];
+const COMMANDS = ['check', 'rules', 'explain', 'init', 'merge-sarif', 'help'];
 
 /** The top-level help text. */
 export function generalHelp(version: string): string {
@@ -136,15 +213,56 @@ export function generalHelp(version: string): string {
     '',
     'Usage:',
     '  creepyline check [paths...] [options]   Analyse files and directories (default: .)',
+    '  creepyline rules [--json]               List the rules with default severity and legal basis',
+    '  creepyline explain <rule>               Print a rule\'s documentation',
+    '  creepyline init [--force]               Write a commented creepyline.json for this project',
+    '  creepyline merge-sarif <files...> [-o FILE]  Merge the SARIF logs of --shard runs into one',
     '  creepyline --version                    Print the version',
-    '  creepyline --help | creepyline check --help',
+    '  creepyline --help | creepyline <command> --help',
     '',
-    'Exit codes: 0 no finding at or above --fail-on, 1 findings at or above it,',
-    '            2 usage or configuration error.',
+    'Exit codes: 0 no finding at or above --fail-on, 1 findings at or above it (or more',
+    '            than --max-warnings warnings), 2 usage or configuration error.',
     '',
     'Run `creepyline check --help` for the options of check.',
     '',
   ].join('\n');
+}
+
+/** Help pages of the commands other than `check`. */
+export function commandHelp(topic: Exclude<HelpTopic, 'check'>): string {
+  const pages: Record<typeof topic, string[]> = {
+    rules: [
+      'Usage: creepyline rules [--json]',
+      '',
+      'Lists every rule with its default severity, whether it has fixes, and its legal basis.',
+      '  --json   the same as JSON (id, title, defaultSeverity, fixable, legal)',
+    ],
+    explain: [
+      'Usage: creepyline explain <rule>',
+      '',
+      'Prints the rule\'s documentation (why it matters, examples, options, legal basis): the',
+      'same page as docs/rules/<rule>.md, generated from the rule itself, so it works offline.',
+    ],
+    init: [
+      'Usage: creepyline init [--force] [--config FILE]',
+      '',
+      'Writes a commented creepyline.json (JSONC) with the schema reference into the current',
+      'directory. It looks at package.json and the code to name the consent tool and the',
+      'trackers in use, and declares your own consent function when there is an obvious one.',
+      'An existing file is never overwritten without --force.',
+      '  --force          overwrite an existing configuration file',
+      '  --config FILE    write to FILE instead of ./creepyline.json',
+    ],
+    'merge-sarif': [
+      'Usage: creepyline merge-sarif <file.sarif...> [--output FILE]',
+      '',
+      'Merges the SARIF logs of `creepyline check --shard I/N --format sarif` runs into one',
+      'log with one run: rules once, all results, all notifications. Fails (exit 2) when the',
+      'logs come from different Creepyline versions or roots.',
+      '  -o, --output FILE   write the merged log to FILE (default: stdout)',
+    ],
+  };
+  return [...pages[topic], ''].join('\n');
 }
 
 /** The help text of `check`, generated from the option table. */
@@ -164,21 +282,25 @@ export function checkHelp(): string {
     '',
     'Exit codes:',
     '  0  no finding at or above --fail-on',
-    '  1  at least one finding at or above --fail-on',
+    '  1  at least one finding at or above --fail-on, or more warnings than --max-warnings',
     '  2  usage error, or a configuration problem (reported on stderr; the analysis still',
     '     runs with the defaults for the broken part and its report is printed)',
     '',
     'Examples:',
     '  creepyline check src --format sarif --output creepyline.sarif',
     '  creepyline check . --rule tracking-without-consent --fail-on warning',
+    '  creepyline check . --write-baseline .creepyline-baseline.json   # adopt: record today\'s findings',
+    '  creepyline check . --baseline .creepyline-baseline.json         # CI: fail on new findings only',
+    '  creepyline check . --changed-since origin/main --max-warnings 0',
+    '  creepyline check . --shard 2/4 --format sarif -o part2.sarif     # then: creepyline merge-sarif part*.sarif',
     '',
   ].join('\n');
 }
 
 function defaults(): CheckOptions {
   return {
-    paths: [], format: 'text', failOn: 'error', ignore: true, rules: [],
-    maxFileSize: DEFAULT_MAX_FILE_SIZE, quiet: false, explain: false,
+    paths: [], format: 'text', failOn: 'error', ignore: true, rules: [], skipRules: [],
+    maxFileSize: DEFAULT_MAX_FILE_SIZE, quiet: false, explain: false, fix: false, fixDryRun: false,
   };
 }
 
@@ -193,7 +315,11 @@ export function parseArgs(argv: readonly string[]): Command {
   if (first === undefined) throw new UsageError('Missing command. Run `creepyline --help` for usage.');
   if (first === '--version' || first === '-v') return { kind: 'version' };
   if (first === '--help' || first === '-h') return { kind: 'help' };
-  if (first === 'help') return argv[1] === 'check' ? { kind: 'help', topic: 'check' } : { kind: 'help' };
+  if (first === 'help') {
+    const topic = argv[1];
+    return isTopic(topic) ? { kind: 'help', topic } : { kind: 'help' };
+  }
+  if (first === 'rules' || first === 'explain' || first === 'init' || first === 'merge-sarif') return parseCommand(first, argv.slice(1));
   if (first !== 'check') {
     const what = first.startsWith('-') ? `option '${first}'` : `command '${first}'`;
     throw new UsageError(`Unknown ${what}.${didYouMean(first, [...COMMANDS, '--help', '--version'])} Run \`creepyline --help\` for usage.`);
@@ -239,5 +365,56 @@ export function parseArgs(argv: readonly string[]): Command {
   }
   if (options.paths.length === 0) options.paths.push('.');
   options.rules = [...new Set(options.rules)];
+  options.skipRules = [...new Set(options.skipRules)];
+  if (options.fix && options.fixDryRun) throw new UsageError('--fix and --fix-dry-run exclude each other: use one.');
   return { kind: 'check', options };
+}
+
+function isTopic(topic: string | undefined): topic is HelpTopic {
+  return topic === 'check' || topic === 'rules' || topic === 'explain' || topic === 'init' || topic === 'merge-sarif';
+}
+
+/** Parses the arguments of `rules`, `explain`, `init` and `merge-sarif`. */
+function parseCommand(name: 'rules' | 'explain' | 'init' | 'merge-sarif', args: readonly string[]): Command {
+  const positional: string[] = [];
+  const flags = new Set<string>();
+  let output: string | undefined;
+  let config: string | undefined;
+  const allowed: Record<typeof name, string[]> = {
+    rules: ['--json'], explain: [], init: ['--force', '--config'], 'merge-sarif': ['--output'],
+  };
+  for (let i = 0; i < args.length; i++) {
+    const token = args[i];
+    if (token === '--help' || token === '-h') return { kind: 'help', topic: name };
+    if (!token.startsWith('-') || token === '-') {
+      positional.push(token);
+      continue;
+    }
+    const flag = token === '-o' ? '--output' : token === '-c' ? '--config' : token;
+    if (!allowed[name].includes(flag)) {
+      throw new UsageError(`Unknown option '${token}' for ${name}.${didYouMean(token, allowed[name])} Run \`creepyline ${name} --help\`.`);
+    }
+    if (flag === '--output' || flag === '--config') {
+      const value = args[++i];
+      if (value === undefined || value === '' || value.startsWith('-')) throw new UsageError(`Option ${flag} needs a value (FILE).`);
+      if (flag === '--output') output = value;
+      else config = value;
+      continue;
+    }
+    flags.add(flag);
+  }
+  switch (name) {
+    case 'rules':
+      if (positional.length > 0) throw new UsageError(`rules takes no arguments (got '${positional[0]}').`);
+      return { kind: 'rules', format: flags.has('--json') ? 'json' : 'text' };
+    case 'explain':
+      if (positional.length !== 1) throw new UsageError('explain needs exactly one rule id, e.g. `creepyline explain tracking-without-consent`. `creepyline rules` lists them.');
+      return { kind: 'explain', rule: positional[0] };
+    case 'init':
+      if (positional.length > 0) throw new UsageError(`init takes no paths (got '${positional[0]}'); run it in the project folder.`);
+      return { kind: 'init', force: flags.has('--force'), ...(config !== undefined ? { config } : {}) };
+    case 'merge-sarif':
+      if (positional.length === 0) throw new UsageError('merge-sarif needs at least one SARIF file.');
+      return { kind: 'merge-sarif', inputs: positional, ...(output !== undefined ? { output } : {}) };
+  }
 }

@@ -5,13 +5,18 @@
  */
 import packageJson from '../package.json';
 import { THIRD_PARTY_WEB_VERSION } from '@creepyline/core/src/knowledge/third-party-web-version';
-import { checkHelp, generalHelp, parseArgs, UsageError } from './args';
+import { checkHelp, commandHelp, generalHelp, parseArgs, UsageError } from './args';
 import type { CliIO } from './io';
 
 export type { CliIO } from './io';
 
 /** The CLI's version (from its package.json). */
 export const VERSION: string = packageJson.version;
+
+/** The commands besides check, loaded on demand like check. */
+function commands(): typeof import('./commands') {
+  return require('./commands') as typeof import('./commands');
+}
 
 /** Runs the CLI with `argv` (without `node` and the script path); resolves to the exit code. */
 export async function main(argv: string[], io: CliIO): Promise<number> {
@@ -23,8 +28,16 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
         io.stdout.write(`${VERSION}\nthird-party-web ${THIRD_PARTY_WEB_VERSION}\n`);
         return 0;
       case 'help':
-        io.stdout.write(command.topic === 'check' ? checkHelp() : generalHelp(VERSION));
+        io.stdout.write(command.topic === undefined ? generalHelp(VERSION) : command.topic === 'check' ? checkHelp() : commandHelp(command.topic));
         return 0;
+      case 'rules':
+        return commands().runRules(command.format, io);
+      case 'explain':
+        return commands().runExplain(command.rule, io);
+      case 'init':
+        return commands().runInit(command, io);
+      case 'merge-sarif':
+        return commands().runMergeSarif(command.inputs, command.output, io);
       case 'check':
         // Loaded on demand: --help and --version must not pay for loading the analyser.
         // `require`, not `import()`: the bundle and tsx's CommonJS hook both resolve it.

@@ -21,7 +21,8 @@ export interface ReportFinding {
   fixes: Fix[];
   why: string;
   howToFix: string;
-  docsUrl: string;
+  /** Only with `docsBaseUrl` in creepyline.json (no invented links). */
+  docsUrl?: string;
   fingerprint: string;
   /** How the analysis reached the finding ("why flagged"), one step per entry. */
   trace: string[];
@@ -58,7 +59,32 @@ export interface ReportRule {
   description: string;
   defaultSeverity: Severity;
   legal: LegalRef[];
-  docsUrl: string;
+  /** Only with `docsBaseUrl` in creepyline.json. */
+  docsUrl?: string;
+  /** The rule's documentation page (Markdown, shipped in core) and the same as plain text. */
+  helpMarkdown: string;
+  helpText: string;
+}
+
+/** A baseline entry as reported (paths relative to the root). */
+export interface ReportBaselineEntry {
+  rule: string;
+  file: string;
+  fingerprint: string;
+  line: number;
+  snippet: string;
+  status: 'accepted-risk' | 'false-positive';
+  reason?: string;
+}
+
+/** What `--baseline` did: how many findings it recorded, and its stale entries. */
+export interface ReportBaseline {
+  /** The baseline file as given. */
+  file: string;
+  /** Findings the baseline records (left out of `findings`). */
+  unchanged: number;
+  /** Entries whose file was analysed but that match no finding any more. */
+  stale: ReportBaselineEntry[];
 }
 
 /** Everything a formatter needs. */
@@ -69,6 +95,12 @@ export interface Report {
   skipped: ReportSkipped[];
   configProblems: ReportConfigProblem[];
   summary: ReportSummary;
+  /** Present with `--baseline`. */
+  baseline?: ReportBaseline;
+  /** Present with `--changed-since`: the ref, and how many findings lay on unchanged lines. */
+  changedSince?: { ref: string; outside: number };
+  /** Present with `--shard`: `i/n`. */
+  shard?: string;
 }
 
 /** Context that is not part of the JSON report but that some formats need. */
@@ -80,6 +112,14 @@ export interface ReportContext {
   related: RelatedLocation[][];
   /** The 0-based offsets of each finding's range (SARIF regions), same order. */
   offsets: { startOffset: number; endOffset: number }[];
+  /** Analysed files (relative to the root), for formats that list what was checked (JUnit). */
+  files: string[];
+  /** Ids of the rules that ran. */
+  activeRules: string[];
+  /** The team's hosted docs (from `docsBaseUrl`), for SARIF `informationUri`; no invented home page. */
+  informationUri?: string;
+  /** With `--baseline`: the findings it records (SARIF `baselineState: unchanged`), with their entries. */
+  unchanged: { finding: ReportFinding; related: RelatedLocation[]; entry: ReportBaselineEntry }[];
 }
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
@@ -104,6 +144,8 @@ export function buildReport(input: {
   configProblems: ConfigProblem[];
   filesAnalysed: number;
   rules: ReportRule[];
+  files?: string[];
+  activeRules?: string[];
 }): { report: Report; context: ReportContext } {
   const entries = input.findings.map((finding) => {
     const shown: ReportFinding = {
@@ -120,7 +162,7 @@ export function buildReport(input: {
       fixes: finding.fixes,
       why: finding.why,
       howToFix: finding.howToFix,
-      docsUrl: finding.docsUrl,
+      ...(finding.docsUrl ? { docsUrl: finding.docsUrl } : {}),
       fingerprint: finding.fingerprint,
       trace: finding.trace,
       related: finding.related.map((r) => ({ file: displayPath(input.root, r.file), line: r.range.start.line, column: r.range.start.column, message: r.message })),
@@ -153,8 +195,41 @@ export function buildReport(input: {
       rules: input.rules,
       related: entries.map((entry) => entry.related),
       offsets: entries.map((entry) => entry.offsets),
+      files: (input.files ?? []).map((file) => displayPath(input.root, file)).sort(),
+      activeRules: input.activeRules ?? input.rules.map((rule) => rule.id),
+      unchanged: [],
     },
   };
+}
+
+/**
+ * Keeps the findings for which `keep` is true (report and context stay aligned) and
+ * recounts the summary. Returns the findings left out, with their context.
+ */
+export function filterReport(
+  report: Report,
+  context: ReportContext,
+  keep: (finding: ReportFinding, index: number) => boolean,
+): { finding: ReportFinding; related: RelatedLocation[]; offsets: ReportContext['offsets'][number] }[] {
+  const removed: ReturnType<typeof filterReport> = [];
+  const findings: ReportFinding[] = [];
+  const related: RelatedLocation[][] = [];
+  const offsets: ReportContext['offsets'] = [];
+  report.findings.forEach((finding, index) => {
+    if (keep(finding, index)) {
+      findings.push(finding);
+      related.push(context.related[index] ?? []);
+      offsets.push(context.offsets[index]);
+    } else {
+      removed.push({ finding, related: context.related[index] ?? [], offsets: context.offsets[index] });
+    }
+  });
+  report.findings = findings;
+  context.related = related;
+  context.offsets = offsets;
+  const count = (severity: Severity) => findings.filter((finding) => finding.severity === severity).length;
+  report.summary = { ...report.summary, findings: findings.length, error: count('error'), warning: count('warning'), info: count('info') };
+  return removed;
 }
 
 /** `3 problems (1 error, 2 warnings, 0 info)`-style counts used by several formats. */

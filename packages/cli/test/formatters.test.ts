@@ -10,7 +10,7 @@ import { FINGERPRINT_KEY, formatSarif } from '../src/formatters/sarif';
 import { formatText } from '../src/formatters/text';
 import { buildReport, type ReportRule } from '../src/report';
 import { makeProject, removeProject } from './helpers';
-import { validateWithMultitool, validateWithSchema } from './sarif-validate';
+import { NO_INFORMATION_URI, validateWithMultitool, validateWithSchema } from './sarif-validate';
 
 const ROOT = path.resolve('/project');
 
@@ -40,8 +40,8 @@ function finding(overrides: Partial<Finding>): Finding {
 }
 
 const RULES: ReportRule[] = [
-  { id: 'tracking-without-consent', title: 'Require consent before tracking', description: 'Tracker calls must be gated.', defaultSeverity: 'error', legal: [{ ref: 'Art. 6(1)(a) GDPR' }], docsUrl: 'https://example.test/docs/tracking-without-consent.md' },
-  { id: 'excessive-form-fields', title: 'Disallow form fields beyond the purpose', description: 'Data minimisation.', defaultSeverity: 'warning', legal: [{ ref: 'Art. 5(1)(c) GDPR' }], docsUrl: 'https://example.test/docs/excessive-form-fields.md' },
+  { id: 'tracking-without-consent', title: 'Require consent before tracking', description: 'Tracker calls must be gated.', defaultSeverity: 'error', legal: [{ ref: 'Art. 6(1)(a) GDPR' }], docsUrl: 'https://example.test/docs/tracking-without-consent.md', helpMarkdown: '# tracking-without-consent\n\nRequire consent.\n', helpText: 'tracking-without-consent\n\nRequire consent.\n' },
+  { id: 'excessive-form-fields', title: 'Disallow form fields beyond the purpose', description: 'Data minimisation.', defaultSeverity: 'warning', legal: [{ ref: 'Art. 5(1)(c) GDPR' }], docsUrl: 'https://example.test/docs/excessive-form-fields.md', helpMarkdown: '# excessive-form-fields\n', helpText: 'excessive-form-fields\n' },
 ];
 
 function sample() {
@@ -147,7 +147,7 @@ describe('cli formatters', () => {
       const text = formatSarif(report, context);
       assert.deepEqual(validateWithSchema(JSON.parse(text)), []);
       dir = makeProject({ 'report.sarif': text });
-      assert.deepEqual(validateWithMultitool(path.join(dir, 'report.sarif')), []);
+      assert.deepEqual(validateWithMultitool(path.join(dir, 'report.sarif'), [NO_INFORMATION_URI]), []);
       // The validator must be able to fail: a broken log yields issues.
       fs.writeFileSync(path.join(dir, 'broken.sarif'), JSON.stringify({ version: '2.1.0', runs: [{ tool: { driver: { name: 'x' } }, results: [{ ruleId: 'a' }] }] }));
       assert.ok(validateWithMultitool(path.join(dir, 'broken.sarif')).some((i) => i.level === 'error'));

@@ -9,7 +9,8 @@ import type { ResolvedConfig } from './config/types';
 import type { Knowledge } from './knowledge';
 import type { Finding, Severity } from './model';
 import { fillTemplate, type ProjectFacts, type ReportDescriptor, type Rule } from './rule';
-import { rangeOf } from './text';
+import { ruleDocsUrl } from './rule-docs';
+import { positionAt, rangeOf } from './text';
 import { FileAnalysisError } from './failure';
 
 const ORDER: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
@@ -38,7 +39,7 @@ export function runRules(
         options,
         config,
         knowledge,
-        report: (descriptor: ReportDescriptor) => findings.push(toFinding(rule, descriptor, facts, level, configured)),
+        report: (descriptor: ReportDescriptor) => findings.push(toFinding(rule, descriptor, facts, level, configured, config.docsBaseUrl)),
       });
     } catch (error) {
       // The workspace skips the file, naming the rule.
@@ -50,7 +51,9 @@ export function runRules(
   return { findings, timings };
 }
 
-export function toFinding(rule: Rule<any, string>, d: ReportDescriptor, facts: FileFacts, level: Severity, configured: boolean): Finding {
+/** The finding for one report of a rule; `docsBaseUrl` is the team's hosted docs (no link without it). */
+export function toFinding(rule: Rule<any, string>, d: ReportDescriptor, facts: FileFacts, level: Severity, configured: boolean, docsBaseUrl?: string): Finding {
+  const docsUrl = ruleDocsUrl(rule.id, docsBaseUrl);
   const message = rule.meta.messages[d.messageId];
   if (!message) throw new Error(`rule ${rule.id} reported unknown messageId ${d.messageId}`);
   const confidence = d.confidence ?? 'high';
@@ -58,7 +61,6 @@ export function toFinding(rule: Rule<any, string>, d: ReportDescriptor, facts: F
   // Heuristic matches are never errors unless the team configured the level explicitly.
   if (confidence === 'medium' && !configured && severity === 'error') severity = 'warning';
   if (d.severityCap && ORDER[d.severityCap] < ORDER[severity]) severity = d.severityCap;
-  const snippet = facts.text.slice(d.start, d.end).replace(/\s+/g, ' ');
   return {
     ruleId: rule.id,
     severity,
@@ -73,7 +75,53 @@ export function toFinding(rule: Rule<any, string>, d: ReportDescriptor, facts: F
     fixes: d.fixes ?? [],
     trace: d.trace ?? [],
     related: d.related ?? [],
-    docsUrl: rule.docsUrl,
-    fingerprint: createHash('sha256').update(`${rule.id}\0${d.messageId}\0${snippet}`).digest('hex').slice(0, 16),
+    ...(docsUrl ? { docsUrl } : {}),
+    fingerprint: baseFingerprint(rule.id, facts.text, facts.lineStarts, d.start, d.end),
   };
+}
+
+/** Hex length of a fingerprint. */
+const FINGERPRINT_LENGTH = 16;
+/** Longest code (after whitespace is removed) that goes into a fingerprint from the range and from its line. */
+const FINGERPRINT_TEXT_LIMIT = 400;
+
+/** Code with all whitespace removed: reformatting and re-indenting do not change a fingerprint. */
+function squeeze(text: string): string {
+  return text.replace(/\s+/g, '').slice(0, FINGERPRINT_TEXT_LIMIT);
+}
+
+/**
+ * The fingerprint of a finding before duplicates are told apart: the rule id, the code of the
+ * range and the code of the line the range starts on, with whitespace removed. Not the line
+ * number, the file name, the message or any other part of the file, so the fingerprint survives
+ * lines added or removed above, edits elsewhere in the file, re-indentation and renames;
+ * editing the flagged code itself (or its line) gives a new one.
+ */
+export function baseFingerprint(ruleId: string, text: string, lineStarts: readonly number[], start: number, end: number): string {
+  const line = positionAt(lineStarts, start).line;
+  const lineStart = lineStarts[line - 1] ?? 0;
+  const nextLine = lineStarts[line] ?? text.length;
+  return createHash('sha256')
+    .update(`${ruleId}\0${squeeze(text.slice(start, end))}\0${squeeze(text.slice(lineStart, nextLine))}`)
+    .digest('hex')
+    .slice(0, FINGERPRINT_LENGTH);
+}
+
+/**
+ * Tells findings with the same base fingerprint in one file apart (the same call written
+ * twice): the n-th repeat (n ≥ 1, in file order) gets a fingerprint derived from the base
+ * and n; the first keeps the base. `findings` are one file's, in any order; they are updated
+ * in place and returned.
+ */
+export function disambiguateFingerprints(findings: Finding[]): Finding[] {
+  const seen = new Map<string, number>();
+  const ordered = [...findings].sort((a, b) => a.range.startOffset - b.range.startOffset || a.range.endOffset - b.range.endOffset || a.ruleId.localeCompare(b.ruleId));
+  for (const finding of ordered) {
+    const repeat = seen.get(finding.fingerprint) ?? 0;
+    seen.set(finding.fingerprint, repeat + 1);
+    if (repeat > 0) {
+      finding.fingerprint = createHash('sha256').update(`${finding.fingerprint}\0${repeat}`).digest('hex').slice(0, FINGERPRINT_LENGTH);
+    }
+  }
+  return findings;
 }

@@ -87,9 +87,16 @@ export interface Finding {
   /** Explanation of how the analysis reached this finding ("why flagged"). */
   trace: string[];
   related: RelatedLocation[];
-  /** Link to the rule documentation. */
-  docsUrl: string;
-  /** Stable fingerprint (rule, file, normalised snippet) for baselines and code actions. */
+  /**
+   * Link to the rule's page where the team hosts the docs (`docsBaseUrl` in creepyline.json);
+   * absent otherwise: no link is invented. The page itself ships in core (`ruleDocMarkdown`).
+   */
+  docsUrl?: string;
+  /**
+   * Stable fingerprint for baselines, SARIF `partialFingerprints` and code actions: the rule,
+   * the flagged code and its line with whitespace removed, plus a repeat counter for the same
+   * code written twice in one file (engine `baseFingerprint`). Line numbers are not part of it.
+   */
   fingerprint: string;
 }
 

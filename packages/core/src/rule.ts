@@ -10,9 +10,6 @@ import type { Knowledge } from './knowledge';
 import type { ConsentCategory } from './knowledge/types';
 import type { CrossFileGate } from './project';
 
-/** Base of the generated documentation pages. */
-export const DOCS_BASE_URL = 'https://github.com/creepyline/creepyline/blob/main/docs/rules/';
-
 /** A message with its three pillars: what (template), why (plain-language law), what to do. */
 export interface RuleMessage {
   /** What is wrong, one sentence, with `{{placeholders}}`. */
@@ -119,18 +116,19 @@ export interface Rule<Options = unknown, MessageIds extends string = string> {
   id: string;
   meta: RuleMeta<MessageIds>;
   defaultOptions: Options;
-  docsUrl: string;
+  /** Repository path of the generated page (`docs/rules/<id>.md`); the text ships as `ruleDocMarkdown(rule)`. */
+  docsPage: string;
   check(context: RuleContext<Options, MessageIds>): void;
 }
 
-/** Defines a rule; the docs URL is derived from the id. */
+/** Defines a rule; its documentation page is derived from the id. */
 export function createRule<Options, MessageIds extends string>(spec: {
   id: string;
   meta: RuleMeta<MessageIds>;
   defaultOptions: Options;
   check(context: RuleContext<Options, MessageIds>): void;
 }): Rule<Options, MessageIds> {
-  return { ...spec, docsUrl: `${DOCS_BASE_URL}${spec.id}.md` };
+  return { ...spec, docsPage: `docs/rules/${spec.id}.md` };
 }
 
 /** Replaces `{{name}}` placeholders; unknown names stay visible so tests catch them. */

@@ -29,7 +29,7 @@ export function filterSuppressed(findings: Finding[], facts: FileFacts, config: 
   const level = config.rules[suppressionRule.id]?.level ?? suppressionRule.meta.defaultSeverity;
   if (level === 'off') return kept;
   const meta = problems.map((p) =>
-    toFinding(suppressionRule, { messageId: MESSAGE[p.kind], data: { detail: p.message }, start: p.startOffset, end: p.endOffset }, facts, level, true),
+    toFinding(suppressionRule, { messageId: MESSAGE[p.kind], data: { detail: p.message }, start: p.startOffset, end: p.endOffset }, facts, level, true, config.docsBaseUrl),
   );
   return [...kept, ...meta].sort((a, b) => a.range.startOffset - b.range.startOffset);
 }

@@ -11,7 +11,7 @@ import { Project, ts } from 'ts-morph';
 import type { AnalysisResult, FileAnalysis } from './api-types';
 import { LayeredConfigSet, type ConfigSet } from './config';
 import type { ResolvedConfig } from './config/types';
-import { runRules } from './engine';
+import { disambiguateFingerprints, runRules } from './engine';
 import { createConsentMatcher, languageOf, scriptFacts, scriptKindOf } from './facts';
 import type { ConsentMatcher } from './facts/consent';
 import { htmlFacts } from './facts/html';
@@ -371,7 +371,7 @@ export class Workspace {
     try {
       const active = this.ruleIds ? registeredRules.filter((r) => this.ruleIds!.has(r.id)) : registeredRules;
       const { findings, timings } = runRules(active, facts, resolved, policy.knowledge, this.projectFacts(abs));
-      const kept = filterSuppressed(findings, facts, resolved, registeredRules.map((r) => r.id));
+      const kept = disambiguateFingerprints(filterSuppressed(findings, facts, resolved, registeredRules.map((r) => r.id)));
       return { file: abs, findings: kept, timings };
     } catch (error) {
       return skipped(abs, failureReason(error));

@@ -56,7 +56,7 @@ describe('rule registry', () => {
 
       it('has a generated docs page and a docs URL pointing at it', () => {
         assert.ok(fs.existsSync(path.join(REPO_ROOT, 'docs', 'rules', `${rule.id}.md`)), `missing docs/rules/${rule.id}.md (run \`npm run docs\`)`);
-        assert.ok(rule.docsUrl.endsWith(`docs/rules/${rule.id}.md`), `docsUrl ${rule.docsUrl}`);
+        assert.equal(rule.docsPage, `docs/rules/${rule.id}.md`);
       });
 
       it('has an imperative one-line title starting with "Disallow" or "Require"', () => {

@@ -215,10 +215,27 @@ export interface ConfigTemplateResult {
 
 /**
  * Client command (not a server request) that code actions "Show documentation for <rule>"
- * carry; argument: the rule's documentation URL. The client opens it in the browser with
- * `vscode.env.openExternal`; nothing is ever fetched by the extension or the server.
+ * carry; arguments: the rule id, then the page's URL when the team set `docsBaseUrl` in
+ * creepyline.json. With a URL the client opens it with `vscode.env.openExternal`; without
+ * one it asks the server for the shipped page ({@link RuleDocumentationRequest}) and shows
+ * it as a Markdown preview. Nothing is ever fetched by the extension or the server.
  */
 export const ShowDocumentationCommand = 'creepyline.showDocumentation';
+
+/**
+ * Request from the client to the server: the documentation page of a rule as shipped with
+ * Creepyline (the same Markdown as `docs/rules/<id>.md` and `creepyline explain <id>`),
+ * so "Show documentation" works offline and without an invented link.
+ */
+export const RuleDocumentationRequest = 'creepyline/ruleDocumentation';
+
+/** Parameters of {@link RuleDocumentationRequest}. */
+export interface RuleDocumentationParams {
+  ruleId: string;
+}
+
+/** Result of {@link RuleDocumentationRequest}; `null` for an unknown rule id. */
+export type RuleDocumentationResult = { ruleId: string; markdown: string } | null;
 
 /** Code action kinds Creepyline produces (Biome's scheme). */
 export const CodeActionKinds = {

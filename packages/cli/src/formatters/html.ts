@@ -31,7 +31,7 @@ function renderFinding(finding: ReportFinding): string {
   const legal = finding.legal.map((ref) => (ref.url ? link(ref.url, ref.ref) : escapeHtml(ref.ref))).join('; ');
   return [
     `<div class="finding ${finding.severity}">`,
-    `<div><span class="sev">${escapeHtml(finding.severity)}</span> <span class="loc">${escapeHtml(location)}</span> ${escapeHtml(finding.message)} <span class="rule muted">${link(finding.docsUrl, finding.ruleId)}</span>${finding.confidence === 'medium' ? ' <span class="muted">(medium confidence)</span>' : ''}</div>`,
+    `<div><span class="sev">${escapeHtml(finding.severity)}</span> <span class="loc">${escapeHtml(location)}</span> ${escapeHtml(finding.message)} <span class="rule muted">${finding.docsUrl ? link(finding.docsUrl, finding.ruleId) : escapeHtml(finding.ruleId)}</span>${finding.confidence === 'medium' ? ' <span class="muted">(medium confidence)</span>' : ''}</div>`,
     `<div><strong>Why:</strong> ${escapeHtml(finding.why)}</div>`,
     `<div><strong>Fix:</strong> ${escapeHtml(finding.howToFix)}</div>`,
     legal ? `<div class="muted">Legal basis: ${legal}</div>` : '',

@@ -25,13 +25,17 @@ export function formatMarkdown(report: Report): string {
   out.push('| ---: | ---: | ---: | ---: | ---: | ---: |');
   out.push(`| ${summary.files} | ${summary.error} | ${summary.warning} | ${summary.info} | ${summary.skipped} | ${fixableCount(report)} |`);
   out.push('');
-  if (report.findings.length === 0) out.push('✅ No problems found.');
-  else out.push(`**${countsLine(summary)}**`);
+  if (report.findings.length === 0) out.push(report.baseline || report.changedSince ? '✅ No new problems found.' : '✅ No problems found.');
+  else out.push(`**${countsLine(summary)}**${report.baseline || report.changedSince ? ' (new)' : ''}`);
   out.push('');
+  if (report.baseline) {
+    out.push(`${report.baseline.unchanged} known finding${report.baseline.unchanged === 1 ? '' : 's'} recorded in the baseline \`${report.baseline.file.replace(/`/g, "'")}\` not shown; ${report.baseline.stale.length} stale entr${report.baseline.stale.length === 1 ? 'y' : 'ies'}.`, '');
+  }
+  if (report.changedSince) out.push(`Only lines changed since \`${report.changedSince.ref.replace(/`/g, "'")}\` (${report.changedSince.outside} finding${report.changedSince.outside === 1 ? '' : 's'} on unchanged lines not shown).`, '');
 
   for (const finding of report.findings) {
     const location = `${finding.file}:${finding.range.start.line}:${finding.range.start.column}`;
-    out.push(`- ${ICON[finding.severity]} \`${location.replace(/`/g, "'")}\` — ${escapeMarkdown(finding.message)} ([${finding.ruleId}](${finding.docsUrl}))`);
+    out.push(`- ${ICON[finding.severity]} \`${location.replace(/`/g, "'")}\` — ${escapeMarkdown(finding.message)} (${finding.docsUrl ? `[${finding.ruleId}](${finding.docsUrl})` : `\`${finding.ruleId}\``})`);
     out.push('  <details><summary>Why and how to fix</summary>');
     out.push('');
     out.push(`  **Why:** ${escapeMarkdown(finding.why)}`);

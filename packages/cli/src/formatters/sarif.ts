@@ -1,9 +1,13 @@
 /**
  * The SARIF 2.1.0 format (OASIS), for GitHub code scanning and other SARIF viewers:
- * one run whose driver lists every rule, results with relative locations under
- * `%SRCROOT%`, stable `partialFingerprints`, fixes as artifact changes, and the skipped
- * files and configuration problems as tool execution notifications. No absolute path of the
- * root and no time: the same input gives the same bytes.
+ * one run whose driver lists every rule with its full documentation as `help` (text and
+ * Markdown, shipped in core; `helpUri` only under the team's `docsBaseUrl`), results with
+ * relative locations under `%SRCROOT%`, stable `partialFingerprints`, fixes as artifact
+ * changes, and the skipped files and configuration problems as tool execution
+ * notifications. With `--baseline` every result has a `baselineState`: `new`, `unchanged`
+ * (recorded in the baseline; carries an external, accepted suppression with the entry's
+ * status and reason) or `absent` (a stale entry: recorded, no longer found).
+ * No absolute path of the root and no time: the same input gives the same bytes.
  */
 import { pathToFileURL } from 'node:url';
 import * as path from 'node:path';
@@ -14,7 +18,6 @@ export const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/
 /** Name of the partial fingerprint; bump the suffix if the fingerprint algorithm changes. */
 export const FINGERPRINT_KEY = 'creepyline/v1';
 const SRCROOT = '%SRCROOT%';
-const INFORMATION_URI = 'https://github.com/creepyline/creepyline';
 
 type Json = Record<string, unknown>;
 
@@ -44,16 +47,14 @@ export function formatSarif(report: Report, context: ReportContext): string {
     name: rule.id.replace(/(^|-)([a-z])/g, (_, __, letter: string) => letter.toUpperCase()),
     shortDescription: { text: rule.title },
     fullDescription: { text: rule.description || rule.title },
-    help: {
-      text: `${rule.title}\n\nLegal basis: ${rule.legal.map((ref) => ref.ref).join('; ')}\n\n${rule.docsUrl}`,
-      markdown: `**${rule.title}**\n\nLegal basis: ${rule.legal.map((ref) => (ref.url ? `[${ref.ref}](${ref.url})` : ref.ref)).join('; ')}\n\n[Documentation](${rule.docsUrl})`,
-    },
-    helpUri: rule.docsUrl,
+    help: { text: rule.helpText, markdown: rule.helpMarkdown },
+    ...(rule.docsUrl ? { helpUri: rule.docsUrl } : {}),
     defaultConfiguration: { level: LEVEL[rule.defaultSeverity] },
     properties: { tags: ['gdpr', 'privacy', ...rule.legal.map((ref) => ref.ref)] },
   }));
 
-  const results = report.findings.map((finding, index) => {
+  const baselined = report.baseline !== undefined;
+  const toResult = (finding: ReportFinding, relatedLocations: ReportContext['related'][number], state?: 'new' | 'unchanged'): Json => {
     const result: Json = {
       ruleId: finding.ruleId,
       ...(ruleIndex.has(finding.ruleId) ? { ruleIndex: ruleIndex.get(finding.ruleId) } : {}),
@@ -71,7 +72,8 @@ export function formatSarif(report: Report, context: ReportContext): string {
         tags: ['gdpr', ...finding.legal.map((ref) => ref.ref)],
       },
     };
-    const related = context.related[index] ?? [];
+    if (state) result.baselineState = state;
+    const related = relatedLocations;
     if (related.length > 0) {
       result.relatedLocations = related.map((location, id) => ({
         id,
@@ -94,7 +96,24 @@ export function formatSarif(report: Report, context: ReportContext): string {
       }));
     }
     return result;
-  });
+  };
+  const results = report.findings.map((finding, index) => toResult(finding, context.related[index] ?? [], baselined ? 'new' : undefined));
+  for (const { finding, related, entry } of context.unchanged) {
+    const result = toResult(finding, related, 'unchanged');
+    result.suppressions = [{ kind: 'external', status: 'accepted', justification: `${entry.status}${entry.reason ? `: ${entry.reason}` : ''} (baseline ${report.baseline?.file ?? ''})` }];
+    results.push(result);
+  }
+  for (const entry of report.baseline?.stale ?? []) {
+    results.push({
+      ruleId: entry.rule,
+      ...(ruleIndex.has(entry.rule) ? { ruleIndex: ruleIndex.get(entry.rule) } : {}),
+      level: 'none',
+      message: { text: `Recorded in the baseline (${entry.status}${entry.reason ? `: ${entry.reason}` : ''}) but no longer found: ${entry.snippet}` },
+      locations: [{ physicalLocation: { artifactLocation: artifactLocation(entry.file), ...(entry.line >= 1 ? { region: { startLine: entry.line } } : {}) } }],
+      partialFingerprints: { [FINGERPRINT_KEY]: entry.fingerprint },
+      baselineState: 'absent',
+    });
+  }
 
   const notifications = [
     ...report.skipped.map((skipped) => ({
@@ -128,7 +147,7 @@ export function formatSarif(report: Report, context: ReportContext): string {
             name: 'creepyline',
             version: report.tool.version,
             semanticVersion: report.tool.version,
-            informationUri: INFORMATION_URI,
+            ...(context.informationUri ? { informationUri: context.informationUri } : {}),
             rules,
             notifications: NOTIFICATIONS,
           },

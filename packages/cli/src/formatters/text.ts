@@ -61,7 +61,16 @@ export function formatText(report: Report, style: Styler, explain = false): stri
     const mark = summary.error > 0 ? style.red('✖') : summary.warning > 0 ? style.yellow('⚠') : style.blue('ℹ');
     out.push(style.bold(`${mark} ${countsLine(summary)} in ${summary.files} file${summary.files === 1 ? '' : 's'} checked${skippedNote}`));
     const fixable = fixableCount(report);
-    if (fixable > 0) out.push(`  ${fixable} fixable: apply the quick fix in the editor (Creepyline for VS Code).`);
+    if (fixable > 0) out.push(`  ${fixable} with a fix: \`creepyline check --fix\` applies the safe ones; the editor (Creepyline for VS Code) offers all as quick fixes.`);
   }
+  if (report.baseline) {
+    const stale = report.baseline.stale.length;
+    out.push(style.dim(`  ${report.baseline.unchanged} known finding${report.baseline.unchanged === 1 ? '' : 's'} recorded in the baseline ${report.baseline.file} not shown${stale > 0 ? `; ${stale} stale entr${stale === 1 ? 'y' : 'ies'}:` : '.'}`));
+    for (const entry of report.baseline.stale) out.push(style.dim(`    ${entry.file}:${entry.line}  ${entry.rule}  ${entry.snippet}  (${entry.status})`));
+  }
+  if (report.changedSince) {
+    out.push(style.dim(`  Only lines changed since ${report.changedSince.ref}: ${report.changedSince.outside} finding${report.changedSince.outside === 1 ? '' : 's'} on unchanged lines not shown.`));
+  }
+  if (report.shard) out.push(style.dim(`  Shard ${report.shard} of the file list.`));
   return `${out.join('\n')}\n`;
 }

@@ -6,4 +6,5 @@ export type { ConfigSet, ConfigRule, ConfigLayer } from './resolve';
 export { buildConfigSchema, writeConfigSchema, CONFIG_SCHEMA_PATH } from './schema';
 export type { SchemaRule } from './schema';
 export { defaultConfigTemplate, SCHEMA_REFERENCE, TEMPLATE_IGNORE } from './template';
+export type { TemplateDetections } from './template';
 export { closestMatch, editDistance, unknownRuleMessage } from './suggest';

@@ -147,6 +147,7 @@ function applyLayer(target: ResolvedConfig, raw: RawConfig, byId: Map<string, Co
   if (raw.entryPoints) target.entryPoints = [...target.entryPoints, ...raw.entryPoints.map((p) => absoluteGlob(baseDir, p))];
   if (raw.requireJustification !== undefined) target.requireJustification = raw.requireJustification;
   if (raw.reportUnusedDisableDirectives !== undefined) target.reportUnusedDisableDirectives = raw.reportUnusedDisableDirectives;
+  if (raw.docsBaseUrl !== undefined) target.docsBaseUrl = raw.docsBaseUrl;
 }
 
 function applyOverride(target: ResolvedConfig, raw: RawOverride, byId: Map<string, ConfigRule>): void {

@@ -72,6 +72,8 @@ export interface RawConfig {
   requireJustification?: boolean;
   /** Report suppression comments that suppress nothing. */
   reportUnusedDisableDirectives?: boolean;
+  /** Where the team hosts the rule pages; `{rule}` is replaced, else `<base>/<id>.md`. No link without it. */
+  docsBaseUrl?: string;
 }
 
 /** Effective settings of one rule. */
@@ -104,4 +106,6 @@ export interface ResolvedConfig {
   entryPoints: string[];
   requireJustification: boolean;
   reportUnusedDisableDirectives: boolean;
+  /** Base URL of the team's hosted rule pages, when set (see `RawConfig.docsBaseUrl`). */
+  docsBaseUrl?: string;
 }
