@@ -87,7 +87,7 @@ describe('cli formatters', () => {
     assert.match(lines[2], /src\/app\.js:2:1 {2}Analytics cookies need opt-in consent first\.$/);
     assert.ok(lines.includes('src/form <b>&.tsx'));
     assert.match(plain, /✖ 3 problems \(1 error, 1 warning, 1 info\) in 3 files checked/);
-    assert.match(plain, /1 fixable/);
+    assert.match(plain, /1 with a fix: `creepyline check --fix` applies the safe ones/);
     assert.match(plain, /Skipped 1 file:\n {2}assets\/logo #1\.js {2}binary file/);
     const colored = formatText(report, createStyler(true));
     assert.match(colored, /\u001b\[31merror\u001b\[39m/);

@@ -39,8 +39,15 @@ export function markdownToText(markdown: string): string {
       out.push(`    ${line}`);
       continue;
     }
+    const heading = /^(#{1,6})\s+(.*)$/.exec(line);
+    if (heading) {
+      // # and ## are underlined (= and -), deeper headings stay plain lines.
+      const title = heading[2].replace(/`([^`]+)`/g, '$1');
+      out.push(title);
+      if (heading[1].length <= 2) out.push((heading[1].length === 1 ? '=' : '-').repeat(title.length));
+      continue;
+    }
     let text = line
-      .replace(/^#{1,6}\s+(.*)$/, (_, title: string) => title.toUpperCase() === title ? title : title)
       .replace(/\[([^\]]+)\]\(([^)]+)\)/g, (_, label: string, url: string) => (/^https?:/.test(url) ? `${label} (${url})` : label))
       .replace(/\*\*([^*]+)\*\*/g, '$1')
       .replace(/`([^`]+)`/g, '$1')
