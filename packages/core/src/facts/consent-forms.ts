@@ -18,6 +18,10 @@ import type { CheckedBox, CheckboxComponent, ComponentUse, ConsentFormFacts, Pre
 export interface FormNodes {
   jsx: (ts.JsxSelfClosingElement | ts.JsxOpeningElement)[];
   calls: ts.CallExpression[];
+  /** Calls that may write consent to storage (`facts/consent-records.ts`). */
+  writes: ts.CallExpression[];
+  /** `document.cookie = …` assignments. */
+  cookieWrites: ts.BinaryExpression[];
 }
 
 /** Callee names the walk hands to this pass (a set test per call). */

@@ -20,9 +20,10 @@ import { findInlineScripts } from './inline';
 import { scriptEmbeds } from './embeds';
 import { findCmpDefaults } from './cmp-defaults';
 import { consentFormFacts, type FormNodes } from './consent-forms';
+import { consentRecordFacts } from './consent-records';
 import type { FileFacts, FileLanguage, GateResult, TrackerSink } from './types';
 
-export type { FileFacts, ConsentFormFacts, PrecheckedValue, CheckboxComponent, ComponentUse, EmbedFact, CheckedBox, CmpDefaultOn, TrackerSink, GateResult, GuardEvidence, FileLanguage, Span, ImportedUse, Reexport } from './types';
+export type { FileFacts, ConsentRecordFacts, ConsentWrite, SingleOptIn, ConsentFormFacts, PrecheckedValue, CheckboxComponent, ComponentUse, EmbedFact, CheckedBox, CmpDefaultOn, TrackerSink, GateResult, GuardEvidence, FileLanguage, Span, ImportedUse, Reexport } from './types';
 
 /** What the syntax pass needs besides the text. */
 export interface FactsContext {
@@ -65,12 +66,12 @@ export function scriptFacts(file: string, language: FileLanguage, sourceFile: ts
   const text = sourceFile.text;
   const lineStarts = computeLineStarts(text);
   const consentDefaults: FileFacts['consentDefaults'] = [];
-  const { sinks, imports, reexports, dependencies, embeds, checkedBoxes, cmpDefaults, consentForms } = analyseModule(sourceFile, lineStarts, context, consentDefaults);
+  const { sinks, imports, reexports, dependencies, embeds, checkedBoxes, cmpDefaults, consentForms, consentRecords } = analyseModule(sourceFile, lineStarts, context, consentDefaults);
   const parseErrors = ((sourceFile as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? []).map((d) => ({
     span: { start: d.start, end: d.start + d.length },
     message: ts.flattenDiagnosticMessageText(d.messageText, ' '),
   }));
-  return { file, language, text, lineStarts, hash, sinks, consentDefaults, embeds, checkedBoxes, cmpDefaults, consentForms, imports, reexports, dependencies, parseErrors };
+  return { file, language, text, lineStarts, hash, sinks, consentDefaults, embeds, checkedBoxes, cmpDefaults, consentForms, consentRecords, imports, reexports, dependencies, parseErrors };
 }
 
 /** Sinks of one script with their gates; `lineStarts` of the text the offsets refer to. */
@@ -85,12 +86,12 @@ export function analyseModule(
   context: FactsContext,
   consentDefaults?: FileFacts['consentDefaults'],
   withModules = true,
-): Pick<FileFacts, 'sinks' | 'imports' | 'reexports' | 'dependencies' | 'embeds' | 'checkedBoxes' | 'cmpDefaults' | 'consentForms'> {
+): Pick<FileFacts, 'sinks' | 'imports' | 'reexports' | 'dependencies' | 'embeds' | 'checkedBoxes' | 'cmpDefaults' | 'consentForms' | 'consentRecords'> {
   const scope = new ScopeResolver();
   const identifiers = new Map<string, ts.Identifier[]>();
   const embedElements: (ts.JsxSelfClosingElement | ts.JsxOpeningElement)[] = [];
   const optInVendors = new Set<string>();
-  const formNodes: FormNodes | undefined = withModules ? { jsx: [], calls: [] } : undefined;
+  const formNodes: FormNodes | undefined = withModules ? { jsx: [], calls: [], writes: [], cookieWrites: [] } : undefined;
   const raw = findSinks(sourceFile, context.knowledge, scope, (vendor) => effectiveCategory(vendor, context.config), consentDefaults, identifiers, embedElements, optInVendors, formNodes);
   let finder: GateFinder | undefined;
   const gates = () => (finder ??= new GateFinder(sourceFile, lineStarts, context.matcher, scope, context.knowledge, identifiers));
@@ -116,7 +117,8 @@ export function analyseModule(
   const { embeds, checked } = withModules ? scriptEmbeds(sourceFile, scope, gates, embedElements) : { embeds: [], checked: [] };
   const cmpDefaults = withModules ? findCmpDefaults(sourceFile, scope) : [];
   const consentForms = formNodes ? consentFormFacts(sourceFile, scope, formNodes, checked) : emptyConsentForms();
-  return { sinks, ...modules, embeds, checkedBoxes: checked, cmpDefaults, consentForms };
+  const consentRecords = formNodes ? consentRecordFacts(sourceFile, scope, formNodes.writes, formNodes.cookieWrites) : { writes: [], singleOptIns: [] };
+  return { sinks, ...modules, embeds, checkedBoxes: checked, cmpDefaults, consentForms, consentRecords };
 }
 
 /** Form-consent facts of a file without forms (HTML, CSS). */

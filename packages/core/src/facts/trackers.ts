@@ -18,6 +18,7 @@ import type { ConsentModeDefault, Span, TrackerSink } from './types';
 import { MAX_SYNTAX_DEPTH, TooDeepError } from '../failure';
 import { FORM_CALLS, type FormNodes } from './consent-forms';
 import { calleeName } from './form-values';
+import { WRITE_CALLS } from './consent-records';
 
 const GLOBAL_OBJECTS = new Set(['window', 'globalThis', 'self']);
 const EMBED_TAGS = new Set(['iframe', 'link', 'input']);
@@ -113,6 +114,7 @@ export function findSinks(
         if (formNodes) {
           const name = calleeName(call);
           if (name !== undefined && FORM_CALLS.has(name)) formNodes.calls.push(call);
+          if (name !== undefined && WRITE_CALLS.has(name)) formNodes.writes.push(call);
         }
         const match = matchCall(call, knowledge, scope, sdkNames) ?? matchServerRequest(call, knowledge, scope) ?? matchSetAttribute(call, knowledge, scope) ?? matchRequest(call, knowledge, scope);
         if (match) add(call, match.vendor, match.form, match.label, undefined, match.thirdParty);
@@ -121,6 +123,8 @@ export function findSinks(
       case ts.SyntaxKind.BinaryExpression: {
         // script.src = 'https://static.hotjar.com/c/hotjar-' + id + '.js';  new Image().src = 'https://www.facebook.com/tr?…'
         const binary = node as ts.BinaryExpression;
+        // document.cookie = 'consent=true' (facts/consent-records.ts)
+        if (formNodes && binary.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(binary.left) && binary.left.name.text === 'cookie') formNodes.cookieWrites.push(binary);
         if (binary.operatorToken.kind !== ts.SyntaxKind.EqualsToken || !ts.isPropertyAccessExpression(binary.left) || binary.left.name.text !== 'src') break;
         const url = staticPrefix(binary.right);
         if (url === undefined) break;

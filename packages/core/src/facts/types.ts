@@ -174,6 +174,47 @@ export interface ConsentFormFacts {
   componentUses: ComponentUse[];
 }
 
+/** A consent flag written to storage, with what the same record says about proof. */
+export interface ConsentWrite {
+  /** `database`: an ORM / query builder / document store; `client`: browser storage or a cookie. */
+  kind: 'database' | 'client';
+  /** The storage as catalogued (`Prisma`, `localStorage / sessionStorage`). */
+  api: string;
+  /** The flag's key (`marketingConsent`, the storage key). */
+  key: string;
+  /** The value as written, shortened. */
+  value: string;
+  /** The flag property (database) or the call (client): the finding's anchor. */
+  span: Span;
+  /** The write call. */
+  write: Span;
+  /** Which proof the written record carries: a time, the text or version, how it was given. */
+  proof: { when: boolean; what: boolean; how: boolean };
+  /** The record spreads an object whose keys are not known here. */
+  spread: boolean;
+  /** Model, table or collection written to, when known. */
+  target?: string;
+  /** The other keys of the record (for a team's own proof field names). */
+  siblingKeys: string[];
+}
+
+/** A newsletter sign-up marked subscribed without a confirmation step (double opt-in). */
+export interface SingleOptIn {
+  api: string;
+  /** The `status: 'subscribed'` property or the call. */
+  span: Span;
+  detail: string;
+  target?: string;
+  /** Replacing this value switches the API to its double opt-in (`'pending'`). */
+  fixValue?: { span: Span; text: string };
+}
+
+/** Consent records of a file. */
+export interface ConsentRecordFacts {
+  writes: ConsentWrite[];
+  singleOptIns: SingleOptIn[];
+}
+
 /** A consent-tool configuration flag that switches a purpose on before the visitor chose. */
 export interface CmpDefaultOn {
   /** Consent API id (`orestbida-cookieconsent`, `klaro`) and its name. */
@@ -227,6 +268,8 @@ export interface FileFacts {
   cmpDefaults: CmpDefaultOn[];
   /** Opt-ins of forms ticked through their initial values, checkbox components and their uses. */
   consentForms: ConsentFormFacts;
+  /** Consent flags written to storage and single opt-in sign-ups. */
+  consentRecords: ConsentRecordFacts;
   /** Uses of bindings imported from project files (for the cross-file gate search). */
   imports: ImportedUse[];
   reexports: Reexport[];
