@@ -412,19 +412,20 @@ export class Workspace {
           vendorCategories: resolved.vendorCategories,
           processors: resolved.processors,
           dataSources: resolved.dataSources,
+          personalData: resolved.personalData,
         });
       } catch (error) {
         problems.push({
           file: this.config.configFile ?? path.join(this.root, 'creepyline.json'),
           line: 1,
           column: 1,
-          key: /^(processors|dataSources)\b/.test((error as Error).message) ? (error as Error).message.split(/[[.(:]/)[0]! : 'vendors',
+          key: /^(processors|dataSources|personalData)\b/.test((error as Error).message) ? (error as Error).message.split(/[[.(:]/)[0]! : 'vendors',
           message: `${(error as Error).message}; the built-in catalogues are used instead`,
         });
         knowledge = buildKnowledge();
       }
       const key = createHash('sha256')
-        .update(JSON.stringify([resolved.consent, resolved.vendors, resolved.consentApis, resolved.vendorCategories, resolved.processors, resolved.dataSources]))
+        .update(JSON.stringify([resolved.consent, resolved.vendors, resolved.consentApis, resolved.vendorCategories, resolved.processors, resolved.dataSources, resolved.personalData]))
         .digest('hex');
       policy = { knowledge, matcher: createConsentMatcher(knowledge, resolved), key, problems };
       this.policies.set(resolved, policy);

@@ -37,6 +37,7 @@ export const SETTINGS_KEYS: Readonly<Record<string, readonly string[]>> = {
   'creepyline.vendors': ['vendors'],
   'creepyline.consentApis': ['consentApis'],
   'creepyline.vendorCategories': ['vendorCategories'],
+  'creepyline.personalData': ['personalData'],
   'creepyline.ignore': ['ignore'],
   'creepyline.overrides': ['overrides'],
   'creepyline.requireJustification': ['requireJustification'],

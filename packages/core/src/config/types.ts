@@ -3,6 +3,7 @@
  * JSON schema in `schema.json` describes; `ResolvedConfig` is the effective policy for one
  * file after defaults, VS Code settings and `overrides` were merged.
  */
+import type { PersonalDataEntry } from '../knowledge/personal-data';
 import type { RuleLevel } from '../model';
 import type { ConsentApiEntry, ConsentCategory, DataSourceEntry, ProcessorEntry, VendorEntry } from '../knowledge/types';
 
@@ -63,6 +64,8 @@ export interface RawConfig {
   processors?: Partial<ProcessorEntry>[];
   /** Extra third-party data sources (enrichment / broker APIs, audience uploads), or patches by id. */
   dataSources?: Partial<DataSourceEntry>[];
+  /** Extra personal-data vocabulary (field names and labels that hold personal data), same shape as `personal-data.json` entries. */
+  personalData?: Partial<PersonalDataEntry>[];
   /** Globs (relative to the config file) of files never analysed. */
   ignore?: string[];
   /** Globs (relative to the config file) of files the framework runs by itself (pages, routes), besides the built-in conventions. */
@@ -101,6 +104,7 @@ export interface ResolvedConfig {
   vendorCategories: Record<string, ConsentCategory>;
   processors: Partial<ProcessorEntry>[];
   dataSources: Partial<DataSourceEntry>[];
+  personalData: Partial<PersonalDataEntry>[];
   ignore: string[];
   /** The team's entry-point globs, made absolute (forward slashes) from the folder of the file declaring them. */
   entryPoints: string[];

@@ -16,12 +16,14 @@ import type {
 import builtinVendors from './vendors.json';
 import builtinConsentApis from './consent-apis.json';
 import httpClients from './http-clients.json';
+import { buildPersonalDataVocabulary, type PersonalDataEntry, type PersonalDataVocabulary } from './personal-data';
 import { buildProcessorKnowledge, type ProcessorExtensions, type ProcessorKnowledge } from './processors';
 import { classifyHost, entityVendorId, THIRD_PARTY_WEB_VERSION, TPW_MAPPING, type HostVerdict, type UrlForm } from './third-party-web';
 
 const TPW_LINKS = TPW_MAPPING.entities;
 
 export type * from './types';
+export type { PersonalDataCategory, PersonalDataEntry, PersonalDataVocabulary } from './personal-data';
 export { THIRD_PARTY_WEB_VERSION, classifyHost } from './third-party-web';
 export type { UrlForm, HostVerdict } from './third-party-web';
 export { CONTRACT_ROLES, PROCESSOR_ROLES, DATA_SOURCE_KINDS, endpointMatches, packageOf, type DataSourceMatch, type ProcessorKnowledge } from './processors';
@@ -31,6 +33,8 @@ export interface KnowledgeExtensions extends ProcessorExtensions {
   vendors?: Partial<VendorEntry>[];
   consentApis?: Partial<ConsentApiEntry>[];
   vendorCategories?: Record<string, ConsentCategory>;
+  /** Extra personal-data vocabulary entries (`personalData` in creepyline.json). */
+  personalData?: Partial<PersonalDataEntry>[];
 }
 
 /** A malformed catalogue or config entry. `field` is the key path (`vendors[2].scriptHosts[0]`). */
@@ -90,6 +94,8 @@ export interface Knowledge extends ProcessorKnowledge {
    * not tracking in this form (a social network's image). Video iframes are left to the embed pass.
    */
   matchThirdParty(url: string, form: UrlForm): ThirdPartyMatch | undefined;
+  /** The personal-data vocabulary (EN + DE) the classifier in `facts/personal-data.ts` reads. */
+  personalData: PersonalDataVocabulary;
 }
 
 /** A URL classified by the third-party-web dataset. */
@@ -135,7 +141,8 @@ export function buildKnowledge(extra?: KnowledgeExtensions): Knowledge {
       (extra.consentApis?.length ?? 0) === 0 &&
       Object.keys(extra.vendorCategories ?? {}).length === 0 &&
       (extra.processors?.length ?? 0) === 0 &&
-      (extra.dataSources?.length ?? 0) === 0);
+      (extra.dataSources?.length ?? 0) === 0 &&
+      (extra.personalData?.length ?? 0) === 0);
   if (empty) {
     shared ??= build(BUILTIN_VENDORS, BUILTIN_CONSENT_APIS, {});
     return shared;
@@ -145,7 +152,14 @@ export function buildKnowledge(extra?: KnowledgeExtensions): Knowledge {
   return build(vendors, apis, extra.vendorCategories ?? {}, extra);
 }
 
-function build(vendors: VendorEntry[], apis: ConsentApiEntry[], remap: Record<string, ConsentCategory>, extra?: ProcessorExtensions): Knowledge {
+function build(vendors: VendorEntry[], apis: ConsentApiEntry[], remap: Record<string, ConsentCategory>, extra?: ProcessorExtensions & { personalData?: unknown[] }): Knowledge {
+  let vocabulary: PersonalDataVocabulary;
+  try {
+    vocabulary = buildPersonalDataVocabulary(extra?.personalData ?? []);
+  } catch (error) {
+    const field = (error as { field?: string }).field ?? 'personalData';
+    throw new KnowledgeError(field, (error as Error).message.slice(field.length + 2));
+  }
   const processorKnowledge = buildProcessorKnowledge(extra, (field, detail) => {
     throw new KnowledgeError(field, detail);
   });
@@ -230,6 +244,7 @@ function build(vendors: VendorEntry[], apis: ConsentApiEntry[], remap: Record<st
     vendorById: (id) => byId.get(id),
     consentApiById: (id) => apiById.get(id),
     matchThirdParty: (url, form) => matchThirdParty(url, form, linked, synthetic),
+    personalData: vocabulary,
   };
 }
 
