@@ -125,6 +125,8 @@ export class DiagnosticsService {
     } else {
       try {
         await this.roots.ensurePolicyFor(document);
+        // closed while the settings were asked for: nothing to show, nothing to keep
+        if (!this.roots.isOpen(document)) return [];
         const result = this.roots.analyze(document);
         if (!result) {
           outcome.skippedReason = `documents with the uri scheme of ${document.uri} cannot be analysed`;
@@ -154,6 +156,11 @@ export class DiagnosticsService {
     outcome.findings = diagnostics.length;
     this.status.send(outcome, settings);
     return diagnostics;
+  }
+
+  /** How many debounced validations are waiting (debug statistics). */
+  get pendingCount(): number {
+    return this.timers.size;
   }
 
   /** Schedules a push validation (debounced). No-op for documents the client pulls. */

@@ -215,6 +215,10 @@ export class Roots {
    * documents the core cannot address (non-file, non-untitled schemes).
    */
   analyze(document: TextDocument): DocumentResult | undefined {
+    // A validation or request that awaited the settings may resume after the document was
+    // closed: analysing it then would bring back the overlay (its unsaved text) and the
+    // cached result that closing dropped, shadowing the file on disk for cross-file analysis.
+    if (!this.isOpen(document)) return undefined;
     const cached = this.cached(document);
     if (cached) return cached;
     const file = this.fileFor(document);
@@ -229,6 +233,11 @@ export class Roots {
     this.results.set(document.uri, result);
     this.indexedText.set(document.uri, document.version);
     return result;
+  }
+
+  /** Whether `document` is (still) one of the open documents. */
+  isOpen(document: TextDocument): boolean {
+    return this.openDocuments().includes(document);
   }
 
   /** Indexes the editor text of the other open documents of `root` that changed since last time. */
@@ -277,6 +286,11 @@ export class Roots {
   /** Drops the cached result of one document (a file it depends on changed). */
   invalidate(uri: string): void {
     this.results.delete(uri);
+  }
+
+  /** How many per-document results are cached (debug statistics). */
+  get cachedResultCount(): number {
+    return this.results.size;
   }
 
   /** Drops cached results (settings changed), keeping the roots. */

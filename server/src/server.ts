@@ -12,8 +12,9 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import * as path from 'node:path';
 import { ANALYSED_EXTENSIONS, CONFIG_FILE_NAMES, commentLanguageOf, defaultConfigTemplate, getRule, ruleDocMarkdown, type RawConfig } from '@creepyline/core';
 import {
-  CodeActionKinds, ConfigTemplateRequest, RuleDocumentationRequest, ScanWorkspaceRequest, SETTINGS_SECTION,
-  type ConfigTemplateParams, type ConfigTemplateResult, type RuleDocumentationParams, type RuleDocumentationResult,
+  CodeActionKinds, ConfigTemplateRequest, DebugStatsRequest, RuleDocumentationRequest, ScanWorkspaceRequest, SETTINGS_SECTION,
+  type ConfigTemplateParams, type ConfigTemplateResult, type DebugStatsParams, type DebugStatsResult,
+  type RuleDocumentationParams, type RuleDocumentationResult,
   type ScanWorkspaceParams, type ScanWorkspaceResult,
 } from '@creepyline/protocol';
 import { buildCodeActions } from './codeActions';
@@ -248,6 +249,22 @@ connection.onRequest(ConfigTemplateRequest, (_params: ConfigTemplateParams): Con
     errors.report('Creating the configuration template', error);
     throw new ResponseError(ErrorCodes.InternalError, 'Creepyline could not create the configuration template; see its output.');
   }
+});
+
+// Internal, for tests only (see DebugStatsRequest): memory and cache sizes.
+connection.onRequest(DebugStatsRequest, (params: DebugStatsParams | undefined): DebugStatsResult => {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  const gcRan = params?.gc === true && typeof gc === 'function';
+  if (gcRan) gc!();
+  const { rss, heapTotal, heapUsed, external, arrayBuffers } = process.memoryUsage();
+  return {
+    memory: { rss, heapTotal, heapUsed, external, arrayBuffers },
+    gcRan,
+    openDocuments: documents.all().length,
+    cachedResults: roots.cachedResultCount,
+    pendingValidations: diagnostics.pendingCount,
+    roots: roots.allRoots().map((root) => ({ dir: root.dir, ...root.workspace.cacheStats() })),
+  };
 });
 
 process.on('uncaughtException', (error) => errors.report('Creepyline server (uncaught exception)', error));

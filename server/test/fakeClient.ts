@@ -8,7 +8,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-  createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection,
+  createMessageConnection, StreamMessageReader, StreamMessageWriter, type CancellationToken, type MessageConnection,
 } from 'vscode-jsonrpc/node';
 
 /** Repository root (this file is server/test/fakeClient.ts). */
@@ -94,6 +94,8 @@ export interface StartOptions {
   configuration?: unknown;
   /** Advertise `workspace.workspaceEdit.documentChanges`. */
   documentChanges?: boolean;
+  /** Node options for the server process, e.g. `['--expose-gc']`. */
+  nodeArgs?: string[];
 }
 
 type Waiter = { check: () => boolean; resolve: () => void };
@@ -101,6 +103,8 @@ type Waiter = { check: () => boolean; resolve: () => void };
 /** The fake client. */
 export class FakeClient {
   readonly diagnostics = new Map<string, Diagnostic[][]>();
+  /** The document version of each `publishDiagnostics` (parallel to `diagnostics`; `undefined` when the server sent none). */
+  readonly diagnosticVersions = new Map<string, (number | undefined)[]>();
   readonly statuses: { uri: string; state: string; findings: number; skippedReason?: string }[] = [];
   readonly logs: string[] = [];
   readonly unexpected: unknown[] = [];
@@ -110,6 +114,8 @@ export class FakeClient {
   initializeResult: any;
   /** The answer to every `workspace/configuration` item; change it, then send `workspace/didChangeConfiguration`. */
   configuration: unknown = {};
+  /** While set, `workspace/configuration` answers only after it resolves (to pause the server mid-validation). */
+  holdConfiguration: Promise<void> | undefined;
   /** `scopeUri` of every configuration item asked for. */
   readonly configurationRequests: string[] = [];
   /** Tokens of `window/workDoneProgress/create` requests. */
@@ -121,14 +127,16 @@ export class FakeClient {
 
   /** Spawns the server and runs `initialize`/`initialized`. */
   static async start(options: StartOptions): Promise<FakeClient> {
-    const child = spawn(process.execPath, [SERVER_JS, '--stdio'], { cwd: options.rootDir, stdio: 'pipe' });
+    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), SERVER_JS, '--stdio'], { cwd: options.rootDir, stdio: 'pipe' });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     const client = new FakeClient(child, connection);
     child.stderr.on('data', (d) => { client.stderr += String(d); });
     child.on('exit', () => { client.exited = true; client.notify(); });
     client.configuration = options.configuration === undefined ? {} : options.configuration;
-    connection.onRequest('workspace/configuration', (params: { items: { scopeUri?: string }[] }) => {
+    connection.onRequest('workspace/configuration', async (params: { items: { scopeUri?: string }[] }) => {
       client.configurationRequests.push(...params.items.map((i) => i.scopeUri ?? ''));
+      client.notify();
+      if (client.holdConfiguration) await client.holdConfiguration;
       return params.items.map(() => client.configuration);
     });
     connection.onRequest('window/workDoneProgress/create', (params: { token: string | number }) => {
@@ -143,10 +151,13 @@ export class FakeClient {
       client.progress.push(params);
       client.notify();
     });
-    connection.onNotification('textDocument/publishDiagnostics', (params: { uri: string; diagnostics: Diagnostic[] }) => {
+    connection.onNotification('textDocument/publishDiagnostics', (params: { uri: string; version?: number; diagnostics: Diagnostic[] }) => {
       const list = client.diagnostics.get(params.uri) ?? [];
       list.push(params.diagnostics);
       client.diagnostics.set(params.uri, list);
+      const versions = client.diagnosticVersions.get(params.uri) ?? [];
+      versions.push(params.version);
+      client.diagnosticVersions.set(params.uri, versions);
       client.notify();
     });
     connection.onNotification('creepyline/status', (params) => {
@@ -242,8 +253,18 @@ export class FakeClient {
     return this.diagnostics.get(uri)?.at(-1);
   }
 
-  request<T>(method: string, params: unknown): Promise<T> {
-    return this.connection.sendRequest(method, params) as Promise<T>;
+  request<T>(method: string, params: unknown, token?: CancellationToken): Promise<T> {
+    return (token ? this.connection.sendRequest(method, params, token) : this.connection.sendRequest(method, params)) as Promise<T>;
+  }
+
+  /** Sends `workspace/didChangeConfiguration` (the server then asks `workspace/configuration` again). */
+  configurationChanged(): void {
+    void this.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+  }
+
+  /** Sends `workspace/didChangeWatchedFiles` (type 1 created, 2 changed, 3 deleted). */
+  filesChanged(changes: { uri: string; type: 1 | 2 | 3 }[]): void {
+    void this.connection.sendNotification('workspace/didChangeWatchedFiles', { changes });
   }
 
   /** Shuts the server down politely and waits for the process to end. */

@@ -9,6 +9,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { createMessageConnection, IPCMessageReader, IPCMessageWriter } from 'vscode-jsonrpc/node';
+import type { DebugStatsResult } from '@creepyline/protocol';
 import {
   applyEdits, editsFor, FakeClient, pathToUri, position, REPO, SERVER_JS,
   type CodeAction, type Diagnostic, type StartOptions,
@@ -509,6 +510,27 @@ describe('language server (stdio, bundled)', function () {
     const template = await client.request<{ text: string }>('creepyline/configTemplate', { folderUri: pathToUri(dir) });
     assert.match(template.text, /"\$schema"/);
     assert.match(template.text, /requireJustification/);
+  });
+
+  it('a document closed while its validation waits for the settings leaves no overlay or result behind (found by the stress test)', async () => {
+    const { client, dir } = await start({ 'creepyline.json': TEAM_CONFIG });
+    await client.waitFor(() => client.logs.some((l) => l.startsWith('Indexed')), () => 'background index');
+    let release!: () => void;
+    client.holdConfiguration = new Promise((resolve) => { release = resolve; });
+    const uri = pathToUri(path.join(dir, 'shop.js'));
+    const asked = client.configurationRequests.length;
+    client.open(uri, 'javascript', SHOP);
+    // the server is now inside the validation, waiting for this document's settings
+    await client.waitFor(() => client.configurationRequests.slice(asked).includes(uri), () => 'settings asked for the document');
+    client.close(uri);
+    await client.waitFor(() => client.last(uri)?.length === 0, () => 'diagnostics cleared on close');
+    client.holdConfiguration = undefined;
+    release();
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const stats = await client.request<DebugStatsResult>('creepyline/debugStats', {});
+    assert.equal(stats.cachedResults, 0, 'no result kept for a closed document');
+    assert.deepEqual(stats.roots.map((r) => [r.overlays, r.editorTrees]), [[0, 0]], 'the closed document\'s unsaved text does not shadow the file on disk');
+    assert.deepEqual(client.diagnostics.get(uri), [[]], 'nothing published for the closed document after its close');
   });
 
   it('survives syntax garbage and binary-looking content and keeps answering', async () => {

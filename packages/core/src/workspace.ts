@@ -99,6 +99,11 @@ export class Workspace {
     this.resolver.clear();
   }
 
+  /** Sizes of the caches (for a language server's memory diagnostics and stress tests). */
+  cacheStats(): { facts: number; overlays: number; editorTrees: number } {
+    return { facts: this.facts.size, overlays: this.overlays.size, editorTrees: this.trees.size };
+  }
+
   /** The configuration in use. */
   getConfig(): ConfigSet {
     return this.config;

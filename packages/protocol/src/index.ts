@@ -214,6 +214,36 @@ export interface ConfigTemplateResult {
 }
 
 /**
+ * `creepyline/debugStats` — INTERNAL request, client → server, for tests only (the
+ * extension never sends it; it is not part of the public protocol and may change). The
+ * server answers with its memory use (after a full garbage collection when `gc` is set and
+ * the server runs with `node --expose-gc`) and the sizes of its caches, so a stress test can
+ * check that memory and caches return to a plateau. Reads nothing from the workspace.
+ */
+export const DebugStatsRequest = 'creepyline/debugStats';
+
+/** Parameters of {@link DebugStatsRequest}. */
+export interface DebugStatsParams {
+  /** Run a full garbage collection first (only possible under `--expose-gc`). */
+  gc?: boolean;
+}
+
+/** Result of {@link DebugStatsRequest}. */
+export interface DebugStatsResult {
+  /** `process.memoryUsage()` in bytes. */
+  memory: { rss: number; heapTotal: number; heapUsed: number; external: number; arrayBuffers: number };
+  /** Whether a garbage collection ran before measuring. */
+  gcRan: boolean;
+  openDocuments: number;
+  /** Per-document analysis results kept (at most one per open document). */
+  cachedResults: number;
+  /** Debounced validations waiting to run. */
+  pendingValidations: number;
+  /** Per workspace root: the core's cache sizes. */
+  roots: { dir: string; facts: number; overlays: number; editorTrees: number }[];
+}
+
+/**
  * Client command (not a server request) that code actions "Show documentation for <rule>"
  * carry; arguments: the rule id, then the page's URL when the team set `docsBaseUrl` in
  * creepyline.json. With a URL the client opens it with `vscode.env.openExternal`; without
