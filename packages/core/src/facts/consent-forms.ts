@@ -12,6 +12,7 @@ import { skipOuter } from './consent';
 import { optInWords } from './embeds';
 import { calleeName, FORM_HOOKS, propertyName, unwrapBoolean, ValueResolver } from './form-values';
 import type { ScopeResolver } from './scope';
+import { COUPLING_CALLS, consentRequirements } from './consent-coupling';
 import type { CheckedBox, CheckboxComponent, ComponentUse, ConsentFormFacts, PrecheckedValue, Span } from './types';
 
 /** What the walk collects for this pass. */
@@ -22,10 +23,12 @@ export interface FormNodes {
   writes: ts.CallExpression[];
   /** `document.cookie = …` assignments. */
   cookieWrites: ts.BinaryExpression[];
+  /** `if` statements (handlers rejecting a request, `facts/consent-coupling.ts`). */
+  ifs: ts.IfStatement[];
 }
 
 /** Callee names the walk hands to this pass (a set test per call). */
-export const FORM_CALLS = new Set([...FORM_HOOKS, 'default']);
+export const FORM_CALLS = new Set([...FORM_HOOKS, 'default', ...COUPLING_CALLS]);
 
 /** Tags that render a checkbox or switch (plain, and the UI libraries' components). */
 const CHECKBOX_TAGS = new Set(['Checkbox', 'Switch', 'Toggle']);
@@ -42,8 +45,9 @@ type Element = ts.JsxSelfClosingElement | ts.JsxOpeningElement;
 
 /** Runs the form-consent pass over the collected nodes. */
 export function consentFormFacts(sourceFile: ts.SourceFile, scope: ScopeResolver, nodes: FormNodes, checkedOut: CheckedBox[]): ConsentFormFacts {
-  const out: ConsentFormFacts = { prechecked: [], checkboxComponents: [], componentUses: [] };
-  if (nodes.jsx.length === 0 && nodes.calls.length === 0) return out;
+  const out: ConsentFormFacts = { prechecked: [], checkboxComponents: [], componentUses: [], requirements: [] };
+  if (nodes.jsx.length === 0 && nodes.calls.length === 0 && nodes.ifs.length === 0) return out;
+  out.requirements = consentRequirements(sourceFile, nodes.calls, nodes.jsx, nodes.ifs);
   const resolver = new ValueResolver(scope);
   const byLiteral = new Map<number, PrecheckedValue>();
   const span = (n: ts.Node): Span => ({ start: n.getStart(sourceFile), end: n.getEnd() });

@@ -23,7 +23,7 @@ import { consentFormFacts, type FormNodes } from './consent-forms';
 import { consentRecordFacts } from './consent-records';
 import type { FileFacts, FileLanguage, GateResult, TrackerSink } from './types';
 
-export type { FileFacts, ConsentRecordFacts, ConsentWrite, SingleOptIn, ConsentFormFacts, PrecheckedValue, CheckboxComponent, ComponentUse, EmbedFact, CheckedBox, CmpDefaultOn, TrackerSink, GateResult, GuardEvidence, FileLanguage, Span, ImportedUse, Reexport } from './types';
+export type { FileFacts, ConsentRequirement, ConsentRecordFacts, ConsentWrite, SingleOptIn, ConsentFormFacts, PrecheckedValue, CheckboxComponent, ComponentUse, EmbedFact, CheckedBox, CmpDefaultOn, TrackerSink, GateResult, GuardEvidence, FileLanguage, Span, ImportedUse, Reexport } from './types';
 
 /** What the syntax pass needs besides the text. */
 export interface FactsContext {
@@ -91,7 +91,7 @@ export function analyseModule(
   const identifiers = new Map<string, ts.Identifier[]>();
   const embedElements: (ts.JsxSelfClosingElement | ts.JsxOpeningElement)[] = [];
   const optInVendors = new Set<string>();
-  const formNodes: FormNodes | undefined = withModules ? { jsx: [], calls: [], writes: [], cookieWrites: [] } : undefined;
+  const formNodes: FormNodes | undefined = withModules ? { jsx: [], calls: [], writes: [], cookieWrites: [], ifs: [] } : undefined;
   const raw = findSinks(sourceFile, context.knowledge, scope, (vendor) => effectiveCategory(vendor, context.config), consentDefaults, identifiers, embedElements, optInVendors, formNodes);
   let finder: GateFinder | undefined;
   const gates = () => (finder ??= new GateFinder(sourceFile, lineStarts, context.matcher, scope, context.knowledge, identifiers));
@@ -123,7 +123,7 @@ export function analyseModule(
 
 /** Form-consent facts of a file without forms (HTML, CSS). */
 export function emptyConsentForms(): FileFacts['consentForms'] {
-  return { prechecked: [], checkboxComponents: [], componentUses: [] };
+  return { prechecked: [], checkboxComponents: [], componentUses: [], requirements: [] };
 }
 
 /** Gate verdict for a call of a tracker the file switched into opt-in mode. */

@@ -120,6 +120,9 @@ export function findSinks(
         if (match) add(call, match.vendor, match.form, match.label, undefined, match.thirdParty);
         break;
       }
+      case ts.SyntaxKind.IfStatement:
+        if (formNodes) formNodes.ifs.push(node as ts.IfStatement);
+        break;
       case ts.SyntaxKind.BinaryExpression: {
         // script.src = 'https://static.hotjar.com/c/hotjar-' + id + '.js';  new Image().src = 'https://www.facebook.com/tr?…'
         const binary = node as ts.BinaryExpression;

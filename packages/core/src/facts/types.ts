@@ -167,11 +167,31 @@ export interface ComponentUse {
   objectInitials: Record<string, Record<string, { span: Span; via: string }>>;
 }
 
-/** Consent facts of forms: pre-ticked values, checkbox components and their uses. */
+/** Something that makes a marketing field a condition of submitting (for `consent-coupling`). */
+export interface ConsentRequirement {
+  /** `schema`: accepts only true; `required`: a required box; `disabled-submit`; `rejects`: a handler refusing the request. */
+  kind: 'schema' | 'required' | 'disabled-submit' | 'rejects';
+  /** The field key (`newsletter`) or the reference name. */
+  key: string;
+  /** Marketing words of the key (or label). */
+  words: string[];
+  label?: string;
+  /** The literal / attribute / condition: the finding's anchor. */
+  span: Span;
+  /** How it is enforced, as written (`z.literal(true)`, `the required attribute`). */
+  how: string;
+  /** Names around it, nearest first (function, component, schema variable, route, form id), for the purpose. */
+  context: { what: string; text: string }[];
+  /** Edits that let the form be sent without it (safe: they only widen what is accepted). */
+  fix?: { title: string; edits: { start: number; end: number; text: string }[] };
+}
+
+/** Consent facts of forms: pre-ticked values, checkbox components and their uses, marketing fields made mandatory. */
 export interface ConsentFormFacts {
   prechecked: PrecheckedValue[];
   checkboxComponents: CheckboxComponent[];
   componentUses: ComponentUse[];
+  requirements: ConsentRequirement[];
 }
 
 /** A consent flag written to storage, with what the same record says about proof. */
