@@ -8,12 +8,12 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Workspace, loadConfig, markdownToText, ruleDocMarkdown, ruleDocsUrl, rules as coreRules } from '@creepyline/core';
+import { Workspace, loadConfig, markdownToText, readText, ruleDocMarkdown, ruleDocsUrl, rules as coreRules } from '@creepyline/core';
 import type { ConfigProblem, ConfigSet, Finding, Severity } from '@creepyline/core';
 import { UsageError, type CheckOptions, type FailOn } from './args';
 import { createStyler, shouldColor } from './color';
 import { discoverFiles, displayPath } from '@creepyline/core';
-import { formatHtml } from './formatters/html';
+import { formatHtml, type Excerpt } from './formatters/html';
 import { formatJson } from './formatters/json';
 import { formatMarkdown } from './formatters/markdown';
 import { formatSarif } from './formatters/sarif';
@@ -148,12 +148,16 @@ function analyse(options: CheckOptions, toolVersion: string, root: string, progr
   // shard's findings are exactly the full run's findings in its files.
   const shard = options.shard;
   const mine = shard ? discovery.files.filter((file) => inShard(displayPath(root, file), shard.index, shard.count)) : discovery.files;
-  const total = discovery.files.length;
-  for (let i = 0; i < total; i += 25) {
-    workspace.indexFiles(discovery.files.slice(i, i + 25));
-    progress.update(Math.min(i + 25, total), total, discovery.files[Math.min(i + 24, total - 1)]);
+  // The syntax pass runs first, in chunks, when a shard needs the other files' facts or the
+  // progress bar needs steps; analyzeFiles then finds the facts cached (by content hash).
+  if (shard || progress.enabled) {
+    const total = discovery.files.length;
+    for (let i = 0; i < total; i += 25) {
+      workspace.indexFiles(discovery.files.slice(i, i + 25));
+      progress.update(Math.min(i + 25, total), total, discovery.files[Math.min(i + 24, total - 1)]);
+    }
+    progress.phase(`checking ${mine.length} file${mine.length === 1 ? '' : 's'}…`);
   }
-  progress.phase(`checking ${mine.length} file${mine.length === 1 ? '' : 's'}…`);
   const result = workspace.analyzeFiles(mine);
 
   const active = new Set(activeRules);
@@ -305,6 +309,22 @@ function exitCode(report: Report, problems: readonly ConfigProblem[], options: C
   return EXIT.ok;
 }
 
+/** Two lines of code before and after each finding, for the HTML report (files read once). */
+function excerpts(root: string, report: Report): (Excerpt | undefined)[] {
+  const lines = new Map<string, string[] | undefined>();
+  return report.findings.map((finding) => {
+    if (!lines.has(finding.file)) {
+      const read = readText(path.resolve(root, finding.file), Number.MAX_SAFE_INTEGER);
+      lines.set(finding.file, 'text' in read ? read.text.split(/\r?\n/) : undefined);
+    }
+    const all = lines.get(finding.file);
+    if (!all) return undefined;
+    const first = Math.max(1, finding.range.start.line - 2);
+    const last = Math.min(all.length, finding.range.end.line + 2, first + 40);
+    return { first, lines: all.slice(first - 1, last) };
+  });
+}
+
 function writeReport(options: CheckOptions, io: CliIO, root: string, report: Report, context: ReportContext, env: Record<string, string | undefined>): void {
   const toFile = options.output !== undefined;
   let text: string;
@@ -312,7 +332,7 @@ function writeReport(options: CheckOptions, io: CliIO, root: string, report: Rep
     case 'json': text = formatJson(report); break;
     case 'sarif': text = formatSarif(report, context); break;
     case 'markdown': text = formatMarkdown(report); break;
-    case 'html': text = formatHtml(report); break;
+    case 'html': text = formatHtml(report, excerpts(root, report)); break;
     case 'junit': text = formatJunit(report, context, options.failOn); break;
     default: text = formatText(report, createStyler(!toFile && shouldColor(options.color, io.stdout.isTTY, env)), options.explain);
   }

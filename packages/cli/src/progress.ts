@@ -41,7 +41,7 @@ export class Progress {
   private started = Date.now();
   private drawn = false;
 
-  constructor(private readonly stream: OutputStream, private readonly enabled: boolean, private readonly root: string) {}
+  constructor(private readonly stream: OutputStream, readonly enabled: boolean, private readonly root: string) {}
 
   /** Reports that `done` of `total` files are parsed, the last one being `file`. */
   update(done: number, total: number, file: string): void {

@@ -1,0 +1,71 @@
+/**
+ * The HTML report in a real browser: the shop sample's report opened from disk in Debian's
+ * Chromium (through playwright-core, no download) with the network cut off, screenshot saved
+ * as test-results/html-report.png; the filters hide and show findings without any script
+ * (the page's CSP forbids scripts), and nothing is requested from anywhere. Skipped with a
+ * reason when Chromium is not installed (`apt-get install chromium`).
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { REPO_ROOT, makeProject, removeProject, runCli } from './helpers';
+
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const RESULTS = path.join(REPO_ROOT, 'test-results');
+
+describe('HTML report in Chromium', function () {
+  this.timeout(240_000);
+  let dir: string | undefined;
+  after(() => dir && removeProject(dir));
+
+  it('renders the shop report offline: charts, table of contents, excerpts; the filters work without scripts', async function () {
+    if (!fs.existsSync(CHROMIUM)) this.skip();
+    dir = makeProject({});
+    const report = path.join(dir, 'report.html');
+    const run = runCli(['check', 'samples/shop', '--format', 'html', '--output', report], REPO_ROOT);
+    assert.equal(run.code, 1, run.stderr);
+    const html = fs.readFileSync(report, 'utf8');
+    // Code excerpts may show `src=` or `url(` as escaped text; elements and styles may not load anything.
+    assert.doesNotMatch(html, /<(script|link|img|iframe|object|embed|source|video|audio)\b/i, 'no loading element');
+    const style = /<style>([\s\S]*?)<\/style>/.exec(html)?.[1] ?? '';
+    assert.doesNotMatch(style, /@import|url\(/i, 'no loading style');
+    assert.match(html, /Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'"/);
+
+    const { chromium } = await import('playwright-core');
+    const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] });
+    try {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 1600 }, offline: true, javaScriptEnabled: false });
+      const requests: string[] = [];
+      context.on('request', (request) => { if (!request.url().startsWith('file:')) requests.push(request.url()); });
+      const page = await context.newPage();
+      await page.goto(`file://${report}`);
+      fs.mkdirSync(RESULTS, { recursive: true });
+      await page.screenshot({ path: path.join(RESULTS, 'html-report.png'), fullPage: false });
+
+      const visible = (selector: string) => page.locator(selector).evaluateAll((nodes) => nodes.filter((n) => (n as HTMLElement).offsetParent !== null).length);
+      const total = await page.locator('.finding').count();
+      assert.equal(total, 22, 'the shop sample has 22 findings');
+      assert.equal(await page.locator('.charts svg').count(), 3, 'three SVG charts');
+      assert.equal(await page.locator('.charts svg rect').count(), 3 + 3 + 2, 'bars: severities, rules, confidences');
+      assert.ok(await page.locator('ul.toc a').count() >= 10, 'table of contents by file');
+      assert.equal(await page.locator('pre.code mark').first().isVisible(), true, 'code excerpt with the range highlighted');
+
+      const warnings = await page.locator('.finding.sev-warning').count();
+      assert.ok(warnings > 0);
+      await page.locator('label[for="f-sev-warning"]').click();
+      assert.equal(await visible('.finding'), total - warnings, 'unticking "warning" hides the warnings');
+      await page.locator('label[for="f-sev-warning"]').click();
+      assert.equal(await visible('.finding'), total, 'ticking it again shows them');
+      await page.locator('label[for="f-conf-medium"]').click();
+      assert.equal(await visible('.finding.conf-medium'), 0, 'confidence filter');
+      await page.locator('label[for="f-conf-medium"]').click();
+      const ruleLabel = page.locator('nav.filters label[for^="f-rule-"]', { hasText: 'tracking-without-consent' });
+      await ruleLabel.click();
+      assert.equal(await visible('.finding'), total - 18, 'rule filter hides the 18 tracking findings');
+      await page.screenshot({ path: path.join(RESULTS, 'html-report-filtered.png'), fullPage: false });
+      assert.deepEqual(requests, [], 'nothing fetched');
+    } finally {
+      await browser.close();
+    }
+  });
+});
