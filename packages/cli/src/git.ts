@@ -10,13 +10,17 @@ import { UsageError } from './args';
 /** Changed lines per absolute file path; `'all'` for files that are new (untracked or added). */
 export type ChangedLines = Map<string, Set<number> | 'all'>;
 
-/** Runs git locally: no pager, no prompts, no external diff or textconv drivers. */
+/**
+ * Runs git locally: no pager, no prompts, no external diff or textconv drivers, and no
+ * transport at all (`protocol.allow=never`; `GIT_NO_LAZY_FETCH` so a partial clone does not
+ * fetch missing objects on demand): a missing ref or object is an error, never a download.
+ */
 function git(cwd: string, args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const run = spawnSync('git', ['-c', 'core.quotePath=false', '--no-pager', ...args], {
+  const run = spawnSync('git', ['-c', 'core.quotePath=false', '-c', 'protocol.allow=never', '--no-pager', ...args], {
     cwd,
     encoding: 'utf8',
     maxBuffer: 512 * 1024 * 1024,
-    env: { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0', LC_ALL: 'C' },
+    env: { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0', GIT_NO_LAZY_FETCH: '1', LC_ALL: 'C' },
   });
   if (run.error) {
     const code = (run.error as NodeJS.ErrnoException).code;
