@@ -124,10 +124,13 @@ export function detectProject(root: string, files: readonly string[]): TemplateD
     }
   }
 
-  // Obvious = one name per kind, declared once: several candidates need a human to choose.
+  // Obvious = one name per kind, declared once, or among several exactly one plain name
+  // (`hasConsent`, `useConsent`, `ConsentGate`); otherwise a human has to choose.
   const consent: NonNullable<TemplateDetections['consent']> = { functions: [], hooks: [], components: [], evidence: [] };
+  const PLAIN = /^(?:hasConsent|isConsentGiven|useConsent|Consent(?:Gate|Guard))$/;
   for (const kind of ['functions', 'hooks', 'components'] as const) {
-    const names = [...declared].filter(([, places]) => places.every((p) => p.kind === kind));
+    let names = [...declared].filter(([, places]) => places.every((p) => p.kind === kind));
+    if (names.length > 1) names = names.filter(([name]) => PLAIN.test(name));
     if (names.length === 1 && names[0][1].length === 1) {
       consent[kind].push(names[0][0]);
       consent.evidence.push(`${names[0][0]} exported from ${names[0][1][0].file}`);

@@ -303,6 +303,8 @@ describe('creepyline for reviewers and CI (end to end)', function () {
     const dir = track(makeProject({
       'package.json': JSON.stringify({ dependencies: { 'mixpanel-browser': '^2.0.0', react: '^18.0.0' } }),
       'src/consent.ts': "export function hasMarketingConsent(): boolean {\n  return window.Cookiebot?.consent?.marketing === true;\n}\n",
+      // two hooks: the plain name is the obvious one
+      'src/hooks.ts': 'export function useConsent() { return state; }\nexport function useConsentRefresh() { return 0; }\n',
       'index.html': '<script async src="https://www.googletagmanager.com/gtag/js?id=G-1"></script>\n',
     }));
     const run = runCli(['init'], dir);
@@ -313,6 +315,7 @@ describe('creepyline for reviewers and CI (end to end)', function () {
     assert.match(text, /Mixpanel.*package\.json: mixpanel-browser/);
     assert.match(text, /Google.*index\.html: www\.googletagmanager\.com\/gtag\/js/);
     assert.match(text, /"functions": \["hasMarketingConsent"\]/);
+    assert.match(text, /"hooks": \["useConsent"\]/);
     // The written file is a valid configuration: check runs without configuration problems.
     const check = runCli(['check', '--format', 'json'], dir);
     assert.notEqual(check.code, 2, check.stderr);
