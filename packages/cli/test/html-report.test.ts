@@ -42,7 +42,7 @@ describe('HTML report in Chromium', function () {
       fs.mkdirSync(RESULTS, { recursive: true });
       await page.screenshot({ path: path.join(RESULTS, 'html-report.png'), fullPage: false });
 
-      const visible = (selector: string) => page.locator(selector).evaluateAll((nodes) => nodes.filter((n) => (n as HTMLElement).offsetParent !== null).length);
+      const visible = (selector: string) => page.locator(selector).evaluateAll((nodes) => nodes.filter((n) => (n as unknown as { offsetParent: unknown }).offsetParent !== null).length);
       const total = await page.locator('.finding').count();
       assert.equal(total, 22, 'the shop sample has 22 findings');
       assert.equal(await page.locator('.charts svg').count(), 3, 'three SVG charts');

@@ -127,6 +127,29 @@ describe('creepyline for reviewers and CI (end to end)', function () {
     assert.deepEqual(validateWithMultitool(path.join(dir, 'out.sarif'), [NO_INFORMATION_URI]), []);
   });
 
+  it('SARIF rules carry the whole documentation; links only with docsBaseUrl, and then the log validates without any warning', () => {
+    const dir = track(makeProject({ 'a.js': TRACKERS }));
+    assert.equal(runCli(['check', '--format', 'sarif', '-o', 'plain.sarif'], dir).code, 1);
+    const plain = JSON.parse(fs.readFileSync(path.join(dir, 'plain.sarif'), 'utf8'));
+    const driver = plain.runs[0].tool.driver;
+    assert.equal(driver.informationUri, undefined);
+    for (const rule of driver.rules) {
+      assert.equal(rule.helpUri, undefined, 'no invented link');
+      assert.match(rule.help.markdown, new RegExp(`^# ${rule.id}\n[\\s\\S]*## Examples[\\s\\S]*## Legal basis`));
+      assert.match(rule.help.text, /What to do:/);
+      assert.doesNotMatch(rule.help.text, /\*\*|```/);
+    }
+    assert.doesNotMatch(JSON.stringify(plain), /github\.com\/creepyline/);
+    fs.writeFileSync(path.join(dir, 'creepyline.json'), '{ "docsBaseUrl": "https://docs.example.com/creepyline/rules" }');
+    assert.equal(runCli(['check', '--format', 'sarif', '-o', 'linked.sarif'], dir).code, 1);
+    const linked = JSON.parse(fs.readFileSync(path.join(dir, 'linked.sarif'), 'utf8'));
+    assert.equal(linked.runs[0].tool.driver.informationUri, 'https://docs.example.com/creepyline/rules');
+    assert.equal(linked.runs[0].tool.driver.rules[0].helpUri, `https://docs.example.com/creepyline/rules/${linked.runs[0].tool.driver.rules[0].id}.md`);
+    assert.deepEqual(validateWithMultitool(path.join(dir, 'linked.sarif')), []);
+    const md = runCli(['check', '--format', 'markdown'], dir).stdout;
+    assert.match(md, /\[tracking-without-consent\]\(https:\/\/docs\.example\.com\/creepyline\/rules\/tracking-without-consent\.md\)/);
+  });
+
   it('--changed-since reports only findings on changed lines (committed, unstaged, untracked)', () => {
     const dir = track(gitProject({ 'a.js': TRACKERS, 'b.js': CONSENT_DEFAULT, 'c.js': '// nothing\n' }));
     const base = git(dir, 'rev-parse', 'HEAD').trim();
