@@ -16,7 +16,7 @@ import type { Report, ReportContext, ReportFinding } from '../report';
 /** Schema URI of SARIF 2.1.0 as published by OASIS (errata 01). */
 export const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 /** Name of the partial fingerprint; bump the suffix if the fingerprint algorithm changes. */
-export const FINGERPRINT_KEY = 'creepyline/v1';
+export const FINGERPRINT_KEY = 'creepyline/v2';
 const SRCROOT = '%SRCROOT%';
 
 type Json = Record<string, unknown>;
