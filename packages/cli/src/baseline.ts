@@ -152,7 +152,8 @@ export function matchBaseline<F extends MatchableFinding>(
 /**
  * The baseline file for `findings`. Entries that `previous` already had for the same finding
  * keep their status and reason; the others are `accepted-risk` without a reason.
- * `snippet(finding)` gives the code to show; `line(finding)` its line.
+ * `describe(finding)` gives its line and the code to show. `keep` are earlier entries this run
+ * could not have seen (other paths, rules, shards): they are carried over unchanged.
  */
 export function buildBaseline<F extends MatchableFinding>(
   root: string,
@@ -160,6 +161,7 @@ export function buildBaseline<F extends MatchableFinding>(
   findings: readonly F[],
   describe: (finding: F) => { line: number; snippet: string },
   previous?: LoadedBaseline,
+  keep: LoadedBaseline['entries'] = [],
 ): BaselineFile {
   const dir = path.dirname(path.resolve(root, target));
   const kept = previous ? matchBaseline(findings, previous, () => false).unchanged : [];
@@ -177,6 +179,10 @@ export function buildBaseline<F extends MatchableFinding>(
       ...(old?.reason ? { reason: old.reason } : {}),
     };
   });
+  for (const entry of keep) {
+    const { rootFile, ...rest } = entry;
+    entries.push({ ...rest, file: relativeTo(root, dir, rootFile) });
+  }
   entries.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0)));
   return { version: BASELINE_VERSION, tool: 'creepyline', entries };
 }

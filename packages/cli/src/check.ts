@@ -192,22 +192,31 @@ function analyse(options: CheckOptions, toolVersion: string, root: string, progr
   return { report, context, problems, active };
 }
 
+/**
+ * Whether this run could have seen a baseline entry's finding: its rule ran (or no longer
+ * exists) and its file was analysed, or the file is gone and lay under the checked paths
+ * (not decidable within a shard). Unmatched covered entries are stale; entries not covered
+ * are left alone (and kept when the baseline is rewritten).
+ */
+function coveredBy(analysis: Analysis, options: CheckOptions, root: string): (entry: LoadedBaseline['entries'][number]) => boolean {
+  const analysed = new Set(analysis.context.files);
+  const known = new Set(coreRules.map((rule) => rule.id));
+  const underPaths = (file: string) => options.paths.some((p) => {
+    const base = path.resolve(root, p);
+    const abs = path.resolve(root, file);
+    return abs === base || abs.startsWith(base + path.sep);
+  });
+  return (entry) =>
+    !known.has(entry.rule) ||
+    (analysis.active.has(entry.rule) &&
+      (analysed.has(entry.rootFile) || (!options.shard && !fs.existsSync(path.resolve(root, entry.rootFile)) && underPaths(entry.rootFile))));
+}
+
 /** Applies `--baseline` and then `--changed-since` to an analysis (in place). */
 function narrow(analysis: Analysis, options: CheckOptions, root: string, baseline: LoadedBaseline | undefined, changed: ChangedLines | undefined): void {
-  const { report, context, active } = analysis;
-  const shard = options.shard;
+  const { report, context } = analysis;
   if (baseline) {
-    const analysed = new Set(context.files);
-    const known = new Set(coreRules.map((rule) => rule.id));
-    const underPaths = (file: string) => options.paths.some((p) => {
-      const base = path.resolve(root, p);
-      const abs = path.resolve(root, file);
-      return abs === base || abs.startsWith(base + path.sep);
-    });
-    const match = matchBaseline(report.findings, baseline, (entry) =>
-      !known.has(entry.rule) ||
-      (active.has(entry.rule) && (analysed.has(entry.rootFile) || (!shard && !fs.existsSync(path.resolve(root, entry.rootFile)) && underPaths(entry.rootFile)))),
-    );
+    const match = matchBaseline(report.findings, baseline, coveredBy(analysis, options, root));
     const recorded = new Map(match.unchanged.map(({ finding, entry }) => [finding, entry]));
     const removed = filterReport(report, context, (finding) => !recorded.has(finding));
     const shown = (entry: LoadedBaseline['entries'][number]) => ({
@@ -244,6 +253,7 @@ export async function runCheck(options: CheckOptions, io: CliIO, toolVersion: st
   if (options.writeBaseline !== undefined) {
     // Everything found now becomes the baseline (statuses and reasons of entries that still
     // match are kept); the report then shows what the new baseline leaves: nothing new.
+    // With --changed-since every finding is recorded, not only those on changed lines.
     const texts = new Map<string, string>();
     const textOf = (file: string) => {
       if (!texts.has(file)) texts.set(file, fs.readFileSync(path.resolve(root, file), 'utf8').replace(/^\uFEFF/, ''));
@@ -251,10 +261,12 @@ export async function runCheck(options: CheckOptions, io: CliIO, toolVersion: st
     };
     const previous = baseline ?? (fs.existsSync(path.resolve(root, options.writeBaseline)) ? readBaseline(root, options.writeBaseline) : undefined);
     const offsets = new Map(report.findings.map((finding, index) => [finding, context.offsets[index]]));
+    // Entries this run could not have seen (other paths, rules left out, other shards) stay.
+    const covered = coveredBy(analysis, options, root);
     const file = buildBaseline(root, options.writeBaseline, report.findings, (finding) => ({
       line: finding.range.start.line,
       snippet: snippetOf(textOf(finding.file), offsets.get(finding)!.startOffset, offsets.get(finding)!.endOffset),
-    }), previous);
+    }), previous, previous?.entries.filter((entry) => !covered(entry)) ?? []);
     writeBaseline(root, options.writeBaseline, file);
     io.stderr.write(`creepyline: wrote ${file.entries.length} baseline entr${file.entries.length === 1 ? 'y' : 'ies'} to ${displayPath(root, path.resolve(root, options.writeBaseline))}\n`);
     narrow(analysis, options, root, readBaseline(root, options.writeBaseline), changed);

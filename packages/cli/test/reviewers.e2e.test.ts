@@ -87,6 +87,9 @@ describe('creepyline for reviewers and CI (end to end)', function () {
     assert.equal(fbq.status, 'false-positive');
     assert.equal(fbq.reason, 'fbq is our own stub in this app');
     assert.equal(runCli(['check', '--baseline', 'ci/baseline.json'], dir).code, 0);
+    // Rewriting from a run with fewer rules keeps the entries that run could not see.
+    assert.equal(runCli(['check', '--rule', 'prechecked-consent', '--baseline', 'ci/baseline.json', '--write-baseline', 'ci/baseline.json'], dir).code, 0);
+    assert.equal(JSON.parse(fs.readFileSync(path.join(dir, 'ci/baseline.json'), 'utf8')).entries.length, 3);
 
     // Run from another folder: paths in the baseline are relative to the baseline file.
     const fromSrc = runCli(['check', '.', '--baseline', '../ci/baseline.json', '--format', 'json'], path.join(dir, 'src'));
