@@ -10,7 +10,7 @@ import { ts as morphTs } from 'ts-morph';
 import ts = morphTs;
 import { skipOuter } from './consent';
 import { optInWords } from './embeds';
-import { calleeName, FORM_HOOKS, propertyName, unwrapBoolean, ValueResolver } from './form-values';
+import { calleeName, FORM_HOOKS, isFormHook, propertyName, unwrapBoolean, ValueResolver } from './form-values';
 import type { ScopeResolver } from './scope';
 import { COUPLING_CALLS, consentRequirements } from './consent-coupling';
 import type { CheckedBox, CheckboxComponent, ComponentUse, ConsentFormFacts, PrecheckedValue, Span } from './types';
@@ -75,7 +75,7 @@ export function consentFormFacts(sourceFile: ts.SourceFile, scope: ScopeResolver
       if (e) resolver.providers.set(tag.expression.text, e);
     }
   }
-  for (const call of nodes.calls) if (FORM_HOOKS.has(calleeName(call) ?? '')) resolver.formHooks.push(call);
+  for (const call of nodes.calls) if (isFormHook(calleeName(call))) resolver.formHooks.push(call);
 
   // Initial values of forms, by key alone: `useForm({ defaultValues: { newsletter: true } })`.
   const noteDefaults = (defaults: { expr: ts.Expression; via: string } | undefined): void => {
@@ -85,7 +85,7 @@ export function consentFormFacts(sourceFile: ts.SourceFile, scope: ScopeResolver
   };
   for (const call of nodes.calls) {
     const name = calleeName(call);
-    if (name && FORM_HOOKS.has(name) && name !== 'useFormContext') noteDefaults(resolver.defaultsOfHook(call));
+    if (isFormHook(name) && name !== 'useFormContext') noteDefaults(resolver.defaultsOfHook(call));
     if (name === 'default') schemaDefault(call, sourceFile, note);
   }
 

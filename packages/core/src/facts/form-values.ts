@@ -15,6 +15,11 @@ import type { Binding, ScopeResolver } from './scope';
 
 /** Form hooks whose options carry the initial values (react-hook-form, Formik, Mantine, TanStack Form). */
 export const FORM_HOOKS = new Set(['useForm', 'useFormik', 'useFormContext', 'createForm']);
+/** A form hook: the libraries' own, and generated or wrapped ones named `use…Form` (`useRegisterDtoForm`). */
+export function isFormHook(name: string | undefined): boolean {
+  return name !== undefined && (FORM_HOOKS.has(name) || /^use[A-Z]\w*Form$/.test(name));
+}
+
 /** Option keys holding the initial values of a form hook or form component. */
 const DEFAULT_KEYS = ['defaultValues', 'initialValues'];
 
@@ -135,7 +140,7 @@ export class ValueResolver {
     if (ts.isElementAccessExpression(e) && ts.isStringLiteralLike(e.argumentExpression)) return this.follow(e.expression, [e.argumentExpression.text, ...path], via, depth + 1);
     if (ts.isCallExpression(e)) {
       const name = calleeName(e);
-      if (name && FORM_HOOKS.has(name) && path[0] === 'values') {
+      if (isFormHook(name) && path[0] === 'values') {
         const defaults = this.defaultsOfHook(e);
         return defaults ? this.follow(defaults.expr, path.slice(1), defaults.via, depth + 1) : undefined;
       }
@@ -196,7 +201,7 @@ export class ValueResolver {
     if (binding?.kind !== 'variable' || !binding.declaration.initializer) return undefined;
     let init = skipOuter(binding.declaration.initializer);
     while (ts.isAwaitExpression(init)) init = skipOuter(init.expression);
-    if (!ts.isCallExpression(init) || !FORM_HOOKS.has(calleeName(init) ?? '')) return undefined;
+    if (!ts.isCallExpression(init) || !isFormHook(calleeName(init))) return undefined;
     return this.defaultsOfHook(init);
   }
 }

@@ -17,7 +17,7 @@ import { requiredModule, type Binding, type ScopeResolver } from './scope';
 import type { ConsentModeDefault, Span, TrackerSink } from './types';
 import { MAX_SYNTAX_DEPTH, TooDeepError } from '../failure';
 import { FORM_CALLS, type FormNodes } from './consent-forms';
-import { calleeName } from './form-values';
+import { calleeName, isFormHook } from './form-values';
 import { WRITE_CALLS } from './consent-records';
 
 const GLOBAL_OBJECTS = new Set(['window', 'globalThis', 'self']);
@@ -113,7 +113,7 @@ export function findSinks(
         noteOptInMode(call, knowledge, optInVendors);
         if (formNodes) {
           const name = calleeName(call);
-          if (name !== undefined && FORM_CALLS.has(name)) formNodes.calls.push(call);
+          if (name !== undefined && (FORM_CALLS.has(name) || isFormHook(name))) formNodes.calls.push(call);
           if (name !== undefined && WRITE_CALLS.has(name)) formNodes.writes.push(call);
         }
         const match = matchCall(call, knowledge, scope, sdkNames) ?? matchServerRequest(call, knowledge, scope) ?? matchSetAttribute(call, knowledge, scope) ?? matchRequest(call, knowledge, scope);

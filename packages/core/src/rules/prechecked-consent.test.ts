@@ -194,6 +194,12 @@ runRuleTests(rule, {
       errors: [{ messageId: 'precheckedValue', line: 2, message: 'yup' }],
     },
     {
+      name: 'a generated form hook (use…Form) with defaultValues (TanStack Form wrapper)',
+      code: "import { useRegisterDtoForm } from 'api/RegisterDto.form';\nexport function RegisterForm() {\n  const form = useRegisterDtoForm({ defaultValues: { newsletter: true }, onSubmit: () => {} });\n  return <form.Field name=\"newsletter\">{(field) => <input type=\"checkbox\" checked={field.state.value} onChange={(e) => field.handleChange(e.target.checked)} />}</form.Field>;\n}",
+      filename: 'RegisterForm.tsx',
+      errors: [{ messageId: 'precheckedValue', line: 3, message: '`defaultValues`' }],
+    },
+    {
       name: 'MUI Checkbox defaultChecked literal',
       code: "import { Checkbox, FormControlLabel } from '@mui/material';\nexport const O = () => <FormControlLabel control={<Checkbox defaultChecked name=\"promo\" />} label=\"Promotions by email\" />;",
       filename: 'O.tsx',
