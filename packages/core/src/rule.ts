@@ -4,7 +4,7 @@
  * never raw files, and report through `context.report`.
  */
 import type { Confidence, Fix, LegalRef, RelatedLocation, Severity } from './model';
-import type { FileFacts } from './facts/types';
+import type { FileFacts, SchemaFact } from './facts/types';
 import type { ResolvedConfig } from './config/types';
 import type { Knowledge } from './knowledge';
 import type { ConsentCategory } from './knowledge/types';
@@ -99,6 +99,11 @@ export interface ProjectFacts {
    * analysed project file.
    */
   exportedFrom(specifier: string, exportName: string, fromFile: string): { facts: FileFacts; name: string } | undefined;
+  /**
+   * The validation schema `file` imports as `exportName` from `specifier` (following
+   * re-exports), from the analysed files' facts; undefined when not analysed or not a schema.
+   */
+  schemaOf?(file: string, specifier: string, exportName: string): { file: string; schema: SchemaFact } | undefined;
 }
 
 /** What a rule's check receives. */

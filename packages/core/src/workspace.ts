@@ -15,7 +15,8 @@ import { disambiguateFingerprints, runRules } from './engine';
 import { createConsentMatcher, languageOf, scriptFacts, scriptKindOf } from './facts';
 import type { ConsentMatcher } from './facts/consent';
 import { htmlFacts } from './facts/html';
-import type { FileFacts, FileLanguage } from './facts/types';
+import { formsConfigProblems } from './facts/forms/resolve';
+import type { FileFacts, FileLanguage, SchemaFact } from './facts/types';
 import { buildKnowledge, type Knowledge } from './knowledge';
 import type { ConfigProblem, Finding } from './model';
 import { rules as registeredRules } from './rules';
@@ -210,6 +211,8 @@ export class Workspace {
     const own = this.facts.get(abs);
     // A page's pre-ticked finding depends on the checkbox component it renders.
     if (own && own.consentForms.checkboxComponents.length > 0) for (const importer of this.projectIndex().importers(abs)) out.add(importer);
+    // A form in another file takes its required flags from this file's exported schema.
+    if (own && own.schemas.some((schema) => schema.exportNames.length > 0)) for (const importer of this.projectIndex().importers(abs)) out.add(importer);
     if (own && own.consentDefaults.length > 0) {
       const pkg = this.packageRoot(abs);
       for (const facts of this.facts.values()) {
@@ -284,6 +287,7 @@ export class Workspace {
       gateAcrossFiles: (target, names, category) => this.projectIndex().gate(target, names, category),
       exportedFrom: (specifier, exportName, fromFile) => this.exportedFrom(specifier, exportName, fromFile),
       queueLoaders: (vendorIds, category) => this.queueLoaders(pkg, vendorIds, category),
+      schemaOf: (from, specifier, exportName) => this.schemaOf(from, specifier, exportName),
     };
   }
 
@@ -324,6 +328,21 @@ export class Workspace {
       if (found) return found;
     }
     return { facts, name: exportName };
+  }
+
+  /** A schema exported by another analysed file (through up to four re-exports). */
+  private schemaOf(from: string, specifier: string, exportName: string, depth = 0): { file: string; schema: SchemaFact } | undefined {
+    const target = this.resolver.resolve(specifier, from);
+    const facts = target ? this.facts.get(target) : undefined;
+    if (!target || !facts || depth > 4) return undefined;
+    const schema = facts.schemas.find((s) => s.exportNames.includes(exportName));
+    if (schema) return { file: target, schema };
+    for (const r of facts.reexports) {
+      if (r.as !== exportName && r.as !== '*') continue;
+      const found = this.schemaOf(target, r.specifier, r.as === '*' ? exportName : r.exportName, depth + 1);
+      if (found) return found;
+    }
+    return undefined;
   }
 
   private readonly packageRoots = new Map<string, string>();
@@ -428,6 +447,9 @@ export class Workspace {
           message: `${(error as Error).message}; the built-in catalogues are used instead`,
         });
         knowledge = buildKnowledge();
+      }
+      for (const problem of formsConfigProblems(resolved)) {
+        problems.push({ file: this.config.configFile ?? path.join(this.root, 'creepyline.json'), line: 1, column: 1, key: problem.key, message: problem.message });
       }
       const key = createHash('sha256')
         .update(JSON.stringify([resolved.consent, resolved.vendors, resolved.consentApis, resolved.vendorCategories, resolved.processors, resolved.dataSources, resolved.personalData]))

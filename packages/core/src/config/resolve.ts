@@ -84,6 +84,7 @@ export function defaultResolvedConfig(rules: readonly ConfigRule[]): ResolvedCon
     entryPoints: [],
     requireJustification: false,
     reportUnusedDisableDirectives: false,
+    forms: { declare: [], purposes: [] },
   };
 }
 
@@ -150,6 +151,12 @@ function applyLayer(target: ResolvedConfig, raw: RawConfig, byId: Map<string, Co
   if (raw.requireJustification !== undefined) target.requireJustification = raw.requireJustification;
   if (raw.reportUnusedDisableDirectives !== undefined) target.reportUnusedDisableDirectives = raw.reportUnusedDisableDirectives;
   if (raw.docsBaseUrl !== undefined) target.docsBaseUrl = raw.docsBaseUrl;
+  if (raw.forms) {
+    target.forms = {
+      declare: [...target.forms.declare, ...(raw.forms.declare ?? []).map((d) => ({ ...d, baseDir }))],
+      purposes: [...target.forms.purposes, ...(raw.forms.purposes ?? [])],
+    };
+  }
 }
 
 function applyOverride(target: ResolvedConfig, raw: RawOverride, byId: Map<string, ConfigRule>): void {

@@ -40,6 +40,39 @@ export interface RawConsentConfig {
   consentModeAdvanced?: 'report' | 'accept';
 }
 
+/** A declaration of what a form is for (`forms.declare[]`); every criterion given must match. */
+export interface FormDeclaration {
+  /** Purpose id of the table (built-in or added under `forms.purposes`). */
+  purpose: string;
+  /** The component (function) drawing the form. */
+  component?: string;
+  /** The form's id or name attribute (a leading `#` is ignored). */
+  form?: string;
+  /** The route the form lives on or posts to (`*` one segment, `**` any). */
+  route?: string;
+  /** Globs relative to the config file's folder. */
+  files?: string[];
+}
+
+/** A purpose added to the purpose table, or a patch of one by id (`forms.purposes[]`). */
+export interface FormPurposeConfig {
+  id: string;
+  name?: string;
+  necessary?: (string | string[])[];
+  optional?: string[];
+  keywords?: string[];
+  requiresInputType?: string;
+  priority?: number;
+  why?: string;
+  source?: string;
+}
+
+/** The `forms` section. */
+export interface RawFormsConfig {
+  declare?: FormDeclaration[];
+  purposes?: FormPurposeConfig[];
+}
+
 /** An override block: settings applied to files matching `files` (and not `excludedFiles`). */
 export interface RawOverride {
   files: string[];
@@ -77,6 +110,8 @@ export interface RawConfig {
   reportUnusedDisableDirectives?: boolean;
   /** Where the team hosts the rule pages; `{rule}` is replaced, else `<base>/<id>.md`. No link without it. */
   docsBaseUrl?: string;
+  /** Form purposes: declarations per form and additions to the purpose table. */
+  forms?: RawFormsConfig;
 }
 
 /** Effective settings of one rule. */
@@ -112,4 +147,6 @@ export interface ResolvedConfig {
   reportUnusedDisableDirectives: boolean;
   /** Base URL of the team's hosted rule pages, when set (see `RawConfig.docsBaseUrl`). */
   docsBaseUrl?: string;
+  /** Form purposes: declarations (with the folder their `files` globs are relative to) and purpose-table additions. */
+  forms: { declare: (FormDeclaration & { baseDir: string })[]; purposes: FormPurposeConfig[] };
 }

@@ -86,6 +86,9 @@ function allowedKeys(segments: Segment[], rules: readonly ConfigRule[]): string[
   if (shape === '') return Object.keys(baseSchema.properties);
   if (/(^|\/)consent$/.test(shape)) return Object.keys(defs.consent.properties ?? {});
   if (shape === 'overrides/#') return Object.keys(defs.override.properties ?? {});
+  if (shape === 'forms') return Object.keys((baseSchema.properties as Record<string, { properties?: Record<string, unknown> }>).forms?.properties ?? {});
+  if (shape === 'forms/declare/#') return Object.keys(defs.formDeclaration?.properties ?? {});
+  if (shape === 'forms/purposes/#') return Object.keys(defs.formPurpose?.properties ?? {});
   return [];
 }
 

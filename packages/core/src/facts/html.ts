@@ -15,7 +15,8 @@ import { findCmpDefaults } from './cmp-defaults';
 import { cssImports, cssUrls, linkLoads, matchEmbedUrl, optInWords, rewriteOf } from './embeds';
 import { thirdPartyFact } from './trackers';
 import type { ThirdPartyMatch } from '../knowledge';
-import type { CheckedBox, CmpDefaultOn, EmbedFact, FileFacts, FileLanguage, GateResult, TrackerSink } from './types';
+import type { CheckedBox, CmpDefaultOn, EmbedFact, FileFacts, FileLanguage, FormFact, GateResult, TrackerSink } from './types';
+import { HtmlFormCollector } from './forms/html';
 
 interface Element {
   name: string;
@@ -40,8 +41,11 @@ export function htmlFacts(file: string, language: FileLanguage, text: string, ha
   const embeds: EmbedFact[] = [];
   const checkedBoxes: CheckedBox[] = [];
   const cmpDefaults: CmpDefaultOn[] = [];
+  let forms: FormFact[] = [];
   if (language === 'html') {
-    const { elements, labels } = parseElements(text);
+    const collector = new HtmlFormCollector(text);
+    const { elements, labels } = parseElements(text, collector);
+    forms = collector.end(file, context.knowledge);
     for (const element of elements) {
       collect(element, text, lineStarts, context, sinks, consentDefaults, cmpDefaults);
       collectEmbed(element, text, context, embeds, sinks);
@@ -76,7 +80,7 @@ export function htmlFacts(file: string, language: FileLanguage, text: string, ha
     }
   }
   sinks.sort((a, b) => a.span.start - b.span.start);
-  return { file, language, text, lineStarts, hash, sinks, consentDefaults, embeds, checkedBoxes, cmpDefaults, consentForms: emptyConsentForms(), consentRecords: { writes: [], singleOptIns: [] }, imports: [], reexports: [], dependencies: [], parseErrors: [] };
+  return { file, language, text, lineStarts, hash, sinks, consentDefaults, embeds, checkedBoxes, cmpDefaults, consentForms: emptyConsentForms(), consentRecords: { writes: [], singleOptIns: [] }, imports: [], reexports: [], dependencies: [], parseErrors: [], forms, schemas: [] };
 }
 
 /** `<iframe src>` of a catalogued embed, `<link rel="stylesheet" href>` of Google Fonts. */
@@ -202,7 +206,7 @@ function markupValue(attrs: Record<string, string>, context: FactsContext): stri
 }
 
 /** Elements with offsets, from htmlparser2's tokenizer (tolerant of broken markup). */
-function parseElements(text: string): { elements: (Element & { end: number; bodyStart: number; bodyEnd: number })[]; labels: Map<string, string> } {
+function parseElements(text: string, forms?: HtmlFormCollector): { elements: (Element & { end: number; bodyStart: number; bodyEnd: number })[]; labels: Map<string, string> } {
   const out: (Element & { end: number; bodyStart: number; bodyEnd: number })[] = [];
   const stack: Element[] = [];
   // Open <label>s: their text so far, the inputs inside them, and their `for`.
@@ -211,6 +215,7 @@ function parseElements(text: string): { elements: (Element & { end: number; body
   const parser = new Parser(
     {
       onopentag(name, attributes) {
+        forms?.open(name, attributes, parser.startIndex, parser.endIndex + 1);
         if (name === 'label') labelStack.push({ text: '', inputs: [], for: attributes.for });
         stack.push({ name, attributes, start: parser.startIndex, openEnd: parser.endIndex + 1 });
         if (VOID_ELEMENTS.has(name)) {
@@ -221,9 +226,11 @@ function parseElements(text: string): { elements: (Element & { end: number; body
         }
       },
       ontext(data) {
+        forms?.onText(data);
         for (const label of labelStack) label.text += data;
       },
       onclosetag(name) {
+        forms?.close(name, parser.endIndex + 1);
         if (name === 'label') {
           const label = labelStack.pop();
           if (label) {

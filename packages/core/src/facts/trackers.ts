@@ -16,9 +16,9 @@ import { pathOf, rootIdentifier, skipOuter } from './consent';
 import { requiredModule, type Binding, type ScopeResolver } from './scope';
 import type { ConsentModeDefault, Span, TrackerSink } from './types';
 import { MAX_SYNTAX_DEPTH, TooDeepError } from '../failure';
-import { FORM_CALLS, type FormNodes } from './consent-forms';
-import { calleeName, isFormHook } from './form-values';
+import { calleeName } from './form-values';
 import { WRITE_CALLS } from './consent-records';
+import { noteFormCall, type FormNodes } from './forms';
 
 const GLOBAL_OBJECTS = new Set(['window', 'globalThis', 'self']);
 const EMBED_TAGS = new Set(['iframe', 'link', 'input']);
@@ -43,7 +43,7 @@ export function findSinks(
   embedElements?: (ts.JsxSelfClosingElement | ts.JsxOpeningElement)[],
   /** Filled with the ids of vendors this file switches into opt-in mode (`_paq.push(['requireConsent'])`). */
   optInVendors: Set<string> = new Set(),
-  /** Filled with the JSX elements and calls the form-consent pass reads (`facts/consent-forms.ts`). */
+  /** Filled with the JSX tags and calls the form passes read (`facts/forms`, `facts/consent-forms.ts`), without a walk of their own. */
   formNodes?: FormNodes,
 ): RawSink[] {
   const sinks: RawSink[] = [];
@@ -108,12 +108,12 @@ export function findSinks(
       }
       case ts.SyntaxKind.CallExpression: {
         const call = node as ts.CallExpression;
+        if (formNodes) noteFormCall(call, formNodes);
         const defaults = consentModeDefault(call, sourceFile);
         if (defaults) consentDefaults.push(defaults);
         noteOptInMode(call, knowledge, optInVendors);
         if (formNodes) {
           const name = calleeName(call);
-          if (name !== undefined && (FORM_CALLS.has(name) || isFormHook(name))) formNodes.calls.push(call);
           if (name !== undefined && WRITE_CALLS.has(name)) formNodes.writes.push(call);
         }
         const match = matchCall(call, knowledge, scope, sdkNames) ?? matchServerRequest(call, knowledge, scope) ?? matchSetAttribute(call, knowledge, scope) ?? matchRequest(call, knowledge, scope);
@@ -151,10 +151,7 @@ export function findSinks(
       case ts.SyntaxKind.JsxOpeningElement: {
         const element = node as ts.JsxSelfClosingElement | ts.JsxOpeningElement;
         if (embedElements && ts.isIdentifier(element.tagName) && EMBED_TAGS.has(element.tagName.text)) embedElements.push(element);
-        if (formNodes) {
-          const tag = element.tagName;
-          if (ts.isPropertyAccessExpression(tag) || (ts.isIdentifier(tag) && (tag.text === 'input' || tag.text === 'button' || tag.text === 'form' || /^[A-Z]/.test(tag.text)))) formNodes.jsx.push(element);
-        }
+        if (formNodes) formNodes.jsx.push(element);
         const match = matchJsx(element, knowledge, scope, sourceFile, sdkNames);
         if (match) add(ts.isJsxOpeningElement(element) ? element.parent : element, match.vendor, match.form, match.label, match.markupCategory, match.thirdParty);
         break;

@@ -297,4 +297,115 @@ export interface FileFacts {
   dependencies: string[];
   /** Syntax errors reported by the parser (the analysis still ran on the recovered tree). */
   parseErrors: { span: Span; message: string }[];
+  /** Forms rendered or validated in this file (see `facts/forms`; `resolveForms` adds config and cross-file schemas). */
+  forms: FormFact[];
+  /** Validation schemas declared in this file (linked to forms in other files through imports). */
+  schemas: SchemaFact[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Forms (contract 3): a neutral model of the forms a file renders or validates, whatever the
+// library. Filled inside the one syntax walk (JSX, schemas, form hooks) and by the HTML pass.
+// ---------------------------------------------------------------------------------------------
+
+/** How a field was written. */
+export type FieldOrigin =
+  | 'html' | 'jsx' | 'mui' | 'chakra' | 'mantine' | 'antd' | 'shadcn' | 'rhf' | 'formik'
+  | 'zod' | 'yup' | 'valibot' | 'joi' | 'express-validator' | 'class-validator';
+
+/** The personal-data class of a field, as the shared classifier reports it (contract 1). */
+export interface FieldClassification {
+  kind: string;
+  category: string;
+  confidence: 'high' | 'medium';
+  /** The word that matched, and whether it came from the field's name or its visible text. */
+  word: string;
+  from?: 'name' | 'label';
+}
+
+/** One text edit (0-based offsets into the file the field is in). */
+export interface FieldEdit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** One input of a form: an element, a component, a form-library registration or a schema property. */
+export interface FieldFact {
+  /** The submitted key (`email`, `user[email]`); for unnamed elements the id, else `''`. */
+  name: string;
+  /** Visible label text: a `<label>` (wrapping or `for`/`htmlFor`), `aria-label`, the component's `label` prop. */
+  label?: string;
+  placeholder?: string;
+  /** `email`, `tel`, `date`, `checkbox`, `select`, `textarea`, … (schema fields: `string`, `boolean`, `date`, `number`). */
+  inputType?: string;
+  /** The form cannot be submitted without it. */
+  required: boolean;
+  /** What makes it required (the `required` attribute, `isRequired`, `rules.required`, the schema call). */
+  requiredSpan?: Span;
+  /** Initial value when statically known (`defaultValue`, `defaultValues.x`, `.default(x)`, `checked`). */
+  defaultValue?: { value: unknown; span: Span };
+  /** The element, component or schema property. */
+  span: Span;
+  origin: FieldOrigin;
+  /** Personal-data class, when the shared classifier recognises the name or the label. */
+  classification?: FieldClassification;
+  /** The schema property that validates this rendered field (same or another file). */
+  schemaRef?: { file: string; span: Span };
+  /** A schema refinement that only accepts `true` (`z.literal(true)`, `.oneOf([true])`, `.refine(v => v)`). */
+  mustBeTrue?: Span;
+  /** Edits that make the field optional (remove `required`, add `.optional()`, `required: false`); empty when none is safe. */
+  optionalEdits?: FieldEdit[];
+  /** Edits that remove the field (element with its wrapping label and line; schema property). */
+  removeEdits?: FieldEdit[];
+  /** Hidden inputs (`type="hidden"`) carry no question to the visitor. */
+  hidden?: boolean;
+}
+
+/** How a form's purpose was decided. */
+export interface FormPurpose {
+  /** Purpose id from the purpose table (`newsletter`, `contact`, `checkout`, …). */
+  id: string;
+  source: 'inferred' | 'config';
+  /** What decided it, in words (`submits to Mailchimp (list-manage.com)`, `component NewsletterForm`). */
+  evidence: string;
+  /** `medium` when only a heading, a button text or the file path suggested it. */
+  confidence: 'high' | 'medium';
+}
+
+/** A form: an HTML/JSX `<form>` (or library form component), or a server route validating a body. */
+export interface FormFact {
+  /** Stable within the file: the form's id/name, else its kind and offset (`form@120`). */
+  id: string;
+  span: Span;
+  /** `id`/`name` attribute, or the form component's name. */
+  name?: string;
+  /** The enclosing component or function (`NewsletterSignup`). */
+  component?: string;
+  /** The route the form lives on or posts to (`/kontakt`, `/api/newsletter`), when known. */
+  route?: string;
+  /** The `action` URL as written. */
+  action?: string;
+  kind: 'html' | 'jsx' | 'route';
+  /** Purpose inferred from the code (config declarations are applied by `resolveForms`). */
+  purpose?: FormPurpose;
+  /** Texts the inference looked at (names, ids, action, button text, headings), for the inventory and `explain`. */
+  purposeHints: string[];
+  /** The same evidence with its strength (1 = provider endpoint … 4 = file path), so config-added purposes can re-run the inference. */
+  purposeEvidence: { tier: 1 | 2 | 3 | 4; what: string; text: string }[];
+  fields: FieldFact[];
+  submit?: { span: Span; text?: string; disabledExpr?: string };
+  /** The validation schema the form uses: local (index into `FileFacts.schemas`) or imported. */
+  schema?: { local?: number; specifier?: string; exportName?: string; span: Span };
+}
+
+/** A validation schema (zod/yup/valibot/joi/class-validator/express-validator) declared in the file. */
+export interface SchemaFact {
+  library: 'zod' | 'yup' | 'valibot' | 'joi' | 'class-validator' | 'express-validator';
+  /** The binding (`signupSchema`, `class SignupDto`), when it has one. */
+  name?: string;
+  /** Names other files import it by (`default` included). */
+  exportNames: string[];
+  span: Span;
+  fields: FieldFact[];
 }
