@@ -4,10 +4,11 @@ import { rule as suppressionComment } from './suppression-comment';
 import { rule as trackingWithoutConsent } from './tracking-without-consent';
 import { rule as thirdPartyEmbedWithoutConsent } from './third-party-embed-without-consent';
 import { rule as precheckedConsent } from './prechecked-consent';
+import { rule as excessiveFormFields } from './excessive-form-fields';
 import { rule as consentNotRecorded } from './consent-not-recorded';
 
 /** All registered rules. */
-export const rules: readonly Rule<any, string>[] = [trackingWithoutConsent, thirdPartyEmbedWithoutConsent, precheckedConsent, consentNotRecorded, suppressionComment];
+export const rules: readonly Rule<any, string>[] = [trackingWithoutConsent, thirdPartyEmbedWithoutConsent, precheckedConsent, excessiveFormFields, consentNotRecorded, suppressionComment];
 
 const byId = new Map(rules.map((r) => [r.id, r]));
 

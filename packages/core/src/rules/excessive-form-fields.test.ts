@@ -1,0 +1,107 @@
+import { runRuleTests } from '../testing/rule-tester';
+import { rule } from './excessive-form-fields';
+
+const MAILCHIMP = 'https://example.us21.list-manage.com/subscribe/post?u=1&id=2';
+
+runRuleTests(rule, {
+  valid: [
+    // a newsletter form asking only for the email address
+    { code: `<form action="${MAILCHIMP}" method="post"><input type="email" name="EMAIL" required><button>Subscribe</button></form>`, filename: 'newsletter.html' },
+    // a voluntary first name is allowed for a newsletter (to greet the reader)
+    { code: '<form id="newsletter"><input name="email" type="email" required><input name="first_name" placeholder="Vorname (optional)"><button>Abonnieren</button></form>', filename: 'index.html' },
+    // a form without a purpose is not judged (DESIGN Decisions)
+    { code: '<form><input name="email" required><input name="birthday" type="date" required><button>Save</button></form>', filename: 'profile.html' },
+    // the "adobe" trap: a field named after the Adobe product is no date of birth
+    { code: '<form id="newsletter-signup"><input name="email" type="email" required><input name="adobeId" placeholder="Adobe ID"><button>Subscribe</button></form>', filename: 'a.html' },
+    // a contact form with a message and one required reply channel, phone optional
+    {
+      code: 'export function ContactForm() {\n  return (\n    <form>\n      <input name="name" aria-label="Name" />\n      <input name="email" type="email" aria-label="Email" required />\n      <input name="phone" type="tel" aria-label="Phone" />\n      <textarea name="message" aria-label="Message" required />\n      <button type="submit">Send</button>\n    </form>\n  );\n}\n',
+      filename: 'ContactForm.tsx',
+    },
+    // a checkout needs the delivery address
+    {
+      code: '<form id="checkout"><input name="firstName" required><input name="lastName" required><input name="street" required><input name="zip" required><input name="city" required><input name="email" type="email" required><button>Place order</button></form>',
+      filename: 'checkout.html',
+    },
+    // a login form with a password
+    { code: '<form id="login"><input name="email" type="email" required><input name="password" type="password" required><button>Log in</button></form>', filename: 'login.html' },
+    // the purpose declared in config allows the field
+    {
+      code: 'export function Box() { return <form><input name="email" required /><input name="company" aria-label="Company" required /><button>Go</button></form>; }',
+      filename: 'Box.tsx',
+      config: { forms: { declare: [{ component: 'Box', purpose: 'b2b-newsletter' }], purposes: [{ id: 'b2b-newsletter', name: 'B2B newsletter', necessary: ['email', 'company'] }] } },
+    },
+    // allowFields option
+    {
+      code: '<form id="newsletter"><input name="email" required><input name="company" placeholder="Company"><button>Subscribe</button></form>',
+      filename: 'a.html',
+      config: { rules: { 'excessive-form-fields': ['warning', { allowFields: ['company'] }] } },
+    },
+    // reportOptional: false
+    {
+      code: '<form id="newsletter"><input name="email" required><input name="phone" placeholder="Phone"><button>Subscribe</button></form>',
+      filename: 'a.html',
+      config: { rules: { 'excessive-form-fields': ['warning', { reportOptional: false }] } },
+    },
+    // hidden inputs carry no question
+    { code: '<form id="newsletter"><input name="email" required><input type="hidden" name="phone" value="x"><button>Subscribe</button></form>', filename: 'a.html' },
+  ],
+  invalid: [
+    {
+      name: 'HTML newsletter (Mailchimp) with a required birth date and an optional phone',
+      code: `<form action="${MAILCHIMP}" method="post">\n  <input type="email" name="EMAIL" required>\n  <label for="dob">Date of birth</label>\n  <input id="dob" name="BIRTHDAY" type="date" required>\n  <input name="PHONE" type="tel" placeholder="Phone">\n  <button>Subscribe</button>\n</form>`,
+      filename: 'newsletter.html',
+      errors: [
+        { messageId: 'requiredNotNeeded', line: 4, column: 3, severity: 'warning', message: 'birth date' },
+        { messageId: 'optionalNotNeeded', line: 5, column: 3, severity: 'info', message: 'phone number' },
+      ],
+      output: `<form action="${MAILCHIMP}" method="post">\n  <input type="email" name="EMAIL" required>\n  <label for="dob">Date of birth</label>\n  <button>Subscribe</button>\n</form>`,
+    },
+    {
+      name: 'German newsletter form: Anrede and Geburtsdatum required, Vorname required (only voluntary)',
+      code: '<form id="newsletter-anmeldung">\n  <label>Anrede <select name="anrede" required><option>Herr</option><option>Frau</option></select></label>\n  <label>Vorname <input name="vorname" required></label>\n  <label>E-Mail-Adresse <input name="email" type="email" required></label>\n  <label>Geburtsdatum <input name="geburtsdatum" type="date" required></label>\n  <button>Newsletter abonnieren</button>\n</form>',
+      filename: 'anmeldung.html',
+      errors: [
+        { messageId: 'requiredNotNeeded', line: 2, message: 'salutation' },
+        { messageId: 'requiredOnlyOptional', line: 3, message: 'first name' },
+        { messageId: 'requiredNotNeeded', line: 5, message: 'birth date' },
+      ],
+    },
+    {
+      name: 'zod + react-hook-form lead magnet: phone required by the schema; fix removes it, takes markup and schema together',
+      code: "import { z } from 'zod';\nimport { useForm } from 'react-hook-form';\nimport { zodResolver } from '@hookform/resolvers/zod';\n\nconst schema = z.object({\n  email: z.string().email(),\n  phone: z.string().min(6),\n});\n\nexport function WhitepaperDownload() {\n  const { register, handleSubmit } = useForm({ resolver: zodResolver(schema) });\n  return (\n    <form onSubmit={handleSubmit(console.log)}>\n      <input type=\"email\" aria-label=\"Email\" {...register('email')} />\n      <input type=\"tel\" aria-label=\"Phone\" {...register('phone')} />\n      <button type=\"submit\">Download</button>\n    </form>\n  );\n}\n",
+      filename: 'WhitepaperDownload.tsx',
+      errors: [{ messageId: 'requiredNotNeeded', line: 15, column: 7, message: 'phone number' }],
+      output: "import { z } from 'zod';\nimport { useForm } from 'react-hook-form';\nimport { zodResolver } from '@hookform/resolvers/zod';\n\nconst schema = z.object({\n  email: z.string().email(),\n});\n\nexport function WhitepaperDownload() {\n  const { register, handleSubmit } = useForm({ resolver: zodResolver(schema) });\n  return (\n    <form onSubmit={handleSubmit(console.log)}>\n      <input type=\"email\" aria-label=\"Email\" {...register('email')} />\n      <button type=\"submit\">Download</button>\n    </form>\n  );\n}\n",
+    },
+    {
+      name: 'contact form requiring both email and phone: one channel is enough',
+      code: '<form id="contact">\n  <input name="email" type="email" required>\n  <input name="phone" type="tel" required>\n  <textarea name="message" required></textarea>\n  <button>Send</button>\n</form>',
+      filename: 'contact.html',
+      errors: [{ messageId: 'oneChannelEnough', line: 3, message: 'email address' }],
+      output: '<form id="contact">\n  <input name="email" type="email" required>\n  <input name="phone" type="tel">\n  <textarea name="message" required></textarea>\n  <button>Send</button>\n</form>',
+    },
+    {
+      name: 'react-hook-form register rules on a checkout: salutation required (CJEU Mousse)',
+      code: "import { useForm } from 'react-hook-form';\nexport function CheckoutForm() {\n  const { register } = useForm();\n  return (\n    <form>\n      <select aria-label=\"Salutation\" {...register('salutation', { required: true })}><option>Mr</option></select>\n      <input aria-label=\"Email\" {...register('email', { required: true })} />\n    </form>\n  );\n}\n",
+      filename: 'CheckoutForm.tsx',
+      errors: [{ messageId: 'requiredNotNeeded', line: 6, message: 'salutation' }],
+      output: "import { useForm } from 'react-hook-form';\nexport function CheckoutForm() {\n  const { register } = useForm();\n  return (\n    <form>\n      <input aria-label=\"Email\" {...register('email', { required: true })} />\n    </form>\n  );\n}\n",
+    },
+    {
+      name: 'schema imported from another file: the warning sits on the rendered field, no fix can lift the other file',
+      files: { 'lib/schema.ts': "import { z } from 'zod';\nexport const waitlistSchema = z.object({ email: z.string().email(), birthday: z.string() });\n" },
+      code: "import { useForm } from 'react-hook-form';\nimport { zodResolver } from '@hookform/resolvers/zod';\nimport { waitlistSchema } from './lib/schema';\nexport function Waitlist() {\n  const { register } = useForm({ resolver: zodResolver(waitlistSchema) });\n  return (\n    <form>\n      <input {...register('email')} />\n      <input type=\"date\" {...register('birthday')} />\n      <button>Join the waitlist</button>\n    </form>\n  );\n}\n",
+      filename: 'Waitlist.tsx',
+      errors: [{ messageId: 'requiredNotNeeded', line: 9, message: 'birth date' }],
+      output: "import { useForm } from 'react-hook-form';\nimport { zodResolver } from '@hookform/resolvers/zod';\nimport { waitlistSchema } from './lib/schema';\nexport function Waitlist() {\n  const { register } = useForm({ resolver: zodResolver(waitlistSchema) });\n  return (\n    <form>\n      <input {...register('email')} />\n      <button>Join the waitlist</button>\n    </form>\n  );\n}\n",
+    },
+    {
+      name: 'purpose declared in config by route',
+      code: '<form>\n  <input name="email" required>\n  <input name="income" placeholder="Annual income" required>\n  <button>Go</button>\n</form>',
+      filename: 'kontakt.html',
+      config: { forms: { declare: [{ route: '/kontakt', purpose: 'contact' }] } },
+      errors: [{ messageId: 'requiredNotNeeded', line: 3, message: 'income' }],
+    },
+  ],
+});
