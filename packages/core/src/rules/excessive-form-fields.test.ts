@@ -63,7 +63,7 @@ runRuleTests(rule, {
       filename: 'anmeldung.html',
       errors: [
         { messageId: 'requiredNotNeeded', line: 2, message: 'salutation' },
-        { messageId: 'requiredOnlyOptional', line: 3, message: 'first name' },
+        { messageId: 'requiredOnlyOptional', line: 3, severity: 'warning', message: 'first name' },
         { messageId: 'requiredNotNeeded', line: 5, message: 'birth date' },
       ],
     },
@@ -102,6 +102,12 @@ runRuleTests(rule, {
       filename: 'kontakt.html',
       config: { forms: { declare: [{ route: '/kontakt', purpose: 'contact' }] } },
       errors: [{ messageId: 'requiredNotNeeded', line: 3, message: 'income' }],
+    },
+    {
+      name: 'a contact form making the name mandatory: info (debatable), not a warning',
+      code: '<form id="contact">\n  <input name="name" placeholder="Your name" required>\n  <input name="email" type="email" required>\n  <textarea name="message" required></textarea>\n  <button>Send</button>\n</form>',
+      filename: 'contact.html',
+      errors: [{ messageId: 'requiredOnlyOptional', line: 2, severity: 'info', message: 'name' }],
     },
   ],
 });

@@ -204,7 +204,8 @@ function report(
     start: field.span.start,
     end: field.span.end,
     confidence: c.confidence === 'medium' || purposeConfidence === 'medium' ? 'medium' : 'high',
-    severityCap: messageId === 'optionalNotNeeded' ? 'info' : undefined,
+    // A mandatory name on a contact or download form is common and debatable: info; a newsletter's is a warning (voluntaryOnly).
+    severityCap: messageId === 'optionalNotNeeded' || (messageId === 'requiredOnlyOptional' && !purpose.voluntaryOnly) ? 'info' : undefined,
     fixes,
     trace,
   });

@@ -23,6 +23,8 @@ export interface PurposeEntry {
   optional: string[];
   keywords: string[];
   requiresInputType?: string;
+  /** Making an optional kind mandatory is a warning (guidance says it must stay voluntary); else info. */
+  voluntaryOnly?: boolean;
   priority: number;
   why: string;
   source: string;
