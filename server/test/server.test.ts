@@ -422,6 +422,25 @@ describe('language server (stdio, bundled)', function () {
         () => `lib/track.ts clean after page.ts was closed unsaved; got ${JSON.stringify(client.diagnostics.get(trackUri))}`);
     });
 
+    it('a workspace scan keeps the unsaved text of open documents for cross-file analysis', async () => {
+      const { client, dir } = await start({ 'lib/track.ts': TRACK, 'page.ts': GUARDED_PAGE });
+      const trackUri = pathToUri(path.join(dir, 'lib', 'track.ts'));
+      const pageUri = pathToUri(path.join(dir, 'page.ts'));
+      client.open(trackUri, 'typescript', TRACK);
+      await client.waitFor(() => client.progress.some((p) => p.value.kind === 'end') && client.last(trackUri)?.length === 0,
+        () => `no finding in lib/track.ts once indexed; got ${JSON.stringify(client.diagnostics.get(trackUri))}`);
+      // page.ts open with an unsaved edit that drops the guard
+      client.open(pageUri, 'typescript', UNGUARDED_PAGE);
+      await client.waitFor(() => rules(client.last(trackUri)).includes(RULE),
+        () => `finding in lib/track.ts for the unsaved caller; got ${JSON.stringify(client.diagnostics.get(trackUri))}`);
+      // the scan reads every file, page.ts too; its editor text must stay what counts
+      await client.request('creepyline/scanWorkspace', {});
+      const seen = client.published(trackUri);
+      client.change(trackUri, 2, `${TRACK}\n`);
+      const after = await client.nextDiagnostics(trackUri, seen);
+      assert.ok(rules(after).includes(RULE), `lib/track.ts still sees the unsaved, unguarded caller after a scan; got ${JSON.stringify(after)}`);
+    });
+
     it('re-indexes a closed file when it changes on disk (didChangeWatchedFiles)', async () => {
       const { client, dir } = await start({ 'lib/track.ts': TRACK, 'page.ts': GUARDED_PAGE });
       const trackUri = pathToUri(path.join(dir, 'lib', 'track.ts'));

@@ -371,6 +371,8 @@ export class Workspace {
     if (this.config.isIgnored(abs)) return { skipped: skipped(abs, 'ignored by configuration') };
     let content = text;
     if (text !== undefined) this.overlays.add(abs);
+    // A file open in an editor (a workspace scan reads every file): its unsaved text counts.
+    else if (this.overlays.has(abs)) content = this.facts.get(abs)?.text ?? this.trees.get(abs)?.tree.text;
     if (content === undefined) {
       const read = readText(abs, this.maxFileSize);
       if ('reason' in read) return { skipped: skipped(abs, read.reason) };

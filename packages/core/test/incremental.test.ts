@@ -37,4 +37,17 @@ describe('editor overlays: incremental re-parsing', () => {
       assert.deepEqual(incremental, fresh, `step ${step}: incremental and fresh analyses differ`);
     }
   });
+
+  it('analyses a file open in an editor with its unsaved text when asked for many files (a workspace scan)', () => {
+    const ws = new Workspace({ root });
+    const unsaved = `${original}\n// unsaved\nfbq('track', 'Lead');\n`;
+    ws.indexText(file, unsaved);
+    const scanned = ws.analyzeFiles([file]).findings;
+    assert.ok(scanned.some((f) => f.range.startOffset >= original.length), 'the unsaved call is reported');
+    // and the editor's facts stay: analysing the file again with its editor text gives the same
+    assert.deepEqual(summary(ws.analyzeFile(file, unsaved).findings), summary(scanned));
+    // once the editor closes it, the disk counts again
+    ws.forget(file);
+    assert.ok(!ws.analyzeFiles([file]).findings.some((f) => f.range.startOffset >= original.length));
+  });
 });
