@@ -9,6 +9,8 @@ import type { ResolvedConfig } from './config/types';
 import type { Knowledge } from './knowledge';
 import type { ConsentCategory } from './knowledge/types';
 import type { CrossFileGate } from './project';
+import type { ErasureReach, ProjectProcessorUse } from './project/erasure';
+import type { Span } from './facts/types';
 
 /** A message with its three pillars: what (template), why (plain-language law), what to do. */
 export interface RuleMessage {
@@ -104,6 +106,15 @@ export interface ProjectFacts {
    * re-exports), from the analysed files' facts; undefined when not analysed or not a schema.
    */
   schemaOf?(file: string, specifier: string, exportName: string): { file: string; schema: SchemaFact } | undefined;
+  /**
+   * For `erasure-not-propagated`: the processors used in the file's package, what a deletion path
+   * (`body` of `file`) reaches through helpers and imports, and whether another deletion path calls it.
+   */
+  erasure?: {
+    processorUses(): ProjectProcessorUse[];
+    reach(file: string, body: Span, processorById: (id: string) => import('./knowledge/types').ProcessorEntry | undefined): ErasureReach;
+    calledByDeletion(file: string, body: Span, exportNames: readonly string[], name: string): boolean;
+  };
 }
 
 /** What a rule's check receives. */

@@ -24,6 +24,7 @@ import type { ProjectFacts, QueueLoader } from './rule';
 import type { ConsentCategory } from './knowledge/types';
 import type { TrackerSink } from './facts/types';
 import { ModuleResolver, ProjectIndex } from './project';
+import { ErasureIndex } from './project/erasure';
 import { positionAt } from './text';
 import { filterSuppressed } from './suppress';
 import { FileAnalysisError, failureReason } from './failure';
@@ -219,6 +220,14 @@ export class Workspace {
         if (facts.file !== abs && this.packageRoot(facts.file) === pkg && facts.sinks.some((s) => s.consentMode)) out.add(facts.file);
       }
     }
+    // erasure-not-propagated: a file that uses a processor or erases there changes the verdict of the package's deletion paths
+    const dh = own?.dataHandling;
+    if (dh && (dh.processorUses.length > 0 || dh.erasureCalls.length > 0)) {
+      const pkg = this.packageRoot(abs);
+      for (const facts of this.facts.values()) {
+        if (facts.file !== abs && (facts.dataHandling?.deletions.length ?? 0) > 0 && this.packageRoot(facts.file) === pkg) out.add(facts.file);
+      }
+    }
     return [...out].sort();
   }
 
@@ -229,6 +238,14 @@ export class Workspace {
       this.indexVersion = this.factsVersion;
     }
     return this.index;
+  }
+
+  private erasure?: { version: number; index: ErasureIndex };
+
+  /** The erasure analysis over every file's facts (rebuilt when facts changed). */
+  private erasureIndex(): ErasureIndex {
+    if (this.erasure?.version !== this.factsVersion) this.erasure = { version: this.factsVersion, index: new ErasureIndex(this.facts.values(), this.resolver) };
+    return this.erasure.index;
   }
 
   /** Undirected import graph of the analysed files (rebuilt when facts changed). */
@@ -288,6 +305,11 @@ export class Workspace {
       exportedFrom: (specifier, exportName, fromFile) => this.exportedFrom(specifier, exportName, fromFile),
       queueLoaders: (vendorIds, category) => this.queueLoaders(pkg, vendorIds, category),
       schemaOf: (from, specifier, exportName) => this.schemaOf(from, specifier, exportName),
+      erasure: {
+        processorUses: () => this.erasureIndex().processorUses((f) => this.packageRoot(f) === pkg),
+        reach: (target, body, lookup) => this.erasureIndex().reach(target, body, lookup),
+        calledByDeletion: (target, body, names, name) => this.erasureIndex().calledByDeletion(target, body, names, name),
+      },
     };
   }
 

@@ -22,6 +22,7 @@ import { findCmpDefaults } from './cmp-defaults';
 import { consentFormFacts } from './consent-forms';
 import { createFormNodes, scriptForms } from './forms';
 import { consentRecordFacts } from './consent-records';
+import { DataHandlingCollector } from './data-handling';
 import type { FileFacts, FileLanguage, GateResult, TrackerSink } from './types';
 
 export type { FileFacts, ConsentRequirement, ConsentRecordFacts, ConsentWrite, SingleOptIn, ConsentFormFacts, PrecheckedValue, CheckboxComponent, ComponentUse, EmbedFact, CheckedBox, CmpDefaultOn, TrackerSink, GateResult, GuardEvidence, FileLanguage, Span, ImportedUse, Reexport } from './types';
@@ -68,12 +69,12 @@ export function scriptFacts(file: string, language: FileLanguage, sourceFile: ts
   const text = sourceFile.text;
   const lineStarts = computeLineStarts(text);
   const consentDefaults: FileFacts['consentDefaults'] = [];
-  const { sinks, imports, reexports, dependencies, embeds, checkedBoxes, cmpDefaults, consentForms, consentRecords, forms, schemas } = analyseModule(sourceFile, lineStarts, context, consentDefaults);
+  const { sinks, imports, reexports, dependencies, embeds, checkedBoxes, cmpDefaults, consentForms, consentRecords, forms, schemas, dataHandling } = analyseModule(sourceFile, lineStarts, context, consentDefaults);
   const parseErrors = ((sourceFile as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? []).map((d) => ({
     span: { start: d.start, end: d.start + d.length },
     message: ts.flattenDiagnosticMessageText(d.messageText, ' '),
   }));
-  return { file, language, text, lineStarts, hash, sinks, consentDefaults, embeds, checkedBoxes, cmpDefaults, consentForms, consentRecords, imports, reexports, dependencies, parseErrors, forms, schemas };
+  return { file, language, text, lineStarts, hash, sinks, consentDefaults, embeds, checkedBoxes, cmpDefaults, consentForms, consentRecords, imports, reexports, dependencies, parseErrors, forms, schemas, dataHandling };
 }
 
 /** Sinks of one script with their gates; `lineStarts` of the text the offsets refer to. */
@@ -88,14 +89,15 @@ export function analyseModule(
   context: FactsContext,
   consentDefaults?: FileFacts['consentDefaults'],
   withModules = true,
-): Pick<FileFacts, 'sinks' | 'imports' | 'reexports' | 'dependencies' | 'embeds' | 'checkedBoxes' | 'cmpDefaults' | 'consentForms' | 'consentRecords' | 'forms' | 'schemas'> {
+): Pick<FileFacts, 'sinks' | 'imports' | 'reexports' | 'dependencies' | 'embeds' | 'checkedBoxes' | 'cmpDefaults' | 'consentForms' | 'consentRecords' | 'forms' | 'schemas' | 'dataHandling'> {
   const scope = new ScopeResolver();
   const identifiers = new Map<string, ts.Identifier[]>();
   const embedElements: (ts.JsxSelfClosingElement | ts.JsxOpeningElement)[] = [];
   const optInVendors = new Set<string>();
   // One set of collected nodes feeds the form passes (consent in forms, consent records, the form model).
   const formNodes = withModules ? createFormNodes() : undefined;
-  const raw = findSinks(sourceFile, context.knowledge, scope, (vendor) => effectiveCategory(vendor, context.config), consentDefaults, identifiers, embedElements, optInVendors, formNodes);
+  const collector = withModules ? new DataHandlingCollector(sourceFile, context.knowledge, scope) : undefined;
+  const raw = findSinks(sourceFile, context.knowledge, scope, (vendor) => effectiveCategory(vendor, context.config), consentDefaults, identifiers, embedElements, optInVendors, formNodes, collector);
   let finder: GateFinder | undefined;
   const gates = () => (finder ??= new GateFinder(sourceFile, lineStarts, context.matcher, scope, context.knowledge, identifiers));
   const sinks = raw.map((sink) =>
@@ -122,7 +124,7 @@ export function analyseModule(
   const consentForms = formNodes ? consentFormFacts(sourceFile, scope, formNodes, checked) : emptyConsentForms();
   const consentRecords = formNodes ? consentRecordFacts(sourceFile, scope, formNodes.writes, formNodes.cookieWrites) : { writes: [], singleOptIns: [] };
   const { forms, schemas } = formNodes ? scriptForms(sourceFile.fileName, sourceFile, formNodes, scope, context.knowledge) : { forms: [], schemas: [] };
-  return { sinks, ...modules, embeds, checkedBoxes: checked, cmpDefaults, consentForms, consentRecords, forms, schemas };
+  return { sinks, ...modules, embeds, checkedBoxes: checked, cmpDefaults, consentForms, consentRecords, forms, schemas, dataHandling: collector?.finish() };
 }
 
 /** Form-consent facts of a file without forms (HTML, CSS). */

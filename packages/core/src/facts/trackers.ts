@@ -15,6 +15,7 @@ import { linkLoads, matchEmbedUrl } from './embeds';
 import { pathOf, rootIdentifier, skipOuter } from './consent';
 import { requiredModule, type Binding, type ScopeResolver } from './scope';
 import type { ConsentModeDefault, Span, TrackerSink } from './types';
+import type { DataHandlingCollector } from './data-handling';
 import { MAX_SYNTAX_DEPTH, TooDeepError } from '../failure';
 import { calleeName } from './form-values';
 import { WRITE_CALLS } from './consent-records';
@@ -45,6 +46,8 @@ export function findSinks(
   optInVendors: Set<string> = new Set(),
   /** Filled with the JSX tags and calls the form passes read (`facts/forms`, `facts/consent-forms.ts`), without a walk of their own. */
   formNodes?: FormNodes,
+  /** Mail transports, plain HTTP, data sources, processors and deletion paths, collected in the same walk. */
+  dataHandling?: DataHandlingCollector,
 ): RawSink[] {
   const sinks: RawSink[] = [];
   const add = (node: ts.Node, vendor: VendorEntry, form: TrackerSink['form'], label: string, markupCategory?: string, thirdParty?: ThirdPartyMatch): void => {
@@ -97,6 +100,7 @@ export function findSinks(
       }
       case ts.SyntaxKind.VariableDeclaration:
         if ((node as ts.VariableDeclaration).initializer) noteSdkVariable(node as ts.VariableDeclaration, knowledge, sdkNames);
+        dataHandling?.variable(node as ts.VariableDeclaration);
         break;
       case ts.SyntaxKind.FunctionDeclaration:
       case ts.SyntaxKind.FunctionExpression: {
@@ -104,11 +108,24 @@ export function findSinks(
         // vendor's own stub; its calls are the sinks, not the push inside it.
         const name = (node as ts.FunctionDeclaration | ts.FunctionExpression).name;
         if (name && knowledge.globalCallees.has(name.text)) return;
+        dataHandling?.functionLike(node as ts.FunctionDeclaration | ts.FunctionExpression);
         break;
       }
+      case ts.SyntaxKind.ArrowFunction:
+      case ts.SyntaxKind.MethodDeclaration:
+        dataHandling?.functionLike(node as ts.ArrowFunction | ts.MethodDeclaration);
+        break;
+      case ts.SyntaxKind.PropertyDeclaration:
+      case ts.SyntaxKind.Parameter:
+        dataHandling?.classMember(node as ts.PropertyDeclaration | ts.ParameterDeclaration);
+        break;
+      case ts.SyntaxKind.PropertyAssignment:
+        dataHandling?.property(node as ts.PropertyAssignment);
+        break;
       case ts.SyntaxKind.CallExpression: {
         const call = node as ts.CallExpression;
         if (formNodes) noteFormCall(call, formNodes);
+        dataHandling?.call(call);
         const defaults = consentModeDefault(call, sourceFile);
         if (defaults) consentDefaults.push(defaults);
         noteOptInMode(call, knowledge, optInVendors);
@@ -128,6 +145,7 @@ export function findSinks(
         const binary = node as ts.BinaryExpression;
         // document.cookie = 'consent=true' (facts/consent-records.ts)
         if (formNodes && binary.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(binary.left) && binary.left.name.text === 'cookie') formNodes.cookieWrites.push(binary);
+        if (binary.operatorToken.kind === ts.SyntaxKind.EqualsToken) dataHandling?.assignment(binary);
         if (binary.operatorToken.kind !== ts.SyntaxKind.EqualsToken || !ts.isPropertyAccessExpression(binary.left) || binary.left.name.text !== 'src') break;
         const url = staticPrefix(binary.right);
         if (url === undefined) break;
@@ -143,6 +161,7 @@ export function findSinks(
         break;
       }
       case ts.SyntaxKind.NewExpression: {
+        dataHandling?.newExpression(node as ts.NewExpression);
         const match = matchNew(node as ts.NewExpression, knowledge, scope, sdkNames);
         if (match) add(node, match.vendor, match.server ? 'server-request' : 'sdk-call', match.label);
         break;

@@ -301,6 +301,8 @@ export interface FileFacts {
   forms: FormFact[];
   /** Validation schemas declared in this file (linked to forms in other files through imports). */
   schemas: SchemaFact[];
+  /** Mail transports, plain-HTTP requests, third-party data sources, processors, erasure and deletion paths (scripts only). */
+  dataHandling?: DataHandlingFacts;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -408,4 +410,120 @@ export interface SchemaFact {
   exportNames: string[];
   span: Span;
   fields: FieldFact[];
+}
+
+/** A mail transport (or process-wide TLS setting) that lets personal data travel unencrypted or unverified. */
+export interface MailTransportIssue {
+  /**
+   * `ignore-tls`: STARTTLS switched off; `tls-unverified`: certificate checks off; `opportunistic-tls`:
+   * STARTTLS only when the server offers it (downgradable); `smtp-url`: an `smtp://` URL without requireTLS.
+   */
+  kind: 'ignore-tls' | 'tls-unverified' | 'opportunistic-tls' | 'smtp-url';
+  /** `nodemailer`, `emailjs`, `MailerModule.forRoot transport`, `https`, `node`. */
+  library: string;
+  span: Span;
+  /** What the code does, in words, for the message. */
+  evidence: string;
+  confidence: 'high' | 'medium';
+  fix?: { title: string; edits: { start: number; end: number; text: string }[]; safe: boolean };
+}
+
+/** A request to an `http://` URL of a host that is not local. */
+export interface PlainHttpRequest {
+  span: Span;
+  url: string;
+  host: string;
+  /** The client callee (`fetch`, `axios.post`). */
+  client: string;
+  /** Property names of the body / params / query (for the personal-data classifier). */
+  keys: string[];
+  /** Replaces `http://` by `https://` in the literal. */
+  fix?: { start: number; end: number; text: string };
+  /** A private address or a single-label host (internal network). */
+  internal: boolean;
+}
+
+/** Where the file obtains data about people from a third party. */
+export interface DataSourceUse {
+  /** Catalogue id, or `purchased-list`. */
+  sourceId: string;
+  sourceName: string;
+  kind: import('../knowledge/types').DataSourceKind;
+  span: Span;
+  /** `sdk-call`, `sdk-import` (an SDK imported, no recognised call), `request`, `bought-list` (a file read), `provenance` (`source: 'purchased'`). */
+  form: 'sdk-call' | 'sdk-import' | 'request' | 'bought-list' | 'provenance';
+  label: string;
+  confidence: 'high' | 'medium';
+}
+
+/** A use of a processor: its SDK imported, or a request to its API. */
+export interface ProcessorUse {
+  processorId: string;
+  processorName: string;
+  span: Span;
+  form: 'import' | 'request';
+  label: string;
+}
+
+/** A call that erases a person at a processor (`erases`), or only looks like it (archive, unsubscribe). */
+export interface ErasureCall {
+  processorId: string;
+  span: Span;
+  label: string;
+  erases: boolean;
+  /** Why a look-alike does not erase. */
+  note?: string;
+}
+
+/** A named function or method, for following calls from a deletion path (exported ones across files). */
+export interface FunctionSummary {
+  name: string;
+  /** `Class.method` for methods. */
+  qualifiedName: string;
+  /** Export names of the function (or of its class, for methods). */
+  exportNames: string[];
+  /** The name (what findings underline). */
+  span: Span;
+  body: Span;
+}
+
+/** A path that deletes or anonymises a person (customer, user, subscriber, account). */
+export interface DeletionPath {
+  name: string;
+  /** The function name or route registration (finding anchor). */
+  span: Span;
+  body: Span;
+  /** `named` (deleteUser, kontoLoeschen), `route` (DELETE /account), `orm` (a function deleting a person record). */
+  kind: 'named' | 'route' | 'orm';
+  /** Only a soft delete (deletedAt / active: false) was found. */
+  soft: boolean;
+  evidence: string;
+  /** Deletes of person records inside it. */
+  deletes?: { evidence: string; soft: boolean; span: Span }[];
+}
+
+/** A method call on an instance of a class imported from a project module (`this.crm.forget(email)`). */
+export interface MemberCall {
+  specifier: string;
+  exportName: string;
+  member: string;
+  span: Span;
+}
+
+/** Data-handling facts: mail transports, plain HTTP, third-party data sources, processors and erasure. */
+export interface DataHandlingFacts {
+  mailIssues: MailTransportIssue[];
+  plainHttp: PlainHttpRequest[];
+  dataSources: DataSourceUse[];
+  processorUses: ProcessorUse[];
+  erasureCalls: ErasureCall[];
+  functions: FunctionSummary[];
+  deletions: DeletionPath[];
+  memberCalls: MemberCall[];
+  /** Calls of the file's own named functions (`helper()`, `this.helper()`), for following helpers. */
+  localCalls?: { name: string; span: Span }[];
+  /** Method calls on a binding imported from a project module (`stripe.customers.del(id)` with `stripe` from './billing'). */
+  importedCalls?: { specifier: string; exportName: string; method: string; span: Span; label: string }[];
+  /** Exported SDK instances (`export const stripe = new Stripe(key)`): export name → processor id. */
+  exportedInstances?: Record<string, string>;
 }
