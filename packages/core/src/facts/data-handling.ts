@@ -73,7 +73,9 @@ export function isSubjectModel(name: string): boolean {
   // `userRepository`, `usersTable`, `UserModel`: the subject followed by a storage word
   const storage = ['repository', 'repo', 'table', 'model', 'collection', 'schema', 'entity', 'db', 'store'];
   const core = last !== undefined && storage.includes(last) ? tokens.slice(0, -1) : tokens;
-  return core.length > 0 && core.length <= 2 && SUBJECTS.includes(core[core.length - 1]!) && core[core.length - 1] !== 'me';
+  const noun = core[core.length - 1];
+  // `account` tables of auth libraries (Auth.js, better-auth, Lucia) hold linked OAuth logins, not the person
+  return core.length > 0 && core.length <= 2 && noun !== undefined && SUBJECTS.includes(noun) && noun !== 'me' && noun !== 'account' && noun !== 'accounts';
 }
 
 interface ModuleRef {
@@ -432,7 +434,8 @@ export class DataHandlingCollector {
       }
     }
     const source = this.knowledge.matchDataSource(url);
-    if (source && (!source.host.requiresBodyKey || hasKey(call, source.host.requiresBodyKey))) {
+    // a DELETE removes people from the source (an audience), it does not obtain or upload them
+    if (source && method !== 'DELETE' && (!source.host.requiresBodyKey || hasKey(call, source.host.requiresBodyKey))) {
       this.facts.dataSources.push({ sourceId: source.source.id, sourceName: source.source.name, kind: source.kind, span: this.span(call), form: 'request', label, confidence: 'high' });
     }
     if (/^http:\/\//i.test(url)) {
@@ -621,8 +624,9 @@ export class DataHandlingCollector {
       return;
     }
     if (o.ignoreTLS.kind === 'unknown') return;
-    // a well-known service (`service: 'gmail'`) brings its own port and TLS settings
-    if (o.service.kind !== 'absent' && o.secure.kind === 'absent') return;
+    // a well-known service (`service: 'gmail'`) brings its own port and TLS settings (an explicit
+    // `secure: false` with it makes the connection to the implicit-TLS port fail rather than go out in clear)
+    if (o.service.kind !== 'absent') return;
     if (o.port.kind === 'unknown' && o.secure.kind === 'absent') return;
     const anchor = o.secure.kind === 'boolean' ? o.secure.node! : call;
     const fix = object ? insertProperty(object, 'requireTLS: true', this.sourceFile) : undefined;
@@ -822,7 +826,7 @@ function insertProperty(object: ts.ObjectLiteralExpression, text: string, source
 function payloadKeys(call: ts.CallExpression, urlNode: ts.Expression): string[] {
   const keys: string[] = [];
   const visit = (node: ts.Node, depth: number): void => {
-    if (depth > 3 || keys.length > 40) return;
+    if (depth > 6 || keys.length > 40) return;
     if (ts.isPropertyAssignment(node) || ts.isShorthandPropertyAssignment(node)) {
       if (ts.isIdentifier(node.name) || ts.isStringLiteral(node.name)) keys.push(node.name.text);
     }
@@ -899,7 +903,7 @@ function hostOf(url: string): string | undefined {
 }
 
 function isLocalHost(host: string): boolean {
-  return LOCAL_HOSTS.has(host) || host.endsWith('.localhost') || host.endsWith('.local') || host.endsWith('.test') || host.endsWith('.example') || /^127\./.test(host);
+  return LOCAL_HOSTS.has(host) || host.endsWith('.localhost') || host.endsWith('.local') || host.endsWith('.test') || host.endsWith('.example') || host.endsWith('.invalid') || /^127\./.test(host);
 }
 
 /** A private address, or a single-label name (a container or service on an internal network). */

@@ -35,6 +35,8 @@ export interface ReachedCall {
 /** What a deletion path reaches. */
 export interface ErasureReach {
   calls: ReachedCall[];
+  /** Deletes of person records (hard or soft) found along the path. */
+  deletes: number;
   /** How the search went, for "why flagged". */
   trace: string[];
 }
@@ -70,7 +72,7 @@ export class ErasureIndex {
   /** The erasure calls reachable from the code in `body` of `file`. */
   reach(file: string, body: Span, processorById: (id: string) => ProcessorEntry | undefined): ErasureReach {
     this.processors = processorById;
-    const result: ErasureReach = { calls: [], trace: [] };
+    const result: ErasureReach = { calls: [], deletes: 0, trace: [] };
     this.walk(file, body, 0, new Set(), result);
     return result;
   }
@@ -108,6 +110,7 @@ export class ErasureIndex {
     const dh = facts?.dataHandling;
     if (!facts || !dh) return;
     const inside = (s: Span) => s.start >= body.start && s.end <= body.end;
+    for (const d of dh.deletions) for (const x of d.deletes ?? []) if (inside(x.span)) out.deletes++;
     for (const call of dh.erasureCalls) {
       if (!inside(call.span)) continue;
       out.calls.push({ ...call, file, line: positionAt(facts.lineStarts, call.span.start).line });

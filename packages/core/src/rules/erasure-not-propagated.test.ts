@@ -42,6 +42,10 @@ runRuleTests(rule, {
       code: "import Stripe from 'stripe';\nexport const stripe = new Stripe('k');\nexport async function deleteAccount(id: string) { return id; }",
       config: { rules: { 'erasure-not-propagated': ['warning', { ignoreProcessors: ['stripe'] }] } },
     },
+    // a button handler that only calls the API (the deletion runs elsewhere)
+    "import Stripe from 'stripe';\nexport const stripe = new Stripe('k');\nexport function Danger({ api }: { api: { deleteAccount(): Promise<void> } }) {\n  const onDeleteAccount = async () => {\n    await api.deleteAccount();\n  };\n  return onDeleteAccount;\n}",
+    // unlinking an OAuth login (Auth.js / better-auth `account` table) is not deleting the person
+    "import Stripe from 'stripe';\nimport { prisma } from './db';\nexport const stripe = new Stripe('k');\nexport async function unlinkProvider(id: string) {\n  await prisma.account.delete({ where: { id } });\n}",
     // a helper called by another deletion path is reported through its caller only
     "import Stripe from 'stripe';\nconst stripe = new Stripe('k');\nasync function deleteUserRecord(id: string) { return id; }\nexport async function deleteAccount(id: string) {\n  await deleteUserRecord(id);\n  await stripe.customers.del(id);\n}",
   ],
@@ -94,9 +98,9 @@ runRuleTests(rule, {
     },
     {
       name: 'a processor declared in config',
-      code: "export async function deleteSubscriber(email: string) { return email; }",
+      code: "import { db } from './db';\nexport async function deleteSubscriber(email: string) { await db.subscriber.delete({ where: { email } }); }",
       config: { processors: [{ id: 'klaviyo' }] },
-      errors: [{ messageId: 'notPropagated', line: 1, column: 23, message: 'Klaviyo' }],
+      errors: [{ messageId: 'notPropagated', line: 2, column: 23, message: 'Klaviyo' }],
     },
   ],
 });

@@ -106,6 +106,9 @@ export const rule = createRule<Options, MessageIds>({
       const soft = deletion.deletes !== undefined && deletion.deletes.length > 0 && deletion.deletes.every((d) => d.soft);
       if (used.size === 0 && !soft) continue;
       const reach = project.erasure.reach(facts.file, deletion.body, (id) => knowledge.processorById(id));
+      // A handler that deletes nothing we can see and informs no processor (a button handler calling
+      // an API, a job that enqueues) only triggers the deletion elsewhere: that path is judged there.
+      if (reach.deletes === 0 && reach.calls.length === 0 && !soft) continue;
       const erased = new Set(reach.calls.filter((c) => c.erases).map((c) => c.processorId));
       const missed = [...used.values()].filter((u) => !erased.has(u.entry.id));
       const subject = subjectOf(deletion.name);

@@ -27,7 +27,7 @@ const KIND_LABEL: Record<DataSourceKind, string> = {
 export const rule = createRule<Options, MessageIds>({
   id: 'third-party-data-source',
   meta: {
-    title: 'Report personal data obtained from third parties (enrichment, brokers, bought lists) and customer lists uploaded to ad platforms',
+    title: 'Disallow obtaining personal data from third parties (enrichment, brokers, bought lists) or uploading customer lists to ad platforms unnoticed',
     type: 'problem',
     defaultSeverity: 'warning',
     gdpr: [
