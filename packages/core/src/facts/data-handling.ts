@@ -24,7 +24,14 @@ const READ_CALLS = new Set(['readFileSync', 'readFile', 'createReadStream', 'fro
 
 // Deletion vocabulary (English and German, umlauts folded): a verb and a subject in the name.
 const DELETE_VERBS = ['delete', 'deletion', 'remove', 'removal', 'destroy', 'erase', 'erasure', 'forget', 'purge', 'anonymize', 'anonymise', 'anonymization', 'anonymisation', 'wipe', 'loeschen', 'loesche', 'loeschung', 'entfernen', 'anonymisieren'];
-const SUBJECTS = ['user', 'users', 'customer', 'customers', 'account', 'accounts', 'subscriber', 'subscribers', 'member', 'members', 'contact', 'contacts', 'profile', 'profiles', 'person', 'persons', 'people', 'me', 'kunde', 'kunden', 'kundin', 'konto', 'konten', 'nutzer', 'benutzer', 'nutzerkonto', 'benutzerkonto', 'kundenkonto', 'mitglied', 'mitglieder', 'abonnent', 'abonnenten'];
+// `member` is left out: deleteMember / removeMember almost always ends a team membership, not a person;
+// `contact` too: in most apps contacts are the customers' address books (survey respondents, CRM
+// entries of the app's tenants), which the app's own processors never received.
+const SUBJECTS = ['user', 'users', 'customer', 'customers', 'account', 'accounts', 'subscriber', 'subscribers', 'profile', 'profiles', 'person', 'persons', 'people', 'me', 'kunde', 'kunden', 'kundin', 'konto', 'konten', 'nutzer', 'benutzer', 'nutzerkonto', 'benutzerkonto', 'kundenkonto', 'abonnent', 'abonnenten'];
+/** Table / model names of people (deleting a row is deleting the person); join tables (`projectUsers`) are not. */
+const PERSON_MODELS = ['user', 'users', 'customer', 'customers', 'subscriber', 'subscribers', 'person', 'persons', 'people', 'profile', 'profiles', 'kunde', 'kunden', 'nutzer', 'benutzer', 'abonnent', 'abonnenten'];
+/** Words that may precede a person model without making it a join table (`appUser`, `newsletterSubscriber`). */
+const PERSON_MODEL_PREFIXES = ['app', 'end', 'shop', 'site', 'newsletter', 'mailing', 'email', 'web', 'platform', 'auth', 'registered', 'guest', 'b2b', 'b2c', 'stripe', 'all'];
 const FILLER = new Set(['handle', 'handler', 'on', 'do', 'api', 'route', 'controller', 'service', 'action', 'request', 'req', 'async', 'by', 'id', 'ids', 'with', 'and', 'the', 'my', 'own', 'for', 'permanently', 'permanent', 'completely', 'hard', 'soft', 'gdpr', 'dsgvo', 'data', 'daten', 'endpoint', 'mutation', 'fn', 'one', 'many', 'all', 'and', 'record', 'records', 'entirely', 'request', 'job', 'task', 'worker', 'process', 'perform', 'execute', 'run', 'mein', 'meine', 'dein', 'admin', 'self', 'current', 'email', 'uid']);
 const SOFT_DELETE_KEYS = new Set(['deletedAt', 'deleted_at', 'deleted', 'isDeleted', 'is_deleted', 'deletedOn', 'archivedAt', 'archived', 'isActive', 'active', 'is_active', 'anonymizedAt']);
 const ORM_DELETE_METHODS = new Set(['delete', 'deleteMany', 'deleteOne', 'findByIdAndDelete', 'findOneAndDelete', 'findByIdAndRemove', 'findOneAndRemove', 'destroy', 'remove', 'del', 'deleteUser', 'deleteUsers']);
@@ -74,8 +81,10 @@ export function isSubjectModel(name: string): boolean {
   const storage = ['repository', 'repo', 'table', 'model', 'collection', 'schema', 'entity', 'db', 'store'];
   const core = last !== undefined && storage.includes(last) ? tokens.slice(0, -1) : tokens;
   const noun = core[core.length - 1];
-  // `account` tables of auth libraries (Auth.js, better-auth, Lucia) hold linked OAuth logins, not the person
-  return core.length > 0 && core.length <= 2 && noun !== undefined && SUBJECTS.includes(noun) && noun !== 'me' && noun !== 'account' && noun !== 'accounts';
+  // `account` tables of auth libraries (Auth.js, better-auth, Lucia) hold linked OAuth logins, not the
+  // person; `member` and `contact` tables are memberships and address books; `projectUsers` is a join table
+  if (noun === undefined || !PERSON_MODELS.includes(noun)) return false;
+  return core.length === 1 || (core.length === 2 && PERSON_MODEL_PREFIXES.includes(core[0]!));
 }
 
 interface ModuleRef {
@@ -629,7 +638,9 @@ export class DataHandlingCollector {
     if (o.service.kind !== 'absent') return;
     if (o.port.kind === 'unknown' && o.secure.kind === 'absent') return;
     const anchor = o.secure.kind === 'boolean' ? o.secure.node! : call;
-    const fix = object ? insertProperty(object, 'requireTLS: true', this.sourceFile) : undefined;
+    // the fix goes next to what the finding underlines: after `secure: false`, or at the end of the options of the call
+    const secureProp = o.secure.kind === 'boolean' && o.secure.node && ts.isPropertyAssignment(o.secure.node) ? o.secure.node : undefined;
+    const fix = object ? (secureProp ? insertAfter(object, secureProp, 'requireTLS: true', this.sourceFile) : insertProperty(object, 'requireTLS: true', this.sourceFile)) : undefined;
     const port = o.port.kind === 'number' ? ` on port ${o.port.value}` : '';
     this.facts.mailIssues.push({
       kind: 'opportunistic-tls',
@@ -822,6 +833,21 @@ function insertProperty(object: ts.ObjectLiteralExpression, text: string, source
   return { start: end, end, text: `, ${text}` };
 }
 
+/** An edit adding `text` as a property right after `after` (same layout as the object). */
+function insertAfter(object: ts.ObjectLiteralExpression, after: ts.ObjectLiteralElementLike, text: string, sourceFile: ts.SourceFile): { start: number; end: number; text: string } {
+  const props = object.properties;
+  if (props[props.length - 1] === after) return insertProperty(object, text, sourceFile)!;
+  const src = sourceFile.text;
+  const comma = src.indexOf(',', after.getEnd());
+  const multiline = src.slice(object.getStart(sourceFile), object.getEnd()).includes('\n');
+  if (multiline) {
+    const lineStart = src.lastIndexOf('\n', after.getStart(sourceFile)) + 1;
+    const indent = /^[ \t]*/.exec(src.slice(lineStart))![0];
+    return { start: comma + 1, end: comma + 1, text: `\n${indent}${text},` };
+  }
+  return { start: comma + 1, end: comma + 1, text: ` ${text},` };
+}
+
 /** Keys of object literals among the arguments (the request body, query params), lower depth first. */
 function payloadKeys(call: ts.CallExpression, urlNode: ts.Expression): string[] {
   const keys: string[] = [];
@@ -958,7 +984,9 @@ function functionName(node: ts.Node): { name?: string; nameNode?: ts.Node; class
     name = node.name.text;
     nameNode = node.name;
   }
-  const parent = node.parent;
+  let parent = node.parent;
+  // export const DELETE = withSession(async (…) => {…}): the handler wrapped by a helper takes the variable's name
+  if (!name && parent && ts.isCallExpression(parent) && parent.arguments.includes(node as ts.Expression) && parent.parent && ts.isVariableDeclaration(parent.parent)) parent = parent.parent;
   if (!name && parent && ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name)) {
     name = parent.name.text;
     nameNode = parent.name;
@@ -977,10 +1005,11 @@ function functionName(node: ts.Node): { name?: string; nameNode?: ts.Node; class
  * Next.js `export async function DELETE()` in `app/api/account/route.ts`.
  */
 function routeOf(node: ts.Node, sourceFile: ts.SourceFile): { label: string; anchor: ts.Node } | undefined {
-  if (ts.isFunctionDeclaration(node) && node.name?.text === 'DELETE' && hasExport(node)) {
+  const wrapped = nextRouteConst(node);
+  if ((ts.isFunctionDeclaration(node) && node.name?.text === 'DELETE' && hasExport(node)) || wrapped) {
     const file = sourceFile.fileName.replace(/\\/g, '/');
     const m = /\/(?:app|pages)\/(.*)\/route\.[cm]?[jt]sx?$/.exec(file);
-    if (m && m[1]!.split('/').some((seg) => isSubjectModel(seg.replace(/^\[|\]$/g, '')) || SUBJECTS.includes(seg.toLowerCase()))) return { label: `DELETE /${m[1]}`, anchor: node.name };
+    if (m && m[1]!.split('/').some((seg) => isSubjectModel(seg.replace(/^\[|\]$/g, '')) || SUBJECTS.includes(seg.toLowerCase()))) return { label: `DELETE /${m[1]}`, anchor: wrapped ?? (node as ts.FunctionDeclaration).name! };
     return undefined;
   }
   const call = node.parent;
@@ -1000,6 +1029,16 @@ function routeOf(node: ts.Node, sourceFile: ts.SourceFile): { label: string; anc
   const fns = call.arguments.filter((a) => ts.isArrowFunction(a) || ts.isFunctionExpression(a));
   if (fns[fns.length - 1] !== node) return undefined;
   return { label: `${method.toUpperCase()} ${first.text}`, anchor: call.expression };
+}
+
+/** `export const DELETE = withSession(async () => {…})` (or `= async () => {…}`): the name node of the exported route constant. */
+function nextRouteConst(node: ts.Node): ts.Identifier | undefined {
+  if (!ts.isArrowFunction(node) && !ts.isFunctionExpression(node)) return undefined;
+  let p = node.parent;
+  if (p && ts.isCallExpression(p) && p.arguments.includes(node)) p = p.parent;
+  if (!p || !ts.isVariableDeclaration(p) || !ts.isIdentifier(p.name) || p.name.text !== 'DELETE') return undefined;
+  const statement = p.parent?.parent;
+  return statement && ts.isVariableStatement(statement) && hasExport(statement) ? p.name : undefined;
 }
 
 function hasExport(node: ts.Node): boolean {

@@ -46,6 +46,10 @@ runRuleTests(rule, {
     "import Stripe from 'stripe';\nexport const stripe = new Stripe('k');\nexport function Danger({ api }: { api: { deleteAccount(): Promise<void> } }) {\n  const onDeleteAccount = async () => {\n    await api.deleteAccount();\n  };\n  return onDeleteAccount;\n}",
     // unlinking an OAuth login (Auth.js / better-auth `account` table) is not deleting the person
     "import Stripe from 'stripe';\nimport { prisma } from './db';\nexport const stripe = new Stripe('k');\nexport async function unlinkProvider(id: string) {\n  await prisma.account.delete({ where: { id } });\n}",
+    // membership join tables and team members are not people: removing them keeps the person
+    "import Stripe from 'stripe';\nimport { prisma } from './db';\nexport const stripe = new Stripe('k');\nexport async function leaveWorkspace(userId: string, projectId: string) {\n  await prisma.projectUsers.deleteMany({ where: { userId, projectId } });\n}\nexport async function deleteMember(id: string) {\n  await prisma.member.delete({ where: { id } });\n}",
+    // Stripe Connect accounts are not the person either
+    "import Stripe from 'stripe';\nconst stripe = new Stripe('k');\nexport async function closePayouts(id: string) {\n  await stripe.accounts.del(id);\n}",
     // a helper called by another deletion path is reported through its caller only
     "import Stripe from 'stripe';\nconst stripe = new Stripe('k');\nasync function deleteUserRecord(id: string) { return id; }\nexport async function deleteAccount(id: string) {\n  await deleteUserRecord(id);\n  await stripe.customers.del(id);\n}",
   ],
@@ -80,6 +84,13 @@ runRuleTests(rule, {
       filename: 'app/api/account/route.ts',
       files: { 'lib/analytics.ts': "import { PostHog } from 'posthog-node';\nexport const posthog = new PostHog('k');\n" },
       errors: [{ messageId: 'notPropagated', line: 3, column: 23, message: 'PostHog' }],
+    },
+    {
+      name: 'Next.js DELETE exported as a const wrapped by a session helper',
+      code: "import { withSession } from '@/lib/auth';\nimport { prisma } from '@/lib/prisma';\nexport const DELETE = withSession(async ({ session }) => {\n  await prisma.user.delete({ where: { id: session.user.id } });\n  return new Response(null, { status: 204 });\n});",
+      filename: 'app/api/user/route.ts',
+      files: { 'lib/analytics.ts': "import { PostHog } from 'posthog-node';\nexport const posthog = new PostHog('k');\n" },
+      errors: [{ messageId: 'notPropagated', line: 3, column: 14, message: 'PostHog' }],
     },
     {
       name: 'a function deleting a customer record without a deletion name: medium',
