@@ -130,14 +130,20 @@ runRuleTests(rule, {
     {
       name: 'customer data to an http:// endpoint: info, fix to https',
       code: "export async function syncKunde(kunde: { email: string }) {\n  await fetch('http://crm.partner-agentur.de/api/kunden', { method: 'POST', body: JSON.stringify({ email: kunde.email }) });\n}",
-      errors: [{ messageId: 'plainHttp', line: 2, column: 9, severity: 'info', message: 'crm.partner-agentur.de' }],
+      errors: [{ messageId: 'plainHttpPersonalData', line: 2, column: 9, severity: 'error', message: 'personal data (`email`) over plain HTTP to crm.partner-agentur.de' }],
       output: "export async function syncKunde(kunde: { email: string }) {\n  await fetch('https://crm.partner-agentur.de/api/kunden', { method: 'POST', body: JSON.stringify({ email: kunde.email }) });\n}",
     },
     {
       name: 'axios with a query string built by +',
       code: "import axios from 'axios';\nexport const r = (email: string) => axios.get('http://api.lead-scoring.com/score?email=' + email);",
-      errors: [{ messageId: 'plainHttp', line: 2, column: 37, message: '`email`' }],
+      errors: [{ messageId: 'plainHttpPersonalData', line: 2, column: 37, message: '`email`' }],
       output: "import axios from 'axios';\nexport const r = (email: string) => axios.get('https://api.lead-scoring.com/score?email=' + email);",
+    },
+    {
+      name: 'no personal data in the request (the classifier knows none of its keys): info',
+      code: "export const ping = (orderId: string) => fetch('http://status.partner-roastery.de/orders', { method: 'POST', body: JSON.stringify({ orderId, emailTemplate: 'x' }) });",
+      errors: [{ messageId: 'plainHttp', line: 1, column: 42, severity: 'info' }],
+      output: "export const ping = (orderId: string) => fetch('https://status.partner-roastery.de/orders', { method: 'POST', body: JSON.stringify({ orderId, emailTemplate: 'x' }) });",
     },
     {
       name: 'private address reported when asked to',

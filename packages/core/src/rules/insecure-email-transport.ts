@@ -7,6 +7,7 @@
 import { createRule } from '../rule';
 import type { Fix } from '../model';
 import type { MailTransportIssue } from '../facts/types';
+import { classifyName } from '../facts/personal-data';
 
 /** Options of `insecure-email-transport`. */
 export interface Options {
@@ -18,9 +19,9 @@ export interface Options {
   reportInternalHttp: boolean;
 }
 
-export type MessageIds = 'ignoreTls' | 'tlsUnverified' | 'opportunisticTls' | 'smtpUrl' | 'plainHttp';
+export type MessageIds = 'ignoreTls' | 'tlsUnverified' | 'opportunisticTls' | 'smtpUrl' | 'plainHttp' | 'plainHttpPersonalData';
 
-const MESSAGE: Record<MailTransportIssue['kind'], Exclude<MessageIds, 'plainHttp'>> = {
+const MESSAGE: Record<MailTransportIssue['kind'], Exclude<MessageIds, 'plainHttp' | 'plainHttpPersonalData'>> = {
   'ignore-tls': 'ignoreTls',
   'tls-unverified': 'tlsUnverified',
   'opportunistic-tls': 'opportunisticTls',
@@ -58,6 +59,11 @@ export const rule = createRule<Options, MessageIds>({
         text: 'The {{library}} connection URL does not require TLS: {{evidence}}.',
         why: 'An `smtp://` URL starts in clear text and upgrades only when the server offers STARTTLS, which an attacker can suppress; the recipients’ data may travel unencrypted (Art. 32 GDPR).',
         fix: 'Use `smtps://` (implicit TLS, port 465) or add `?requireTLS=true` to the URL.',
+      },
+      plainHttpPersonalData: {
+        text: '{{client}} sends personal data ({{fields}}) over plain HTTP to {{host}}.',
+        why: 'Anyone on the network path can read and change {{fields}} on the way to {{host}}; personal data in transit needs encryption (Art. 32 GDPR).',
+        fix: 'Call the `https://` address of {{host}}.',
       },
       plainHttp: {
         text: '{{client}} sends {{what}} over plain HTTP to {{host}}.',
@@ -163,6 +169,23 @@ export const rule = createRule<Options, MessageIds>({
       if (request.internal && !options.reportInternalHttp) continue;
       if (options.allowHttpHosts.some((h) => (h.startsWith('.') ? request.host.endsWith(h) : request.host === h))) continue;
       const fixes: Fix[] = request.fix ? [{ title: `Use https://${request.host}`, edits: [request.fix], safe: false }] : [];
+      // the personal-data classifier (contract 1) decides whether the payload names personal data
+      const personal = request.keys.filter((k) => classifyName(k, context.knowledge) !== undefined);
+      if (personal.length > 0) {
+        context.report({
+          messageId: 'plainHttpPersonalData',
+          data: { client: request.client, host: request.host, fields: personal.slice(0, 4).map((k) => `\`${k}\``).join(', ') },
+          start: request.span.start,
+          end: request.span.end,
+          confidence: 'high',
+          fixes,
+          trace: [
+            `${request.client} calls ${request.url}, which is neither localhost nor a private address.`,
+            `The request carries ${personal.map((k) => `${k} (${classifyName(k, context.knowledge)!.kind})`).join(', ')}, classified as personal data by the vocabulary in knowledge/personal-data.json.`,
+          ],
+        });
+        continue;
+      }
       const what = request.keys.length > 0 ? `a request with ${request.keys.slice(0, 4).map((k) => `\`${k}\``).join(', ')}` : 'a request';
       context.report({
         messageId: 'plainHttp',
