@@ -538,6 +538,11 @@ export class DataHandlingCollector {
       }
       // an anonymous callback (`.then(() => prisma.user.delete())`): keep looking for a named function
       if (!summary.name && !routeOf(n as ts.ArrowFunction, this.sourceFile)) continue;
+      // a Next.js handler of a route nested under another resource (`app/api/workspaces/[id]/users/route.ts`)
+      if (/^(GET|POST|PUT|PATCH|DELETE)$/.test(summary.name)) {
+        const m = /\/(?:app|pages)\/(.*)\/route\.[cm]?[jt]sx?$/.exec(this.sourceFile.fileName.replace(/\\/g, '/'));
+        if (m && !routeSubject(m[1]!.split('/'))) return;
+      }
       this.facts.deletions.push({
         name: summary.qualifiedName || 'handler',
         span: summary.span,
@@ -1009,7 +1014,7 @@ function routeOf(node: ts.Node, sourceFile: ts.SourceFile): { label: string; anc
   if ((ts.isFunctionDeclaration(node) && node.name?.text === 'DELETE' && hasExport(node)) || wrapped) {
     const file = sourceFile.fileName.replace(/\\/g, '/');
     const m = /\/(?:app|pages)\/(.*)\/route\.[cm]?[jt]sx?$/.exec(file);
-    if (m && m[1]!.split('/').some((seg) => isSubjectModel(seg.replace(/^\[|\]$/g, '')) || SUBJECTS.includes(seg.toLowerCase()))) return { label: `DELETE /${m[1]}`, anchor: wrapped ?? (node as ts.FunctionDeclaration).name! };
+    if (m && routeSubject(m[1]!.split('/'))) return { label: `DELETE /${m[1]}`, anchor: wrapped ?? (node as ts.FunctionDeclaration).name! };
     return undefined;
   }
   const call = node.parent;
@@ -1021,14 +1026,31 @@ function routeOf(node: ts.Node, sourceFile: ts.SourceFile): { label: string; anc
   const first = call.arguments[0] && skipOuter(call.arguments[0]);
   if (!first || !ts.isStringLiteralLike(first)) return undefined;
   const segments = first.text.split('/').filter((s) => s && !s.startsWith(':') && !s.startsWith('{'));
-  const subject = segments.some((s) => isSubjectModel(s) || SUBJECTS.includes(s.toLowerCase()));
-  if (!subject) return undefined;
+  if (!routeSubject(first.text.split('/'))) return undefined;
   const deleting = method === 'delete' || method === 'del' || segments.some((s) => words(s).some((w) => DELETE_VERBS.includes(w)));
   if (!deleting) return undefined;
   // only the last function argument is the handler (earlier ones are middleware)
   const fns = call.arguments.filter((a) => ts.isArrowFunction(a) || ts.isFunctionExpression(a));
   if (fns[fns.length - 1] !== node) return undefined;
   return { label: `${method.toUpperCase()} ${first.text}`, anchor: call.expression };
+}
+
+/**
+ * Does a route path address a person as its first resource (`/account`, `/api/users/:id`,
+ * `app/api/user/route.ts`)? A person nested under another resource (`/workspaces/:id/users`,
+ * `/teams/[id]/members`) is a membership being ended, not a person being deleted.
+ */
+function routeSubject(parts: string[]): boolean {
+  const prefix = new Set(['api', 'v1', 'v2', 'v3', 'rest', 'admin', 'internal', 'me', 'self', 'delete', 'remove', 'erase', 'gdpr', 'dsgvo']);
+  for (const raw of parts) {
+    const seg = raw.replace(/^\[+\.*|\]+$/g, '');
+    if (!seg || raw.startsWith(':') || raw.startsWith('{') || raw.startsWith('[') || /^\(.*\)$/.test(raw)) continue;
+    if (isSubjectModel(seg) || SUBJECTS.includes(seg.toLowerCase())) return true;
+    if (prefix.has(seg.toLowerCase())) continue;
+    // the first other resource: anything after it is nested
+    return false;
+  }
+  return false;
 }
 
 /** `export const DELETE = withSession(async () => {…})` (or `= async () => {…}`): the name node of the exported route constant. */

@@ -48,6 +48,12 @@ runRuleTests(rule, {
     "import Stripe from 'stripe';\nimport { prisma } from './db';\nexport const stripe = new Stripe('k');\nexport async function unlinkProvider(id: string) {\n  await prisma.account.delete({ where: { id } });\n}",
     // membership join tables and team members are not people: removing them keeps the person
     "import Stripe from 'stripe';\nimport { prisma } from './db';\nexport const stripe = new Stripe('k');\nexport async function leaveWorkspace(userId: string, projectId: string) {\n  await prisma.projectUsers.deleteMany({ where: { userId, projectId } });\n}\nexport async function deleteMember(id: string) {\n  await prisma.member.delete({ where: { id } });\n}",
+    // a person nested under another resource: a membership ends (the orphaned login may go with it)
+    {
+      code: "import { prisma } from '@/lib/prisma';\nexport async function DELETE(req: Request) {\n  const { userId } = await req.json();\n  await prisma.user.delete({ where: { id: userId } });\n  return new Response(null, { status: 204 });\n}",
+      filename: 'app/api/workspaces/[slug]/users/route.ts',
+      files: { 'lib/analytics.ts': "import { PostHog } from 'posthog-node';\nexport const posthog = new PostHog('k');\n" },
+    },
     // Stripe Connect accounts are not the person either
     "import Stripe from 'stripe';\nconst stripe = new Stripe('k');\nexport async function closePayouts(id: string) {\n  await stripe.accounts.del(id);\n}",
     // a helper called by another deletion path is reported through its caller only
