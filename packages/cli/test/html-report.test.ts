@@ -67,6 +67,15 @@ describe('HTML report in Chromium', function () {
       const ruleLabel = page.locator('nav.filters label[for^="f-rule-"]', { hasText: 'tracking-without-consent' });
       await ruleLabel.click();
       assert.equal(await visible('.finding'), total - ruleCounts.get('tracking-without-consent')!, 'rule filter hides the tracking findings');
+      const groups = await page.locator('.file-group').evaluateAll((nodes) => nodes.map((n) => ({
+        shown: (n as unknown as { offsetParent: unknown }).offsetParent !== null,
+        kinds: Array.from((n as unknown as { querySelectorAll(s: string): ArrayLike<{ className: string }> }).querySelectorAll('.finding')).map((f) => f.className),
+      })));
+      for (const group of groups) {
+        const trackingClass = `rule-${[...ruleCounts.keys()].sort().indexOf('tracking-without-consent')}`;
+        const onlyTracking = group.kinds.every((c) => c.split(' ').includes(trackingClass));
+        assert.equal(group.shown, !onlyTracking, 'a file with only hidden findings hides its heading');
+      }
       await page.screenshot({ path: path.join(RESULTS, 'html-report-filtered.png'), fullPage: false });
       assert.deepEqual(requests, [], 'nothing fetched');
     } finally {

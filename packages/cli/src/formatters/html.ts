@@ -134,7 +134,8 @@ export function formatHtml(report: Report, excerpts: readonly (Excerpt | undefin
     ...CONFIDENCES.map((c) => ({ id: `f-conf-${c}`, cls: `conf-${c}`, label: `${c} confidence`, count: report.findings.filter((f) => f.confidence === c).length })),
     ...ruleIds.map((id) => ({ id: `f-${ruleClass.get(id)}`, cls: ruleClass.get(id)!, label: id, count: report.findings.filter((f) => f.ruleId === id).length })),
   ];
-  const filterCss = toggles.map((t) => `#${t.id}:not(:checked)~main .${t.cls}{display:none}#${t.id}:not(:checked)~nav label[for=${t.id}]{opacity:.45;text-decoration:line-through}#${t.id}:not(:checked)~nav label[for=${t.id}]::before{content:"☐ "}`).join('\n');
+  // A file whose findings are all of an unticked kind hides its heading too (`:has`).
+  const filterCss = toggles.map((t) => `#${t.id}:not(:checked)~main .${t.cls},#${t.id}:not(:checked)~main .file-group:not(:has(.finding:not(.${t.cls}))){display:none}#${t.id}:not(:checked)~nav label[for=${t.id}]{opacity:.45;text-decoration:line-through}#${t.id}:not(:checked)~nav label[for=${t.id}]::before{content:"☐ "}`).join('\n');
   const fieldset = (legend: string, list: typeof toggles) =>
     `<fieldset><legend>${escapeHtml(legend)}</legend>${list.map((t) => `<label for="${t.id}">${escapeHtml(t.label)} (${t.count})</label>`).join('')}</fieldset>`;
 
@@ -182,8 +183,9 @@ export function formatHtml(report: Report, excerpts: readonly (Excerpt | undefin
       '<h2 id="findings">Findings</h2>',
     );
     files.forEach((file, i) => {
-      body.push(`<h3 class="file" id="file-${i}">${escapeHtml(file)}</h3>`);
+      body.push(`<section class="file-group"><h3 class="file" id="file-${i}">${escapeHtml(file)}</h3>`);
       for (const { finding, excerpt } of groups.get(file)!) body.push(renderFinding(finding, ruleClass.get(finding.ruleId)!, excerpt));
+      body.push('</section>');
     });
   } else {
     body.push(`<p class="empty">${escapeHtml(report.baseline || report.changedSince ? 'No new problems found.' : 'No problems found.')}</p>`);
