@@ -89,9 +89,10 @@ export function literalValue(expression: ts.Expression | undefined): { value: un
 }
 
 /** Text of JSX children (JSX text and string literals in `{…}`), whitespace collapsed. */
-export function jsxText(node: ts.Node): string {
+export function jsxText(node: ts.Node, skip?: ts.Node): string {
   const parts: string[] = [];
   const visit = (n: ts.Node): void => {
+    if (n === skip) return;
     if (ts.isJsxText(n)) parts.push(n.text);
     else if (ts.isJsxExpression(n) && n.expression && ts.isStringLiteralLike(n.expression)) parts.push(n.expression.text);
     else if (ts.isJsxAttributes(n)) return;

@@ -307,7 +307,8 @@ function elementField(
   let label = attributeString(tag, 'aria-label', scope);
   for (const prop of c.library?.labelProps ?? ['label']) if (prop !== 'placeholder') label ??= attributeString(tag, prop, scope);
   if (label === undefined && id) label = labelsFor.get(id);
-  if (label === undefined && wrapping) label = cleanText(jsxText(wrapping));
+  // The label's own text, not the options of a select inside it.
+  if (label === undefined && wrapping) label = cleanText(jsxText(wrapping, element));
   if (label === undefined && group) label = groupLabels.get(group);
   label ??= siblingLabel(element, classified);
   const field: FieldFact = {
