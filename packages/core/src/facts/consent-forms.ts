@@ -463,6 +463,8 @@ export function labelText(element: Element, target: ts.Node, sourceFile: ts.Sour
   for (let depth = 0; parent && depth < 3; depth++, parent = parent.parent) {
     if (!ts.isJsxElement(parent)) continue;
     const isLabel = parent.openingElement.tagName.getText(sourceFile) === 'label';
+    // An ancestor that holds other fields too is not this box's label.
+    if (!isLabel && inputCount(parent) > 1) break;
     const text = jsxText(parent);
     if (isLabel || (text.trim() && text.length < 400)) {
       parts.push(text);
@@ -470,6 +472,21 @@ export function labelText(element: Element, target: ts.Node, sourceFile: ts.Sour
     }
   }
   return parts.join(' ');
+}
+
+/** Input-like elements under a node (inputs, selects, textareas, checkbox / switch components). */
+function inputCount(node: ts.Node): number {
+  let n = 0;
+  const visit = (c: ts.Node): void => {
+    if (n > 1) return;
+    if (ts.isJsxSelfClosingElement(c) || ts.isJsxOpeningElement(c)) {
+      const tag = ts.isIdentifier(c.tagName) ? c.tagName.text : ts.isPropertyAccessExpression(c.tagName) ? c.tagName.name.text : '';
+      if (/^(input|select|textarea|Input|Select|Textarea|TextField|Checkbox|Switch|Field|Controller|FormField)$/.test(tag)) n++;
+    }
+    ts.forEachChild(c, visit);
+  };
+  visit(node);
+  return n;
 }
 
 function jsxText(node: ts.Node): string {

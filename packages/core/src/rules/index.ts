@@ -6,12 +6,13 @@ import { rule as thirdPartyEmbedWithoutConsent } from './third-party-embed-witho
 import { rule as precheckedConsent } from './prechecked-consent';
 import { rule as excessiveFormFields } from './excessive-form-fields';
 import { rule as consentNotRecorded } from './consent-not-recorded';
+import { rule as consentCoupling } from './consent-coupling';
 import { rule as insecureEmailTransport } from './insecure-email-transport';
 import { rule as thirdPartyDataSource } from './third-party-data-source';
 import { rule as erasureNotPropagated } from './erasure-not-propagated';
 
 /** All registered rules. */
-export const rules: readonly Rule<any, string>[] = [trackingWithoutConsent, thirdPartyEmbedWithoutConsent, precheckedConsent, excessiveFormFields, consentNotRecorded, thirdPartyDataSource, insecureEmailTransport, erasureNotPropagated, suppressionComment];
+export const rules: readonly Rule<any, string>[] = [trackingWithoutConsent, thirdPartyEmbedWithoutConsent, precheckedConsent, consentCoupling, excessiveFormFields, consentNotRecorded, thirdPartyDataSource, insecureEmailTransport, erasureNotPropagated, suppressionComment];
 
 const byId = new Map(rules.map((r) => [r.id, r]));
 

@@ -1,0 +1,92 @@
+import { runRuleTests } from '../testing/rule-tester';
+import { rule } from './consent-coupling';
+
+runRuleTests(rule, {
+  valid: [
+    // terms must be accepted, the newsletter is optional
+    { code: "import { z } from 'zod';\nexport const checkoutSchema = z.object({ email: z.string().email(), acceptTerms: z.literal(true), newsletter: z.boolean().optional() });", filename: 'checkout/schema.ts' },
+    // German: AGB and Datenschutzerklärung required, Werbung optional
+    { code: "import { z } from 'zod';\nexport const bestellSchema = z.object({ agb: z.literal(true), datenschutz: z.literal(true), werbung: z.boolean() });", filename: 'kasse/schema.ts' },
+    // a newsletter form requiring its own box is its purpose
+    { code: "import { z } from 'zod';\nexport const newsletterSchema = z.object({ email: z.string().email(), newsletter: z.literal(true) });", filename: 'newsletter/schema.ts' },
+    { name: 'newsletter sign-up component with a required consent box', code: 'export function NewsletterSignup() {\n  return <form action="/api/newsletter"><input type="email" name="email" required /><label><input type="checkbox" name="marketingConsent" required /> Yes, send me the newsletter</label><button>Subscribe</button></form>;\n}', filename: 'NewsletterSignup.tsx' },
+    // a handler that only skips the newsletter when not ticked (no rejection)
+    { code: 'export async function POST(req: Request) {\n  const body = await req.json();\n  await createOrder(body);\n  if (!body.newsletter) return Response.json({ ok: true });\n  await subscribe(body.email);\n  return Response.json({ ok: true });\n}', filename: 'app/api/checkout/route.ts' },
+    // a handler rejecting missing terms acceptance
+    { code: "export async function POST(req: Request) {\n  const body = await req.json();\n  if (!body.acceptTerms) return Response.json({ error: 'Please accept the terms' }, { status: 400 });\n  return Response.json(await createOrder(body));\n}", filename: 'app/api/checkout/route.ts' },
+    // a required privacy-notice acknowledgement in a checkout
+    { code: 'export function CheckoutForm() {\n  return <form><label><input type="checkbox" name="privacy" required /> I have read the privacy policy</label><button type="submit">Place order</button></form>;\n}', filename: 'CheckoutForm.tsx' },
+    // the submit button disabled until the terms are accepted
+    { code: "import { useState } from 'react';\nexport function Checkout() {\n  const [agb, setAgb] = useState(false);\n  return <form><input type=\"checkbox\" checked={agb} onChange={() => setAgb(!agb)} /><button type=\"submit\" disabled={!agb}>Zahlungspflichtig bestellen</button></form>;\n}", filename: 'Checkout.tsx' },
+    // purpose unknown: no finding
+    { code: "import { z } from 'zod';\nexport const schema = z.object({ newsletter: z.literal(true) });", filename: 'lib/schema.ts' },
+    // the marketing purpose declared as the price of a free extra
+    {
+      code: "import { z } from 'zod';\nexport const gewinnspielSchema = z.object({ email: z.string().email(), werbung: z.literal(true) });",
+      filename: 'gewinnspiel/schema.ts',
+      config: { rules: { 'consent-coupling': ['error', { marketingPurposes: ['newsletter', 'sweepstake'] }] } },
+    },
+  ],
+  invalid: [
+    {
+      name: 'zod literal(true) on the newsletter in a checkout schema; fix: z.boolean()',
+      code: "import { z } from 'zod';\nexport const checkoutSchema = z.object({\n  email: z.string().email(),\n  acceptTerms: z.literal(true),\n  newsletter: z.literal(true),\n});",
+      filename: 'checkout/schema.ts',
+      errors: [{ messageId: 'coupled', line: 5, column: 15, endColumn: 30, message: 'checkout' }],
+      output: "import { z } from 'zod';\nexport const checkoutSchema = z.object({\n  email: z.string().email(),\n  acceptTerms: z.literal(true),\n  newsletter: z.boolean(),\n});",
+    },
+    {
+      name: 'refine(v => v) on a German marketing key in a registration schema',
+      code: "import { z } from 'zod';\nexport const registrierungSchema = z.object({\n  email: z.string().email(),\n  passwort: z.string().min(8),\n  werbung: z.boolean().refine((v) => v, 'Bitte zustimmen'),\n});",
+      filename: 'konto/schema.ts',
+      errors: [{ messageId: 'coupled', line: 5, message: '`werbung`' }],
+      output: "import { z } from 'zod';\nexport const registrierungSchema = z.object({\n  email: z.string().email(),\n  passwort: z.string().min(8),\n  werbung: z.boolean(),\n});",
+    },
+    {
+      name: 'yup oneOf([true]) in a download form schema',
+      code: "import * as yup from 'yup';\nexport const whitepaperDownloadSchema = yup.object({\n  email: yup.string().email().required(),\n  marketingOptIn: yup.boolean().oneOf([true], 'Required').required(),\n});",
+      filename: 'whitepaper.ts',
+      errors: [{ messageId: 'coupled', line: 4, message: 'download' }],
+      output: "import * as yup from 'yup';\nexport const whitepaperDownloadSchema = yup.object({\n  email: yup.string().email().required(),\n  marketingOptIn: yup.boolean().required(),\n});",
+    },
+    {
+      name: 'server handler rejecting an order without marketing consent (Next.js route)',
+      code: "export async function POST(request: Request) {\n  const body = await request.json();\n  if (!body.werbung) {\n    return Response.json({ error: 'Bitte Werbung zustimmen' }, { status: 400 });\n  }\n  return Response.json({ ok: true });\n}",
+      filename: 'app/api/bestellung/route.ts',
+      errors: [{ messageId: 'coupled', line: 3, column: 7, message: 'rejects the request' }],
+      output: null,
+    },
+    {
+      name: 'Express checkout route throwing when newsletter is false',
+      code: "router.post('/checkout', async (req, res) => {\n  if (req.body.newsletter !== true) throw new HttpError(422, 'newsletter required');\n  res.json(await placeOrder(req.body));\n});",
+      filename: 'routes/shop.ts',
+      errors: [{ messageId: 'coupled', line: 2 }],
+    },
+    {
+      name: 'submit disabled until the newsletter box is ticked, in a checkout component',
+      code: "import { useState } from 'react';\nexport function CheckoutForm() {\n  const [agb, setAgb] = useState(false);\n  const [newsletter, setNewsletter] = useState(false);\n  return (\n    <form>\n      <input type=\"checkbox\" checked={agb} onChange={() => setAgb(!agb)} />\n      <input type=\"checkbox\" checked={newsletter} onChange={() => setNewsletter(!newsletter)} />\n      <button type=\"submit\" disabled={!agb || !newsletter}>Place order</button>\n    </form>\n  );\n}",
+      filename: 'CheckoutForm.tsx',
+      errors: [{ messageId: 'coupled', line: 9, message: 'submit button' }],
+    },
+    {
+      name: 'react-hook-form register with required on a newsletter box in a waitlist form; fix removes the rule',
+      code: "import { useForm } from 'react-hook-form';\nexport function WaitlistForm() {\n  const { register } = useForm();\n  return <form><input type=\"email\" {...register('email', { required: true })} /><label><input type=\"checkbox\" {...register('updates', { required: 'Please tick' })} /> Send me product offers</label><button>Join the waitlist</button></form>;\n}",
+      filename: 'WaitlistForm.tsx',
+      errors: [{ messageId: 'coupled', line: 4, message: 'waitlist' }],
+      output: "import { useForm } from 'react-hook-form';\nexport function WaitlistForm() {\n  const { register } = useForm();\n  return <form><input type=\"email\" {...register('email', { required: true })} /><label><input type=\"checkbox\" {...register('updates', { })} /> Send me product offers</label><button>Join the waitlist</button></form>;\n}",
+    },
+    {
+      name: 'required attribute on a partner-offers box in a sweepstake (Gewinnspiel) form',
+      code: 'export function GewinnspielForm() {\n  return <form><input name="email" type="email" required /><label><input type="checkbox" name="partnerAngebote" required /> Ich möchte Angebote von Partnern erhalten</label><button>Teilnehmen</button></form>;\n}',
+      filename: 'GewinnspielForm.tsx',
+      errors: [{ messageId: 'coupled', line: 2, message: 'partner/angebote' }],
+      output: 'export function GewinnspielForm() {\n  return <form><input name="email" type="email" required /><label><input type="checkbox" name="partnerAngebote" /> Ich möchte Angebote von Partnern erhalten</label><button>Teilnehmen</button></form>;\n}',
+    },
+    {
+      name: 'an id saying terms on a box whose label is marketing: the label decides',
+      code: 'export function SignupForm() {\n  return <form><input type="password" name="password" /><label><input type="checkbox" id="terms" name="c2" required /> Send me promotions by email</label><button>Create account</button></form>;\n}',
+      filename: 'SignupForm.tsx',
+      errors: [{ messageId: 'coupled', line: 2, message: 'promotions' }],
+    },
+  ],
+});
