@@ -224,18 +224,32 @@ export function consentRequirements(
   function rejects(statement: ts.IfStatement): void {
     const keys = falseWhenUnticked(statement.expression);
     if (!keys.length || !rejecting(statement.thenStatement)) return;
-    for (const key of keys) push('rejects', key.name, '', statement.expression, 'rejects the request when it is not ticked', contextOf(statement));
+    for (const key of keys) {
+      // `!body.newsletter` may test for a missing object (a newsletter being edited): a bare truthiness
+      // test counts only when the key is a yes/no in this file (typed boolean, a checkbox, a boolean schema).
+      if (key.truthiness && isTopicNoun(key.name) && !isBooleanInFile(key.name)) continue;
+      push('rejects', key.name, '', statement.expression, 'rejects the request when it is not ticked', contextOf(statement));
+    }
+  }
+
+  function isBooleanInFile(key: string): boolean {
+    const k = key.replace(/[$]/g, '\\$');
+    return new RegExp(`\\b${k}\\??\\s*:\\s*(boolean\\b|z\\.boolean|z\\.literal\\(true|yup\\.boolean|Joi\\.boolean|true\\b|false\\b)|name=["']${k}["'][^>]*type=["']checkbox|type=["']checkbox["'][^>]*name=["']${k}["']`).test(text);
   }
 
   /**
    * References of a condition that make it true when a marketing field is false:
    * `!x.newsletter`, `x.newsletter === false`, `x.newsletter !== true`, `!watch('newsletter')`, in `||` chains.
    */
-  function falseWhenUnticked(condition: ts.Expression): { name: string; node: ts.Node }[] {
+  function falseWhenUnticked(condition: ts.Expression): { name: string; node: ts.Node; truthiness: boolean }[] {
     const e = skipOuter(condition);
     if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.BarBarToken) return [...falseWhenUnticked(e.left), ...falseWhenUnticked(e.right)];
     let ref: ts.Expression | undefined;
-    if (ts.isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.ExclamationToken) ref = unwrapBoolean(e.operand);
+    let truthiness = false;
+    if (ts.isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.ExclamationToken) {
+      ref = unwrapBoolean(e.operand);
+      truthiness = true;
+    }
     else if (ts.isBinaryExpression(e)) {
       const op = e.operatorToken.kind;
       const right = skipOuter(e.right);
@@ -249,7 +263,7 @@ export function consentRequirements(
     else if (ts.isPropertyAccessExpression(ref)) name = ref.name.text;
     else if (ts.isElementAccessExpression(ref) && ts.isStringLiteralLike(ref.argumentExpression)) name = ref.argumentExpression.text;
     else if (ts.isCallExpression(ref) && ref.arguments[0] && ts.isStringLiteralLike(ref.arguments[0]) && /^(watch|getValues|get|getAll|has)$/.test(calleeName(ref) ?? '')) name = ref.arguments[0].text;
-    return name === undefined ? [] : [{ name, node: ref }];
+    return name === undefined ? [] : [{ name, node: ref, truthiness }];
   }
 
   /** The branch ends the request with an error: `throw`, a 4xx status, `setError`, `{ error }`. */
@@ -310,6 +324,11 @@ export function consentRequirements(
     const dot = callee.expression.getEnd();
     return { title: `Accept false too (remove .${name}(…))`, edits: [{ start: dot, end: call.getEnd(), text: '' }] };
   }
+}
+
+/** A key that may name a thing rather than a yes/no (`body.newsletter` can be the newsletter being edited). */
+function isTopicNoun(key: string): boolean {
+  return /^(newsletters?|marketing|offers?|promos?|promotions?|mailing|campaigns?)$/i.test(key);
 }
 
 /** `(v) => v`, `(v) => v === true`, `(v) => !!v`, `Boolean`, `(v) => v == true`. */

@@ -12,6 +12,8 @@ runRuleTests(rule, {
     { name: 'newsletter sign-up component with a required consent box', code: 'export function NewsletterSignup() {\n  return <form action="/api/newsletter"><input type="email" name="email" required /><label><input type="checkbox" name="marketingConsent" required /> Yes, send me the newsletter</label><button>Subscribe</button></form>;\n}', filename: 'NewsletterSignup.tsx' },
     // a handler that only skips the newsletter when not ticked (no rejection)
     { code: 'export async function POST(req: Request) {\n  const body = await req.json();\n  await createOrder(body);\n  if (!body.newsletter) return Response.json({ ok: true });\n  await subscribe(body.email);\n  return Response.json({ ok: true });\n}', filename: 'app/api/checkout/route.ts' },
+    // `newsletter` here is the newsletter being edited, not a yes/no: a missing object is not a refused consent
+    { code: "type Newsletter = { title: string };\nexport async function POST(request: Request) {\n  const body = (await request.json()) as { newsletter?: Newsletter };\n  if (!body.newsletter) return Response.json({ error: 'No newsletter to edit' }, { status: 400 });\n  return Response.json(await polish(body.newsletter));\n}", filename: 'app/api/checkout-preview/route.ts' },
     // a handler rejecting missing terms acceptance
     { code: "export async function POST(req: Request) {\n  const body = await req.json();\n  if (!body.acceptTerms) return Response.json({ error: 'Please accept the terms' }, { status: 400 });\n  return Response.json(await createOrder(body));\n}", filename: 'app/api/checkout/route.ts' },
     // a required privacy-notice acknowledgement in a checkout

@@ -2,7 +2,7 @@ import { NextResponse } from 'next/server';
 import { prisma } from '@/lib/db';
 
 export async function POST(request: Request) {
-  const body = await request.json();
+  const body = (await request.json()) as { email: string; items: unknown[]; agb?: boolean; newsletter?: boolean };
   if (!body.agb) {
     return NextResponse.json({ error: 'AGB nicht akzeptiert' }, { status: 400 });
   }
