@@ -127,9 +127,12 @@ function checkFix(item: CorpusFile, text: string, before: readonly Finding[], fi
   const editRegion = fix.edits.map((e) => ({ start: mapOffset(e.start, fix.edits, 'start'), end: mapOffset(e.end, fix.edits, 'end') }));
   for (const f of skips(finding.ruleId, 'collateral') ? [] : after.findings) {
     const span = { start: f.range.startOffset, end: f.range.endOffset };
-    const known = before.find((b) =>
-      b.ruleId === f.ruleId &&
-      (mapOffset(b.range.startOffset, fix.edits, 'start') === span.start || editRegion.some((r) => meets(r, span))));
+    // the same finding moved by the edits first; only then one of the rule's findings the edits touch
+    const known =
+      before.find((b) => b.ruleId === f.ruleId && mapOffset(b.range.startOffset, fix.edits, 'start') === span.start) ??
+      (editRegion.some((r) => meets(r, span))
+        ? (before.find((b) => b.ruleId === f.ruleId && b.message === f.message) ?? before.find((b) => b.ruleId === f.ruleId))
+        : undefined);
     if (!known) problems.push(`${where}: the fix causes a new finding ${describe1(f)}`);
     else if (RANK[f.severity] > RANK[known.severity]) problems.push(`${where}: the fix makes ${describe1(f)} more severe (${known.severity} → ${f.severity})`);
   }

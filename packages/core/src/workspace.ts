@@ -210,6 +210,8 @@ export class Workspace {
       }
     }
     const own = this.facts.get(abs);
+    // Callers' pii-to-third-party findings depend on what this file's exported helpers send where.
+    for (const importer of this.projectIndex().importers(abs)) if ((this.facts.get(importer)?.piiCalls.length ?? 0) > 0) out.add(importer);
     // A page's pre-ticked finding depends on the checkbox component it renders.
     if (own && own.consentForms.checkboxComponents.length > 0) for (const importer of this.projectIndex().importers(abs)) out.add(importer);
     // A form in another file takes its required flags from this file's exported schema.

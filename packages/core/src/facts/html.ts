@@ -80,7 +80,7 @@ export function htmlFacts(file: string, language: FileLanguage, text: string, ha
     }
   }
   sinks.sort((a, b) => a.span.start - b.span.start);
-  return { file, language, text, lineStarts, hash, sinks, consentDefaults, embeds, checkedBoxes, cmpDefaults, consentForms: emptyConsentForms(), consentRecords: { writes: [], singleOptIns: [] }, imports: [], reexports: [], dependencies: [], parseErrors: [], forms, schemas: [] };
+  return { file, language, text, lineStarts, hash, sinks, consentDefaults, embeds, checkedBoxes, cmpDefaults, consentForms: emptyConsentForms(), consentRecords: { writes: [], singleOptIns: [] }, imports: [], reexports: [], dependencies: [], parseErrors: [], forms, schemas: [], piiFlows: [], piiSummaries: [], piiCalls: [], marketingTexts: [] };
 }
 
 /** `<iframe src>` of a catalogued embed, `<link rel="stylesheet" href>` of Google Fonts. */

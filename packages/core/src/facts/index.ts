@@ -24,6 +24,7 @@ import { createFormNodes, scriptForms } from './forms';
 import { consentRecordFacts } from './consent-records';
 import { DataHandlingCollector } from './data-handling';
 import type { FileFacts, FileLanguage, GateResult, TrackerSink } from './types';
+import { findPiiFlows, type FlowSink } from './flows';
 
 export type { FileFacts, ConsentRequirement, ConsentRecordFacts, ConsentWrite, SingleOptIn, ConsentFormFacts, PrecheckedValue, CheckboxComponent, ComponentUse, EmbedFact, CheckedBox, CmpDefaultOn, TrackerSink, GateResult, GuardEvidence, FileLanguage, Span, ImportedUse, Reexport } from './types';
 export type { FormFact, FieldFact, SchemaFact, FormPurpose, FieldClassification, FieldOrigin } from './types';
@@ -69,12 +70,12 @@ export function scriptFacts(file: string, language: FileLanguage, sourceFile: ts
   const text = sourceFile.text;
   const lineStarts = computeLineStarts(text);
   const consentDefaults: FileFacts['consentDefaults'] = [];
-  const { sinks, imports, reexports, dependencies, embeds, checkedBoxes, cmpDefaults, consentForms, consentRecords, forms, schemas, dataHandling } = analyseModule(sourceFile, lineStarts, context, consentDefaults);
+  const { sinks, imports, reexports, dependencies, embeds, checkedBoxes, cmpDefaults, consentForms, consentRecords, forms, schemas, dataHandling, piiFlows, piiSummaries, piiCalls, marketingTexts } = analyseModule(sourceFile, lineStarts, context, consentDefaults);
   const parseErrors = ((sourceFile as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? []).map((d) => ({
     span: { start: d.start, end: d.start + d.length },
     message: ts.flattenDiagnosticMessageText(d.messageText, ' '),
   }));
-  return { file, language, text, lineStarts, hash, sinks, consentDefaults, embeds, checkedBoxes, cmpDefaults, consentForms, consentRecords, imports, reexports, dependencies, parseErrors, forms, schemas, dataHandling };
+  return { file, language, text, lineStarts, hash, sinks, consentDefaults, embeds, checkedBoxes, cmpDefaults, consentForms, consentRecords, imports, reexports, dependencies, parseErrors, forms, schemas, dataHandling, piiFlows, piiSummaries, piiCalls, marketingTexts };
 }
 
 /** Sinks of one script with their gates; `lineStarts` of the text the offsets refer to. */
@@ -89,15 +90,16 @@ export function analyseModule(
   context: FactsContext,
   consentDefaults?: FileFacts['consentDefaults'],
   withModules = true,
-): Pick<FileFacts, 'sinks' | 'imports' | 'reexports' | 'dependencies' | 'embeds' | 'checkedBoxes' | 'cmpDefaults' | 'consentForms' | 'consentRecords' | 'forms' | 'schemas' | 'dataHandling'> {
+): Pick<FileFacts, 'sinks' | 'imports' | 'reexports' | 'dependencies' | 'embeds' | 'checkedBoxes' | 'cmpDefaults' | 'consentForms' | 'consentRecords' | 'forms' | 'schemas' | 'dataHandling' | 'piiFlows' | 'piiSummaries' | 'piiCalls' | 'marketingTexts'> {
   const scope = new ScopeResolver();
   const identifiers = new Map<string, ts.Identifier[]>();
   const embedElements: (ts.JsxSelfClosingElement | ts.JsxOpeningElement)[] = [];
   const optInVendors = new Set<string>();
+  const strings: ts.Node[] = [];
   // One set of collected nodes feeds the form passes (consent in forms, consent records, the form model).
   const formNodes = withModules ? createFormNodes() : undefined;
   const collector = withModules ? new DataHandlingCollector(sourceFile, context.knowledge, scope) : undefined;
-  const raw = findSinks(sourceFile, context.knowledge, scope, (vendor) => effectiveCategory(vendor, context.config), consentDefaults, identifiers, embedElements, optInVendors, formNodes, collector);
+  const raw = findSinks(sourceFile, context.knowledge, scope, (vendor) => effectiveCategory(vendor, context.config), consentDefaults, identifiers, embedElements, optInVendors, formNodes, collector, strings);
   let finder: GateFinder | undefined;
   const gates = () => (finder ??= new GateFinder(sourceFile, lineStarts, context.matcher, scope, context.knowledge, identifiers));
   const sinks = raw.map((sink) =>
@@ -118,13 +120,21 @@ export function analyseModule(
     }
     sinks.sort((a, b) => a.span.start - b.span.start);
   }
-  const modules = withModules ? collectModuleFacts(sourceFile, scope, gates) : { imports: [], reexports: [], dependencies: [] };
+  const importedCalls: { call: ts.CallExpression; specifier: string; exportName: string }[] = [];
+  const modules = withModules ? collectModuleFacts(sourceFile, scope, gates, (call, specifier, exportName) => importedCalls.push({ call, specifier, exportName })) : { imports: [], reexports: [], dependencies: [] };
+  // personal data in the arguments of the sinks found above (no walk of its own)
+  const flowSinks: FlowSink[] = [];
+  for (const sink of raw) {
+    const vendor = context.knowledge.vendorById(sink.vendorId);
+    if (vendor && (ts.isCallExpression(sink.node) || ts.isBinaryExpression(sink.node))) flowSinks.push({ node: sink.node, vendor, form: sink.form, label: sink.label, span: sink.span, host: sink.thirdParty?.host });
+  }
+  const { flows: piiFlows, summaries: piiSummaries, calls: piiCalls, marketingTexts } = withModules ? findPiiFlows(flowSinks, importedCalls, sourceFile, scope, context.knowledge, strings) : { flows: [], summaries: [], calls: [], marketingTexts: [] };
   const { embeds, checked } = withModules ? scriptEmbeds(sourceFile, scope, gates, embedElements) : { embeds: [], checked: [] };
   const cmpDefaults = withModules ? findCmpDefaults(sourceFile, scope) : [];
   const consentForms = formNodes ? consentFormFacts(sourceFile, scope, formNodes, checked) : emptyConsentForms();
   const consentRecords = formNodes ? consentRecordFacts(sourceFile, scope, formNodes.writes, formNodes.cookieWrites) : { writes: [], singleOptIns: [] };
   const { forms, schemas } = formNodes ? scriptForms(sourceFile.fileName, sourceFile, formNodes, scope, context.knowledge) : { forms: [], schemas: [] };
-  return { sinks, ...modules, embeds, checkedBoxes: checked, cmpDefaults, consentForms, consentRecords, forms, schemas, dataHandling: collector?.finish() };
+  return { sinks, ...modules, embeds, checkedBoxes: checked, cmpDefaults, consentForms, consentRecords, forms, schemas, dataHandling: collector?.finish(), piiFlows, piiSummaries, piiCalls, marketingTexts };
 }
 
 /** Form-consent facts of a file without forms (HTML, CSS). */

@@ -16,7 +16,13 @@ import type { ImportedUse, Reexport } from './types';
 const CATEGORIES: ConsentCategory[] = ['marketing', 'measurement', 'functionality', 'experience', 'necessary'];
 
 /** Collects imported uses and re-exports of one file. */
-export function collectModuleFacts(sourceFile: ts.SourceFile, scope: ScopeResolver, gates: () => GateFinder): { imports: ImportedUse[]; reexports: Reexport[]; dependencies: string[] } {
+export function collectModuleFacts(
+  sourceFile: ts.SourceFile,
+  scope: ScopeResolver,
+  gates: () => GateFinder,
+  /** Told about every call of an imported project function (for the personal-data flows pass). */
+  onCall?: (call: ts.CallExpression, specifier: string, exportName: string) => void,
+): { imports: ImportedUse[]; reexports: Reexport[]; dependencies: string[] } {
   const reexports: Reexport[] = [];
   const dependencies = new Set<string>();
   const localNames = new Set<string>();
@@ -69,6 +75,7 @@ export function collectModuleFacts(sourceFile: ts.SourceFile, scope: ScopeResolv
           } else return;
         }
         imports.push(useOf(binding.module, exportName, useNode, sourceFile, gates()));
+        if (onCall && ts.isCallExpression(useNode.parent) && useNode.parent.expression === useNode) onCall(useNode.parent, binding.module, exportName);
       }
     }
     ts.forEachChild(node, visit);

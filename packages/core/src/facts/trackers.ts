@@ -48,6 +48,8 @@ export function findSinks(
   formNodes?: FormNodes,
   /** Mail transports, plain HTTP, data sources, processors and deletion paths, collected in the same walk. */
   dataHandling?: DataHandlingCollector,
+  /** Filled with string literals, template literals and JSX text (for the special-category pass, without a walk of its own). */
+  strings?: ts.Node[],
 ): RawSink[] {
   const sinks: RawSink[] = [];
   const add = (node: ts.Node, vendor: VendorEntry, form: TrackerSink['form'], label: string, markupCategory?: string, thirdParty?: ThirdPartyMatch): void => {
@@ -98,6 +100,14 @@ export function findSinks(
         else identifiers.set(id.text, [id]);
         return;
       }
+      case ts.SyntaxKind.StringLiteral:
+      case ts.SyntaxKind.NoSubstitutionTemplateLiteral:
+      case ts.SyntaxKind.JsxText:
+        strings?.push(node);
+        return;
+      case ts.SyntaxKind.TemplateExpression:
+        strings?.push(node);
+        break;
       case ts.SyntaxKind.VariableDeclaration:
         if ((node as ts.VariableDeclaration).initializer) noteSdkVariable(node as ts.VariableDeclaration, knowledge, sdkNames);
         dataHandling?.variable(node as ts.VariableDeclaration);

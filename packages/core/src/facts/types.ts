@@ -270,6 +270,72 @@ export interface Reexport {
   as: string;
 }
 
+/** Personal data found in an argument of a sink (flows pass). */
+export interface PiiItem {
+  /** Personal-data kind (`email`, `phone`, `userId`, `profile` for a whole person object). */
+  kind: string;
+  category: import('./personal-data').PersonalDataCategory;
+  confidence: 'high' | 'medium';
+  /** The value is hashed (sha256 etc.): pseudonymised, still personal data. */
+  hashed: boolean;
+  /** The expression or property as written. */
+  text: string;
+  span: Span;
+  /** Removing this range removes the property from the object literal (with one comma). */
+  remove?: Span;
+  /** How the data got there (`const traits = { email: user.email }`, `hashed by sha256()`). */
+  via: string[];
+}
+
+/** A sink the flows pass looked at. */
+export interface PiiSinkInfo {
+  vendorId: string;
+  vendorName: string;
+  vendorKind: string;
+  /** An advertising platform (a bare user id counts there). */
+  adPlatform: boolean;
+  form: string;
+  label: string;
+  span: Span;
+  /** The request's host, for requests recognised by URL. */
+  host?: string;
+}
+
+/** Personal data reaching one argument of a sink. */
+export interface PiiFlow {
+  sink: PiiSinkInfo;
+  /** The argument's role (tracker-data-params.json). */
+  role: string;
+  items: PiiItem[];
+}
+
+/** An exported function whose parameters reach sinks. */
+export interface PiiSummary {
+  exportName: string;
+  params: { index: number; sink: PiiSinkInfo }[];
+}
+
+/** A call of a function imported from a project file with personal data among its arguments. */
+export interface PiiCall {
+  specifier: string;
+  exportName: string;
+  span: Span;
+  args: { index: number; items: PiiItem[] }[];
+}
+
+/** Text in a marketing context (a tracker call's arguments, an audience, segment, campaign or personalisation rule), for the special-category rule. */
+export interface MarketingText {
+  /** The string, template text, key or name as written. */
+  text: string;
+  span: Span;
+  /** `tracker`: an argument of a tracker call; `name`: a marketing name encloses it; `file`: the file's name is about marketing. */
+  context: 'tracker' | 'name' | 'file';
+  /** The tracker (`Meta Pixel (fbq)`) or the marketing name (`createAudience`, `segments`, `campaigns/`). */
+  evidence: string;
+  /** Start of the nearest enclosing object literal or statement: texts of one group are one finding per category. */
+  group: number;
+}
+
 /** Everything the syntax pass found in one file. */
 export interface FileFacts {
   file: string;
@@ -303,6 +369,14 @@ export interface FileFacts {
   schemas: SchemaFact[];
   /** Mail transports, plain-HTTP requests, third-party data sources, processors, erasure and deletion paths (scripts only). */
   dataHandling?: DataHandlingFacts;
+  /** Personal data reaching the file's sinks (flows pass). */
+  piiFlows: PiiFlow[];
+  /** Exported functions whose parameters reach sinks. */
+  piiSummaries: PiiSummary[];
+  /** Calls of imported project functions with personal-data arguments. */
+  piiCalls: PiiCall[];
+  /** Texts in marketing contexts (special-category pass). */
+  marketingTexts: MarketingText[];
 }
 
 // ---------------------------------------------------------------------------------------------

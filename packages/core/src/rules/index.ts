@@ -10,9 +10,11 @@ import { rule as consentCoupling } from './consent-coupling';
 import { rule as insecureEmailTransport } from './insecure-email-transport';
 import { rule as thirdPartyDataSource } from './third-party-data-source';
 import { rule as erasureNotPropagated } from './erasure-not-propagated';
+import { rule as piiToThirdParty } from './pii-to-third-party';
+import { rule as specialCategoryPersonalization } from './special-category-personalization';
 
 /** All registered rules. */
-export const rules: readonly Rule<any, string>[] = [trackingWithoutConsent, thirdPartyEmbedWithoutConsent, precheckedConsent, consentCoupling, excessiveFormFields, consentNotRecorded, thirdPartyDataSource, insecureEmailTransport, erasureNotPropagated, suppressionComment];
+export const rules: readonly Rule<any, string>[] = [trackingWithoutConsent, thirdPartyEmbedWithoutConsent, precheckedConsent, consentCoupling, excessiveFormFields, consentNotRecorded, thirdPartyDataSource, insecureEmailTransport, erasureNotPropagated, piiToThirdParty, specialCategoryPersonalization, suppressionComment];
 
 const byId = new Map(rules.map((r) => [r.id, r]));
 

@@ -1,0 +1,486 @@
+/**
+ * Personal data flowing into the sinks the one walk found: which arguments of a tracker
+ * call, pixel URL or third-party request carry personal data, followed back within the
+ * function through variables, destructuring, object spreads, template strings, hash calls
+ * and local helpers' returns. Exported functions get a summary (which parameter reaches
+ * which sink) and calls of imported project helpers record their personal-data arguments,
+ * so the project pass can link a caller's data to a helper's sink across files.
+ * No walk of its own: it starts from the sinks and import uses the walk collected.
+ */
+// A local alias: one property read at load instead of two getter calls per `ts.` use (ts-morph
+// re-exports `ts` through getters, and bundlers add another).
+import { ts as morphTs } from 'ts-morph';
+import ts = morphTs;
+import type { Knowledge } from '../knowledge';
+import type { VendorEntry } from '../knowledge/types';
+import { trackerDataParams, type DataParamRole } from '../knowledge/tracker-data-params';
+import { pathOf, skipOuter } from './consent';
+import { exportNamesOf, functionName } from './gating';
+import { classifyLiteral, classifyName, classifyProperty, type PersonalDataMatch } from './personal-data';
+import type { ScopeResolver } from './scope';
+import type { MarketingText, PiiCall, PiiFlow, PiiItem, PiiSummary, Span } from './types';
+import { MARKETING_WORDS } from '../knowledge/special-categories';
+import { splitWords } from '../knowledge/personal-data';
+
+const MAX_DEPTH = 16;
+/** Keys whose object value describes the person (`traits` of server SDKs, PostHog `$set`, Meta `user_data`). */
+const PERSON_KEYS = new Set(['traits', '$set', '$set_once', 'user_data', 'userData', 'userProperties', 'user_properties', 'person_properties']);
+/** Calls whose result is a hash of their input (`sha256(email)`, `createHash('sha256').update(e).digest('hex')`). */
+const HASH_CALL = /^(?:sha(?:1|224|256|384|512)\w*|md5\w*|hash\w*|hmac\w*|digest|\w*(?:Sha1|Sha256|Sha512|Md5|Hash|Hashed|Hmac))$/;
+/** Calls that pass their input through (`email.trim()`, `String(x)`, `JSON.stringify(x)`). */
+const PASS_THROUGH = new Set(['toLowerCase', 'toUpperCase', 'trim', 'toString', 'String', 'encodeURIComponent', 'encodeURI', 'stringify', 'btoa', 'normalize', 'replace', 'slice', 'substring', 'concat', 'padStart', 'toLocaleLowerCase', 'update', 'from', 'encode']);
+
+/** A sink call the flows pass looks at. */
+export interface FlowSink {
+  node: ts.Node;
+  vendor: VendorEntry;
+  form: string;
+  label: string;
+  span: Span;
+  /** The request's host, for requests recognised by URL. */
+  host?: string;
+}
+
+interface ParamMark {
+  fn: ts.SignatureDeclaration;
+  index: number;
+}
+
+interface Ctx {
+  sourceFile: ts.SourceFile;
+  scope: ScopeResolver;
+  knowledge: Knowledge;
+  /** Vendor-specific short keys (`em` of Meta) → kind. */
+  keys: Readonly<Record<string, string>>;
+  /** Parameters of enclosing functions reached (for summaries). */
+  params: ParamMark[];
+  seen: Set<ts.Node>;
+}
+
+const text = (node: ts.Node, sf: ts.SourceFile): string => {
+  const t = node.getText(sf).replace(/\s+/g, ' ');
+  return t.length > 60 ? `${t.slice(0, 57)}…` : t;
+};
+const spanOf = (node: ts.Node, sf: ts.SourceFile): Span => ({ start: node.getStart(sf), end: node.getEnd() });
+
+function item(match: PersonalDataMatch, node: ts.Node, ctx: Ctx, via: string[], hashed = false): PiiItem {
+  return {
+    kind: match.kind,
+    category: match.category,
+    confidence: match.confidence,
+    hashed: hashed || match.hashed === true,
+    text: text(node, ctx.sourceFile),
+    span: spanOf(node, ctx.sourceFile),
+    via,
+  };
+}
+
+/**
+ * The removal range of an object-literal member: from just after the comma (or `{`) before it
+ * through its own comma, so `{ a, email: x, b }` becomes `{ a, b }` and a member on its own
+ * line takes its line; a last member without a comma leaves the previous comma (valid syntax).
+ */
+function removalOf(member: ts.ObjectLiteralElementLike, sf: ts.SourceFile): Span {
+  const object = member.parent as ts.ObjectLiteralExpression;
+  const list = object.properties;
+  const i = list.indexOf(member);
+  const start = i > 0 ? sf.text.indexOf(',', list[i - 1]!.getEnd()) + 1 : object.getStart(sf) + 1;
+  const hasComma = i < list.length - 1 || list.hasTrailingComma;
+  return { start, end: hasComma ? sf.text.indexOf(',', member.getEnd()) + 1 : member.getEnd() };
+}
+
+function keyName(name: ts.PropertyName): string | undefined {
+  if (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNumericLiteral(name) || ts.isPrivateIdentifier(name)) return name.text;
+  return undefined;
+}
+
+function isLiteral(e: ts.Expression): boolean {
+  return ts.isStringLiteralLike(e) || ts.isNumericLiteral(e) || e.kind === ts.SyntaxKind.TrueKeyword || e.kind === ts.SyntaxKind.FalseKeyword || e.kind === ts.SyntaxKind.NullKeyword;
+}
+
+/** A key of a call argument: the vendor's own parameter names first, then the vocabulary (with a person as owner for traits). */
+function classifyKey(key: string, role: DataParamRole, ctx: Ctx): PersonalDataMatch | undefined {
+  const kind = ctx.keys[key];
+  if (kind) {
+    const base = classifyName(kind, ctx.knowledge);
+    return { kind, category: base?.category ?? 'contact', confidence: 'high', word: key, hashed: /sha256|hash/i.test(key) || undefined };
+  }
+  const cleaned = key.replace(/^\$/, '');
+  if (role === 'traits' || role === 'advanced-matching') return classifyProperty('user', cleaned, ctx.knowledge);
+  return classifyName(cleaned, ctx.knowledge);
+}
+
+/** Personal data in an expression passed to a sink. */
+export function piiOf(expression: ts.Expression, role: DataParamRole, ctx: Ctx, depth = 0, via: string[] = []): PiiItem[] {
+  if (depth > MAX_DEPTH || role === 'none') return [];
+  let e = skipOuter(expression);
+  while (ts.isAwaitExpression(e)) e = skipOuter(e.expression);
+  const sf = ctx.sourceFile;
+  if (ts.isStringLiteralLike(e)) {
+    const literal = classifyLiteral(e.text);
+    return literal ? [item(literal, e, ctx, via)] : [];
+  }
+  if (ts.isTemplateExpression(e)) {
+    const out: PiiItem[] = [];
+    let before = e.head.text;
+    for (const span of e.templateSpans) {
+      out.push(...queryParam(before, span.expression, ctx, depth, via));
+      before = span.literal.text;
+    }
+    return out;
+  }
+  if (ts.isBinaryExpression(e)) {
+    const op = e.operatorToken.kind;
+    if (op === ts.SyntaxKind.PlusToken) {
+      const left = skipOuter(e.left);
+      const tail = ts.isStringLiteralLike(left) ? left.text : ts.isTemplateExpression(left) ? (left.templateSpans.at(-1)?.literal.text ?? left.head.text) : '';
+      return [...piiOf(e.left, role, ctx, depth + 1, via), ...queryParam(tail, e.right, ctx, depth, via)];
+    }
+    if (op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.QuestionQuestionToken || op === ts.SyntaxKind.AmpersandAmpersandToken) {
+      return [...(op === ts.SyntaxKind.AmpersandAmpersandToken ? [] : piiOf(e.left, role, ctx, depth + 1, via)), ...piiOf(e.right, role, ctx, depth + 1, via)];
+    }
+    return [];
+  }
+  if (ts.isConditionalExpression(e)) return [...piiOf(e.whenTrue, role, ctx, depth + 1, via), ...piiOf(e.whenFalse, role, ctx, depth + 1, via)];
+  if (ts.isArrayLiteralExpression(e)) return e.elements.flatMap((el) => (ts.isSpreadElement(el) ? piiOf(el.expression, role, ctx, depth + 1, via) : piiOf(el, role, ctx, depth + 1, via)));
+  if (ts.isObjectLiteralExpression(e)) return objectPii(e, role, ctx, depth, via);
+  if (ts.isIdentifier(e)) return identifierPii(e, role, ctx, depth, via);
+  if (ts.isPropertyAccessExpression(e) || (ts.isElementAccessExpression(e) && ts.isStringLiteralLike(e.argumentExpression))) {
+    const name = ts.isPropertyAccessExpression(e) ? e.name.text : (e.argumentExpression as ts.StringLiteralLike).text;
+    const owner = e.expression;
+    const match = classifyProperty(owner.getText(sf), name, ctx.knowledge);
+    if (match) return [item(match, e, ctx, via)];
+    // const data = { email }; data.email
+    const holder = skipOuter(owner);
+    if (ts.isIdentifier(holder)) {
+      const binding = ctx.scope.resolve(holder.text, holder);
+      const init = binding?.kind === 'variable' && !binding.propertyPath ? binding.declaration.initializer : undefined;
+      if (init && ts.isObjectLiteralExpression(skipOuter(init))) {
+        const member = (skipOuter(init) as ts.ObjectLiteralExpression).properties.find((p) => p.name && keyName(p.name) === name);
+        if (member && (ts.isPropertyAssignment(member) || ts.isShorthandPropertyAssignment(member))) {
+          const value = ts.isPropertyAssignment(member) ? member.initializer : member.name;
+          return piiOf(value, role, ctx, depth + 1, [...via, `${holder.text} = ${text(init, sf)}`]);
+        }
+      }
+    }
+    return [];
+  }
+  if (ts.isCallExpression(e) || ts.isNewExpression(e)) return callPii(e, role, ctx, depth, via);
+  return [];
+}
+
+/** `?email=${x}` / `'&em=' + x`: the query parameter's name says what the value is. */
+function queryParam(before: string, value: ts.Expression, ctx: Ctx, depth: number, via: string[]): PiiItem[] {
+  const inner = piiOf(value, 'properties', ctx, depth + 1, via);
+  if (inner.length > 0) return inner;
+  const param = /[?&;]([\w.$[\]-]+)=$/.exec(before)?.[1];
+  if (!param || isLiteral(skipOuter(value))) return [];
+  const match = ctx.keys[param] ? classifyKey(param, 'advanced-matching', ctx) : classifyName(param, ctx.knowledge);
+  return match && match.confidence === 'high' ? [item(match, value, ctx, [...via, `sent as the URL parameter "${param}"`])] : [];
+}
+
+function objectPii(object: ts.ObjectLiteralExpression, role: DataParamRole, ctx: Ctx, depth: number, via: string[]): PiiItem[] {
+  const sf = ctx.sourceFile;
+  const out: PiiItem[] = [];
+  for (const member of object.properties) {
+    if (ts.isSpreadAssignment(member)) {
+      const inner = piiOf(member.expression, role, ctx, depth + 1, via);
+      const spread = skipOuter(member.expression);
+      // { ...user }: the whole person object
+      const name = ts.isIdentifier(spread) ? spread.text : ts.isPropertyAccessExpression(spread) ? spread.name.text : undefined;
+      if (inner.length === 0 && name && isPersonObject(name, ctx)) {
+        out.push({ kind: 'profile', category: 'identity', confidence: 'medium', hashed: false, text: text(member, sf), span: spanOf(member, sf), remove: removalOf(member, sf), via });
+      }
+      for (const i of inner) out.push({ ...i, span: spanOf(member, sf), text: text(member, sf), remove: removalOf(member, sf) });
+      continue;
+    }
+    if (!ts.isPropertyAssignment(member) && !ts.isShorthandPropertyAssignment(member)) continue;
+    const key = keyName(member.name);
+    if (key === undefined) continue;
+    const value = ts.isPropertyAssignment(member) ? member.initializer : member.name;
+    if (isLiteral(skipOuter(value))) {
+      const literal = ts.isStringLiteralLike(skipOuter(value)) ? classifyLiteral((skipOuter(value) as ts.StringLiteralLike).text) : undefined;
+      if (literal) out.push({ ...item(literal, member, ctx, via), remove: removalOf(member, sf) });
+      continue;
+    }
+    const keyMatch = classifyKey(key, role, ctx);
+    // { userId, traits: { … } } (server SDKs), posthog's $set: the nested object describes the person
+    const nestedRole: DataParamRole = PERSON_KEYS.has(key) ? 'traits' : ts.isObjectLiteralExpression(skipOuter(value)) ? role : role === 'advanced-matching' || role === 'traits' ? role : 'properties';
+    const inner = piiOf(value, nestedRole, ctx, depth + 1, via);
+    const hashedValue = inner.some((i) => i.hashed) || isHashCall(skipOuter(value));
+    if (ts.isObjectLiteralExpression(skipOuter(value))) {
+      out.push(...inner);
+      continue;
+    }
+    if (keyMatch && (keyMatch.confidence === 'high' || inner.length > 0)) {
+      const confidence = keyMatch.confidence === 'high' || inner.some((i) => i.confidence === 'high') ? 'high' : 'medium';
+      out.push({ ...item({ ...keyMatch, confidence }, member, ctx, via, hashedValue), remove: removalOf(member, sf) });
+    } else if (inner.length > 0) {
+      const v = skipOuter(value);
+      if (ts.isIdentifier(v) || ts.isPropertyAccessExpression(v) || ts.isElementAccessExpression(v)) {
+        // { contact: traits }: the member carries it; removing the member removes the data
+        for (const i of inner) out.push({ ...i, span: spanOf(member, sf), text: text(member, sf), remove: removalOf(member, sf) });
+      } else out.push(...inner); // body: JSON.stringify({ … }): report the data where it is written
+    }
+  }
+  return out;
+}
+
+/** `user`, `customer`, `currentUser`, `req.user`: an object that is a person. */
+function isPersonObject(name: string, ctx: Ctx): boolean {
+  const parts = name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().split(/[^a-z0-9]+/);
+  const head = parts[parts.length - 1]!;
+  return ctx.knowledge.personalData.personOwners.has(head) && !['me', 'current', 'auth', 'billing', 'shipping', 'delivery', 'address', 'account', 'client', 'owner'].includes(head);
+}
+
+function identifierPii(id: ts.Identifier, role: DataParamRole, ctx: Ctx, depth: number, via: string[]): PiiItem[] {
+  const sf = ctx.sourceFile;
+  if (id.text === 'undefined') return [];
+  const own = classifyName(id.text, ctx.knowledge);
+  const binding = ctx.scope.resolve(id.text, id);
+  if (binding?.kind === 'variable') {
+    const declaration = binding.declaration;
+    if (binding.propertyPath && binding.propertyPath.length > 0) {
+      // const { email } = user  /  const { contact: { phone } } = order
+      const init = declaration.initializer;
+      const owner = init ? [init.getText(sf), ...binding.propertyPath.slice(0, -1)].join('.') : undefined;
+      const match = classifyProperty(owner, binding.propertyPath[binding.propertyPath.length - 1]!, ctx.knowledge) ?? own;
+      return match ? [item(match, id, ctx, [...via, `${text(declaration, sf)}`])] : [];
+    }
+    if (own && own.confidence === 'high') return [item(own, id, ctx, via)];
+    const init = declaration.initializer;
+    if (init && !ctx.seen.has(declaration) && !ts.isFunctionLike(init)) {
+      ctx.seen.add(declaration);
+      const inner = piiOf(init, role, ctx, depth + 1, [...via, text(declaration, sf)]);
+      ctx.seen.delete(declaration);
+      if (inner.length > 0) return inner.map((i) => ({ ...i, span: spanOf(id, sf), text: id.text, remove: undefined }));
+    }
+    return own ? [item(own, id, ctx, via)] : [];
+  }
+  if (binding?.kind === 'parameter') {
+    const parameter = binding.parameter;
+    const fn = parameter.parent as ts.SignatureDeclaration;
+    if (binding.propertyPath && binding.propertyPath.length > 0) {
+      // ({ email }) / ({ address, chainId }): the owner is unknown, so only unambiguous names count
+      const match = classifyName(binding.propertyPath[binding.propertyPath.length - 1]!, ctx.knowledge);
+      if (match && match.confidence === 'high') return [item(match, id, ctx, via)];
+      return [];
+    }
+    const index = fn.parameters.indexOf(parameter);
+    if (index >= 0) ctx.params.push({ fn, index });
+    return own ? [item(own, id, ctx, via)] : [];
+  }
+  return own ? [item(own, id, ctx, via)] : [];
+}
+
+function isHashCall(e: ts.Expression): boolean {
+  if (!ts.isCallExpression(e)) return false;
+  const path = pathOf(e.expression) ?? [];
+  const last = ts.isPropertyAccessExpression(e.expression) ? e.expression.name.text : path[path.length - 1] ?? '';
+  if (HASH_CALL.test(last)) return true;
+  // createHash('sha256').update(email).digest('hex')
+  let inner: ts.Expression = e.expression;
+  for (let i = 0; i < 8; i++) {
+    if (ts.isIdentifier(inner)) return /^(createHash|createHmac)$/.test(inner.text);
+    if (ts.isPropertyAccessExpression(inner)) {
+      if (/^(createHash|createHmac|digest)$/.test(inner.name.text)) return true;
+      inner = inner.expression;
+    } else if (ts.isCallExpression(inner)) inner = inner.expression;
+    else return false;
+  }
+  return false;
+}
+
+function callPii(call: ts.CallExpression | ts.NewExpression, role: DataParamRole, ctx: Ctx, depth: number, via: string[]): PiiItem[] {
+  const args = call.arguments ?? [];
+  const callee = call.expression;
+  const last = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : '';
+  if (ts.isCallExpression(call) && isHashCall(call)) {
+    // sha256(email) / createHash('sha256').update(email).digest('hex') / crypto.subtle.digest('SHA-256', enc.encode(email))
+    const inputs: ts.Expression[] = [...args];
+    for (let inner: ts.Expression = callee; ts.isPropertyAccessExpression(inner) || ts.isCallExpression(inner); inner = ts.isPropertyAccessExpression(inner) ? inner.expression : inner.expression) {
+      if (ts.isCallExpression(inner)) inputs.push(...inner.arguments);
+    }
+    return inputs.flatMap((a) => piiOf(a, role, ctx, depth + 1, via)).map((i) => ({ ...i, hashed: true, via: [...i.via, `hashed by ${text(callee, ctx.sourceFile)}()`] }));
+  }
+  if (PASS_THROUGH.has(last)) {
+    const receiver = ts.isPropertyAccessExpression(callee) ? [callee.expression] : [];
+    return [...receiver, ...args].flatMap((a) => piiOf(a, role, ctx, depth + 1, via));
+  }
+  if (ts.isNewExpression(call) && ts.isIdentifier(callee) && (callee.text === 'URLSearchParams' || callee.text === 'URL')) return args.flatMap((a) => piiOf(a, 'properties', ctx, depth + 1, via));
+  // a local helper's return value: function toTraits(u) { return { email: u.email } }
+  if (ts.isCallExpression(call) && ts.isIdentifier(callee)) {
+    const binding = ctx.scope.resolve(callee.text, callee);
+    const fn = binding?.kind === 'function' ? binding.node : binding?.kind === 'variable' && binding.declaration.initializer && ts.isArrowFunction(skipOuter(binding.declaration.initializer)) ? (skipOuter(binding.declaration.initializer) as ts.ArrowFunction) : undefined;
+    if (fn && !ctx.seen.has(fn)) {
+      ctx.seen.add(fn);
+      const returned = returnsOf(fn).flatMap((r) => piiOf(r, role, ctx, depth + 1, [...via, `returned by ${callee.text}()`]));
+      ctx.seen.delete(fn);
+      return returned.map((i) => ({ ...i, span: spanOf(call, ctx.sourceFile), text: text(call, ctx.sourceFile), remove: undefined }));
+    }
+  }
+  return [];
+}
+
+/** The returned expressions of a function (not of nested functions). */
+function returnsOf(fn: ts.SignatureDeclaration): ts.Expression[] {
+  const body = (fn as ts.FunctionLikeDeclaration).body;
+  if (!body) return [];
+  if (!ts.isBlock(body)) return [body];
+  const out: ts.Expression[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isFunctionLike(node)) return;
+    if (ts.isReturnStatement(node) && node.expression) out.push(node.expression);
+    ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(body, visit);
+  return out;
+}
+
+/** Which arguments of this sink carry user data, and in which role. */
+function argumentRoles(sink: FlowSink, call: ts.CallExpression, ctx: Ctx): { index: number; role: DataParamRole }[] {
+  const params = trackerDataParams(sink.vendor.id);
+  const path = pathOf(call.expression) ?? [];
+  const method = path.slice(1).join('.');
+  const first = call.arguments[0];
+  const firstArg = first && ts.isStringLiteralLike(skipOuter(first)) ? (skipOuter(first) as ts.StringLiteralLike).text : undefined;
+  // _learnq.push(['identify', {…}]), _hsq.push(['identify', {…}]): the command heads the array
+  const head = first && ts.isArrayLiteralExpression(first) && first.elements[0] && ts.isStringLiteralLike(first.elements[0]) ? first.elements[0].text : undefined;
+  if (params) {
+    for (const spec of params.calls) {
+      if (spec.method !== undefined && spec.method !== method && !(sink.form === 'global-call' && path.join('.') === spec.method)) continue;
+      if (spec.firstArg !== undefined && spec.firstArg !== firstArg && spec.firstArg !== head) continue;
+      return spec.args.map((a) => ({ index: a.index, role: a.role }));
+    }
+  }
+  // default: every argument after a leading command string
+  return call.arguments.map((_, index) => ({ index, role: 'properties' as DataParamRole })).filter((a) => !(a.index === 0 && firstArg !== undefined));
+}
+
+/** Output of the flows pass for one file. */
+export interface FlowFacts {
+  flows: PiiFlow[];
+  summaries: PiiSummary[];
+  calls: PiiCall[];
+  marketingTexts: MarketingText[];
+}
+
+const MAX_CLIMB = 12;
+
+/** A name of a declaration, key, call or element that encloses `node` and is about marketing. */
+function marketingName(node: ts.Node, sf: ts.SourceFile): string | undefined {
+  let n: ts.Node | undefined = node.parent;
+  for (let i = 0; n && i < MAX_CLIMB && !ts.isSourceFile(n); i++, n = n.parent) {
+    let name: string | undefined;
+    if ((ts.isVariableDeclaration(n) || ts.isFunctionDeclaration(n) || ts.isMethodDeclaration(n) || ts.isClassDeclaration(n) || ts.isPropertyAssignment(n) || ts.isPropertyDeclaration(n)) && n.name && (ts.isIdentifier(n.name) || ts.isStringLiteral(n.name))) name = n.name.text;
+    else if (ts.isCallExpression(n)) name = pathOf(n.expression)?.join('.');
+    else if (ts.isJsxAttribute(n)) name = n.name.getText(sf);
+    if (name && splitWords(name).some((w) => MARKETING_WORDS.has(w))) return name;
+  }
+  return undefined;
+}
+
+/** Start of the nearest enclosing object literal, else statement. */
+function groupOf(node: ts.Node, sf: ts.SourceFile): number {
+  for (let n: ts.Node | undefined = node.parent; n && !ts.isSourceFile(n); n = n.parent) {
+    if (ts.isObjectLiteralExpression(n) || ts.isStatement(n)) return n.getStart(sf);
+  }
+  return node.getStart(sf);
+}
+
+/** Texts of a subtree: string and template texts, keys and names. */
+function textsIn(root: ts.Node, sf: ts.SourceFile, out: { node: ts.Node; text: string }[]): void {
+  const visit = (node: ts.Node): void => {
+    if (ts.isStringLiteralLike(node)) out.push({ node, text: node.text });
+    else if (ts.isTemplateExpression(node)) out.push({ node, text: [node.head.text, ...node.templateSpans.map((t) => t.literal.text)].join(' ') });
+    else if (ts.isIdentifier(node) || ts.isPrivateIdentifier(node)) out.push({ node, text: node.text });
+    if (out.length < 500) ts.forEachChild(node, visit);
+  };
+  visit(root);
+}
+
+/** Marketing texts: everything in tracker calls' arguments, and strings under a marketing name or in a marketing-named file. */
+function findMarketingTexts(sinks: readonly FlowSink[], strings: readonly ts.Node[], sf: ts.SourceFile): MarketingText[] {
+  const out: MarketingText[] = [];
+  const covered: Span[] = [];
+  for (const sink of sinks) {
+    if (!ts.isCallExpression(sink.node) && !ts.isBinaryExpression(sink.node)) continue;
+    const args = ts.isCallExpression(sink.node) ? sink.node.arguments : [sink.node.right];
+    const texts: { node: ts.Node; text: string }[] = [];
+    for (const a of args) textsIn(a, sf, texts);
+    for (const t of texts) out.push({ text: t.text, span: spanOf(t.node, sf), context: 'tracker', evidence: `${sink.vendor.name} (${sink.label})`, group: groupOf(t.node, sf) });
+    covered.push(spanOf(sink.node, sf));
+  }
+  // the file's own name only (`segments.ts`, `retargeting.ts`): folder names far up say little about one file
+  const fileWords = splitWords(sf.fileName.split(/[\\/]/).pop()!.replace(/\.[a-z]+$/i, ''));
+  const fileHit = fileWords.find((w) => MARKETING_WORDS.has(w));
+  for (const node of strings) {
+    const span = spanOf(node, sf);
+    if (covered.some((c) => c.start <= span.start && span.end <= c.end)) continue;
+    const value = ts.isStringLiteralLike(node) ? node.text : ts.isTemplateExpression(node) ? [node.head.text, ...node.templateSpans.map((t) => t.literal.text)].join(' ') : ts.isJsxText(node) ? node.text : '';
+    if (value.trim() === '' || ts.isImportDeclaration(node.parent) || ts.isExportDeclaration(node.parent)) continue;
+    const name = marketingName(node, sf);
+    if (name) out.push({ text: value, span, context: 'name', evidence: name, group: groupOf(node, sf) });
+    else if (fileHit) out.push({ text: value, span, context: 'file', evidence: fileHit, group: groupOf(node, sf) });
+  }
+  return out;
+}
+
+/** Personal data reaching the file's sinks; summaries of exported functions; calls of imported helpers with personal data. */
+export function findPiiFlows(
+  sinks: readonly FlowSink[],
+  importedCalls: readonly { call: ts.CallExpression; specifier: string; exportName: string }[],
+  sourceFile: ts.SourceFile,
+  scope: ScopeResolver,
+  knowledge: Knowledge,
+  strings: readonly ts.Node[] = [],
+): FlowFacts {
+  const flows: PiiFlow[] = [];
+  const summaries = new Map<string, PiiSummary>();
+  for (const sink of sinks) {
+    const params = trackerDataParams(sink.vendor.id);
+    const ctx: Ctx = { sourceFile, scope, knowledge, keys: params?.keys ?? {}, params: [], seen: new Set() };
+    const sinkInfo = {
+      vendorId: sink.vendor.id,
+      vendorName: sink.vendor.name,
+      vendorKind: sink.vendor.kind,
+      adPlatform: params?.adPlatform === true || sink.vendor.kind === 'advertising',
+      form: sink.form,
+      label: sink.label,
+      span: sink.span,
+      host: sink.host,
+    };
+    const node = sink.node;
+    let args: { expression: ts.Expression; role: DataParamRole }[] = [];
+    if (ts.isCallExpression(node)) {
+      args = argumentRoles(sink, node, ctx).flatMap(({ index, role }) => (node.arguments[index] ? [{ expression: node.arguments[index]!, role }] : []));
+      // server SDKs take one options object (`client.identify({ userId, traits })`, `posthog.capture({ distinctId, properties })`)
+      if (args.length === 0 && node.arguments.length === 1 && ts.isObjectLiteralExpression(skipOuter(node.arguments[0]!))) args = [{ expression: node.arguments[0]!, role: 'properties' }];
+    } else if (ts.isBinaryExpression(node)) {
+      args = [{ expression: node.right, role: 'properties' }]; // img.src = `https://…/tr?ud[em]=${email}`
+    }
+    for (const { expression, role } of args) {
+      let items = piiOf(expression, role, ctx);
+      if (role === 'user-id' && items.length === 0 && !isLiteral(skipOuter(expression)) && !ts.isObjectLiteralExpression(skipOuter(expression))) {
+        items = [{ kind: 'userId', category: 'online-identifier', confidence: 'high', hashed: false, text: text(expression, sourceFile), span: spanOf(expression, sourceFile), via: [] }];
+      }
+      if (items.length > 0) flows.push({ sink: sinkInfo, role, items });
+    }
+    // exported helpers: which parameter reaches this sink
+    for (const mark of ctx.params) {
+      const names = exportNamesOf(mark.fn, functionName(mark.fn), sourceFile);
+      for (const exportName of names) {
+        const summary = summaries.get(exportName) ?? { exportName, params: [] };
+        if (!summary.params.some((p) => p.index === mark.index && p.sink.vendorId === sinkInfo.vendorId)) summary.params.push({ index: mark.index, sink: sinkInfo });
+        summaries.set(exportName, summary);
+      }
+    }
+  }
+  const calls: PiiCall[] = [];
+  for (const { call, specifier, exportName } of importedCalls) {
+    const ctx: Ctx = { sourceFile, scope, knowledge, keys: {}, params: [], seen: new Set() };
+    const args = call.arguments.map((a, index) => ({ index, items: piiOf(a, 'properties', ctx) })).filter((a) => a.items.length > 0);
+    if (args.length > 0) calls.push({ specifier, exportName, span: spanOf(call, sourceFile), args });
+  }
+  return { flows, summaries: [...summaries.values()], calls, marketingTexts: findMarketingTexts(sinks, strings, sourceFile) };
+}

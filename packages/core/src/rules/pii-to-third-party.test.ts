@@ -1,0 +1,154 @@
+import { strict as assert } from 'node:assert';
+import * as path from 'node:path';
+import { LayeredConfigSet } from '../config';
+import { Workspace } from '../workspace';
+import { runRuleTests } from '../testing/rule-tester';
+import { rules } from './index';
+import { rule } from './pii-to-third-party';
+
+const helper = "export function identifyUser(id: string, traits: object) {\n  analytics.identify(id, traits);\n}\n";
+
+runRuleTests(rule, {
+  valid: [
+    // only the id and a plan: a bare user id to analytics is not reported (DESIGN Decisions)
+    "export function onLogin(user: { id: string }) {\n  analytics.identify(user.id, { plan: 'pro' });\n}",
+    // names about email settings, not an email address (emailEnabled, emailTemplate, email_sent_at)
+    "export function saved(settings: any) {\n  posthog.capture('settings_saved', { emailEnabled: settings.emailEnabled, emailTemplate: settings.emailTemplate, email_sent_at: settings.email_sent_at });\n}",
+    // a settings object's email is the shop's, not a customer's (config.email)
+    "import { config } from './config';\nposthog.capture('contact_shown', { address: config.email });",
+    // literal constants are not a person's data: event name, product name
+    "mixpanel.track('Signup', { name: 'Newsletter', plan: 'free' });",
+    // adobe is not dob (whole words only)
+    "export function t(adobe: string) {\n  analytics.track('export', { adobe });\n}",
+    // the product's name, not a person's
+    "export function viewed(product: { name: string; sku: string }) {\n  gtag('event', 'view_item', { items: [{ item_name: product.name, item_id: product.sku }] });\n}",
+    // role and example addresses in literals
+    "analytics.track('contact', { to: 'support@shop.de', example: 'jane@example.com' });",
+    // a payment provider is a contract processor: not a tracker sink
+    "export async function pay(customer: { email: string }) {\n  await fetch('https://api.stripe.com/v1/customers', { method: 'POST', body: JSON.stringify({ email: customer.email }) });\n}",
+    // ignored by option
+    { code: "export function boot(user: { email: string }) {\n  Intercom('boot', { app_id: 'x', email: user.email });\n}", config: { rules: { 'pii-to-third-party': ['warning', { ignoreVendors: ['intercom'] }] } } },
+    // Deutsch: Einstellungen, keine Daten einer Person (E-Mail-Vorlage, Newsletter aktiviert)
+    "export function gespeichert(einstellungen: any) {\n  posthog.capture('einstellungen', { emailVorlage: einstellungen.emailVorlage, newsletterAktiv: true });\n}",
+    // flags about an address, not the address: confirmed_email, verifiedEmail (found in public Intercom code)
+    "export function boot(account: any) {\n  Intercom('boot', { app_id: 'x', confirmed_email: account.confirmed_email, verifiedEmail: account.verifiedEmail });\n}",
+    // a wallet address destructured from a callback: an ambiguous name without a person (found in public wagmi code)
+    "import { track } from '@vercel/analytics';\nexport function onConnect({ address, chainId }: { address: string; chainId: number }) {\n  track('wallet_connected', { address, chainId });\n}",
+    // a helper in another file that sends nothing personal
+    { code: "import { identifyUser } from './analytics';\nexport function login(u: { id: string }) {\n  identifyUser(u.id, { plan: 'pro' });\n}", files: { 'analytics.ts': helper } },
+  ],
+  invalid: [
+    {
+      name: 'Segment identify traits: email (and the id travelling with it)',
+      code: "export function onLogin(user: { id: string; email: string }) {\n  analytics.identify(user.id, { email: user.email, plan: 'pro' });\n}",
+      errors: [
+        { messageId: 'piiToThirdParty', line: 2, column: 22, message: 'user ID' },
+        { messageId: 'piiToThirdParty', line: 2, column: 33, endColumn: 50, severity: 'warning', confidence: 'high', message: 'email address (`email: user.email`) is sent to Segment' },
+      ],
+      output: "export function onLogin(user: { id: string; email: string }) {\n  analytics.identify(user.id, { plan: 'pro' });\n}",
+    },
+    {
+      name: 'Meta advanced matching with a hashed email is info; the first name is a warning',
+      code: "import { sha256 } from './hash';\nexport function initPixel(user: { email: string; firstName: string }) {\n  fbq('init', '1234567890', { em: sha256(user.email), fn: user.firstName });\n}",
+      errors: [
+        { messageId: 'hashedPiiToThirdParty', line: 3, column: 31, severity: 'info', message: 'A hashed email address' },
+        { messageId: 'piiToThirdParty', line: 3, column: 55, severity: 'warning', message: 'first name' },
+      ],
+    },
+    {
+      name: 'createHash chain is hashing too; a bare user id to an ad platform counts',
+      code: "import { createHash } from 'node:crypto';\nexport function match(user: { id: string; email: string }) {\n  const hashed = createHash('sha256').update(user.email.trim().toLowerCase()).digest('hex');\n  ttq.identify({ email: hashed, external_id: user.id });\n}",
+      errors: [
+        { messageId: 'hashedPiiToThirdParty', line: 4, column: 18, severity: 'info' },
+        { messageId: 'piiToThirdParty', line: 4, column: 33, message: 'user ID' },
+      ],
+    },
+    {
+      name: 'destructuring, a spread of the whole user and a variable holding the traits',
+      code: "export function track(user: any) {\n  const { phone } = user;\n  const traits = { phone, ...user };\n  posthog.identify(user.id, traits);\n}",
+      errors: [
+        { messageId: 'piiToThirdParty', line: 4, column: 20, message: 'user ID' },
+        { messageId: 'piiToThirdParty', line: 4, column: 29, endColumn: 35, confidence: 'high', message: 'phone number, whole customer record' },
+      ],
+    },
+    {
+      name: 'Mixpanel people.set with $email and $name',
+      code: 'export function profile(user: any) {\n  mixpanel.people.set({ $email: user.email, $name: user.name });\n}',
+      errors: [
+        { messageId: 'piiToThirdParty', line: 2, column: 25, message: 'email address' },
+        { messageId: 'piiToThirdParty', line: 2, column: 45, message: 'name' },
+      ],
+    },
+    {
+      name: 'Intercom boot with the email; Klaviyo and HubSpot identify queues',
+      code: "export function boot(user: any) {\n  Intercom('boot', { app_id: 'abc', email: user.email });\n  _learnq.push(['identify', { $email: user.email }]);\n  _hsq.push(['identify', { email: user.email }]);\n}",
+      errors: [
+        { messageId: 'piiToThirdParty', line: 2, column: 37, message: 'Intercom' },
+        { messageId: 'piiToThirdParty', line: 3, column: 31, message: 'Klaviyo' },
+        { messageId: 'piiToThirdParty', line: 4, column: 28, message: 'HubSpot' },
+      ],
+    },
+    {
+      name: 'Google enhanced conversions user_data',
+      code: "export function enhanced(order: { email: string; phone: string }) {\n  gtag('set', 'user_data', { email: order.email, phone_number: order.phone });\n}",
+      errors: [
+        { messageId: 'piiToThirdParty', line: 2, column: 30, message: 'email address' },
+        { messageId: 'piiToThirdParty', line: 2, column: 50, message: 'phone number' },
+      ],
+    },
+    {
+      name: 'the email in a tracker pixel URL',
+      code: 'export function px(user: { email: string }) {\n  new Image().src = `https://www.facebook.com/tr?id=1&ev=Lead&ud[em]=${user.email}`;\n}',
+      errors: [{ messageId: 'piiToThirdParty', line: 2, column: 72, message: 'Meta' }],
+      output: null,
+    },
+    {
+      name: 'Meta Conversions API from the server: user_data through JSON.stringify',
+      code: "export async function capi(customer: { email: string; phone: string }) {\n  await fetch('https://graph.facebook.com/v19.0/123/events', { method: 'POST', body: JSON.stringify({ data: [{ event_name: 'Purchase', user_data: { em: customer.email, ph: customer.phone } }] }) });\n}",
+      errors: [
+        { messageId: 'piiToThirdParty', line: 2, column: 149, message: 'email address' },
+        { messageId: 'piiToThirdParty', line: 2, column: 169, message: 'phone number' },
+      ],
+    },
+    {
+      name: 'a local helper returns the traits',
+      code: "function toTraits(u: any) {\n  return { email: u.email };\n}\nexport function login(u: any) {\n  analytics.identify(u.id, toTraits(u));\n}",
+      errors: [
+        { messageId: 'piiToThirdParty', line: 5, column: 22, message: 'user ID' },
+        { messageId: 'piiToThirdParty', line: 5, column: 28, message: 'email address' },
+      ],
+    },
+    {
+      name: 'across files: the project helper passes its traits argument to Segment',
+      code: "import { identifyUser } from './analytics';\nexport function login(u: { id: string; email: string }) {\n  identifyUser(u.id, { email: u.email });\n}",
+      files: { 'analytics.ts': helper },
+      errors: [{ messageId: 'piiThroughHelper', line: 3, column: 24, message: 'reaches Segment through `identifyUser()` from ./analytics' }],
+      output: "import { identifyUser } from './analytics';\nexport function login(u: { id: string; email: string }) {\n  identifyUser(u.id, { });\n}",
+    },
+    {
+      name: 'Deutsch: Telefonnummer und Geburtsdatum des Kunden als Event-Eigenschaften',
+      code: "export function bestellt(kunde: { telefonnummer: string; geburtsdatum: string }) {\n  posthog.capture('bestellung', { telefon: kunde.telefonnummer, geburtsdatum: kunde.geburtsdatum });\n}",
+      errors: [
+        { messageId: 'piiToThirdParty', line: 2, column: 35, message: 'phone number' },
+        { messageId: 'piiToThirdParty', line: 2, column: 65, message: 'date of birth' },
+      ],
+    },
+    {
+      name: 'Deutsch: E-Mail-Adresse in der Tracker-URL (Query-Parameter)',
+      code: "export function lead(email: string) {\n  navigator.sendBeacon('https://www.facebook.com/tr?id=1&ev=Lead&ud[em]=' + email);\n}",
+      errors: [{ messageId: 'piiToThirdParty', line: 2, column: 77, endColumn: 82 }],
+    },
+  ],
+});
+
+describe('pii-to-third-party: editor re-validation', () => {
+  it('a helper file edit re-validates the callers that pass it personal data', () => {
+    const root = path.resolve('/virtual-dependents');
+    const workspace = new Workspace({ root, config: new LayeredConfigSet(root, rules, [{ raw: {}, baseDir: root }]) });
+    workspace.indexText(path.join(root, 'analytics.ts'), helper);
+    workspace.indexText(path.join(root, 'login.ts'), "import { identifyUser } from './analytics';\nexport function login(u: any) {\n  identifyUser(u.id, { email: u.email });\n}");
+    workspace.indexText(path.join(root, 'other.ts'), "import { identifyUser } from './analytics';\nexport function other() {\n  identifyUser('x', {});\n}");
+    const dependents = workspace.dependentsOf(path.join(root, 'analytics.ts'));
+    assert.deepEqual(dependents, [path.join(root, 'login.ts')]);
+  });
+});

@@ -1,0 +1,212 @@
+/**
+ * pii-to-third-party: personal data (email, phone, name, address, ids) handed to a tracker,
+ * ad platform or third-party host: identify traits, event properties, Meta advanced
+ * matching, enhanced conversions, tracker URLs, also through the project's own helpers in
+ * other files. Hashed values still count (at info). Contract processors (payment,
+ * transactional email, shipping) are not recipients in this sense.
+ */
+import { createRule } from '../rule';
+import type { Fix } from '../model';
+import type { PiiItem, PiiSinkInfo } from '../facts/types';
+import { CONTRACT_ROLES } from '../knowledge';
+
+/** Options of `pii-to-third-party`. */
+export interface Options {
+  /** Vendor ids (vendors.json) never reported, e.g. a vendor the team has a processor contract and consent flow for. */
+  ignoreVendors: string[];
+  /** Personal-data kinds never reported (`userId`, `country`). */
+  ignoreKinds: string[];
+}
+
+export type MessageIds = 'piiToThirdParty' | 'hashedPiiToThirdParty' | 'piiThroughHelper';
+
+/** Plain words for the kinds (`email` → "email address"). */
+const KIND_LABEL: Record<string, string> = {
+  email: 'email address', phone: 'phone number', firstName: 'first name', lastName: 'last name', fullName: 'name',
+  salutation: 'salutation', gender: 'gender', birthdate: 'date of birth', age: 'age', street: 'street', houseNumber: 'house number',
+  postalCode: 'postal code', city: 'city', country: 'country', address: 'postal address', company: 'company', jobTitle: 'job title',
+  website: 'website', income: 'income', maritalStatus: 'family status', nationality: 'nationality', idNumber: 'ID number',
+  taxId: 'tax ID', iban: 'bank account', creditCard: 'card number', ipAddress: 'IP address', deviceId: 'device identifier',
+  userId: 'user ID', username: 'user name', photo: 'photo', message: 'message text', geolocation: 'location',
+  profile: 'whole customer record', health: 'health data', religion: 'religion', ethnicity: 'ethnic origin',
+  sexualOrientation: 'sexual orientation', politicalOpinion: 'political opinion', tradeUnion: 'union membership',
+  genetic: 'genetic data', biometric: 'biometric data',
+};
+
+const kindLabel = (kind: string): string => KIND_LABEL[kind] ?? kind;
+
+/** A contract processor (payment, transactional email, shipping) only. */
+function isContractProcessor(sink: PiiSinkInfo, knowledge: import('../knowledge').Knowledge): boolean {
+  if (!sink.host) return false;
+  const processor = knowledge.processorByHost(sink.host);
+  return processor !== undefined && processor.roles.every((r) => CONTRACT_ROLES.includes(r));
+}
+
+/**
+ * Items worth reporting for one sink call: a bare user id only travels with other identifying
+ * data or to an ad platform (DESIGN Decisions).
+ */
+function reportable(items: PiiItem[], sink: PiiSinkInfo, options: Options): PiiItem[] {
+  const kept = items.filter((i) => !options.ignoreKinds.includes(i.kind));
+  const identifying = kept.some((i) => i.kind !== 'userId' && i.kind !== 'deviceId');
+  return kept.filter((i) => (i.kind === 'userId' || i.kind === 'deviceId' ? identifying || sink.adPlatform : true));
+}
+
+/** Items found at the same place (`traits` holding a phone and the whole user) become one, kinds joined. */
+function mergeBySpan(items: PiiItem[]): PiiItem[] {
+  const out = new Map<string, PiiItem>();
+  for (const item of items) {
+    const key = `${item.span.start}:${item.span.end}`;
+    const seen = out.get(key);
+    if (!seen) out.set(key, { ...item, kind: kindLabel(item.kind) });
+    else {
+      const kinds = new Set([...seen.kind.split(', '), kindLabel(item.kind)]);
+      out.set(key, { ...seen, kind: [...kinds].join(', '), hashed: seen.hashed && item.hashed, confidence: seen.confidence === 'high' || item.confidence === 'high' ? 'high' : 'medium', via: [...new Set([...seen.via, ...item.via])] });
+    }
+  }
+  return [...out.values()];
+}
+
+function removeFix(item: PiiItem): Fix[] {
+  if (!item.remove) return [];
+  return [{ title: `Remove \`${item.text.split(':')[0]!.trim()}\` from the call`, edits: [{ start: item.remove.start, end: item.remove.end, text: '' }], safe: false }];
+}
+
+export const rule = createRule<Options, MessageIds>({
+  id: 'pii-to-third-party',
+  meta: {
+    title: 'Disallow sending personal data to trackers, ad platforms and other third parties',
+    type: 'problem',
+    defaultSeverity: 'warning',
+    gdpr: [
+      { ref: 'Art. 5(1)(b), (c) GDPR', gist: 'Personal data may be used only for the purpose it was collected for, and only as much as that purpose needs.', url: 'https://eur-lex.europa.eu/eli/reg/2016/679/oj' },
+      { ref: 'Art. 6(1) GDPR', gist: 'Disclosing personal data to another company needs a legal basis; for tracking and advertising that is normally consent.', url: 'https://eur-lex.europa.eu/eli/reg/2016/679/oj#d1e1888-1-1' },
+      { ref: 'Art. 28 GDPR', gist: 'A service that processes data on your behalf needs a processor contract; trackers and ad platforms usually use the data for their own purposes too.', url: 'https://eur-lex.europa.eu/eli/reg/2016/679/oj' },
+      { ref: 'Art. 4(5) GDPR, recital 26', gist: 'Pseudonymised data, such as a hashed email address, is still personal data.', url: 'https://eur-lex.europa.eu/eli/reg/2016/679/oj' },
+      { ref: 'CJEU C-40/17 Fashion ID', gist: 'The site that makes the visitor’s data flow to a third party is joint controller for that collection and transmission.', url: 'https://curia.europa.eu/juris/liste.jsf?num=C-40/17' },
+      { ref: 'VG Bayreuth, 8 May 2018, B 1 S 18.105', gist: 'Uploading SHA-256-hashed customer emails to Facebook without consent was unlawful: hashing does not anonymise, matching is the point.' },
+    ],
+    messages: {
+      piiToThirdParty: {
+        text: 'The customer’s {{kind}} (`{{what}}`) is sent to {{vendor}} through `{{label}}`.',
+        why: '“They gave my {{kind}} to {{vendor}}”: the recipient can tie it to everything else it knows about the person, so the disclosure needs a legal basis (normally consent), a contract and a line in the privacy notice (Art. 5(1)(b,c), 6, 28 GDPR; CJEU Fashion ID).',
+        fix: 'Remove the {{kind}} from the call, or send it only after consent for this sharing and name {{vendor}} as a recipient.',
+      },
+      hashedPiiToThirdParty: {
+        text: 'A hashed {{kind}} (`{{what}}`) is sent to {{vendor}} through `{{label}}`.',
+        why: 'Hashing only pseudonymises: {{vendor}} hashes its own users’ data the same way to match them, so the hash is still personal data (Art. 4(5) GDPR; VG Bayreuth B 1 S 18.105).',
+        fix: 'Send it only with the person’s consent to this matching, or leave it out.',
+      },
+      piiThroughHelper: {
+        text: 'The customer’s {{kind}} (`{{what}}`) reaches {{vendor}} through `{{helper}}()` from {{module}}.',
+        why: '`{{helper}}()` passes this argument to {{vendor}} (`{{label}}`); the disclosure to that third party needs a legal basis, a contract and a line in the privacy notice (Art. 5(1)(b,c), 6, 28 GDPR).',
+        fix: 'Pass only what {{vendor}} needs (no {{kind}}), or call `{{helper}}()` only after consent for this sharing.',
+      },
+    },
+    schema: {
+      type: 'object',
+      properties: {
+        ignoreVendors: {
+          type: 'array',
+          items: { type: 'string' },
+          description: 'Vendor ids from the tracker catalogue (`segment`, `intercom`, …) never reported, e.g. a support tool the team runs under a processor contract.',
+        },
+        ignoreKinds: {
+          type: 'array',
+          items: { type: 'string' },
+          description: 'Personal-data kinds never reported (`userId`, `country`, `company`).',
+        },
+      },
+      additionalProperties: false,
+    },
+    fixable: false,
+    hasSuggestions: true,
+    description: [
+      'Finds personal data in the arguments of tracker calls (identify traits, event properties, `fbq(\'init\', id, { em })` advanced matching, `gtag(\'set\', \'user_data\', …)`, PostHog/Mixpanel/Segment/Intercom/Klaviyo/HubSpot/Braze calls), in tracker URLs (`?email=…`) and in server-side requests to tracking endpoints (Meta Conversions API `user_data`, GA4 Measurement Protocol).',
+      '',
+      'The data is followed within the function through variables, destructuring, object spreads, template strings, local helpers’ return values and hash calls, and across files through the project’s own helpers: `identify(user.email)` in a page is reported when `identify` in `lib/analytics.ts` passes its argument to Segment.',
+      '',
+      'Which arguments carry user data is catalogued per vendor in `tracker-data-params.json`; which names are personal data comes from the shared personal-data vocabulary (`personalData` in `creepyline.json` extends it). Names such as `emailTemplate`, `emailEnabled`, `email_sent_at` or `config.email` are not personal data; literals in calls (`{ name: \'Signup\' }`) are constants, not a person’s data.',
+      '',
+      '- A hashed value (`sha256(email)`, `em: hashedEmail`) is reported at `info`: pseudonymised data is still personal data.',
+      '- A bare user id is reported only together with other identifying data, or when it goes to an advertising platform.',
+      '- Contract processors (payment, transactional email, shipping) are not reported.',
+      '- The quick fix removes the property from the call (a suggestion: the recipient will no longer get it).',
+    ].join('\n'),
+    whenNotToUse: 'When every recipient is covered by consent collected for exactly this sharing and named in the privacy notice, lower the rule to `info` or list the vendors in `ignoreVendors`.',
+    examples: {
+      incorrect: [
+        { title: 'The customer’s email in Segment event properties', code: "export function onSignup(user: { email: string }) {\n  analytics.track('Signed Up', { email: user.email, plan: 'pro' });\n}" },
+        { title: 'Meta advanced matching with the hashed email (info)', code: "import { sha256 } from './hash';\nexport function initPixel(email: string) {\n  fbq('init', '1234567890', { em: sha256(email) });\n}" },
+        { title: 'Telefonnummer des Kunden als Event-Eigenschaft', code: "export function bestellt(kunde: { telefonnummer: string }) {\n  posthog.capture('bestellung', { telefon: kunde.telefonnummer });\n}" },
+      ],
+      correct: [
+        { title: 'Only the id and non-personal properties', code: "export function onLogin(user: { id: string }) {\n  analytics.identify(user.id, { plan: 'pro' });\n}" },
+        { title: 'Names that are about email, not an email address', code: "export function track(settings: { emailEnabled: boolean; emailTemplate: string }) {\n  posthog.capture('settings_saved', { emailEnabled: settings.emailEnabled, emailTemplate: settings.emailTemplate });\n}" },
+      ],
+    },
+  },
+  defaultOptions: { ignoreVendors: [], ignoreKinds: [] },
+  check(context) {
+    const { facts, options, knowledge } = context;
+    const reported = new Set<string>();
+    // group the flows of one sink call: a user id counts when the same call carries other data
+    const bySink = new Map<number, typeof facts.piiFlows>();
+    for (const flow of facts.piiFlows) {
+      const list = bySink.get(flow.sink.span.start) ?? [];
+      list.push(flow);
+      bySink.set(flow.sink.span.start, list);
+    }
+    for (const flows of bySink.values()) {
+      const sink = flows[0]!.sink;
+      if (options.ignoreVendors.includes(sink.vendorId) || isContractProcessor(sink, knowledge)) continue;
+      for (const item of mergeBySpan(reportable(flows.flatMap((f) => f.items), sink, options))) {
+        const key = `${item.span.start}:${item.span.end}`;
+        if (reported.has(key)) continue;
+        reported.add(key);
+        context.report({
+          messageId: item.hashed ? 'hashedPiiToThirdParty' : 'piiToThirdParty',
+          data: { kind: item.kind, what: item.text, vendor: sink.vendorName, label: sink.label },
+          start: item.span.start,
+          end: item.span.end,
+          confidence: item.confidence,
+          severityCap: item.hashed ? 'info' : undefined,
+          fixes: removeFix(item),
+          trace: [
+            `\`${sink.label}\` sends data to ${sink.vendorName} (${sink.vendorKind}).`,
+            ...item.via.map((v) => `Via \`${v}\`.`),
+            item.confidence === 'medium' ? `\`${item.text}\` was recognised as ${item.kind} by its name only (medium confidence).` : `\`${item.text}\` is ${item.kind}.`,
+          ],
+        });
+      }
+    }
+    // across files: a helper of the project passes this argument to a tracker
+    for (const call of facts.piiCalls) {
+      const target = context.project.exportedFrom(call.specifier, call.exportName, facts.file);
+      if (!target) continue;
+      const summary = target.facts.piiSummaries.find((s) => s.exportName === target.name);
+      if (!summary) continue;
+      for (const arg of call.args) {
+        for (const param of summary.params.filter((p) => p.index === arg.index)) {
+          const sink = param.sink;
+          if (options.ignoreVendors.includes(sink.vendorId) || isContractProcessor(sink, knowledge)) continue;
+          for (const item of mergeBySpan(reportable(arg.items, sink, options))) {
+            const key = `${item.span.start}:${item.span.end}`;
+            if (reported.has(key)) continue;
+            reported.add(key);
+            context.report({
+              messageId: item.hashed ? 'hashedPiiToThirdParty' : 'piiThroughHelper',
+              data: { kind: item.kind, what: item.text, vendor: sink.vendorName, label: sink.label, helper: call.exportName === 'default' ? 'default export' : call.exportName, module: call.specifier },
+              start: item.span.start,
+              end: item.span.end,
+              confidence: item.confidence,
+              severityCap: item.hashed ? 'info' : undefined,
+              fixes: removeFix(item),
+              trace: [`\`${call.exportName}()\` from ${call.specifier} passes argument ${arg.index + 1} to \`${sink.label}\` (${sink.vendorName}).`, ...item.via.map((v) => `Via \`${v}\`.`)],
+            });
+          }
+        }
+      }
+    }
+  },
+});
