@@ -110,7 +110,7 @@ export interface ThirdPartyMatch {
 
 const CATEGORIES: readonly ConsentCategory[] = ['necessary', 'functionality', 'experience', 'measurement', 'marketing'];
 const KINDS: readonly VendorEntry['kind'][] = [
-  'analytics', 'advertising', 'tag-manager', 'session-replay', 'chat', 'crm', 'email-marketing', 'ab-testing', 'customer-data-platform', 'attribution', 'video',
+  'analytics', 'advertising', 'tag-manager', 'session-replay', 'chat', 'crm', 'email-marketing', 'ab-testing', 'customer-data-platform', 'attribution', 'social', 'video',
 ];
 const IMPORT_AS: readonly ImportShape['as'][] = ['object', 'call', 'component', 'class'];
 const CALLBACK_KINDS: readonly ConsentCallbackShape['kind'][] = ['function', 'event', 'callArg', 'option', 'jsxProp'];
@@ -212,11 +212,21 @@ function build(vendors: VendorEntry[], apis: ConsentApiEntry[], remap: Record<st
   }
 
   // third-party-web entity → the catalogue vendor that speaks for it (mapping first, then vendors.json)
+  // An entity several catalogue vendors share (Google/Doubleclick Ads: Google Ads, Publisher Tag, AdSense) or whose
+  // hosts serve more than the vendor (Facebook: the pixel and the social plugins) speaks for itself, unless the
+  // mapping names the vendor.
   const linked = new Map<string, VendorEntry>();
-  for (const vendor of vendors) if (vendor.thirdPartyWeb && !linked.has(vendor.thirdPartyWeb)) linked.set(vendor.thirdPartyWeb, vendor);
+  const shared = new Set<string>();
+  for (const vendor of vendors) {
+    if (!vendor.thirdPartyWeb) continue;
+    if (linked.has(vendor.thirdPartyWeb)) shared.add(vendor.thirdPartyWeb);
+    else linked.set(vendor.thirdPartyWeb, vendor);
+  }
+  for (const entity of shared) linked.delete(entity);
   for (const [entity, decision] of Object.entries(TPW_LINKS)) {
     const vendor = decision.vendor ? byId.get(decision.vendor) : undefined;
     if (vendor) linked.set(entity, vendor);
+    else if (decision.catalogueFallback === false) linked.delete(entity);
   }
   const synthetic = new Map<string, VendorEntry>();
 

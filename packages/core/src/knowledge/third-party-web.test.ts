@@ -81,7 +81,11 @@ describe('third-party-web dataset', () => {
 describe('Knowledge.matchThirdParty', () => {
   const knowledge = buildKnowledge();
   const table: [url: string, form: UrlForm, vendor: string | undefined, confidence?: 'high' | 'medium'][] = [
-    ['https://embed.tawk.to/5f/default', 'script', 'tpw-tawk-to', 'medium'],
+    ['https://lptag.liveperson.net/tag/tag.js?site=1', 'script', 'tpw-liveperson', 'medium'],
+    // an entity the catalogue links (tawk-to → "Tawk.to"): its hosts are reported under the catalogue vendor
+    ['https://va.tawk.to/v1/session/start', 'script', 'tawk-to', 'high'],
+    // an entity several catalogue vendors share (Google/Doubleclick Ads) or that opts out of the fallback (Facebook) speaks for itself
+    ['https://www.facebook.com/plugins/like.php', 'iframe', 'tpw-facebook', 'medium'],
     ['//secure.adnxs.com/seg?add=1', 'pixel', 'tpw-appnexus', 'high'],
     ['https://secure.adnxs.com/seg?add=1', 'request', 'tpw-appnexus', 'medium'],
     // a social network's image or a chat vendor's request is not tracking by the category alone
@@ -107,12 +111,46 @@ describe('Knowledge.matchThirdParty', () => {
   }
 
   it('makes one vendor per entity, with its origin and source', () => {
-    const a = knowledge.matchThirdParty('https://embed.tawk.to/1', 'script')!.vendor;
-    const b = knowledge.matchThirdParty('https://va.tawk.to/x', 'script')!.vendor;
+    const a = knowledge.matchThirdParty('https://lptag.liveperson.net/tag/tag.js', 'script')!.vendor;
+    const b = knowledge.matchThirdParty('https://lo.v.liveperson.net/x', 'script')!.vendor;
     assert.equal(a, b);
     assert.equal(a.origin?.dataset, 'third-party-web');
     assert.equal(a.origin?.version, THIRD_PARTY_WEB_VERSION);
-    assert.match(a.source[0]!, /third-party-web 0\.\d+\.\d+ \(npm, MIT\): entity "Tawk\.to"/);
+    assert.match(a.source[0]!, /third-party-web 0\.\d+\.\d+ \(npm, MIT\): entity "LivePerson"/);
     assert.equal(a.category, 'functionality');
+  });
+});
+
+describe('catalogue ↔ third-party-web', () => {
+  it('links every catalogue vendor to a dataset entity, or says why not', () => {
+    const names = new Set(TPW_ENTITIES.map((e) => e.name));
+    const problems: string[] = [];
+    for (const vendor of buildKnowledge().vendors) {
+      if (vendor.thirdPartyWeb !== undefined && !names.has(vendor.thirdPartyWeb)) problems.push(`${vendor.id}: entity "${vendor.thirdPartyWeb}" is not in third-party-web ${THIRD_PARTY_WEB_VERSION}`);
+      if (vendor.thirdPartyWeb === undefined && !vendor.thirdPartyWebNone) problems.push(`${vendor.id}: neither thirdPartyWeb nor thirdPartyWebNone`);
+      if (vendor.thirdPartyWeb !== undefined && vendor.thirdPartyWebNone) problems.push(`${vendor.id}: both thirdPartyWeb and thirdPartyWebNone`);
+    }
+    assert.deepEqual(problems, []);
+  });
+
+  it('names a dataset entity for a vendor whenever the dataset lists one of its hosts', () => {
+    // a vendor that says "not listed" while its own loader host is in the dataset would hide a link
+    const problems: string[] = [];
+    for (const vendor of buildKnowledge().vendors) {
+      if (vendor.thirdPartyWeb !== undefined || !/^not listed/.test(vendor.thirdPartyWebNone ?? '')) continue;
+      for (const pattern of [...vendor.scriptHosts, ...(vendor.pixelHosts ?? [])]) {
+        const entity = classifyHost(pattern.split('/')[0]!)?.entity.name;
+        if (entity) problems.push(`${vendor.id}: ${pattern} is "${entity}" in the dataset`);
+      }
+    }
+    assert.deepEqual(problems, []);
+  });
+
+  it('keeps the catalogue at web scale: ≥150 tracker vendors, ≥100 SDK packages, each with a source', () => {
+    const vendors = buildKnowledge().vendors;
+    const packages = new Set(vendors.flatMap((v) => v.imports.map((i) => i.module)));
+    assert.ok(vendors.length >= 150, `${vendors.length} vendors`);
+    assert.ok(packages.size >= 100, `${packages.size} packages`);
+    for (const v of vendors) assert.ok(v.source.length > 0, v.id);
   });
 });

@@ -37,6 +37,8 @@ export interface TpwDecision {
   consentTool?: boolean;
   /** Catalogue vendor id (vendors.json) this entity stands for. */
   vendor?: string;
+  /** `false`: hosts of this entity the catalogue's patterns do not list are not reported under the vendor that links the entity. */
+  catalogueFallback?: boolean;
   reason: string;
 }
 

@@ -76,7 +76,7 @@ export interface VendorEntry {
   /** The consent purpose this vendor needs by default. */
   category: ConsentCategory;
   /** What the vendor does; informs messages. */
-  kind: 'analytics' | 'advertising' | 'tag-manager' | 'session-replay' | 'chat' | 'crm' | 'email-marketing' | 'ab-testing' | 'customer-data-platform' | 'attribution' | 'video';
+  kind: 'analytics' | 'advertising' | 'tag-manager' | 'session-replay' | 'chat' | 'crm' | 'email-marketing' | 'ab-testing' | 'customer-data-platform' | 'attribution' | 'social' | 'video';
   globals: GlobalShape[];
   imports: ImportShape[];
   /** Host + optional path prefix of the loader script (`www.googletagmanager.com/gtag/js`). */

@@ -21,9 +21,9 @@ runRuleTests(rule, {
     // first-party: relative URLs, and hosts declared as the site's own
     "fetch('/api/track', { method: 'POST' });\nnavigator.sendBeacon('/collect', '{}');\n",
     {
-      code: '<script src="https://embed.tawk.to/5f/default"></script>\n',
+      code: '<script src="https://lptag.liveperson.net/tag/tag.js"></script>\n',
       filename: 'index.html',
-      config: { rules: { 'tracking-without-consent': ['error', { firstPartyHosts: ['tawk.to'] }] } },
+      config: { rules: { 'tracking-without-consent': ['error', { firstPartyHosts: ['liveperson.net'] }] } },
     },
     // the same gating analysis as catalogue trackers: a long-tail loader behind a consent check
     {
@@ -42,9 +42,9 @@ runRuleTests(rule, {
   invalid: [
     {
       // <script src> in JSX, dataset only: customer-success at medium confidence
-      code: 'export const Chat = () => <script src="https://embed.tawk.to/5f/default" async />;\n',
+      code: 'export const Chat = () => <script src="https://lptag.liveperson.net/tag/tag.js?site=1" async />;\n',
       filename: 'Chat.tsx',
-      errors: [{ messageId: 'notGated', line: 1, message: 'Tawk.to', severity: 'warning', confidence: 'medium' }],
+      errors: [{ messageId: 'notGated', line: 1, message: 'LivePerson', severity: 'warning', confidence: 'medium' }],
     },
     {
       // an ad pixel <img> in HTML: ad at high confidence
@@ -94,9 +94,9 @@ runRuleTests(rule, {
     },
     {
       // next/script with a long-tail src, marketing category at medium confidence
-      code: "import Script from 'next/script';\nexport const Tags = () => <Script src=\"https://js.driftt.com/include/abc.js\" strategy=\"afterInteractive\" />;\n",
+      code: "import Script from 'next/script';\nexport const Tags = () => <Script src=\"https://js.gleam.io/e.js\" strategy=\"afterInteractive\" />;\n",
       filename: 'Tags.tsx',
-      errors: [{ messageId: 'notGated', line: 2, message: 'Drift', confidence: 'medium' }],
+      errors: [{ messageId: 'notGated', line: 2, message: 'Gleam', confidence: 'medium' }],
     },
     {
       // a check for the wrong purpose does not gate a long-tail ad pixel
