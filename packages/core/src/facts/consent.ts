@@ -250,7 +250,7 @@ export class ConsentMatcher {
     const e = skipOuter(expression);
     if (ts.isCallExpression(e)) return this.recogniseCall(e, scope, depth);
     const path = pathOf(e);
-    if (!path) return undefined;
+    if (!path) return this.resultProperty(e, scope);
     // Catalogue property checks: exact path, or fromProperty prefix (`Cookiebot.consent` + `.statistics`).
     const joined = path.join('.');
     for (const entry of this.checks.get(joined) ?? []) {
@@ -274,6 +274,23 @@ export class ConsentMatcher {
       }
     }
     return this.recogniseLocal(e, path, scope, depth);
+  }
+
+  /**
+   * A category read on the result of a consent tool's call: `getCkyConsent().categories.analytics`,
+   * `airgap.getConsent().purposes.Analytics` (catalogue `fromProperty` checks whose path has `()`).
+   */
+  private resultProperty(e: ts.Expression, scope: ScopeResolver): CheckHit | undefined {
+    if (!ts.isPropertyAccessExpression(e)) return undefined;
+    const prefix = callPath(e.expression);
+    if (!prefix || !prefix.includes('()')) return undefined;
+    const root = rootIdentifier(e);
+    for (const entry of this.checks.get(prefix) ?? []) {
+      if (entry.shape.category !== 'fromProperty' || !root || !this.fromExpectedSource(entry.shape, root.text, e, scope)) continue;
+      const category = categoryFromName(e.name.text, entry.api.categoryMap);
+      if (category) return hit(e, [category], 'high', entry.api.id);
+    }
+    return undefined;
   }
 
   private recogniseCall(call: ts.CallExpression, scope: ScopeResolver, depth: number): CheckHit | undefined {

@@ -13,7 +13,7 @@ import { analyseScript, emptyConsentForms, markupGate, effectiveCategory, type F
 import { ScopeResolver } from './scope';
 import { findCmpDefaults } from './cmp-defaults';
 import { cssImports, cssUrls, linkLoads, matchEmbedUrl, optInWords, rewriteOf } from './embeds';
-import { thirdPartyFact } from './trackers';
+import { markupValueOf, thirdPartyFact } from './trackers';
 import type { ThirdPartyMatch } from '../knowledge';
 import type { CheckedBox, CmpDefaultOn, EmbedFact, FileFacts, FileLanguage, FormFact, GateResult, TrackerSink } from './types';
 import { HtmlFormCollector } from './forms/html';
@@ -42,11 +42,16 @@ export function htmlFacts(file: string, language: FileLanguage, text: string, ha
   const checkedBoxes: CheckedBox[] = [];
   const cmpDefaults: CmpDefaultOn[] = [];
   let forms: FormFact[] = [];
+  const consentTools: NonNullable<FileFacts['consentTools']> = [];
   if (language === 'html') {
     const collector = new HtmlFormCollector(text);
     const { elements, labels } = parseElements(text, collector);
     forms = collector.end(file, context.knowledge);
     for (const element of elements) {
+      if (element.name === 'script' && element.attributes.src) {
+        const tool = context.knowledge.consentToolByUrl(element.attributes.src);
+        if (tool) consentTools.push({ name: tool.name, apiId: tool.api?.id, span: { start: element.start, end: element.openEnd } });
+      }
       collect(element, text, lineStarts, context, sinks, consentDefaults, cmpDefaults);
       collectEmbed(element, text, context, embeds, sinks);
       collectCheckedBox(element, text, labels, checkedBoxes);
@@ -80,7 +85,7 @@ export function htmlFacts(file: string, language: FileLanguage, text: string, ha
     }
   }
   sinks.sort((a, b) => a.span.start - b.span.start);
-  return { file, language, text, lineStarts, hash, sinks, consentDefaults, embeds, checkedBoxes, cmpDefaults, consentForms: emptyConsentForms(), consentRecords: { writes: [], singleOptIns: [] }, imports: [], reexports: [], dependencies: [], parseErrors: [], forms, schemas: [], piiFlows: [], piiSummaries: [], piiCalls: [], marketingTexts: [] };
+  return { file, language, text, lineStarts, hash, sinks, consentDefaults, embeds, checkedBoxes, cmpDefaults, consentForms: emptyConsentForms(), consentRecords: { writes: [], singleOptIns: [] }, imports: [], reexports: [], dependencies: [], parseErrors: [], consentTools, forms, schemas: [], piiFlows: [], piiSummaries: [], piiCalls: [], marketingTexts: [] };
 }
 
 /** `<iframe src>` of a catalogued embed, `<link rel="stylesheet" href>` of Google Fonts. */
@@ -192,14 +197,10 @@ function ungatedTag(): GateResult {
 function markupValue(attrs: Record<string, string>, context: FactsContext): string | undefined {
   const type = (attrs.type ?? '').toLowerCase();
   for (const [name, value] of Object.entries(attrs)) {
-    for (const { markup } of context.knowledge.consentMarkup.get(name) ?? []) {
+    for (const { api, markup } of context.knowledge.consentMarkup.get(name) ?? []) {
       if (markup.requiresTextPlain && type !== 'text/plain' && attrs['data-type'] === undefined) continue;
-      if (markup.valuePrefix) {
-        const token = value.split(/\s+/).find((t) => t.startsWith(markup.valuePrefix!));
-        if (!token) continue;
-        return token.slice(markup.valuePrefix.length);
-      }
-      return markup.valueIsCategory ? value : 'any';
+      const category = markupValueOf(api, markup, value, context.knowledge);
+      if (category !== undefined) return category;
     }
   }
   return undefined;

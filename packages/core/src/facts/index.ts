@@ -70,12 +70,12 @@ export function scriptFacts(file: string, language: FileLanguage, sourceFile: ts
   const text = sourceFile.text;
   const lineStarts = computeLineStarts(text);
   const consentDefaults: FileFacts['consentDefaults'] = [];
-  const { sinks, imports, reexports, dependencies, embeds, checkedBoxes, cmpDefaults, consentForms, consentRecords, forms, schemas, dataHandling, piiFlows, piiSummaries, piiCalls, marketingTexts } = analyseModule(sourceFile, lineStarts, context, consentDefaults);
+  const { sinks, imports, reexports, dependencies, embeds, checkedBoxes, cmpDefaults, consentForms, consentRecords, forms, schemas, dataHandling, piiFlows, piiSummaries, piiCalls, marketingTexts, consentTools } = analyseModule(sourceFile, lineStarts, context, consentDefaults);
   const parseErrors = ((sourceFile as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? []).map((d) => ({
     span: { start: d.start, end: d.start + d.length },
     message: ts.flattenDiagnosticMessageText(d.messageText, ' '),
   }));
-  return { file, language, text, lineStarts, hash, sinks, consentDefaults, embeds, checkedBoxes, cmpDefaults, consentForms, consentRecords, imports, reexports, dependencies, parseErrors, forms, schemas, dataHandling, piiFlows, piiSummaries, piiCalls, marketingTexts };
+  return { file, language, text, lineStarts, hash, sinks, consentDefaults, embeds, checkedBoxes, cmpDefaults, consentForms, consentRecords, imports, reexports, dependencies, parseErrors, forms, schemas, dataHandling, piiFlows, piiSummaries, piiCalls, marketingTexts, consentTools };
 }
 
 /** Sinks of one script with their gates; `lineStarts` of the text the offsets refer to. */
@@ -90,7 +90,7 @@ export function analyseModule(
   context: FactsContext,
   consentDefaults?: FileFacts['consentDefaults'],
   withModules = true,
-): Pick<FileFacts, 'sinks' | 'imports' | 'reexports' | 'dependencies' | 'embeds' | 'checkedBoxes' | 'cmpDefaults' | 'consentForms' | 'consentRecords' | 'forms' | 'schemas' | 'dataHandling' | 'piiFlows' | 'piiSummaries' | 'piiCalls' | 'marketingTexts'> {
+): Pick<FileFacts, 'sinks' | 'imports' | 'reexports' | 'dependencies' | 'embeds' | 'checkedBoxes' | 'cmpDefaults' | 'consentForms' | 'consentRecords' | 'forms' | 'schemas' | 'dataHandling' | 'piiFlows' | 'piiSummaries' | 'piiCalls' | 'marketingTexts' | 'consentTools'> {
   const scope = new ScopeResolver();
   const identifiers = new Map<string, ts.Identifier[]>();
   const embedElements: (ts.JsxSelfClosingElement | ts.JsxOpeningElement)[] = [];
@@ -99,7 +99,8 @@ export function analyseModule(
   // One set of collected nodes feeds the form passes (consent in forms, consent records, the form model).
   const formNodes = withModules ? createFormNodes() : undefined;
   const collector = withModules ? new DataHandlingCollector(sourceFile, context.knowledge, scope) : undefined;
-  const raw = findSinks(sourceFile, context.knowledge, scope, (vendor) => effectiveCategory(vendor, context.config), consentDefaults, identifiers, embedElements, optInVendors, formNodes, collector, strings);
+  const consentTools: NonNullable<FileFacts['consentTools']> = [];
+  const raw = findSinks(sourceFile, context.knowledge, scope, (vendor) => effectiveCategory(vendor, context.config), consentDefaults, identifiers, embedElements, optInVendors, formNodes, collector, strings, consentTools);
   let finder: GateFinder | undefined;
   const gates = () => (finder ??= new GateFinder(sourceFile, lineStarts, context.matcher, scope, context.knowledge, identifiers));
   const sinks = raw.map((sink) =>
@@ -134,7 +135,7 @@ export function analyseModule(
   const consentForms = formNodes ? consentFormFacts(sourceFile, scope, formNodes, checked) : emptyConsentForms();
   const consentRecords = formNodes ? consentRecordFacts(sourceFile, scope, formNodes.writes, formNodes.cookieWrites) : { writes: [], singleOptIns: [] };
   const { forms, schemas } = formNodes ? scriptForms(sourceFile.fileName, sourceFile, formNodes, scope, context.knowledge) : { forms: [], schemas: [] };
-  return { sinks, ...modules, embeds, checkedBoxes: checked, cmpDefaults, consentForms, consentRecords, forms, schemas, dataHandling: collector?.finish(), piiFlows, piiSummaries, piiCalls, marketingTexts };
+  return { sinks, ...modules, embeds, checkedBoxes: checked, cmpDefaults, consentForms, consentRecords, forms, schemas, dataHandling: collector?.finish(), piiFlows, piiSummaries, piiCalls, marketingTexts, consentTools };
 }
 
 /** Form-consent facts of a file without forms (HTML, CSS). */

@@ -10,11 +10,11 @@ import { ts as morphTs } from 'ts-morph';
 import ts = morphTs;
 import { splitUrl, type Knowledge, type ThirdPartyMatch } from '../knowledge';
 import type { UrlForm } from '../knowledge/third-party-web';
-import type { GlobalShape, ImportShape, VendorEntry } from '../knowledge/types';
+import type { ConsentApiEntry, ConsentMarkupShape, GlobalShape, ImportShape, VendorEntry } from '../knowledge/types';
 import { linkLoads, matchEmbedUrl } from './embeds';
 import { pathOf, rootIdentifier, skipOuter } from './consent';
 import { requiredModule, type Binding, type ScopeResolver } from './scope';
-import type { ConsentModeDefault, Span, TrackerSink } from './types';
+import type { ConsentModeDefault, FileFacts, Span, TrackerSink } from './types';
 import type { DataHandlingCollector } from './data-handling';
 import { MAX_SYNTAX_DEPTH, TooDeepError } from '../failure';
 import { calleeName } from './form-values';
@@ -50,6 +50,8 @@ export function findSinks(
   dataHandling?: DataHandlingCollector,
   /** Filled with string literals, template literals and JSX text (for the special-category pass, without a walk of its own). */
   strings?: ts.Node[],
+  /** Filled with the consent tools whose loader script this file loads. */
+  consentTools?: NonNullable<FileFacts['consentTools']>,
 ): RawSink[] {
   const sinks: RawSink[] = [];
   const add = (node: ts.Node, vendor: VendorEntry, form: TrackerSink['form'], label: string, markupCategory?: string, thirdParty?: ThirdPartyMatch): void => {
@@ -159,6 +161,7 @@ export function findSinks(
         if (binary.operatorToken.kind !== ts.SyntaxKind.EqualsToken || !ts.isPropertyAccessExpression(binary.left) || binary.left.name.text !== 'src') break;
         const url = staticPrefix(binary.right);
         if (url === undefined) break;
+        noteConsentTool(url, node, sourceFile, knowledge, consentTools);
         const script = knowledge.matchScriptUrl(url);
         const vendor = script ?? knowledge.matchPixelUrl(url);
         if (vendor) add(node, vendor, script ? 'script-element' : 'pixel', `src = "${shorten(url)}"`);
@@ -180,6 +183,10 @@ export function findSinks(
       case ts.SyntaxKind.JsxOpeningElement: {
         const element = node as ts.JsxSelfClosingElement | ts.JsxOpeningElement;
         if (embedElements && ts.isIdentifier(element.tagName) && EMBED_TAGS.has(element.tagName.text)) embedElements.push(element);
+        if (consentTools && ts.isIdentifier(element.tagName) && (element.tagName.text === 'script' || element.tagName.text === 'Script')) {
+          const src = jsxAttributes(element, sourceFile).get('src');
+          if (src) noteConsentTool(src, element, sourceFile, knowledge, consentTools);
+        }
         if (formNodes) formNodes.jsx.push(element);
         const match = matchJsx(element, knowledge, scope, sourceFile, sdkNames);
         if (match) add(ts.isJsxOpeningElement(element) ? element.parent : element, match.vendor, match.form, match.label, match.markupCategory, match.thirdParty);
@@ -192,6 +199,13 @@ export function findSinks(
   };
   visit(sourceFile);
   return sinks;
+}
+
+/** Records a consent tool's loader (`consent.cookiebot.com/uc.js`, a consent-provider host of the dataset). */
+function noteConsentTool(url: string, node: ts.Node, sourceFile: ts.SourceFile, knowledge: Knowledge, out: FileFacts['consentTools']): void {
+  if (!out) return;
+  const tool = knowledge.consentToolByUrl(url);
+  if (tool) out.push({ name: tool.name, apiId: tool.api?.id, span: { start: node.getStart(sourceFile), end: node.getEnd() } });
 }
 
 interface CallMatch {
@@ -596,12 +610,32 @@ function matchJsx(element: ts.JsxSelfClosingElement | ts.JsxOpeningElement, know
 function markupCategory(attributes: Map<string, string>, knowledge: Knowledge): string | undefined {
   const type = attributes.get('type')?.toLowerCase();
   for (const [attribute, value] of attributes) {
-    for (const { markup } of knowledge.consentMarkup.get(attribute.toLowerCase()) ?? []) {
+    for (const { api, markup } of knowledge.consentMarkup.get(attribute.toLowerCase()) ?? []) {
       if (markup.requiresTextPlain && type !== 'text/plain' && attributes.get('data-type') === undefined) continue;
-      return markup.valueIsCategory ? value : 'any';
+      const category = markupValueOf(api, markup, value, knowledge);
+      if (category !== undefined) return category;
     }
   }
   return undefined;
+}
+
+/**
+ * The category a blocking attribute's value names, through the consent tool's own map first
+ * (iubenda's purpose `4` is measurement, while `4` means something else to another tool): our
+ * category name, the value as written when the tool's map does not know it, `any` for a service
+ * name, undefined when a prefixed token is missing (`optanon-category-…`).
+ */
+export function markupValueOf(api: ConsentApiEntry, markup: ConsentMarkupShape, value: string, knowledge: Knowledge): string | undefined {
+  let written = value;
+  if (markup.valuePrefix) {
+    const token = value.split(/\s+/).find((t) => t.startsWith(markup.valuePrefix!));
+    if (!token) return undefined;
+    written = token.slice(markup.valuePrefix.length);
+  }
+  if (!markup.valueIsCategory) return 'any';
+  // data-iub-purposes="4,5": the first purpose named
+  const first = written.split(',')[0]!.trim();
+  return knowledge.mapCategory(api.id, first) ?? written;
 }
 
 /** String-valued attributes of a JSX element (`src="…"`, `src={'…'}`, `` src={`…`} `` without substitutions). */

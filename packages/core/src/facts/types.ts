@@ -361,6 +361,11 @@ export interface FileFacts {
   reexports: Reexport[];
   /** Every project module this file imports or requires (side-effect imports too), as written. */
   dependencies: string[];
+  /**
+   * Consent tools whose loader script this file loads (`consent.cookiebot.com/uc.js`, a third-party-web
+   * consent-provider host): the page has that consent tool, so fixes suggest its API.
+   */
+  consentTools?: { name: string; apiId?: string; span: Span }[];
   /** Syntax errors reported by the parser (the analysis still ran on the recovered tree). */
   parseErrors: { span: Span; message: string }[];
   /** Forms rendered or validated in this file (see `facts/forms`; `resolveForms` adds config and cross-file schemas). */

@@ -49,8 +49,8 @@ export class KnowledgeError extends Error {
 }
 
 /** One parsed `host[/path]` pattern. */
-interface HostPattern {
-  vendor: VendorEntry;
+interface HostPattern<T = VendorEntry> {
+  vendor: T;
   /** Path segments; `*` matches one segment; a trailing `''` means "anything below". */
   segments: string[];
 }
@@ -87,6 +87,11 @@ export interface Knowledge extends ProcessorKnowledge {
   mapCategory(apiId: string, name: string): ConsentCategory | undefined;
   vendorById(id: string): VendorEntry | undefined;
   consentApiById(id: string): ConsentApiEntry | undefined;
+  /**
+   * The consent tool whose loader this URL is: a catalogue consent API by its `loaderHosts`, else a
+   * consent-provider entity of the third-party-web dataset (name only).
+   */
+  consentToolByUrl(url: string): { name: string; api?: ConsentApiEntry } | undefined;
   /**
    * A URL the catalogue's own patterns did not claim, classified by the third-party-web dataset:
    * the vendor to report (the catalogue vendor linked to the entity, else one made from the entity),
@@ -202,7 +207,9 @@ function build(vendors: VendorEntry[], apis: ConsentApiEntry[], remap: Record<st
   const consentHooks = new Map<string, { api: ConsentApiEntry; hook: NonNullable<ConsentApiEntry['hooks']>[number] }[]>();
   const apiById = new Map<string, ConsentApiEntry>();
   const lowerMaps = new Map<string, Map<string, ConsentCategory>>();
+  const loaderHosts = new Map<string, HostPattern<ConsentApiEntry>[]>();
   for (const api of apis) {
+    for (const pattern of api.loaderHosts ?? []) addHostPattern(loaderHosts, pattern, api);
     apiById.set(api.id, api);
     lowerMaps.set(api.id, new Map(Object.entries(api.categoryMap).map(([k, v]) => [k.toLowerCase(), v])));
     for (const check of api.checks) push(consentChecks, check.path, { api, check });
@@ -253,6 +260,15 @@ function build(vendors: VendorEntry[], apis: ConsentApiEntry[], remap: Record<st
     },
     vendorById: (id) => byId.get(id),
     consentApiById: (id) => apiById.get(id),
+    consentToolByUrl(url) {
+      const api = matchUrl(loaderHosts, url);
+      if (api) return { name: api.name, api };
+      const parsed = splitUrl(url);
+      const verdict = parsed && classifyHost(parsed.host);
+      if (!verdict?.consentTool) return undefined;
+      const linked = apis.find((a) => a.thirdPartyWeb === verdict.entity.name);
+      return { name: linked?.name ?? verdict.entity.name, api: linked };
+    },
     matchThirdParty: (url, form) => matchThirdParty(url, form, linked, synthetic),
     personalData: vocabulary,
   };
@@ -536,6 +552,10 @@ function validateConsentApi(a: ConsentApiEntry, field: string): void {
   if (a.generalConsentNames !== undefined) strArray(a.generalConsentNames, `${at}.generalConsentNames`);
   if (a.fixTemplate !== undefined && !str(a.fixTemplate, `${at}.fixTemplate`).includes('{{name}}')) fail(`${at}.fixTemplate`, 'must contain {{name}}', a.fixTemplate);
   if (a.note !== undefined) str(a.note, `${at}.note`);
+  if (a.loaderHosts !== undefined) strArray(a.loaderHosts, `${at}.loaderHosts`, (s, f) => {
+    if (!isHostPattern(s)) fail(f, 'must be host[/path] without protocol or query (e.g. "consent.cookiebot.com/uc.js")', s);
+  });
+  if (a.thirdPartyWeb !== undefined) str(a.thirdPartyWeb, `${at}.thirdPartyWeb`);
   strArray(a.source, `${at}.source`);
   if (a.source.length === 0) fail(`${at}.source`, 'must name at least one source', a.source);
 }
@@ -556,7 +576,7 @@ function normaliseHost(host: string): string {
   return h.startsWith('www.') ? h.slice(4) : h;
 }
 
-function addHostPattern(index: Map<string, HostPattern[]>, pattern: string, vendor: VendorEntry): void {
+function addHostPattern<T>(index: Map<string, HostPattern<T>[]>, pattern: string, vendor: T): void {
   const slash = pattern.indexOf('/');
   const host = normaliseHost(slash < 0 ? pattern : pattern.slice(0, slash));
   const path = slash < 0 ? '' : pattern.slice(slash + 1);
@@ -609,10 +629,10 @@ function segmentsMatch(pattern: string[], url: string[]): boolean {
   return url[n - 1] === last;
 }
 
-function matchUrl(index: Map<string, HostPattern[]>, url: string): VendorEntry | undefined {
+function matchUrl<T>(index: Map<string, HostPattern<T>[]>, url: string): T | undefined {
   const parsed = splitUrl(url);
   if (!parsed) return undefined;
-  let best: HostPattern | undefined;
+  let best: HostPattern<T> | undefined;
   let bestScore = -1;
   // the host itself, then each parent domain (`a.b.example.com` → `b.example.com` → `example.com`)
   let host = parsed.host;

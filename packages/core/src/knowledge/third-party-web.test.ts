@@ -154,3 +154,26 @@ describe('catalogue ↔ third-party-web', () => {
     for (const v of vendors) assert.ok(v.source.length > 0, v.id);
   });
 });
+
+describe('consent tools catalogue', () => {
+  it('lists ≥20 consent tools, each with a source, and links dataset entities that exist', () => {
+    const apis = buildKnowledge().consentApis;
+    assert.ok(apis.length >= 20, `${apis.length} consent tools`);
+    const names = new Set(TPW_ENTITIES.map((e) => e.name));
+    for (const api of apis) {
+      assert.ok(api.source.length > 0, api.id);
+      if (api.thirdPartyWeb) assert.ok(names.has(api.thirdPartyWeb), `${api.id}: "${api.thirdPartyWeb}" not in the dataset`);
+    }
+  });
+
+  it('recognises a consent tool on the page by its loader, from the catalogue or the dataset', () => {
+    const k = buildKnowledge();
+    assert.equal(k.consentToolByUrl('https://consent.cookiebot.com/uc.js?cbid=1')?.api?.id, 'cookiebot');
+    assert.equal(k.consentToolByUrl('https://cdn.cookielaw.org/scripttemplates/otSDKStub.js')?.api?.id, 'onetrust');
+    // a consent-provider entity of the dataset the catalogue has no API for: named, no API
+    const tool = k.consentToolByUrl('https://admiral.mgr.consensu.org/cmp.js');
+    assert.equal(tool?.name, 'Admiral CMP');
+    assert.equal(tool?.api, undefined);
+    assert.equal(k.consentToolByUrl('https://www.googletagmanager.com/gtm.js'), undefined);
+  });
+});

@@ -229,6 +229,13 @@ export interface ConsentApiEntry {
   categoryMap: Record<string, ConsentCategory>;
   /** How the API behaves where the shapes above cannot say it (e.g. Consent Mode is a signal, not a gate). */
   note?: string;
+  /**
+   * `host[/path]` of the consent tool's loader script (`consent.cookiebot.com/uc.js`): a page loading it
+   * has this consent tool, whose API the fix then suggests.
+   */
+  loaderHosts?: string[];
+  /** The consent tool's entity in the third-party-web dataset (category consent-provider), when it has one. */
+  thirdPartyWeb?: string;
   source: string[];
 }
 

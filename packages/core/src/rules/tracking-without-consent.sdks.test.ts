@@ -49,7 +49,7 @@ runRuleTests(rule, {
       code: "import { Analytics as DubAnalytics } from '@dub/analytics/react';\nexport const Root = () => <DubAnalytics />;\nrewardful('convert', { email: 'a@b.example' });\n",
       filename: 'Root.tsx',
       errors: [
-        { messageId: 'notGated', line: 2, message: 'Dub', severity: 'error' },
+        { messageId: 'notGated', line: 2, message: 'Dub' },
         { messageId: 'notGated', line: 3, message: 'Rewardful' },
       ],
     },
@@ -82,7 +82,7 @@ runRuleTests(rule, {
       code: "import TawkMessengerReact from '@tawk.to/tawk-messenger-react';\nexport const Chat = () => <TawkMessengerReact propertyId=\"p\" widgetId=\"default\" />;\nzE('messenger', 'open');\ndrift.identify('u1', { email: 'a@b.example' });\n",
       filename: 'Chat.tsx',
       errors: [
-        { messageId: 'notGated', line: 2, message: 'tawk.to', severity: 'error' },
+        { messageId: 'notGated', line: 2, message: 'tawk.to' },
         { messageId: 'notGated', line: 3, message: 'Zendesk' },
         { messageId: 'notGated', line: 4, message: 'Drift' },
       ],
