@@ -301,10 +301,23 @@ export function checkExpression(consent: ResolvedConsentConfig, category: Consen
   return { text: `hasConsent('${word}')`, configured: false };
 }
 
+/**
+ * True when the statement ends where the line allows one to end: with `;`, or followed on its line
+ * only by a comment, `}` or `)`. Anything else after it (`tag.src = '…'] + id` while the file is being
+ * edited) means the parser recovered from broken code there, and wrapping the statement would move
+ * the damage instead of keeping it in place.
+ */
+function endsCleanly(text: string, end: number): boolean {
+  if (text[end - 1] === ';') return true;
+  const newline = text.indexOf('\n', end);
+  const rest = text.slice(end, newline < 0 ? text.length : newline).trimStart();
+  return rest === '' || rest.startsWith('//') || rest.startsWith('/*') || rest.startsWith('}') || rest.startsWith(')');
+}
+
 /** "Wrap in consent check": a statement becomes `if (check) { … }`, a JSX element `{check && <…/>}`. */
 function wrapFixes(text: string, lineStarts: number[], sink: TrackerSink, check: { text: string; configured: boolean }): Fix[] {
   let edit: { start: number; end: number; text: string } | undefined;
-  if (sink.statement) {
+  if (sink.statement && endsCleanly(text, sink.statement.end)) {
     const { start, end } = sink.statement;
     const indent = indentationAt(text, lineStarts, start);
     const body = text.slice(start, end).replace(/\n/g, '\n  ');
