@@ -281,6 +281,9 @@ function matchThirdParty(url: string, form: UrlForm, linked: Map<string, VendorE
   const verdict = classifyHost(parsed.host);
   if (!verdict || verdict.purpose === null || !verdict.forms.includes(form)) return undefined;
   if (verdict.embed && form === 'iframe') return undefined;
+  // A request to a catalogued vendor's host that its pixel and server endpoints did not match is an API
+  // call (Plausible's Stats API, a CRM's REST API), not a beacon: the catalogue knows where it collects.
+  if (form === 'request' && linked.has(verdict.entity.name)) return undefined;
   const vendor = linked.get(verdict.entity.name) ?? syntheticVendor(verdict, synthetic);
   // A script, pixel or frame is loaded to run or to send; a request may as well be an API call.
   const confidence = form === 'request' || verdict.embed ? 'medium' : linked.has(verdict.entity.name) ? 'high' : verdict.confidence;

@@ -91,6 +91,8 @@ describe('Knowledge.matchThirdParty', () => {
     // a social network's image or a chat vendor's request is not tracking by the category alone
     ['https://pbs.twimg.com/profile_images/1.jpg', 'pixel', undefined],
     ['https://api.hubapi.com/contacts/v1/contact', 'request', undefined],
+    // a request to a catalogued vendor's host outside its collection endpoints is an API call (Plausible's Stats API)
+    ['https://plausible.io/api/v2/query', 'request', undefined],
     // linked to the catalogue: reported under the catalogue's vendor
     ['https://www.googletagmanager.com/ns.html?id=GTM-1', 'iframe', 'google-tag-manager', 'high'],
     // video iframes are embeds (third-party-embed-without-consent), player scripts trackers
