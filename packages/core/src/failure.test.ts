@@ -141,6 +141,90 @@ describe('bad-input matrix (core)', function () {
   });
 });
 
+describe('bad-input matrix (core): text the parser must survive', function () {
+  this.timeout(120_000);
+  const REPO = path.resolve(__dirname, '..', '..', '..');
+  const SAMPLES = [
+    'samples/shop/components/AnalyticsProvider.tsx',
+    'samples/shop/components/CookieBanner.tsx',
+    'samples/newsletter-api/src/server.js',
+    'samples/landing/index.html',
+  ];
+
+  it('half-typed code: prefixes of sample files (stride ~1/40 of the file, plus every cut in the first 120 characters) never throw and are never skipped', () => {
+    let cuts = 0;
+    for (const sample of SAMPLES) {
+      const text = fs.readFileSync(path.join(REPO, sample), 'utf8');
+      const stride = Math.max(1, Math.floor(text.length / 40));
+      const ends = new Set<number>();
+      for (let end = 0; end <= Math.min(120, text.length); end++) ends.add(end);
+      for (let end = 0; end <= text.length; end += stride) ends.add(end);
+      ends.add(text.length);
+      // one workspace per sample, as an editor session: each prefix is the next version
+      const workspace = new Workspace({ root: '/virtual' });
+      const file = `/virtual/${path.basename(sample)}`;
+      for (const end of [...ends].sort((a, b) => a - b)) {
+        const prefix = text.slice(0, end);
+        workspace.parseText(file, prefix);
+        const result = workspace.analyzeFile(file, prefix);
+        assert.equal(result.skipped, undefined, `${sample} cut at ${end}: ${result.skipped?.reason}`);
+        cuts++;
+      }
+      // the whole file still gives its findings after all the half-typed versions
+      const fresh = new Workspace({ root: '/virtual' }).analyzeFile(file, text);
+      assert.deepEqual(workspace.analyzeFile(file, text).findings.map((f) => f.fingerprint), fresh.findings.map((f) => f.fingerprint), sample);
+    }
+    assert.ok(cuts > 600, `${cuts} cuts`);
+  });
+
+  it('a 5 MB file under a raised size limit: analysed, the finding on its last line', () => {
+    const lines: string[] = [];
+    let size = 0;
+    for (let i = 0; size < 5 * 1024 * 1024; i++) {
+      const line = `export const label${i} = { id: ${i}, text: 'Produkt ${i} – Beschreibung' };`;
+      lines.push(line);
+      size += line.length + 1;
+    }
+    const text = `${lines.join('\n')}\n${UNGATED}`;
+    const result = new Workspace({ root: '/virtual', maxFileSize: 8 * 1024 * 1024 }).analyzeFile('/virtual/big.ts', text);
+    assert.equal(result.skipped, undefined);
+    assert.deepEqual(result.findings.map((f) => f.range.start), [{ line: lines.length + 1, column: 1 }]);
+    // and under the default limit: skipped, naming the size
+    assert.match(new Workspace({ root: '/virtual' }).analyzeFile('/virtual/big.ts', text).skipped?.reason ?? '', /^larger than 1024 KiB/);
+  });
+
+  it('BOM, CRLF and non-UTF-8 bytes on disk: read, positions as editors count them', () => {
+    const dir = tempDir();
+    try {
+      fs.writeFileSync(path.join(dir, 'bom.ts'), `\uFEFFgtag('event', 'a');\r\n\r\n  gtag('event', 'b');\r\n`);
+      fs.writeFileSync(path.join(dir, 'latin1.js'), Buffer.concat([Buffer.from("const city = 'M"), Buffer.from([0xfc]), Buffer.from("nchen';\n"), Buffer.from(UNGATED)]));
+      const workspace = new Workspace({ root: dir });
+      const bom = workspace.analyzeFile('bom.ts');
+      assert.deepEqual(bom.findings.map((f) => [f.range.start, f.range.end]), [
+        [{ line: 1, column: 1 }, { line: 1, column: 19 }],
+        [{ line: 3, column: 3 }, { line: 3, column: 21 }],
+      ]);
+      assert.deepEqual(workspace.analyzeFile('latin1.js').findings.map((f) => f.range.start), [{ line: 2, column: 1 }]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('very long lines: a 1,000,000-character line is analysed with the right column', () => {
+    const pad = 'x'.repeat(1_000_000);
+    const text = `const pad = '${pad}'; ${UNGATED}`;
+    const result = new Workspace({ root: '/virtual', maxFileSize: 4 * 1024 * 1024 }).analyzeFile('/virtual/long.js', text);
+    assert.deepEqual(result.findings.map((f) => f.range.start), [{ line: 1, column: text.indexOf('gtag(') + 1 }]);
+  });
+
+  it('binary content given as editor text (NUL bytes, control characters) is analysed without throwing', () => {
+    const garbage = Array.from({ length: 4096 }, (_, i) => String.fromCharCode((i * 7919) % 65536)).join('');
+    for (const ext of ['ts', 'tsx', 'js', 'html', 'css']) {
+      assert.doesNotThrow(() => new Workspace({ root: '/virtual' }).analyzeFile(`/virtual/bin.${ext}`, garbage), ext);
+    }
+  });
+});
+
 describe('failure reasons', () => {
   it('name the step, keep one line, and recognise stack overflows', () => {
     assert.equal(failureReason(new RangeError('Maximum call stack size exceeded')), 'too deeply nested to analyse');
