@@ -45,14 +45,15 @@ export class WorkspaceScanner {
         progress.report(Math.round((index / folders.length) * 100), `${path.basename(folder)}: listing files`);
         await this.roots.ensurePolicy(folder);
         const root = this.roots.root(folder);
-        const { files } = discoverFiles({
+        const { files, skipped } = discoverFiles({
           root: folder, paths: ['.'], useIgnoreFiles: true,
           isIgnored: (f) => root.config.isIgnored(f), maxFileSize: DEFAULT_MAX_FILE_SIZE,
         });
         progress.report(Math.round((index / folders.length) * 100), `${path.basename(folder)}: analysing ${files.length} file(s)`);
         const analysis = root.workspace.analyzeFiles(files);
         result.filesAnalysed += analysis.filesAnalysed;
-        result.skipped += analysis.skipped.length;
+        // set aside while listing (binary, too large, unreadable, symlink loops) or while analysing
+        result.skipped += skipped.length + analysis.skipped.length;
         result.configProblems += analysis.configProblems.length;
         const settings = await this.settings.get(pathToUri(folder));
         if (!settings.enable) continue;
