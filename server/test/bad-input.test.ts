@@ -6,33 +6,15 @@
  * creepyline.json, a bad editor setting.)
  */
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { FakeClient, pathToUri, position, REPO, SERVER_JS, type Diagnostic } from './fakeClient';
+import { FakeClient, pathToUri, position, REPO, type Diagnostic } from './fakeClient';
+import { ensureServerBuilt } from './ensureBuilt';
 
 const RULE = 'tracking-without-consent';
 const UNGATED = "gtag('event', 'page_view');\n";
 const DEEP = `export const x = ${'['.repeat(10_000)}${']'.repeat(10_000)};\n`;
-
-function newest(dir: string): number {
-  let latest = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    latest = Math.max(latest, entry.isDirectory() ? newest(full) : fs.statSync(full).mtimeMs);
-  }
-  return latest;
-}
-
-/** Builds the bundles when server/dist/server.js is missing or older than its sources. */
-function ensureBuilt(): void {
-  const sources = ['server/src', 'packages/core/src', 'packages/protocol/src'].map((d) => path.join(REPO, d));
-  const built = fs.existsSync(SERVER_JS) ? fs.statSync(SERVER_JS).mtimeMs : 0;
-  if (built > Math.max(...sources.map(newest))) return;
-  const result = spawnSync(process.execPath, [path.join(REPO, 'scripts', 'build.mjs')], { cwd: REPO, encoding: 'utf8' });
-  assert.equal(result.status, 0, `build failed:\n${result.stderr}`);
-}
 
 describe('bad-input matrix (server)', function () {
   this.timeout(90_000);
@@ -40,7 +22,7 @@ describe('bad-input matrix (server)', function () {
   let dir: string;
 
   before(async () => {
-    ensureBuilt();
+    ensureServerBuilt();
     dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'creepyline-server-bad-')));
     client = await FakeClient.start({ rootDir: dir });
   });

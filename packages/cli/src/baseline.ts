@@ -11,6 +11,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { writeFileAtomic } from './io';
 import { displayPath } from '@creepyline/core';
 import { UsageError } from './args';
 
@@ -206,25 +207,5 @@ export function snippetOf(text: string, startOffset: number, endOffset: number):
   return short !== code ? (short.endsWith('…') ? short : `${short} …`) : short;
 }
 
-/**
- * Writes `text` to `file` so readers never see a half-written file: a temporary file in the
- * same folder (same file system), then `rename`, which replaces the target atomically.
- * Keeps the file mode of an existing target.
- */
-export function writeFileAtomic(file: string, text: string): void {
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.creepyline-${process.pid}-${Date.now()}.tmp`);
-  let mode: number | undefined;
-  try {
-    mode = fs.statSync(file).mode & 0o7777;
-  } catch {
-    mode = undefined;
-  }
-  try {
-    fs.writeFileSync(temp, text, mode === undefined ? {} : { mode });
-    if (mode !== undefined) fs.chmodSync(temp, mode);
-    fs.renameSync(temp, file);
-  } catch (error) {
-    fs.rmSync(temp, { force: true });
-    throw error;
-  }
-}
+/** Atomic write (temporary file, then rename), shared by every file the CLI writes: see `io.ts`. */
+export { writeFileAtomic };

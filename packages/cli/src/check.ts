@@ -18,7 +18,7 @@ import { formatJson } from './formatters/json';
 import { formatMarkdown } from './formatters/markdown';
 import { formatSarif } from './formatters/sarif';
 import { formatText } from './formatters/text';
-import type { CliIO } from './io';
+import { writeFileAtomic, type CliIO } from './io';
 import { buildBaseline, matchBaseline, readBaseline, snippetOf, writeBaseline, type LoadedBaseline } from './baseline';
 import { applyPlans, describePlan, planFixes, unifiedDiff } from './fix';
 import { formatJunit } from './formatters/junit';
@@ -352,7 +352,8 @@ function writeReport(options: CheckOptions, io: CliIO, root: string, report: Rep
     const target = path.resolve(root, options.output);
     try {
       fs.mkdirSync(path.dirname(target), { recursive: true });
-      fs.writeFileSync(target, text);
+      // CI may read the previous report while this one is written: never a half-written file.
+      writeFileAtomic(target, text);
     } catch (error) {
       throw new UsageError(`Cannot write --output ${options.output}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
     }

@@ -124,14 +124,23 @@ export interface ReportContext {
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
-/** Stable order: file, line, column, severity, rule id. */
+const byCodeUnits = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+
+/**
+ * Stable order: file, line, column, severity, rule id, then end, message and fingerprint, so
+ * that two findings never tie and the same input always gives the same bytes.
+ */
 export function compareFindings(a: ReportFinding, b: ReportFinding): number {
   if (a.file !== b.file) return a.file < b.file ? -1 : 1;
   return (
     a.range.start.line - b.range.start.line ||
     a.range.start.column - b.range.start.column ||
     SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
-    (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0)
+    byCodeUnits(a.ruleId, b.ruleId) ||
+    a.range.end.line - b.range.end.line ||
+    a.range.end.column - b.range.end.column ||
+    byCodeUnits(a.message, b.message) ||
+    byCodeUnits(a.fingerprint, b.fingerprint)
   );
 }
 
