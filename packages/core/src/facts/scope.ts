@@ -93,9 +93,17 @@ function collectDeclarations(scope: ts.Node, table: ScopeTable): void {
   } else if (ts.isCaseBlock(scope)) {
     for (const clause of scope.clauses) collectStatements(clause.statements, table);
   } else if (ts.isFunctionLike(scope)) {
-    for (const parameter of scope.parameters) {
-      bindName(parameter.name, table, [], (path) => ({ kind: 'parameter', node: parameter, parameter, propertyPath: path.length ? path : undefined }));
-    }
+    // import('m').then(m => …): the first parameter is the module (or the export an earlier step picked)
+    const imported = dynamicImportParameter(scope);
+    scope.parameters.forEach((parameter, index) => {
+      bindName(parameter.name, table, [], (path) => {
+        if (imported && index === 0) {
+          if (path.length === 0) return { kind: 'import', module: imported.module, exportName: imported.exportName, node: parameter };
+          if (imported.exportName === '*') return { kind: 'import', module: imported.module, exportName: path[0], node: parameter };
+        }
+        return { kind: 'parameter', node: parameter, parameter, propertyPath: path.length ? path : undefined };
+      });
+    });
     if ((ts.isFunctionExpression(scope) || ts.isClassExpression(scope)) && scope.name) {
       table.set(scope.name.text, { kind: 'function', node: scope as ts.FunctionExpression });
     }
@@ -213,4 +221,72 @@ export function requiredModule(expression: ts.Expression | undefined): string | 
   const isRequire = ts.isIdentifier(e.expression) && e.expression.text === 'require';
   const isImport = e.expression.kind === ts.SyntaxKind.ImportKeyword;
   return isRequire || isImport ? e.arguments[0].text : undefined;
+}
+
+/** What an `import('m')` promise chain resolves to: the module namespace (`*`) or one export of it. */
+export interface DynamicImport { module: string; exportName: string }
+
+const MAX_THEN_STEPS = 4;
+
+/**
+ * The module a `.then` callback's first parameter receives: `import('m').then(m => …)` gets the
+ * namespace, `import('m').then(m => m.default).then(sdk => …)` and `.then(({ default: x }) => x).then(…)`
+ * the default export; undefined for any other callback.
+ */
+export function dynamicImportParameter(fn: ts.Node): DynamicImport | undefined {
+  if (!ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn)) return undefined;
+  const call = fn.parent;
+  if (!call || !ts.isCallExpression(call) || call.arguments[0] !== fn || !ts.isPropertyAccessExpression(call.expression) || call.expression.name.text !== 'then') return undefined;
+  return promiseValue(call.expression.expression, 0);
+}
+
+/** The module export a promise expression resolves to (`import('m')`, or a `.then` step that picks an export). */
+export function promiseValue(expression: ts.Expression, steps: number): DynamicImport | undefined {
+  let e = expression;
+  while (ts.isParenthesizedExpression(e) || ts.isNonNullExpression(e) || ts.isAsExpression(e)) e = e.expression;
+  if (!ts.isCallExpression(e)) return undefined;
+  if (e.expression.kind === ts.SyntaxKind.ImportKeyword) {
+    return e.arguments.length >= 1 && ts.isStringLiteralLike(e.arguments[0]) ? { module: e.arguments[0].text, exportName: '*' } : undefined;
+  }
+  if (steps >= MAX_THEN_STEPS || !ts.isPropertyAccessExpression(e.expression) || e.expression.name.text !== 'then') return undefined;
+  const callback = e.arguments[0];
+  if (!callback || !(ts.isArrowFunction(callback) || ts.isFunctionExpression(callback)) || callback.parameters.length === 0) return undefined;
+  const previous = promiseValue(e.expression.expression, steps + 1);
+  if (!previous) return undefined;
+  const returned = returnedExpression(callback);
+  if (!returned) return undefined;
+  const param = callback.parameters[0].name;
+  // m => m  /  m => m.default  /  m => m.AnalyticsBrowser
+  if (ts.isIdentifier(param)) {
+    if (ts.isIdentifier(returned) && returned.text === param.text) return previous;
+    if (ts.isPropertyAccessExpression(returned) && ts.isIdentifier(returned.expression) && returned.expression.text === param.text && previous.exportName === '*') {
+      return { module: previous.module, exportName: returned.name.text };
+    }
+    return undefined;
+  }
+  // ({ default: x }) => x  /  ({ AnalyticsBrowser }) => AnalyticsBrowser
+  if (ts.isObjectBindingPattern(param) && ts.isIdentifier(returned) && previous.exportName === '*') {
+    for (const element of param.elements) {
+      if (!ts.isIdentifier(element.name) || element.name.text !== returned.text || element.dotDotDotToken) continue;
+      const key = element.propertyName ?? element.name;
+      return ts.isIdentifier(key) || ts.isStringLiteral(key) ? { module: previous.module, exportName: key.text } : undefined;
+    }
+  }
+  return undefined;
+}
+
+/** The value an arrow or function returns when its body is one expression or a single `return`. */
+function returnedExpression(fn: ts.ArrowFunction | ts.FunctionExpression): ts.Expression | undefined {
+  let body: ts.Node = fn.body;
+  if (!ts.isBlock(body)) {
+    let e = body as ts.Expression;
+    while (ts.isParenthesizedExpression(e)) e = e.expression;
+    return e;
+  }
+  const last = body.statements.at(-1);
+  if (body.statements.length !== 1 || !last || !ts.isReturnStatement(last) || !last.expression) return undefined;
+  body = last.expression;
+  let e = body as ts.Expression;
+  while (ts.isParenthesizedExpression(e)) e = e.expression;
+  return e;
 }

@@ -13,7 +13,7 @@ import type { UrlForm } from '../knowledge/third-party-web';
 import type { ConsentApiEntry, ConsentMarkupShape, GlobalShape, ImportShape, VendorEntry } from '../knowledge/types';
 import { linkLoads, matchEmbedUrl } from './embeds';
 import { pathOf, rootIdentifier, skipOuter } from './consent';
-import { requiredModule, type Binding, type ScopeResolver } from './scope';
+import { dynamicImportParameter, requiredModule, type Binding, type ScopeResolver } from './scope';
 import type { ConsentModeDefault, FileFacts, Span, TrackerSink } from './types';
 import type { DataHandlingCollector } from './data-handling';
 import { MAX_SYNTAX_DEPTH, TooDeepError } from '../failure';
@@ -120,12 +120,16 @@ export function findSinks(
         // vendor's own stub; its calls are the sinks, not the push inside it.
         const name = (node as ts.FunctionDeclaration | ts.FunctionExpression).name;
         if (name && knowledge.globalCallees.has(name.text)) return;
+        if (ts.isFunctionExpression(node)) noteSdkParameter(node, knowledge, sdkNames);
         dataHandling?.functionLike(node as ts.FunctionDeclaration | ts.FunctionExpression);
         break;
       }
       case ts.SyntaxKind.ArrowFunction:
+        noteSdkParameter(node as ts.ArrowFunction, knowledge, sdkNames);
+        dataHandling?.functionLike(node as ts.ArrowFunction);
+        break;
       case ts.SyntaxKind.MethodDeclaration:
-        dataHandling?.functionLike(node as ts.ArrowFunction | ts.MethodDeclaration);
+        dataHandling?.functionLike(node as ts.MethodDeclaration);
         break;
       case ts.SyntaxKind.PropertyDeclaration:
       case ts.SyntaxKind.Parameter:
@@ -319,6 +323,20 @@ function noteSdkVariable(declaration: ts.VariableDeclaration, knowledge: Knowled
   add(declaration.name);
 }
 
+/** `import('posthog-js').then(m => m.default).then(sdk => …)`, `.then(({ default: x }) => …)`: the callback's parameter names are SDK names. */
+function noteSdkParameter(fn: ts.ArrowFunction | ts.FunctionExpression, knowledge: Knowledge, sdkNames: Set<string>): void {
+  const parent = fn.parent;
+  // cheap test first: only a `.then(fn)` callback can receive a module
+  if (!ts.isCallExpression(parent) || parent.arguments[0] !== fn || !ts.isPropertyAccessExpression(parent.expression) || parent.expression.name.text !== 'then') return;
+  const imported = dynamicImportParameter(fn);
+  if (!imported || !knowledge.importsByModule.has(imported.module) || fn.parameters.length === 0) return;
+  const add = (name: ts.BindingName): void => {
+    if (ts.isIdentifier(name)) sdkNames.add(name.text);
+    else for (const element of name.elements) if (!ts.isOmittedExpression(element)) add(element.name);
+  };
+  add(fn.parameters[0].name);
+}
+
 function matchCall(call: ts.CallExpression, knowledge: Knowledge, scope: ScopeResolver, sdkNames: ReadonlySet<string>): CallMatch | undefined {
   const callee = skipOuter(call.expression);
   // Cheap pre-filter on the root name before any allocation (this runs for every call).
@@ -347,9 +365,15 @@ function matchCall(call: ts.CallExpression, knowledge: Knowledge, scope: ScopeRe
   if (binding.kind === 'import') {
     const shapes = knowledge.importsByModule.get(binding.module);
     if (!shapes) return undefined;
-    const rest = path.slice(1).join('.');
+    let rest = path.slice(1).join('.');
+    let imported = binding;
+    // m.default.track(…) / m.AnalyticsBrowser.load(…) on a module namespace (`import('m').then(m => …)`, `import * as m`)
+    if (binding.exportName === '*' && path.length > 2 && shapes.some(({ shape }) => shape.export === path[1] && shape.export !== '*')) {
+      imported = { ...binding, exportName: path[1] };
+      rest = path.slice(2).join('.');
+    }
     for (const { vendor, shape } of shapes) {
-      if (!exportMatches(shape, binding)) continue;
+      if (!exportMatches(shape, imported)) continue;
       if (shape.as === 'call' && rest === '') return { vendor, form: 'sdk-call', label: path.join('.') };
       if ((shape.as === 'object' || shape.as === 'class') && rest !== '' && (!shape.methods || shape.methods.includes(rest))) {
         return { vendor, form: 'sdk-call', label: path.join('.') };
