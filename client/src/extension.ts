@@ -16,10 +16,14 @@ import { LANGUAGES, StatusItem } from './status';
 let client: LanguageClient | undefined;
 
 /** Documents handed to the server: saved files and untitled editors of our languages. */
-const documentSelector = LANGUAGES.flatMap((language) => [
-  { scheme: 'file', language },
-  { scheme: 'untitled', language },
-]);
+const documentSelector = [
+  ...LANGUAGES.flatMap((language) => [
+    { scheme: 'file', language },
+    { scheme: 'untitled', language },
+  ]),
+  // component files also when no Vue/Svelte/Astro extension gives them a language id
+  { scheme: 'file', pattern: '**/*.{vue,svelte,astro}' },
+];
 
 function createClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel, status: StatusItem): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');

@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import type { StatusParams } from '@creepyline/protocol';
 
 /** Document selector of the languages Creepyline analyses. */
-export const LANGUAGES = ['javascript', 'javascriptreact', 'typescript', 'typescriptreact', 'html', 'css'];
+export const LANGUAGES = ['javascript', 'javascriptreact', 'typescript', 'typescriptreact', 'html', 'css', 'vue', 'svelte', 'astro'];
 
 /** Keeps the last status per document and shows the one of the active editor. */
 export class StatusItem implements vscode.Disposable {

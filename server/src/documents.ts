@@ -20,7 +20,7 @@ import {
 
 /** File extension used for untitled documents, so the core picks the right parser. */
 const UNTITLED_EXTENSION: Record<string, string> = {
-  javascript: '.js', javascriptreact: '.jsx', typescript: '.ts', typescriptreact: '.tsx', html: '.html', css: '.css',
+  javascript: '.js', javascriptreact: '.jsx', typescript: '.ts', typescriptreact: '.tsx', html: '.html', css: '.css', vue: '.vue', svelte: '.svelte', astro: '.astro',
 };
 
 /** A workspace root with its core `Workspace` and the configuration loaded for it. */

@@ -10,9 +10,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 
-/** Extensions core analyses: the JS/TS family, HTML and CSS. */
+/** Extensions core analyses: the JS/TS family, HTML and CSS, Vue/Svelte/Astro components. */
 export const ANALYSED_EXTENSIONS: ReadonlySet<string> = new Set([
   '.js', '.jsx', '.mjs', '.cjs', '.ts', '.tsx', '.mts', '.cts', '.html', '.htm', '.css',
+  '.vue', '.svelte', '.astro',
 ]);
 
 /** Directories never entered, whatever the ignore files say. */

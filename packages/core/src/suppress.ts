@@ -7,6 +7,7 @@ import { toFinding } from './engine';
 import type { FileFacts } from './facts/types';
 import type { Finding } from './model';
 import { rule as suppressionRule, type MessageIds } from './rules/suppression-comment';
+import { isComponent } from './suppression-comments';
 import { applySuppressions, parseDirectives, type DirectiveProblemKind } from './suppressions';
 
 const MESSAGE: Record<DirectiveProblemKind, MessageIds> = {
@@ -18,7 +19,7 @@ const MESSAGE: Record<DirectiveProblemKind, MessageIds> = {
 /** Findings left after suppression comments, plus findings about the comments. */
 export function filterSuppressed(findings: Finding[], facts: FileFacts, config: ResolvedConfig, knownRuleIds: readonly string[]): Finding[] {
   if (!facts.text.includes('creepyline-')) return findings;
-  const language = facts.language === 'html' ? 'html' : facts.language === 'css' ? 'css' : undefined;
+  const language = facts.language === 'html' || isComponent(facts.language) ? 'html' : facts.language === 'css' ? 'css' : undefined;
   const directives = parseDirectives(facts.text, language ? { language } : {});
   if (directives.length === 0) return findings;
   const { kept, problems } = applySuppressions(findings, directives, {

@@ -135,6 +135,11 @@ function scanCss(text: string, from: number, to: number, out: CommentRange[]): v
 /** Comments of HTML: `<!-- -->`, plus JS comments in `<script>` and CSS comments in `<style>`. */
 function scanHtml(text: string, out: CommentRange[]): void {
   const tag = /<!--|<(script|style)\b[^>]*>/gi;
+  const front = frontmatter(text);
+  if (front) {
+    scanJs(text, front.start, front.end, out);
+    tag.lastIndex = front.end;
+  }
   let match: RegExpExecArray | null;
   while ((match = tag.exec(text))) {
     if (match[0] === '<!--') {
@@ -160,6 +165,11 @@ function scanHtml(text: string, out: CommentRange[]): void {
  */
 export function htmlCommentLanguageAt(text: string, offset: number): CommentLanguage {
   const tag = /<!--|<(script|style)\b[^>]*>/gi;
+  const front = frontmatter(text);
+  if (front) {
+    if (offset < front.end) return 'js';
+    tag.lastIndex = front.end;
+  }
   let match: RegExpExecArray | null;
   while ((match = tag.exec(text)) && match.index < offset) {
     if (match[0] === '<!--') {
@@ -186,9 +196,24 @@ export function findComments(text: string, language: CommentLanguage = 'js'): Co
   return out;
 }
 
+/** The code between an Astro component's `---` fences (undefined for other texts). */
+function frontmatter(text: string): { start: number; end: number } | undefined {
+  const open = /^(\uFEFF)?\s*---[ \t]*\r?\n/.exec(text);
+  if (!open) return undefined;
+  const close = /\r?\n---[ \t]*(\r?\n|$)/g;
+  close.lastIndex = open[0].length - 1;
+  const end = close.exec(text);
+  return end ? { start: open[0].length, end: end.index } : undefined;
+}
+
+/** Component files (Vue, Svelte, Astro): markup with `<script>`/`<style>` blocks, comment syntax as in HTML. */
+export function isComponent(language: string): boolean {
+  return language === 'vue' || language === 'svelte' || language === 'astro';
+}
+
 /** Language family by file name (`.html`/`.htm` → html, `.css`/`.scss`/`.less` → css, else js). */
 export function commentLanguageOf(fileName: string): CommentLanguage {
-  if (/\.html?$/i.test(fileName)) return 'html';
+  if (/\.(html?|vue|svelte|astro)$/i.test(fileName)) return 'html';
   if (/\.(css|scss|less)$/i.test(fileName)) return 'css';
   return 'js';
 }

@@ -15,6 +15,7 @@ import { disambiguateFingerprints, runRules } from './engine';
 import { createConsentMatcher, languageOf, scriptFacts, scriptKindOf } from './facts';
 import type { ConsentMatcher } from './facts/consent';
 import { htmlFacts } from './facts/html';
+import { componentFacts, componentModel, isScriptLanguage } from './facts/components';
 import { formsConfigProblems } from './facts/forms/resolve';
 import type { FileFacts, FileLanguage, SchemaFact } from './facts/types';
 import { buildKnowledge, type Knowledge } from './knowledge';
@@ -173,7 +174,7 @@ export class Workspace {
   parseText(file: string, text: string): void {
     const abs = path.resolve(this.root, file);
     const language = languageOf(abs);
-    if (!language || language === 'html' || language === 'css' || text.length > this.maxFileSize) return;
+    if (!language || !isScriptLanguage(language) || text.length > this.maxFileSize) return;
     this.overlays.add(abs);
     try {
       this.editorTree(abs, language, text);
@@ -511,6 +512,9 @@ export class Workspace {
     let facts: FileFacts;
     if (language === 'html' || language === 'css') {
       facts = htmlFacts(abs, language, text, hash, context);
+    } else if (language === 'vue' || language === 'svelte' || language === 'astro') {
+      const model = parsing(() => componentModel(language, text));
+      facts = componentFacts(abs, language, text, hash, context, model);
     } else if (this.overlays.has(abs)) {
       facts = scriptFacts(abs, language, parsing(() => this.editorTree(abs, language, text)), hash, context);
     } else {

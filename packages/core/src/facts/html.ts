@@ -15,10 +15,11 @@ import { findCmpDefaults } from './cmp-defaults';
 import { cssImports, cssUrls, linkLoads, matchEmbedUrl, optInWords, rewriteOf } from './embeds';
 import { markupValueOf, thirdPartyFact } from './trackers';
 import type { ThirdPartyMatch } from '../knowledge';
+import type { ConsentCategory } from '../knowledge/types';
 import type { CheckedBox, CmpDefaultOn, EmbedFact, FileFacts, FileLanguage, FormFact, GateResult, TrackerSink } from './types';
 import { HtmlFormCollector } from './forms/html';
 
-interface Element {
+export interface Element {
   name: string;
   attributes: Record<string, string>;
   start: number;
@@ -26,12 +27,24 @@ interface Element {
   openEnd: number;
   /** Text content of the enclosing `<label>` (inputs only). */
   labelText?: string;
+  /**
+   * The gate of a template element (Vue/Svelte/Astro): what the template conditions around it
+   * prove, judged by the script analysis's consent recogniser (see `template.ts`). Plain HTML has none.
+   */
+  gate?: (category: ConsentCategory) => GateResult;
 }
+
+/** An element with its end and (for scripts) its body. */
+export type MarkupElement = Element & { end: number; bodyStart: number; bodyEnd: number };
+
+/** Partytown runs the script in a web worker: still on the visitor's device, still without consent. */
+const PARTYTOWN = 'text/partytown';
+const PARTYTOWN_NOTE = 'Partytown (`type="text/partytown"`) only moves the script into a web worker: it still runs on the visitor\'s device and sends its data without consent.';
 
 /** Elements the HTML pass looks at besides scripts. */
 const VOID_ELEMENTS = new Set(['img', 'iframe', 'link', 'input']);
 
-const SCRIPT_TYPES = new Set(['', 'text/javascript', 'application/javascript', 'module', 'text/babel']);
+const SCRIPT_TYPES = new Set(['', 'text/javascript', 'application/javascript', 'module', 'text/babel', PARTYTOWN]);
 
 /** Facts of an HTML file (CSS files carry no tracker sinks). */
 export function htmlFacts(file: string, language: FileLanguage, text: string, hash: string, context: FactsContext): FileFacts {
@@ -89,7 +102,7 @@ export function htmlFacts(file: string, language: FileLanguage, text: string, ha
 }
 
 /** `<iframe src>` of a catalogued embed, `<link rel="stylesheet" href>` of Google Fonts. */
-function collectEmbed(element: Element, text: string, context: FactsContext, embeds: EmbedFact[], sinks: TrackerSink[]): void {
+export function collectEmbed(element: Element, text: string, context: FactsContext, embeds: EmbedFact[], sinks: TrackerSink[]): void {
   const url = element.name === 'iframe' ? element.attributes.src : element.name === 'link' && linkLoads(element.attributes.rel) ? element.attributes.href : undefined;
   const entry = url ? matchEmbedUrl(url) : undefined;
   const span = { start: element.start, end: element.openEnd };
@@ -100,13 +113,13 @@ function collectEmbed(element: Element, text: string, context: FactsContext, emb
     if (!third) return;
     const attr = element.name === 'iframe' ? 'src' : 'href';
     const sink = base(third.vendor, element.name === 'iframe' ? 'iframe' : 'stylesheet', `<${element.name} ${attr}="${shorten(url)}">`, span, context, third);
-    sinks.push({ ...sink, gate: markup !== undefined ? markupGate({ ...sink, markupCategory: markup }, context.knowledge) : ungatedTag() });
+    sinks.push({ ...sink, gate: markup !== undefined ? markupGate({ ...sink, markupCategory: markup }, context.knowledge) : element.gate?.(sink.category) ?? ungatedTag() });
     return;
   }
   if (!url || !entry) return;
   const gate = markup !== undefined
     ? markupGate({ category: entry.category, span, markupCategory: markup }, context.knowledge)
-    : { gated: false, seen: [], trace: [`The <${element.name}> loads with the page; no consent-tool markup blocks it.`] };
+    : element.gate?.(entry.category) ?? { gated: false, seen: [], trace: [`The <${element.name}> loads with the page; no consent-tool markup blocks it.`] };
   embeds.push({
     form: element.name === 'iframe' ? 'iframe' : 'stylesheet',
     embedId: entry.id,
@@ -121,7 +134,7 @@ function collectEmbed(element: Element, text: string, context: FactsContext, emb
 }
 
 /** `<input type="checkbox" checked>` whose name, id or label marks it as an opt-in. */
-function collectCheckedBox(element: Element, text: string, labels: Map<string, string>, out: CheckedBox[]): void {
+export function collectCheckedBox(element: Element, text: string, labels: Map<string, string>, out: CheckedBox[]): void {
   const attrs = element.attributes;
   if (element.name !== 'input' || (attrs.type ?? '').toLowerCase() !== 'checkbox' || attrs.checked === undefined) return;
   const words = optInWords([attrs.name ?? '', attrs.id ?? '', attrs['aria-label'] ?? '', element.labelText ?? '', attrs.id ? labels.get(attrs.id) ?? '' : '']);
@@ -136,7 +149,7 @@ function collectCheckedBox(element: Element, text: string, labels: Map<string, s
   });
 }
 
-function collect(element: Element & { end: number; bodyStart: number; bodyEnd: number }, text: string, lineStarts: number[], context: FactsContext, sinks: TrackerSink[], consentDefaults: FileFacts['consentDefaults'], cmpDefaults: CmpDefaultOn[]): void {
+export function collect(element: MarkupElement, text: string, lineStarts: number[], context: FactsContext, sinks: TrackerSink[], consentDefaults: FileFacts['consentDefaults'], cmpDefaults: CmpDefaultOn[]): void {
   const { knowledge } = context;
   const attrs = element.attributes;
   const markup = markupValue(attrs, context);
@@ -146,8 +159,10 @@ function collect(element: Element & { end: number; bodyStart: number; bodyEnd: n
     const third = catalogued ? undefined : knowledge.matchThirdParty(attrs.src, 'script');
     const vendor = catalogued ?? third?.vendor;
     if (!vendor) return;
-    const sink = base(vendor, 'script-tag', `<script src="${shorten(attrs.src)}">`, span, context, third);
-    sinks.push({ ...sink, gate: markup !== undefined ? markupGate({ ...sink, markupCategory: markup }, knowledge) : ungatedTag() });
+    const partytown = (attrs.type ?? '').toLowerCase() === PARTYTOWN;
+    const sink = base(vendor, 'script-tag', partytown ? `<script type="text/partytown" src="${shorten(attrs.src)}">, still run by Partytown without consent` : `<script src="${shorten(attrs.src)}">`, span, context, third);
+    const gate = markup !== undefined ? markupGate({ ...sink, markupCategory: markup }, knowledge) : element.gate?.(sink.category) ?? ungatedTag();
+    sinks.push({ ...sink, gate: partytown && !gate.gated ? { ...gate, trace: [PARTYTOWN_NOTE, ...gate.trace] } : gate });
     return;
   }
   if (element.name === 'img' && attrs.src) {
@@ -156,7 +171,7 @@ function collect(element: Element & { end: number; bodyStart: number; bodyEnd: n
     const vendor = catalogued ?? third?.vendor;
     if (!vendor) return;
     const sink = base(vendor, 'pixel', `<img src="${shorten(attrs.src)}">`, span, context, third);
-    sinks.push({ ...sink, gate: markup !== undefined ? markupGate({ ...sink, markupCategory: markup }, knowledge) : ungatedTag() });
+    sinks.push({ ...sink, gate: markup !== undefined ? markupGate({ ...sink, markupCategory: markup }, knowledge) : element.gate?.(sink.category) ?? ungatedTag() });
     return;
   }
   if (element.name === 'script') {
@@ -168,12 +183,25 @@ function collect(element: Element & { end: number; bodyStart: number; bodyEnd: n
     cmpDefaults.push(...findCmpDefaults(sourceFile, new ScopeResolver()));
     for (const sink of analyseScript(sourceFile, lineStarts, context, consentDefaults)) {
       // A script the CMP blocks (`type="text/plain" data-cookieconsent="marketing"`) runs only after consent.
-      sinks.push(markup !== undefined && !sink.gate.gated ? { ...sink, gate: markupGate({ ...sink, markupCategory: markup }, knowledge) } : sink);
+      if (markup !== undefined && !sink.gate.gated) sinks.push({ ...sink, gate: markupGate({ ...sink, markupCategory: markup }, knowledge) });
+      else if (!sink.gate.gated && element.gate) {
+        // a template condition around the <script> (`{#if consent}` in <svelte:head>)
+        const outer = element.gate(sink.category);
+        sinks.push({ ...sink, statement: undefined, gate: { ...outer, seen: [...sink.gate.seen, ...outer.seen], trace: ['Inside an inline <script> whose code has no consent check of its own.', ...outer.trace] } });
+      } else sinks.push(sink);
+    }
+    if (type === PARTYTOWN) {
+      for (const sink of sinks) {
+        if (sink.span.start >= element.bodyStart && sink.span.end <= element.bodyEnd && !sink.gate.gated && !sink.label.includes('Partytown')) {
+          sink.label = `${sink.label}, run by Partytown without consent`;
+          sink.gate = { ...sink.gate, trace: [PARTYTOWN_NOTE, ...sink.gate.trace] };
+        }
+      }
     }
   }
 }
 
-function base(vendor: Parameters<typeof effectiveCategory>[0], form: TrackerSink['form'], label: string, span: { start: number; end: number }, context: FactsContext, third?: ThirdPartyMatch): Omit<TrackerSink, 'gate'> {
+export function base(vendor: Parameters<typeof effectiveCategory>[0], form: TrackerSink['form'], label: string, span: { start: number; end: number }, context: FactsContext, third?: ThirdPartyMatch): Omit<TrackerSink, 'gate'> {
   return {
     vendorId: vendor.id,
     vendorName: vendor.name,
@@ -189,12 +217,12 @@ function base(vendor: Parameters<typeof effectiveCategory>[0], form: TrackerSink
   };
 }
 
-function ungatedTag(): GateResult {
+export function ungatedTag(): GateResult {
   return { gated: false, seen: [], trace: ['The tag loads with the page; no consent-tool markup (`type="text/plain"` with a category attribute) blocks it.'] };
 }
 
 /** The CMP category value when the element carries blocking markup; undefined otherwise. */
-function markupValue(attrs: Record<string, string>, context: FactsContext): string | undefined {
+export function markupValue(attrs: Record<string, string>, context: FactsContext): string | undefined {
   const type = (attrs.type ?? '').toLowerCase();
   for (const [name, value] of Object.entries(attrs)) {
     for (const { api, markup } of context.knowledge.consentMarkup.get(name) ?? []) {

@@ -51,6 +51,9 @@ export function languageOf(file: string): FileLanguage | undefined {
     case 'jsx': return 'jsx';
     case 'html': case 'htm': return 'html';
     case 'css': return 'css';
+    case 'vue': return 'vue';
+    case 'svelte': return 'svelte';
+    case 'astro': return 'astro';
     default: return undefined;
   }
 }

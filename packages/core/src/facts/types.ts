@@ -6,7 +6,7 @@
 import type { ConsentCategory } from '../knowledge/types';
 
 /** Languages the core analyses. */
-export type FileLanguage = 'ts' | 'tsx' | 'js' | 'jsx' | 'html' | 'css';
+export type FileLanguage = 'ts' | 'tsx' | 'js' | 'jsx' | 'html' | 'css' | 'vue' | 'svelte' | 'astro';
 
 /** A span of the file (0-based offsets). */
 export interface Span {

@@ -117,7 +117,7 @@ function firstLine(code: string): string {
 
 /** Asserts that a fixed JS/TS text still parses without syntax errors. */
 export function assertParses(text: string, filename: string): void {
-  if (/\.html?$/.test(filename) || filename.endsWith('.css')) return;
+  if (/\.(html?|vue|svelte|astro)$/.test(filename) || filename.endsWith('.css')) return;
   const kind = filename.endsWith('.tsx') ? ts.ScriptKind.TSX : filename.endsWith('.ts') ? ts.ScriptKind.TS : ts.ScriptKind.JSX;
   const sf = ts.createSourceFile(filename, text, ts.ScriptTarget.ES2022, true, kind);
   const diagnostics = (sf as unknown as { parseDiagnostics: ts.Diagnostic[] }).parseDiagnostics;

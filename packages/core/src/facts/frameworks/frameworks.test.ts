@@ -1,0 +1,111 @@
+/**
+ * Vue, Svelte and Astro components: table tests per framework and per guard form (a consent
+ * check gates what is inside, `else` means "not consented", a wrong purpose or a lazy check
+ * does not count), offsets in every section of the file, suppressions, broken files.
+ */
+import { strict as assert } from 'node:assert';
+import * as path from 'node:path';
+import { lint } from '../../testing/rule-tester';
+import { LayeredConfigSet } from '../../config';
+import { rules } from '../../rules';
+import { Workspace } from '../../workspace';
+import { applyEdits } from '../../text';
+
+const TRACKING = 'tracking-without-consent';
+const EMBED = 'third-party-embed-without-consent';
+const PIXEL = '<img src="https://www.facebook.com/tr?id=1&ev=PageView">';
+const YOUTUBE = 'https://www.youtube.com/embed/abc';
+
+/** `line:column` of each finding of `rule`. */
+function at(rule: string, code: string, file: string): string[] {
+  return lint(rule, code, file).map((f) => `${f.range.start.line}:${f.range.start.column}`);
+}
+
+interface Case { name: string; file: string; code: string; rule?: string; expect: string[] }
+
+const vueScript = "<script setup lang=\"ts\">\nconst consent = useCookieConsent()\nconst statsOk = window.Cookiebot?.consent.statistics\n</script>\n";
+
+const cases: Case[] = [
+  // ---- Vue
+  { name: 'vue: v-if on a consent check gates the pixel', file: 'A.vue', code: `<template>\n  <img v-if="consent.marketing" ${PIXEL.slice(5)}\n</template>\n${vueScript}`, expect: [] },
+  { name: 'vue: pixel without a condition', file: 'A.vue', code: `<template>\n  ${PIXEL}\n</template>\n${vueScript}`, expect: ['2:3'] },
+  { name: 'vue: v-else of a consent check means not consented', file: 'A.vue', code: `<template>\n  <p v-if="consent.marketing">thanks</p>\n  <img v-else ${PIXEL.slice(5)}\n</template>\n${vueScript}`, expect: ['3:3'] },
+  { name: 'vue: v-else of a negated check is consented', file: 'A.vue', code: `<template>\n  <p v-if="!consent.marketing">ask</p>\n  <img v-else ${PIXEL.slice(5)}\n</template>\n${vueScript}`, expect: [] },
+  { name: 'vue: v-else-if branch gated by its own check', file: 'A.vue', code: `<template>\n  <p v-if="loading">…</p>\n  <img v-else-if="consent.marketing" ${PIXEL.slice(5)}\n</template>\n${vueScript}`, expect: [] },
+  { name: 'vue: a statistics check does not gate a marketing pixel', file: 'A.vue', code: `<template>\n  <img v-if="statsOk" ${PIXEL.slice(5)}\n</template>\n${vueScript}`, expect: ['2:3'] },
+  { name: 'vue: v-if on a wrapping <template> gates its children', file: 'A.vue', code: `<template>\n  <template v-if="consent.marketing">\n    ${PIXEL}\n  </template>\n</template>\n${vueScript}`, expect: [] },
+  { name: 'vue: v-show only hides, the pixel still loads', file: 'A.vue', code: `<template>\n  <img v-show="consent.marketing" ${PIXEL.slice(5)}\n</template>\n${vueScript}`, expect: ['2:3'] },
+  { name: 'vue: a tracker in a click handler without consent', file: 'A.vue', code: `<template>\n  <button @click="fbq('track', 'Lead')">Go</button>\n</template>\n${vueScript}`, expect: ['2:19'] },
+  { name: 'vue: a click handler inside v-if on consent', file: 'A.vue', code: `<template>\n  <div v-if="consent.marketing"><button v-on:click="fbq('track', 'Lead')">Go</button></div>\n</template>\n${vueScript}`, expect: [] },
+  { name: 'vue: a tracker call in <script setup>', file: 'A.vue', code: `<template><p>hi</p></template>\n<script setup>\nfbq('track', 'PageView')\n</script>\n`, expect: ['3:1'] },
+  { name: 'vue: options API <script> with a consent check', file: 'A.vue', code: `<script>\nexport default {\n  mounted() {\n    if (window.Cookiebot?.consent.marketing) fbq('track', 'PageView')\n  },\n}\n</script>\n<template><p>hi</p></template>\n`, expect: [] },
+  { name: 'vue: :src literal iframe', file: 'A.vue', rule: EMBED, code: `<template>\n  <iframe :src="'${YOUTUBE}'"></iframe>\n</template>\n`, expect: ['2:3'] },
+  { name: 'vue: v-bind:src iframe gated by consent', file: 'A.vue', rule: EMBED, code: `<template>\n  <iframe v-if="consent.marketing" v-bind:src="'${YOUTUBE}'"></iframe>\n</template>\n${vueScript}`, expect: [] },
+  // ---- Svelte
+  { name: 'svelte: {#if} on a consent store gates the pixel', file: 'A.svelte', code: `<script>\n  import { consent } from './consent';\n</script>\n{#if $consent.marketing}\n  ${PIXEL}\n{/if}\n`, expect: [] },
+  { name: 'svelte: {:else} means not consented', file: 'A.svelte', code: `<script>\n  import { consent } from './consent';\n</script>\n{#if $consent.marketing}\n  <p>ok</p>\n{:else}\n  ${PIXEL}\n{/if}\n`, expect: ['7:3'] },
+  { name: 'svelte: {:else if} on consent gates', file: 'A.svelte', code: `<script>\n  let ready = false;\n</script>\n{#if ready}\n  <p>ok</p>\n{:else if window.Cookiebot?.consent.marketing}\n  ${PIXEL}\n{/if}\n`, expect: [] },
+  { name: 'svelte: <svelte:head> tracker script', file: 'A.svelte', code: `<svelte:head>\n  <script async src="https://www.googletagmanager.com/gtag/js?id=G-1"></script>\n</svelte:head>\n`, expect: ['2:3'] },
+  { name: 'svelte: <svelte:head> script inside {#if consent}', file: 'A.svelte', code: `<script>\n  import { consent } from './consent';\n</script>\n<svelte:head>\n  {#if $consent.analytics}\n    <script async src="https://www.googletagmanager.com/gtag/js?id=G-1"></script>\n  {/if}\n</svelte:head>\n`, expect: [] },
+  { name: 'svelte: on:click tracker', file: 'A.svelte', code: `<button on:click={() => fbq('track', 'Lead')}>Go</button>\n`, expect: ['1:25'] },
+  { name: 'svelte: onclick (Svelte 5) inside {#if consent}', file: 'A.svelte', code: `{#if window.Cookiebot?.consent.marketing}\n  <button onclick={() => fbq('track', 'Lead')}>Go</button>\n{/if}\n`, expect: [] },
+  { name: 'svelte: {#each} is no guard', file: 'A.svelte', rule: EMBED, code: `{#each videos as v}\n  <iframe src="${YOUTUBE}" title="v"></iframe>\n{/each}\n`, expect: ['2:3'] },
+  { name: 'svelte: tracker in <script lang="ts">', file: 'A.svelte', code: `<script lang="ts">\n  const id: string = 'x';\n  fbq('track', 'PageView');\n</script>\n`, expect: ['3:3'] },
+  // ---- Astro
+  { name: 'astro: {consent && <tag/>} gates', file: 'a.astro', code: `---\nconst consent = Astro.cookies.get('consent')?.value === 'granted';\n---\n{consent && ${PIXEL}}\n`, expect: [] },
+  { name: 'astro: ternary else means not consented', file: 'a.astro', code: `---\nconst consent = Astro.cookies.get('consent')?.value === 'granted';\n---\n{consent ? <p>ok</p> : ${PIXEL}}\n`, expect: ['4:24'] },
+  { name: 'astro: ternary then branch gated', file: 'a.astro', rule: EMBED, code: `---\nconst consent = Astro.cookies.get('consent')?.value === 'granted';\n---\n{consent ? <iframe src="${YOUTUBE}" /> : <p>no</p>}\n`, expect: [] },
+  { name: 'astro: a map is no guard', file: 'a.astro', rule: EMBED, code: `---\nconst ids = ['a'];\n---\n<ul>{ids.map((id) => <li><iframe src={\`https://www.youtube.com/embed/\${id}\`} /></li>)}</ul>\n`, expect: ['4:26'] },
+  { name: 'astro: script is:inline', file: 'a.astro', code: `<html><head>\n<script is:inline>\n  fbq('track', 'PageView');\n</script>\n</head></html>\n`, expect: ['3:3'] },
+  { name: 'astro: Partytown still runs the tracker', file: 'a.astro', code: `<script type="text/partytown" src="https://www.googletagmanager.com/gtag/js?id=G-1"></script>\n`, expect: ['1:1'] },
+  { name: 'astro: frontmatter tracker call (server side)', file: 'a.astro', code: `---\nimport mixpanel from 'mixpanel-browser';\nmixpanel.track('view');\n---\n<p>hi</p>\n`, expect: ['3:1'] },
+  { name: 'astro: CMP-blocked script', file: 'a.astro', code: `<script type="text/plain" data-cookieconsent="marketing" src="https://connect.facebook.net/en_US/fbevents.js"></script>\n`, expect: [] },
+];
+
+describe('component frameworks (Vue, Svelte, Astro)', () => {
+  for (const c of cases) {
+    it(c.name, () => {
+      assert.deepEqual(at(c.rule ?? TRACKING, c.code, c.file), c.expect);
+    });
+  }
+
+  it('Partytown: the message says the worker still runs it', () => {
+    const [finding] = lint(TRACKING, '<script type="text/partytown" src="https://www.googletagmanager.com/gtag/js?id=G-1"></script>\n', 'a.astro');
+    assert.match(finding.message, /Partytown without consent/);
+  });
+
+  it('suppression comments: <!-- --> in the template, // in the script block', () => {
+    const code = `<template>\n  <!-- creepyline-disable-next-line ${TRACKING} -- test pixel -->\n  ${PIXEL}\n</template>\n<script setup>\n// creepyline-disable-next-line ${TRACKING} -- test\nfbq('track', 'PageView')\n</script>\n`;
+    assert.deepEqual(at(TRACKING, code, 'A.vue'), []);
+  });
+
+  it('suppression comments in Astro frontmatter', () => {
+    const code = `---\nimport mixpanel from 'mixpanel-browser';\n// creepyline-disable-next-line ${TRACKING} -- test\nmixpanel.track('view');\n---\n<p>hi</p>\n`;
+    assert.deepEqual(at(TRACKING, code, 'a.astro'), []);
+  });
+
+  it('a quick fix in a script block edits the component file at the right place', () => {
+    const code = `<template><p>hi</p></template>\n<script setup>\nfbq('track', 'PageView')\n</script>\n`;
+    const [finding] = lint(TRACKING, code, 'A.vue');
+    assert.ok(finding.fixes.length > 0, 'a fix is offered');
+    const fixed = applyEdits(code, finding.fixes[0].edits);
+    assert.ok(fixed.startsWith('<template><p>hi</p></template>\n<script setup>\n'), fixed);
+    assert.ok(fixed.endsWith('</script>\n'), fixed);
+    assert.deepEqual(at(TRACKING, fixed, 'A.vue'), [], `fixed:\n${fixed}`);
+  });
+
+  for (const [file, code] of [
+    ['Broken.vue', '<template>\n  <div v-if="x"\n</template>\n'],
+    ['Broken.svelte', '{#if x}\n<p>never closed\n'],
+    ['broken.astro', '---\nconst a = 1;\n<p>{unclosed</p>\n'],
+    ['broken2.astro', '<p>{a && <b>}</p'],
+  ] as const) {
+    it(`a broken ${path.extname(file)} file is skipped with a reason, not a crash`, () => {
+      const root = path.resolve('/virtual-workspace');
+      const workspace = new Workspace({ root, config: new LayeredConfigSet(root, rules, [{ raw: {}, baseDir: root }]) });
+      const result = workspace.analyzeFile(path.join(root, file), code);
+      assert.ok(result.skipped, `expected ${file} to be skipped`);
+      assert.match(result.skipped!.reason, /parser failed: /);
+    });
+  }
+});

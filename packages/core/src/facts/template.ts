@@ -1,0 +1,347 @@
+/**
+ * Component templates (Vue single-file components, Svelte, Astro; Angular can plug in): a
+ * framework adapter turns its parser's tree into the neutral {@link TemplateModel} below, and
+ * this module does the rest with the machinery the JS and HTML passes already have.
+ *
+ * - The script blocks (`<script>`, `<script setup>`, Astro frontmatter) are analysed as ONE
+ *   TypeScript module by the ordinary script pass, with offsets identical to the file
+ *   (everything else is blanked, newlines kept, as for inline HTML scripts): every rule, every
+ *   finding, suppression and fix lands where it is in the component file.
+ * - The guard hook: the template's conditions (`v-if`/`v-else-if`/`v-else`, `{#if}…{:else}`,
+ *   `{cond && <tag/>}`, `*ngIf`/`@if`) are written into the same module, in the blanked space,
+ *   as the `if (…) { … } else { … }` they mean, around a marker statement per element that
+ *   can load something. The condition's own text stays where it is written. The gate of a
+ *   template element is then the gate of its marker, searched by the same `GateFinder` and
+ *   judged by the same consent recogniser as a tracker call in code: a condition on a
+ *   variable of the script (`const consent = useConsent()`) resolves through the script's
+ *   declarations, `else` means "not consented", a wrong-purpose check is a wrong-purpose check.
+ *   Event handlers (`@click="gtag(…)"`, `onclick={…}`) are kept as statements too, so a tracker
+ *   called from the template is a tracker call inside the template's conditions.
+ * - The elements go through the HTML pass's element functions (script tags, inline script
+ *   bodies, pixels, iframes, stylesheets, pre-ticked boxes, the form model).
+ */
+// A local alias: one property read at load instead of two getter calls per `ts.` use (ts-morph
+// re-exports `ts` through getters, and bundlers add another).
+import { ts as morphTs } from 'ts-morph';
+import ts = morphTs;
+import type { ConsentCategory } from '../knowledge/types';
+import { computeLineStarts } from '../text';
+import { analyseModule, type FactsContext } from './index';
+import { GateFinder } from './gating';
+import { ScopeResolver } from './scope';
+import { collect, collectCheckedBox, collectEmbed, type MarkupElement } from './html';
+import { HtmlFormCollector } from './forms/html';
+import type { CmpDefaultOn, FileFacts, FileLanguage, GateResult, Span } from './types';
+
+/** A script block whose code runs as the component's module (offsets of the file). */
+export interface ScriptBlock {
+  /** The code (without the `<script>` tags or `---` fences). */
+  start: number;
+  end: number;
+  /** TSX when the block is written in JSX/TSX. */
+  jsx?: boolean;
+}
+
+/** A template element. `attributes` holds static values and bound values that are plain literals. */
+export interface TemplateElement {
+  type: 'element';
+  name: string;
+  attributes: Record<string, string>;
+  start: number;
+  /** Offset just after the start tag's `>`. */
+  openEnd: number;
+  end: number;
+  /** Raw text body (`<script>`, `<style>`): its range. */
+  body?: Span;
+  /** Code the template runs (event handlers: `@click`, `on:click`, `onclick={…}`): kept as statements. */
+  code?: Span[];
+  /** Why the element is still rendered though hidden (`v-show`): said in its trace. */
+  hiddenBy?: string;
+  children: TemplateNode[];
+}
+
+/** An `if / else if / else` chain of the template. */
+export interface TemplateBranches {
+  type: 'if';
+  branches: {
+    /** The condition's expression in the file; undefined for `else`. */
+    test?: Span;
+    children: TemplateNode[];
+  }[];
+}
+
+export interface TemplateText {
+  type: 'text';
+  value: string;
+  start: number;
+}
+
+export type TemplateNode = TemplateElement | TemplateBranches | TemplateText;
+
+/** What a framework adapter hands over. */
+export interface TemplateModel {
+  scripts: ScriptBlock[];
+  template: TemplateNode[];
+  /** Parse problems the adapter tolerated (said nowhere else). */
+  notes?: string[];
+}
+
+/** Elements whose loading the markup pass judges: they get a marker statement. */
+const LOADING_ELEMENTS = new Set(['script', 'img', 'iframe', 'link']);
+
+/** Thrown when the template's code does not fit before the next script block (never seen in real files). */
+class NoRoom extends Error {}
+
+/**
+ * Writes code into the blanked copy of the file: script blocks verbatim at their offsets,
+ * template conditions and handlers at theirs (moved right only when the syntax around them
+ * leaves no room for `if(`), and short synthesized tokens in the blanks between.
+ */
+class CodeLayout {
+  private readonly chars: string[];
+  private cursor = 0;
+  /** Template code must end before this offset (the next script block). */
+  limit = Infinity;
+
+  constructor(private readonly text: string) {
+    this.chars = text.replace(/[^\n\r]/g, ' ').split('');
+  }
+
+  /** Script code, verbatim at its offsets. */
+  script(block: ScriptBlock): void {
+    for (let i = block.start; i < block.end; i++) this.chars[i] = this.text[i];
+    // a statement boundary after the block (its last statement may lack a semicolon)
+    this.cursor = block.end;
+    // the template's code after it starts with a statement boundary (its last statement may
+    // lack a semicolon); nothing is written outside the block itself
+    this.separate = true;
+  }
+
+  private separate = false;
+
+  /** A synthesized token at or after `min`; returns its offset. */
+  token(token: string, min: number): number {
+    if (this.separate) {
+      this.separate = false;
+      this.write(Math.max(this.cursor, min - 1), ';');
+    }
+    const at = Math.max(this.cursor, min);
+    this.write(at, token);
+    return at;
+  }
+
+  /** Template code (a condition, a handler) at its offset, or right of it when the cursor is past it. */
+  keep(span: Span): void {
+    if (this.separate) this.token('', span.start);
+    const at = Math.max(this.cursor, span.start);
+    this.write(at, this.text.slice(span.start, span.end));
+  }
+
+  private write(at: number, value: string): void {
+    if (at + value.length > this.limit) throw new NoRoom();
+    for (let i = 0; i < value.length; i++) this.chars[at + i] = value[i] === '\n' || value[i] === '\r' ? value[i] : value[i];
+    for (let i = this.chars.length; i < at; i++) this.chars[i] = ' ';
+    this.cursor = at + value.length;
+  }
+
+  get position(): number {
+    return this.cursor;
+  }
+
+  build(): string {
+    return this.chars.join('');
+  }
+}
+
+/** The guard hook: lays the template's conditions and handlers out as code; returns marker offsets per element. */
+function layTemplate(layout: CodeLayout, nodes: TemplateNode[], markers: Map<TemplateElement, number>): void {
+  for (const node of nodes) {
+    if (node.type === 'text') continue;
+    if (node.type === 'element') {
+      if (LOADING_ELEMENTS.has(node.name)) markers.set(node, layout.token('0;', node.start));
+      for (const code of node.code ?? []) {
+        layout.token(';', code.start - 1);
+        layout.keep(code);
+        layout.token(';', code.end);
+      }
+      layTemplate(layout, node.children, markers);
+      continue;
+    }
+    node.branches.forEach((branch, i) => {
+      const first = i === 0;
+      if (branch.test) {
+        layout.token(first ? 'if(' : '}else if(', branch.test.start - (first ? 3 : 9));
+        layout.keep(branch.test);
+        layout.token('){', branch.test.end);
+      } else {
+        layout.token(first ? 'if(1){' : '}else{', layout.position);
+      }
+      layTemplate(layout, branch.children, markers);
+    });
+    layout.token('}', layout.position);
+  }
+}
+
+/** Elements of the template in document order, with the text of their enclosing `<label>`. */
+function* elementsOf(nodes: TemplateNode[]): Generator<TemplateElement> {
+  for (const node of nodes) {
+    if (node.type === 'element') {
+      yield node;
+      yield* elementsOf(node.children);
+    } else if (node.type === 'if') {
+      for (const branch of node.branches) yield* elementsOf(branch.children);
+    }
+  }
+}
+
+function textOf(nodes: TemplateNode[]): string {
+  let out = '';
+  for (const node of nodes) {
+    if (node.type === 'text') out += node.value;
+    else if (node.type === 'element') out += textOf(node.children);
+    else for (const branch of node.branches) out += textOf(branch.children);
+  }
+  return out;
+}
+
+/** Feeds the form model the template's elements (as the HTML pass feeds it the tokenizer's events). */
+function feedForms(nodes: TemplateNode[], forms: HtmlFormCollector): void {
+  for (const node of nodes) {
+    if (node.type === 'text') forms.onText(node.value);
+    else if (node.type === 'if') for (const branch of node.branches) feedForms(branch.children, forms);
+    else {
+      forms.open(node.name, node.attributes, node.start, node.openEnd);
+      feedForms(node.children, forms);
+      forms.close(node.name, node.end);
+    }
+  }
+}
+
+/** The deepest node whose range holds `offset` (a descent, not a walk). */
+function nodeAt(sourceFile: ts.SourceFile, offset: number): ts.Node {
+  let node: ts.Node = sourceFile;
+  for (;;) {
+    let next: ts.Node | undefined;
+    ts.forEachChild(node, (child) => {
+      if (!next && child.getStart(sourceFile) <= offset && offset < child.end) next = child;
+    });
+    if (!next) return node;
+    node = next;
+  }
+}
+
+/** Facts of a component file from its framework adapter's model. */
+export function templateFacts(file: string, language: FileLanguage, text: string, hash: string, context: FactsContext, model: TemplateModel, describe: string): FileFacts {
+  const lineStarts = computeLineStarts(text);
+  const scripts = [...model.scripts].sort((a, b) => a.start - b.start);
+  const markers = new Map<TemplateElement, number>();
+  let layout = new CodeLayout(text);
+  let laidOut = true;
+  try {
+    // template code goes in the blanks before the first script block that follows it
+    let next = 0;
+    const flushBefore = (offset: number) => {
+      while (next < scripts.length && scripts[next].start < offset) layout.script(scripts[next++]);
+      layout.limit = next < scripts.length ? scripts[next].start : Infinity;
+    };
+    for (const node of model.template) {
+      flushBefore(node.type === 'text' ? node.start : node.type === 'element' ? node.start : node.branches[0]?.test?.start ?? firstStart(node));
+      layTemplate(layout, [node], markers);
+    }
+    flushBefore(Infinity);
+  } catch (error) {
+    if (!(error instanceof NoRoom)) throw error;
+    layout = new CodeLayout(text);
+    for (const block of scripts) layout.script(block);
+    markers.clear();
+    laidOut = false;
+  }
+  const code = layout.build();
+  const kind = scripts.some((s) => s.jsx) ? ts.ScriptKind.TSX : ts.ScriptKind.TS;
+  const sourceFile = ts.createSourceFile(`${file}.ts`, code, ts.ScriptTarget.ES2022, true, kind);
+  const consentDefaults: FileFacts['consentDefaults'] = [];
+  const module = analyseModule(sourceFile, lineStarts, context, consentDefaults);
+
+  // the template's elements through the HTML pass, each gated by its marker
+  const scope = new ScopeResolver();
+  let finder: GateFinder | undefined;
+  const gateOf = (element: TemplateElement, category: ConsentCategory): GateResult => {
+    const marker = markers.get(element);
+    const hidden = element.hiddenBy ? [`\`${element.hiddenBy}\` only hides the element: it is still rendered and loads.`] : [];
+    if (marker === undefined) {
+      const why = laidOut ? 'No template condition encloses it.' : 'The template conditions around it could not be read.';
+      return { gated: false, seen: [], trace: [...hidden, `The <${element.name}> renders with the ${describe}. ${why}`] };
+    }
+    finder ??= new GateFinder(sourceFile, lineStarts, context.matcher, scope, context.knowledge);
+    const result = finder.find(nodeAt(sourceFile, marker), category);
+    if (result.gated) return result;
+    const trace = result.seen.length === 0 ? [`The <${element.name}> renders with the ${describe}; no consent check in the template or the script encloses it.`] : result.trace;
+    return { ...result, trace: [...hidden, ...trace] };
+  };
+  const sinks = [...module.sinks];
+  const embeds = [...module.embeds];
+  const checkedBoxes = [...module.checkedBoxes];
+  const cmpDefaults: CmpDefaultOn[] = [...module.cmpDefaults];
+  const consentTools = [...(module.consentTools ?? [])];
+  const labels = new Map<string, string>();
+  const labelled = new Map<TemplateElement, string>();
+  for (const element of elementsOf(model.template)) {
+    if (element.name !== 'label') continue;
+    const value = textOf(element.children);
+    if (element.attributes.for) labels.set(element.attributes.for, value);
+    for (const inner of elementsOf(element.children)) if (inner.name === 'input') labelled.set(inner, value);
+  }
+  for (const element of elementsOf(model.template)) {
+    const markup: MarkupElement = {
+      name: element.name,
+      attributes: element.attributes,
+      start: element.start,
+      openEnd: element.openEnd,
+      end: element.end,
+      bodyStart: element.body?.start ?? element.openEnd,
+      bodyEnd: element.body?.end ?? element.openEnd,
+      labelText: labelled.get(element),
+      gate: (category) => gateOf(element, category),
+    };
+    if (element.name === 'script' && element.attributes.src) {
+      const tool = context.knowledge.consentToolByUrl(element.attributes.src);
+      if (tool) consentTools.push({ name: tool.name, apiId: tool.api?.id, span: { start: element.start, end: element.openEnd } });
+    }
+    collect(markup, text, lineStarts, context, sinks, consentDefaults, cmpDefaults);
+    collectEmbed(markup, text, context, embeds, sinks);
+    collectCheckedBox(markup, text, labels, checkedBoxes);
+  }
+  const formCollector = new HtmlFormCollector(text);
+  feedForms(model.template, formCollector);
+  const forms = [...module.forms, ...formCollector.end(file, context.knowledge)];
+  sinks.sort((a, b) => a.span.start - b.span.start);
+  embeds.sort((a, b) => a.span.start - b.span.start);
+  // syntax errors only where the author wrote script code (the template's code is ours)
+  const inScript = (offset: number) => scripts.some((s) => s.start <= offset && offset <= s.end);
+  const parseErrors = ((sourceFile as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [])
+    .filter((d) => inScript(d.start))
+    .map((d) => ({ span: { start: d.start, end: d.start + d.length }, message: ts.flattenDiagnosticMessageText(d.messageText, ' ') }));
+  return {
+    ...module,
+    file,
+    language,
+    text,
+    lineStarts,
+    hash,
+    sinks,
+    consentDefaults,
+    embeds,
+    checkedBoxes,
+    cmpDefaults,
+    consentTools,
+    forms,
+    parseErrors,
+  };
+}
+
+function firstStart(node: TemplateBranches): number {
+  for (const branch of node.branches) {
+    for (const child of branch.children) if (child.type !== 'if') return child.start;
+  }
+  return 0;
+}
