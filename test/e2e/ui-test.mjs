@@ -120,10 +120,19 @@ export async function runUiTest({ vsix, attempt = 1 } = {}) {
 
     // the text changed, the call is kept, the finding is gone from the Problems panel
     stage = 'checking the fixed text';
-    const after = await waitFor(async () => { const t = await editorText(page); return t !== before && t; },
-      { timeout: STEP_TIMEOUT, what: 'the editor text to change' });
-    if (!after.includes(CALL)) throw new Error(`the fix removed the tracker call; editor now:\n${after}`);
-    if (!/\bif\s*\(|&&/.test(after.slice(0, after.indexOf(CALL)))) throw new Error(`no consent check before the call:\n${after}`);
+    // The workbench re-renders the edited lines over a few frames (the DOM can show the new
+    // text of one line next to the old text of another), so wait for the fixed state itself and
+    // judge the last text read only when it never comes.
+    const gated = (t) => t !== before && t.includes(CALL) && /\bif\s*\(|&&/.test(t.slice(0, t.indexOf(CALL)));
+    let after = before;
+    try {
+      await waitFor(async () => { after = await editorText(page); return gated(after); },
+        { timeout: STEP_TIMEOUT, what: 'the editor to show the call inside a consent check' });
+    } catch {
+      if (after === before) throw new Error(`"${titles[index]}" did not change the editor text`);
+      if (!after.includes(CALL)) throw new Error(`the fix removed the tracker call; editor now:\n${after}`);
+      throw new Error(`no consent check before the call:\n${after}`);
+    }
     stage = 'waiting for the finding to leave the Problems panel';
     await problem.waitFor({ state: 'detached' });
     log('finding gone from the Problems panel');
