@@ -179,6 +179,7 @@ function analyse(options: CheckOptions, toolVersion: string, root: string, progr
     toolVersion,
     findings,
     skipped: [...skipped].map(([file, reason]) => ({ file, reason })).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)),
+    parseErrors: result.parseErrors,
     configProblems: problems,
     filesAnalysed: result.filesAnalysed,
     rules: reportRules(docsBaseUrl),
@@ -275,9 +276,10 @@ export async function runCheck(options: CheckOptions, io: CliIO, toolVersion: st
   }
 
   if (options.fixDryRun) {
-    const plans = planFixes(root, report.findings);
+    const { plans, failed } = planFixes(root, report.findings);
     const diff = plans.map((plan) => unifiedDiff(plan.file, plan.before, plan.after)).join('');
     for (const plan of plans) io.stderr.write(`creepyline: would fix ${describePlan(plan)}\n`);
+    for (const { file, reason } of failed) io.stderr.write(`creepyline: cannot fix ${file}: ${reason}\n`);
     if (plans.length === 0) io.stderr.write('creepyline: no safe fixes to apply.\n');
     io.stdout.write(diff);
     if (options.output !== undefined) writeReport(options, io, root, report, context, env);
@@ -285,10 +287,13 @@ export async function runCheck(options: CheckOptions, io: CliIO, toolVersion: st
   }
 
   if (options.fix) {
-    const plans = planFixes(root, report.findings);
-    const { written, changedOnDisk } = applyPlans(root, plans);
+    const planned = planFixes(root, report.findings);
+    const { written, changedOnDisk, failed } = applyPlans(root, planned.plans);
     for (const plan of written) io.stderr.write(`creepyline: fixed ${describePlan(plan)}\n`);
     for (const file of changedOnDisk) io.stderr.write(`creepyline: not fixed ${file}: it changed on disk during the run\n`);
+    for (const { file, reason } of [...planned.failed, ...failed].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))) {
+      io.stderr.write(`creepyline: not fixed ${file}: ${reason}\n`);
+    }
     if (written.length === 0) io.stderr.write('creepyline: no safe fixes to apply.\n');
     // Report what is left after the fixes.
     if (written.length > 0) {

@@ -4,6 +4,8 @@
  * is left for the next run rather than merged. Files are written atomically (temporary
  * file + rename) and only when the text they were analysed from is still on disk.
  * `--fix-dry-run` renders the same changes as a unified diff (`git apply` accepts it).
+ * One file that cannot be fixed (gone, unreadable, read-only, edits that fail) never stops
+ * the others: it is listed with a one-line reason.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -23,60 +25,101 @@ export interface FilePlan {
   deferred: number;
 }
 
-/** Plans the safe fixes of `findings` (report paths, relative to `root`). */
-export function planFixes(root: string, findings: readonly ReportFinding[]): FilePlan[] {
+/** A file whose fixes could not be planned or written, and why (one line). */
+export interface FixFailure {
+  file: string;
+  reason: string;
+}
+
+/** One line for an error thrown while fixing one file (no stack trace). */
+function reasonOf(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException)?.code;
+  if (code === 'ENOENT') return 'the file is gone';
+  if (code === 'EACCES' || code === 'EPERM') return 'no permission to read or write it';
+  if (code === 'EISDIR') return 'it is a directory now';
+  if (error instanceof RangeError) return `the fix computation failed (${error.message})`;
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split('\n')[0];
+}
+
+/**
+ * Plans the safe fixes of `findings` (report paths, relative to `root`). A file that cannot
+ * be read or whose edits cannot be applied is listed in `failed` with a reason; the other
+ * files are planned as usual.
+ */
+export function planFixes(root: string, findings: readonly ReportFinding[]): { plans: FilePlan[]; failed: FixFailure[] } {
   const byFile = new Map<string, ReportFinding[]>();
   for (const finding of findings) {
     if (!finding.fixes.some((fix) => fix.safe)) continue;
     byFile.set(finding.file, [...(byFile.get(finding.file) ?? []), finding]);
   }
   const plans: FilePlan[] = [];
+  const failed: FixFailure[] = [];
   for (const [file, list] of byFile) {
-    const before = fs.readFileSync(path.resolve(root, file), 'utf8');
-    // Core analysed the text without a byte-order mark: its offsets start after it.
-    const bom = before.startsWith('\uFEFF') ? '\uFEFF' : '';
-    const text = before.slice(bom.length);
-    const taken: TextEdit[] = [];
-    const applied: { at: number; title: string }[] = [];
-    let deferred = 0;
-    for (const finding of list) {
-      const fix = finding.fixes.find((candidate) => candidate.safe)!;
-      const overlaps = fix.edits.some((edit) =>
-        taken.some((other) => edit.start < other.end && other.start < edit.end || (edit.start === edit.end && edit.start === other.start)),
-      );
-      const outOfRange = fix.edits.some((edit) => edit.start < 0 || edit.end > text.length || edit.start > edit.end);
-      if (overlaps || outOfRange) {
-        deferred++;
-        continue;
-      }
-      taken.push(...fix.edits);
-      applied.push({ at: Math.min(...fix.edits.map((edit) => edit.start)), title: fix.title });
+    try {
+      const plan = planFile(root, file, list);
+      if (plan) plans.push(plan);
+    } catch (error) {
+      failed.push({ file, reason: reasonOf(error) });
     }
-    if (taken.length === 0) continue;
-    const after = bom + applyEdits(text, taken);
-    if (after === before) continue;
-    plans.push({ file, before, after, applied: applied.sort((a, b) => a.at - b.at).map((a) => a.title), deferred });
   }
-  return plans.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  return { plans: plans.sort(byFileName), failed: failed.sort(byFileName) };
+}
+
+function byFileName(a: { file: string }, b: { file: string }): number {
+  return a.file < b.file ? -1 : a.file > b.file ? 1 : 0;
+}
+
+/** The plan for one file, or undefined when its fixes change nothing. */
+function planFile(root: string, file: string, list: readonly ReportFinding[]): FilePlan | undefined {
+  const before = fs.readFileSync(path.resolve(root, file), 'utf8');
+  // Core analysed the text without a byte-order mark: its offsets start after it.
+  const bom = before.startsWith('\uFEFF') ? '\uFEFF' : '';
+  const text = before.slice(bom.length);
+  const taken: TextEdit[] = [];
+  const applied: { at: number; title: string }[] = [];
+  let deferred = 0;
+  for (const finding of list) {
+    const fix = finding.fixes.find((candidate) => candidate.safe)!;
+    const overlaps = fix.edits.some((edit) =>
+      taken.some((other) => edit.start < other.end && other.start < edit.end || (edit.start === edit.end && edit.start === other.start)),
+    );
+    const outOfRange = fix.edits.some((edit) => edit.start < 0 || edit.end > text.length || edit.start > edit.end);
+    if (overlaps || outOfRange) {
+      deferred++;
+      continue;
+    }
+    taken.push(...fix.edits);
+    applied.push({ at: Math.min(...fix.edits.map((edit) => edit.start)), title: fix.title });
+  }
+  if (taken.length === 0) return undefined;
+  const after = bom + applyEdits(text, taken);
+  if (after === before) return undefined;
+  return { file, before, after, applied: applied.sort((a, b) => a.at - b.at).map((a) => a.title), deferred };
 }
 
 /**
  * Writes the planned files atomically. A file whose content changed since it was read is
  * left alone and returned in `changedOnDisk`.
  */
-export function applyPlans(root: string, plans: readonly FilePlan[]): { written: FilePlan[]; changedOnDisk: string[] } {
+export function applyPlans(root: string, plans: readonly FilePlan[]): { written: FilePlan[]; changedOnDisk: string[]; failed: FixFailure[] } {
   const written: FilePlan[] = [];
   const changedOnDisk: string[] = [];
+  const failed: FixFailure[] = [];
   for (const plan of plans) {
     const absolute = path.resolve(root, plan.file);
-    if (fs.readFileSync(absolute, 'utf8') !== plan.before) {
-      changedOnDisk.push(plan.file);
-      continue;
+    try {
+      if (fs.readFileSync(absolute, 'utf8') !== plan.before) {
+        changedOnDisk.push(plan.file);
+        continue;
+      }
+      writeFileAtomic(absolute, plan.after);
+      written.push(plan);
+    } catch (error) {
+      failed.push({ file: plan.file, reason: reasonOf(error) });
     }
-    writeFileAtomic(absolute, plan.after);
-    written.push(plan);
   }
-  return { written, changedOnDisk };
+  return { written, changedOnDisk, failed };
 }
 
 /** `2 fixes: Default ad_storage to denied; Set marketing to false` for one file. */

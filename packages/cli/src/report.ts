@@ -38,6 +38,19 @@ export interface ReportSkipped {
 export interface ReportConfigProblem extends ConfigProblem {}
 
 /**
+ * A file analysed on the tree the parser recovered from syntax errors: what is written
+ * correctly was checked; the first error says where the file broke (1-based).
+ */
+export interface ReportParseError {
+  file: string;
+  line: number;
+  column: number;
+  message: string;
+  /** Syntax errors in the file in all. */
+  count: number;
+}
+
+/**
  * Counts of the run. No time is recorded: the same input gives the same bytes in every
  * format, so CI can diff reports (how long a run took is `time`'s business).
  */
@@ -93,6 +106,8 @@ export interface Report {
   tool: { name: 'creepyline'; version: string };
   findings: ReportFinding[];
   skipped: ReportSkipped[];
+  /** Files analysed despite syntax errors (on the recovered tree), sorted by file. */
+  parseErrors: ReportParseError[];
   configProblems: ReportConfigProblem[];
   summary: ReportSummary;
   /** Present with `--baseline`. */
@@ -150,6 +165,7 @@ export function buildReport(input: {
   toolVersion: string;
   findings: Finding[];
   skipped: ReportSkipped[];
+  parseErrors?: ReportParseError[];
   configProblems: ConfigProblem[];
   filesAnalysed: number;
   rules: ReportRule[];
@@ -187,6 +203,9 @@ export function buildReport(input: {
     tool: { name: 'creepyline', version: input.toolVersion },
     findings,
     skipped: input.skipped,
+    parseErrors: (input.parseErrors ?? [])
+      .map((p) => ({ ...p, file: displayPath(input.root, p.file) }))
+      .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)),
     configProblems: input.configProblems.map((problem) => ({ ...problem, file: displayPath(input.root, problem.file) })),
     summary: {
       files: input.filesAnalysed,

@@ -16,6 +16,7 @@ import { GATED_TRACKER, makeProject, removeProject, runCli, UNGATED_TRACKER, REP
 interface JsonReport {
   findings: { ruleId: string; file: string; range: { start: { line: number; column: number }; end: { line: number; column: number } } }[];
   skipped: { file: string; reason: string }[];
+  parseErrors: { file: string; line: number; column: number; message: string; count: number }[];
   configProblems: { file: string; line: number; column: number; key: string; message: string }[];
   summary: { files: number; skipped: number; findings: number };
 }
@@ -129,8 +130,13 @@ describe('bad-input matrix (CLI)', function () {
     ]);
   });
 
-  it('files that do not parse (half-typed code): analysed on the recovered tree, not skipped, no crash', () => {
+  it('files that do not parse (half-typed code): analysed on the recovered tree, not skipped, listed with the first syntax error', () => {
     assert.equal(skippedReason('src/half-typed.tsx'), undefined);
+    assert.deepEqual(report.parseErrors.map((p) => p.file), ['src/half-typed.tsx'], 'only the half-typed file has syntax errors');
+    const [error] = report.parseErrors;
+    const lines = halfTyped().split('\n').length;
+    assert.ok(error.line >= 1 && error.line <= lines && error.column >= 1, `position ${error.line}:${error.column} outside the file (${lines} lines)`);
+    assert.ok(error.count >= 1 && error.message.length > 3 && !error.message.includes('\n'), JSON.stringify(error));
   });
 
   it('binary file with a source extension: skipped as binary', () => {
@@ -194,6 +200,12 @@ describe('bad-input matrix (CLI)', function () {
     assert.match(markdown, new RegExp(`\\| \\d+ \\| \\d+ \\| \\d+ \\| \\d+ \\| ${n} \\| \\d+ \\|`));
     const html = (await runInProcess(['check', '--format', 'html'], dir)).stdout;
     assert.match(html, new RegExp(`<td>${n}</td><td>\\d+</td></tr></table>`));
+    // the half-typed file: named with its first syntax error in every human format and in SARIF
+    assert.match(text.stdout, /Analysed 1 file with syntax errors[^\n]*\n  src\/half-typed\.tsx:\d+:\d+  /);
+    assert.match(markdown, /Files with syntax errors[\s\S]*`src\/half-typed\.tsx:\d+:\d+`/);
+    assert.match(html, /Files with syntax errors \(1\)[\s\S]*src\/half-typed\.tsx:\d+:\d+/);
+    const parseNotes = sarif.runs[0].invocations[0].toolExecutionNotifications.filter((x: { descriptor: { id: string } }) => x.descriptor.id === 'parse-error');
+    assert.deepEqual(parseNotes.map((x: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => x.locations[0].physicalLocation.artifactLocation.uri), ['src/half-typed.tsx']);
   });
 
   it('the real bin on 10,000-deep nesting: no "internal error", no stack, the other file\'s finding decides the exit code', () => {

@@ -12,6 +12,21 @@ export interface FileAnalysis {
   skipped?: Skipped;
   /** Milliseconds spent, per rule id (for the status bar's "slowest rules"). */
   timings: Record<string, number>;
+  /**
+   * Set when the file has syntax errors: it was analysed on the tree the parser recovered
+   * (what is written correctly is still checked), and the first error says where it broke.
+   */
+  parseError?: ParseProblem;
+}
+
+/** The first syntax error of a file that was analysed on a recovered tree (1-based position). */
+export interface ParseProblem {
+  file: string;
+  line: number;
+  column: number;
+  message: string;
+  /** How many syntax errors the file has in all. */
+  count: number;
 }
 
 /** The outcome of analysing many files. */
@@ -20,4 +35,6 @@ export interface AnalysisResult {
   skipped: Skipped[];
   configProblems: ConfigProblem[];
   filesAnalysed: number;
+  /** Analysed files that have syntax errors (analysed on the recovered tree), one entry each. */
+  parseErrors: ParseProblem[];
 }

@@ -144,13 +144,15 @@ export class Workspace {
       else prepared.push(result);
     }
     let analysed = 0;
+    const parseErrors: AnalysisResult['parseErrors'] = [];
     for (const item of prepared) {
       const result = this.check(item);
       if (result.skipped) skippedFiles.push(result.skipped);
       else analysed++;
+      if (result.parseError) parseErrors.push(result.parseError);
       findings.push(...result.findings);
     }
-    return { findings, skipped: skippedFiles, configProblems: [...this.config.problems, ...this.knowledgeProblems()], filesAnalysed: analysed };
+    return { findings, skipped: skippedFiles, configProblems: [...this.config.problems, ...this.knowledgeProblems()], filesAnalysed: analysed, parseErrors };
   }
 
   /**
@@ -423,7 +425,10 @@ export class Workspace {
       const active = this.ruleIds ? registeredRules.filter((r) => this.ruleIds!.has(r.id)) : registeredRules;
       const { findings, timings } = runRules(active, facts, resolved, policy.knowledge, this.projectFacts(abs));
       const kept = disambiguateFingerprints(filterSuppressed(findings, facts, resolved, registeredRules.map((r) => r.id)));
-      return { file: abs, findings: kept, timings };
+      const [first] = facts.parseErrors;
+      if (!first) return { file: abs, findings: kept, timings };
+      const at = positionAt(facts.lineStarts, first.span.start);
+      return { file: abs, findings: kept, timings, parseError: { file: abs, line: at.line, column: at.column, message: first.message, count: facts.parseErrors.length } };
     } catch (error) {
       return skipped(abs, failureReason(error));
     }

@@ -200,6 +200,11 @@ export function formatHtml(report: Report, excerpts: readonly (Excerpt | undefin
     for (const p of report.configProblems) body.push(`<li><span class="loc">${escapeHtml(`${p.file}:${p.line}`)}</span> ${escapeHtml(p.key)}: ${escapeHtml(p.message)}</li>`);
     body.push('</ul>');
   }
+  if (report.parseErrors.length > 0) {
+    body.push(`<h2>Files with syntax errors (${report.parseErrors.length})</h2><p class="muted">Only what the parser recovered was checked.</p><ul>`);
+    for (const p of report.parseErrors) body.push(`<li><span class="loc">${escapeHtml(`${p.file}:${p.line}:${p.column}`)}</span> ${escapeHtml(p.message)}${p.count > 1 ? ` <span class="muted">(+${p.count - 1} more)</span>` : ''}</li>`);
+    body.push('</ul>');
+  }
   if (report.skipped.length > 0) {
     body.push(`<h2>Skipped files (${report.skipped.length})</h2><ul>`);
     for (const s of report.skipped) body.push(`<li><span class="loc">${escapeHtml(s.file)}</span> <span class="muted">${escapeHtml(s.reason)}</span></li>`);

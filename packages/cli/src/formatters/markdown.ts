@@ -54,6 +54,11 @@ export function formatMarkdown(report: Report): string {
     for (const skipped of report.skipped) out.push(`- \`${skipped.file.replace(/`/g, "'")}\`: ${escapeMarkdown(skipped.reason)}`);
     out.push('', '</details>', '');
   }
+  if (report.parseErrors.length > 0) {
+    out.push('<details><summary>Files with syntax errors (only what the parser recovered was checked)</summary>', '');
+    for (const p of report.parseErrors) out.push(`- \`${p.file.replace(/`/g, "'")}:${p.line}:${p.column}\`: ${escapeMarkdown(p.message)}${p.count > 1 ? ` (+${p.count - 1} more)` : ''}`);
+    out.push('', '</details>', '');
+  }
   if (report.configProblems.length > 0) {
     out.push('### Configuration problems', '');
     for (const problem of report.configProblems) {

@@ -27,6 +27,7 @@ const LEVEL: Record<ReportFinding['severity'], 'error' | 'warning' | 'note'> = {
 const NOTIFICATIONS = [
   { id: 'skipped-file', shortDescription: { text: 'A file was not analysed.' } },
   { id: 'config-problem', shortDescription: { text: 'The configuration has a problem; defaults were used for that part.' } },
+  { id: 'parse-error', shortDescription: { text: 'A file has syntax errors; only what the parser recovered was analysed.' } },
 ] as const;
 
 /** An artifact location for a report path (relative to the root, or absolute when outside it). */
@@ -134,6 +135,12 @@ export function formatSarif(report: Report, context: ReportContext): string {
         },
       ],
       descriptor: { id: NOTIFICATIONS[1].id, index: 1 },
+    })),
+    ...report.parseErrors.map((p) => ({
+      level: 'warning',
+      message: { text: `Syntax error: ${p.message}${p.count > 1 ? ` (+${p.count - 1} more)` : ''}. Only what the parser recovered was analysed.` },
+      locations: [{ physicalLocation: { artifactLocation: artifactLocation(p.file), region: { startLine: p.line, startColumn: p.column } } }],
+      descriptor: { id: NOTIFICATIONS[2].id, index: 2 },
     })),
   ];
 

@@ -53,6 +53,13 @@ export function formatText(report: Report, style: Styler, explain = false): stri
     out.push('');
   }
 
+  if (report.parseErrors.length > 0) {
+    const n = report.parseErrors.length;
+    out.push(style.bold(`Analysed ${n} file${n === 1 ? '' : 's'} with syntax errors (only what the parser recovered was checked):`));
+    for (const p of report.parseErrors) out.push(`  ${p.file}:${p.line}:${p.column}  ${style.dim(`${p.message}${p.count > 1 ? ` (+${p.count - 1} more)` : ''}`)}`);
+    out.push('');
+  }
+
   const { summary } = report;
   const skippedNote = summary.skipped > 0 ? ` (${summary.skipped} skipped)` : '';
   if (summary.findings === 0) {
