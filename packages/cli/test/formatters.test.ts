@@ -68,7 +68,7 @@ describe('cli formatters', () => {
   it('JSON: the documented shape, sorted findings, relative forward-slash paths', () => {
     const { report } = sample();
     const json = JSON.parse(formatJson(report));
-    assert.deepEqual(Object.keys(json), ['version', 'tool', 'findings', 'skipped', 'configProblems', 'summary']);
+    assert.deepEqual(Object.keys(json), ['version', 'tool', 'findings', 'skipped', 'parseErrors', 'configProblems', 'summary']);
     assert.deepEqual(json.tool, { name: 'creepyline', version: '0.1.0' });
     assert.deepEqual(Object.keys(json.findings[0]), ['ruleId', 'severity', 'confidence', 'message', 'file', 'range', 'legal', 'fixes', 'why', 'howToFix', 'docsUrl', 'fingerprint', 'trace', 'related']);
     assert.deepEqual(json.findings.map((f: { file: string; fingerprint: string }) => `${f.file}#${f.fingerprint}`), ['src/app.js#fp-1', 'src/form <b>&.tsx#fp-3', 'src/form <b>&.tsx#fp-2']);
