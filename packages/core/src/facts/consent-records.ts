@@ -73,6 +73,8 @@ function isFlagValue(value: ts.Expression): boolean {
   const inner = unwrapBoolean(e);
   if (inner !== e) return isFlagValue(inner) || ts.isIdentifier(inner) || ts.isPropertyAccessExpression(inner);
   const name = ts.isIdentifier(e) ? e.text : ts.isPropertyAccessExpression(e) ? e.name.text : undefined;
+  // a count or a collection (`stats.subscribers`, `plan.partnersLimit`) is not a yes
+  if (name !== undefined && keyWords(name).some((w) => EXCLUDED.has(w))) return false;
   if (name !== undefined) return optInWords([name]).length > 0 || VALUE_NAMES.has(name.toLowerCase());
   return false;
 }

@@ -35,8 +35,18 @@ runRuleTests(rule, {
     "export async function signup(email: string) {\n  const token = crypto.randomUUID();\n  await prisma.subscriber.create({ data: { email, status: 'pending', confirmToken: token } });\n}\nexport async function confirm(token: string) {\n  await prisma.subscriber.update({ where: { confirmToken: token }, data: { status: 'active' } });\n}",
     // a generic Map.set is not storage of consent
     "const m = new Map(); m.set('newsletter', true);",
+    // a plan's limits are quantities, not a yes to partners
+    'await prisma.workspace.update({ where: { id }, data: { partnersLimit: plan.limits.partners, partnerTagsLimit: plan.limits.partnerTags } });',
+    'await prisma.partnerGroup.create({ data: { name, maxPartnerLinks: 10 } });',
+    // a social account's follower counts
+    'await prisma.partnerPlatform.upsert({ where: { id }, create: { subscribers: stats.subscribers, posts: stats.posts }, update: { subscribers: stats.subscribers } });',
   ],
   invalid: [
+    {
+      name: 'a yes to offers from partners (the partner words still count when the key is a flag)',
+      code: 'await prisma.user.update({ where: { id }, data: { partnerOffers: body.partnerOffers } });',
+      errors: [{ messageId: 'noProof', line: 1 }],
+    },
     {
       name: 'Prisma update: a bare flag from the request',
       code: 'export async function save(id: string, body: { newsletter: boolean }) {\n  await prisma.user.update({ where: { id }, data: { newsletter: body.newsletter } });\n}',
