@@ -25,6 +25,9 @@ export const COUPLING_CALLS = new Set(['literal', 'oneOf', 'isTrue', 'valid', 'e
 const SCHEMA_OBJECTS = new Set(['object', 'shape', 'extend', 'strictObject', 'looseObject', 'merge', 'keys', 'append']);
 const CHECKBOX_TAGS = new Set(['Checkbox', 'Switch']);
 const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'all', 'route', 'use', 'handle', 'on']);
+/** Calls that look a record up (their result is a stored thing, not the visitor's answer). */
+const LOOKUP_CALLS = /^(find|fetch|load|query|select|lookup|retrieve)|^get[A-Z]/;
+
 /** Calls in a rejecting branch that say "error". */
 const ERROR_CALLS = /^(setError|setErrors|setFieldError|badRequest|reject|alert|error|fail|unprocessable|abort)$/;
 
@@ -228,6 +231,9 @@ export function consentRequirements(
       // `!body.newsletter` may test for a missing object (a newsletter being edited): a bare truthiness
       // test counts only when the key is a yes/no in this file (typed boolean, a checkbox, a boolean schema).
       if (key.truthiness && isTopicNoun(key.name) && !isBooleanInFile(key.name)) continue;
+      // `const partner = await prisma.partner.findUnique(…); if (!partner) return 404`: a record that
+      // was looked up, not a box the visitor ticked
+      if (key.truthiness && ts.isIdentifier(key.node) && boundToCallResult(key.node)) continue;
       push('rejects', key.name, '', statement.expression, 'rejects the request when it is not ticked', contextOf(statement));
     }
   }
@@ -324,6 +330,32 @@ export function consentRequirements(
     const dot = callee.expression.getEnd();
     return { title: `Accept false too (remove .${name}(…))`, edits: [{ start: dot, end: call.getEnd(), text: '' }] };
   }
+}
+
+/**
+ * The identifier is a local variable whose value is the result of a call (`await findUnique(…)`,
+ * `getPartner(id)`): a looked-up record, not a yes/no from the request. Found on the nearest
+ * enclosing block that declares the name.
+ */
+function boundToCallResult(identifier: ts.Identifier): boolean {
+  for (let n: ts.Node | undefined = identifier.parent; n; n = n.parent) {
+    const statements = ts.isBlock(n) || ts.isSourceFile(n) || ts.isModuleBlock(n) ? n.statements : undefined;
+    if (!statements) continue;
+    for (const statement of statements) {
+      if (!ts.isVariableStatement(statement)) continue;
+      for (const declaration of statement.declarationList.declarations) {
+        if (!ts.isIdentifier(declaration.name) || declaration.name.text !== identifier.text) continue;
+        if (!declaration.initializer) return false;
+        let value = skipOuter(declaration.initializer);
+        const awaited = ts.isAwaitExpression(value);
+        if (ts.isAwaitExpression(value)) value = skipOuter(value.expression);
+        if (!ts.isCallExpression(value)) return false;
+        // `formData.get('newsletter')`, `Boolean(x)`, `watch('newsletter')` read the visitor's answer
+        return awaited || LOOKUP_CALLS.test(calleeName(value) ?? '');
+      }
+    }
+  }
+  return false;
 }
 
 /** A key that may name a thing rather than a yes/no (`body.newsletter` can be the newsletter being edited). */

@@ -3,6 +3,9 @@ import { rule } from './consent-coupling';
 
 runRuleTests(rule, {
   valid: [
+    // a record looked up in the database, not a box the visitor ticked
+    { filename: "app/api/signup/route.ts", code: "export async function DELETE(request: Request) {\n  const partner = await prisma.partner.findUnique({ where: { id } });\n  if (!partner) return new Response('Partner not found', { status: 404 });\n}" },
+    { filename: "lib/actions/signup.ts", code: "export async function verifyAccount(input: { code: string }) {\n  const partnerPlatform = getPartnerPlatform(input.code);\n  if (!partnerPlatform) throw new Error('Social account not found');\n}" },
     // terms must be accepted, the newsletter is optional
     { code: "import { z } from 'zod';\nexport const checkoutSchema = z.object({ email: z.string().email(), acceptTerms: z.literal(true), newsletter: z.boolean().optional() });", filename: 'checkout/schema.ts' },
     // German: AGB and Datenschutzerklärung required, Werbung optional
@@ -30,6 +33,13 @@ runRuleTests(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'the answer read from the form data into a variable is still the answer',
+      code: "export async function POST(request: Request) {\n  const form = await request.formData();\n  const partnerOffers = form.get('partnerOffers');\n  if (!partnerOffers) return new Response('Please accept partner offers', { status: 400 });\n  return new Response('ok');\n}",
+      filename: 'app/api/checkout/route.ts',
+      errors: [{ messageId: 'coupled', line: 4 }],
+      output: null,
+    },
     {
       name: 'zod literal(true) on the newsletter in a checkout schema; fix: z.boolean()',
       code: "import { z } from 'zod';\nexport const checkoutSchema = z.object({\n  email: z.string().email(),\n  acceptTerms: z.literal(true),\n  newsletter: z.literal(true),\n});",
