@@ -9,6 +9,8 @@
  *  4. LSP: didChange → publishDiagnostics of that version, with and without the server's debounce
  *  5. memory: heap/RSS growth of long-lived workspaces over repeated analyses
  *
+ * `--repo` runs the whole-repository benchmark instead (scripts/bench/repo.ts).
+ *
  * Inputs: a generated ~2,000-line TSX marketing page (scripts/bench/generate.ts,
  * deterministic) and the script files of samples/. Writes bench-results.json at the repo root.
  * Targets (editor issue): core median ≤ 2× a full re-parse, in-process and over LSP (edit →
@@ -26,6 +28,7 @@ import { measureCore, type BenchFile, type CoreMeasurement } from './bench/core'
 import { generateMarketingPage } from './bench/generate';
 import { measureLsp, type LspMeasurement } from './bench/lsp';
 import { measureMemory, type MemoryProject } from './bench/memory';
+import { runRepoBench } from './bench/repo';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /** Target of the editor issue: analysis of a changed file within 2× a full re-parse. */
@@ -87,6 +90,8 @@ function coreRows(label: string, m: CoreMeasurement): string[][] {
 
 async function main(): Promise<number> {
   const args = process.argv.slice(2);
+  // Whole-repository mode (scripts/bench/repo.ts): parse vs cold/warm check vs ESLint, one corpus.
+  if (args.includes('--repo')) return runRepoBench(REPO, args);
   const quick = args.includes('--quick');
   const strict = args.includes('--strict');
   const s = quick ? QUICK : FULL;
