@@ -34,15 +34,26 @@ const configs = [
   },
 ];
 
-// The realistic sample apps, once present: the editor must show what the CLI reports.
-// shop: Next.js (TS/TSX); landing: a static site (HTML, JS and a Google Fonts @import in CSS).
-for (const [label, dir] of [['samples', 'samples/shop'], ['samples-landing', 'samples/landing']]) {
+// The realistic sample apps: the editor must show what the CLI reports, explain each rule on
+// hover and apply its quick fix. Together they cover every rule: shop: Next.js (TS/TSX);
+// landing: a static site (HTML, JS and a Google Fonts @import in CSS); lead-forms: forms that ask
+// too much; checkout-consent: coupled, pre-ticked and unrecorded consent; backoffice: mailer,
+// enrichment and account deletion; campaigns: health segments and personal data to ad platforms.
+// Each runs on a fresh copy, since the quick-fix test edits files.
+for (const [label, dir] of [
+  ['samples', 'samples/shop'],
+  ['samples-landing', 'samples/landing'],
+  ['samples-lead-forms', 'samples/lead-forms'],
+  ['samples-checkout-consent', 'samples/checkout-consent'],
+  ['samples-backoffice', 'samples/backoffice'],
+  ['samples-campaigns', 'samples/campaigns'],
+]) {
   if (!fs.existsSync(path.join(root, dir))) continue;
   configs.push({
     ...common,
     label,
     files: 'client/dist/test/suite/samples.test.js',
-    workspaceFolder: dir,
+    workspaceFolder: copyOf(path.join(root, dir)),
   });
 }
 

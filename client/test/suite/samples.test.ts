@@ -3,14 +3,18 @@
  * "samples", and samples/landing with HTML and CSS, label "samples-landing", in
  * .vscode-test.mjs) every finding of `creepyline check --format json` must appear
  * as a Creepyline diagnostic at the same rule, line and column in VS Code, and each rule's
- * diagnostics must offer their documentation action. The expected list comes from the CLI at
+ * diagnostics must offer their documentation action; the first diagnostic of each rule explains
+ * itself on hover, and its quick fix (when the rule has one there) changes the text and
+ * resolves or downgrades the finding. The expected list comes from the CLI at
  * test time, so the test follows the sample as it evolves without hard-coded results.
  */
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { codeActionsAt, creepylineDiagnostics, describeDiagnostics, EXTENSION_ID, pollUntil, ruleOf } from './helpers';
+import {
+  applyCodeAction, codeActionsAt, creepylineDiagnostics, describeDiagnostics, EXTENSION_ID, hoverTexts, pollUntil, restoreDocument, ruleOf,
+} from './helpers';
 
 interface CliFinding {
   ruleId: string;
@@ -98,7 +102,74 @@ suite('Creepyline on a sample app: editor agrees with the CLI', () => {
     }
     assert.ok(seen.size > 0, 'no diagnostics were checked');
   });
+  test('each rule found explains itself on hover, and its quick fix resolves or downgrades it', async function () {
+    this.timeout(300_000);
+    const severityRank = (d: vscode.Diagnostic) => [vscode.DiagnosticSeverity.Hint, vscode.DiagnosticSeverity.Information, vscode.DiagnosticSeverity.Warning, vscode.DiagnosticSeverity.Error].indexOf(d.severity);
+    const byRule = new Map<string, { uri: vscode.Uri; d: vscode.Diagnostic }[]>();
+    for (const file of expected.keys()) {
+      const uri = vscode.Uri.file(file);
+      for (const d of creepylineDiagnostics(uri)) byRule.set(ruleOf(d)!, [...(byRule.get(ruleOf(d)!) ?? []), { uri, d }]);
+    }
+    assert.ok(byRule.size > 0, 'no diagnostics were checked');
+    const fixed: string[] = [];
+    const without: string[] = [];
+    for (const [rule, list] of byRule) {
+      const at = ({ uri, d }: { uri: vscode.Uri; d: vscode.Diagnostic }) => `${vscode.workspace.asRelativePath(uri)}:${d.range.start.line + 1}:${d.range.start.character + 1} (${rule})`;
+      const hover = (await hoverTexts(list[0].uri, list[0].d.range.start)).join('\n---\n');
+      assert.ok(hover.includes(rule) && (rule === 'suppression-comment' || /GDPR|Art\.\s*\d|§|TTDSG|TDDDG|ePrivacy|UWG/.test(hover)),
+        `${at(list[0])}: the hover should name the rule and the law; got: ${hover || '(no hover)'}`);
+      // the first of the rule's findings that offers a quick fix of its own
+      let target: { uri: vscode.Uri; d: vscode.Diagnostic; fix: vscode.CodeAction } | undefined;
+      for (const item of list) {
+        // Creepyline's own fixes (kind quickfix.creepyline, not its suppressions or docs). The
+        // command returns the actions of every finding overlapping the range without saying
+        // whose each is: a suggestion's title ends with its rule in parentheses; a safe fix is
+        // taken only where no finding of another rule overlaps.
+        const overlapped = creepylineDiagnostics(item.uri).some((x) => ruleOf(x) !== rule && x.range.intersection(item.d.range) !== undefined);
+        const fix = (await codeActionsAt(item.uri, item.d.range)).find((a) => {
+          if (a.kind?.value !== FIX_KIND.value || /^(Disable |Show documentation|Fix all)/.test(a.title)) return false;
+          const named = /\(([a-z]+(?:-[a-z]+)+)\)$/.exec(a.title)?.[1];
+          return named === rule || (named === undefined && !overlapped);
+        });
+        if (fix) {
+          target = { ...item, fix };
+          break;
+        }
+      }
+      if (!target) {
+        const titles = (await codeActionsAt(list[0].uri, list[0].d.range)).map((a) => `${a.title} [${a.kind?.value}]`);
+        without.push(`${rule} (at ${at(list[0])}: ${titles.join(' | ')})`);
+        continue;
+      }
+      const { uri, d, fix } = target;
+      const document = await vscode.workspace.openTextDocument(uri);
+      await vscode.window.showTextDocument(document, { preview: false });
+      const before = document.getText();
+      const rank = severityRank(d);
+      try {
+        await applyCodeAction(fix);
+        assert.notEqual(document.getText(), before, `${at(target)}: "${fix.title}" changed nothing`);
+        // the finding is gone, or reported at a lower severity (a field made optional): fewer
+        // findings of the rule with its message at its severity or above (lines may have shifted)
+        const same = (x: vscode.Diagnostic) => x.message === d.message && severityRank(x) >= rank;
+        const count = list.filter((x) => x.uri.toString() === uri.toString() && same(x.d)).length;
+        await pollUntil(
+          () => creepylineDiagnostics(uri, rule),
+          (now) => now.filter(same).length < count,
+          (now) => `${at(target!)}: after "${fix.title}" the finding is still reported: ${now.map((x) => `${x.range.start.line + 1}:${x.range.start.character + 1} ${x.message}`).join('; ')}`,
+          30_000,
+        );
+        fixed.push(`${rule}: ${fix.title}`);
+      } finally {
+        await restoreDocument(document);
+      }
+    }
+    console.log(`    hovers checked for ${[...byRule.keys()].join(', ')}; quick fixes applied: ${fixed.join(' | ') || 'none'}; no quick fix offered for ${without.join(', ') || '-'}`);
+  });
 });
+
+/** The kind of Creepyline's quick fixes (suppressions and docs are sub-kinds or titled apart). */
+const FIX_KIND = vscode.CodeActionKind.QuickFix.append('creepyline');
 
 function key(rule: string, line: number, column: number): string {
   return `${rule}@${line}:${column}`;
