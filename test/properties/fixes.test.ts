@@ -52,12 +52,12 @@ const KEEPS_FINDING: { ruleId: string; title: RegExp }[] = [
  * OPEN (reported to the lead, issue 13): properties a rule's fixes do not meet yet; each entry
  * turns off only the named checks for that rule, everything else still holds. Remove the entry
  * when the rule is fixed.
- * - excessive-form-fields (landed 11:40): "Make “…” optional" can edit only the schema, far from
- *   the field's lines (locality); "Remove “…”" on an edited form can make another field newly
- *   reported (collateral).
+ * - excessive-form-fields: "Remove “…”" on an edited form can make another field newly reported
+ *   (collateral). ("Make “…” optional" edits the schema entry, which the finding names as a
+ *   related location: local.)
  */
 const OPEN: { ruleId: string; skip: ('locality' | 'collateral')[] }[] = [
-  { ruleId: 'excessive-form-fields', skip: ['locality', 'collateral'] },
+  { ruleId: 'excessive-form-fields', skip: ['collateral'] },
 ];
 
 const skips = (ruleId: string, check: 'locality' | 'collateral') => OPEN.some((o) => o.ruleId === ruleId && o.skip.includes(check));
@@ -81,7 +81,13 @@ function checkFix(item: CorpusFile, text: string, before: readonly Finding[], fi
   const where = `${item.label}: ${describe1(finding)} fix "${fix.title}"`;
   const problems: string[] = [];
   const lines = lineSpan(text, finding);
-  const isLocal = (edit: { start: number; end: number }) => meets(edit, lines) || (edit.start <= finding.range.startOffset && finding.range.endOffset <= edit.end);
+  // the lines of the finding's related locations in this file count too (a form field's finding
+  // names the schema entry that makes it required, and "Make … optional" edits that entry)
+  const relatedLines = finding.related
+    .filter((r) => r.file === finding.file && r.range.startOffset !== undefined)
+    .map((r) => lineSpan(text, { range: r.range } as Finding));
+  const isLocal = (edit: { start: number; end: number }) => meets(edit, lines) || relatedLines.some((span) => meets(edit, span)) ||
+    (edit.start <= finding.range.startOffset && finding.range.endOffset <= edit.end);
   // a fix anchored on the finding's lines may also edit what belongs to it elsewhere in the
   // file (a form field and its schema entry change together)
   const anchored = fix.edits.some(isLocal);

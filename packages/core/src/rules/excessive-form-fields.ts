@@ -4,6 +4,7 @@
  * purpose are warnings; voluntary ones are info ("say why you ask, or drop it"). Forms
  * whose purpose is neither inferred nor declared are not judged.
  */
+import { rangeOf } from '../text';
 import purposeCatalogue from '../knowledge/form-purposes.json';
 import type { Fix } from '../model';
 import { createRule } from '../rule';
@@ -208,7 +209,15 @@ function report(
     severityCap: messageId === 'optionalNotNeeded' || (messageId === 'requiredOnlyOptional' && !purpose.voluntaryOnly) ? 'info' : undefined,
     fixes,
     trace,
+    // the schema entry that makes it mandatory, when it is in this file (where "Make … optional" edits)
+    related: field.required && field.schemaRef && field.schemaRef.file === context.facts.file && !within(field.schemaRef.span, field.span)
+      ? [{ file: field.schemaRef.file, range: rangeOf(context.facts.lineStarts, field.schemaRef.span.start, field.schemaRef.span.end), message: `the schema entry that makes ${fieldName(field)} mandatory` }]
+      : undefined,
   });
+}
+
+function within(inner: { start: number; end: number }, outer: { start: number; end: number }): boolean {
+  return outer.start <= inner.start && inner.end <= outer.end;
 }
 
 function sorted(edits: FieldEdit[]): FieldEdit[] {
