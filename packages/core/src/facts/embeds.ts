@@ -157,22 +157,31 @@ export function optInWords(texts: readonly string[]): string[] {
   return [];
 }
 
+/** Where a CSS comment or string starting at `i` ends (undefined when none starts there). */
+function skipCssCommentOrString(text: string, i: number): number | undefined {
+  const c = text[i];
+  if (c === '/' && text[i + 1] === '*') {
+    const close = text.indexOf('*/', i + 2);
+    return close < 0 ? text.length : close + 2;
+  }
+  if (c === '"' || c === "'") {
+    const close = text.indexOf(c, i + 1);
+    return close < 0 ? text.length : close + 1;
+  }
+  return undefined;
+}
+
 /** `@import url('…')` / `@import "…"` of a catalogued host in CSS text (comments skipped). */
 export function cssImports(text: string): { span: Span; url: string; urlSpan: Span }[] {
   const out: { span: Span; url: string; urlSpan: Span }[] = [];
   let i = 0;
   while (i < text.length) {
+    const skipped = skipCssCommentOrString(text, i);
+    if (skipped !== undefined) {
+      i = skipped;
+      continue;
+    }
     const c = text[i];
-    if (c === '/' && text[i + 1] === '*') {
-      const close = text.indexOf('*/', i + 2);
-      i = close < 0 ? text.length : close + 2;
-      continue;
-    }
-    if (c === '"' || c === "'") {
-      const close = text.indexOf(c, i + 1);
-      i = close < 0 ? text.length : close + 1;
-      continue;
-    }
     if (c === '@' && text.slice(i + 1, i + 7).toLowerCase() === 'import') {
       const start = i;
       let j = skipSpace(text, i + 7);
@@ -209,17 +218,12 @@ export function cssUrls(text: string): { span: Span; url: string; urlSpan: Span 
   const out: { span: Span; url: string; urlSpan: Span }[] = [];
   let i = 0;
   while (i < text.length) {
+    const skipped = skipCssCommentOrString(text, i);
+    if (skipped !== undefined) {
+      i = skipped;
+      continue;
+    }
     const c = text[i];
-    if (c === '/' && text[i + 1] === '*') {
-      const close = text.indexOf('*/', i + 2);
-      i = close < 0 ? text.length : close + 2;
-      continue;
-    }
-    if (c === '"' || c === "'") {
-      const close = text.indexOf(c, i + 1);
-      i = close < 0 ? text.length : close + 1;
-      continue;
-    }
     if ((c === 'u' || c === 'U') && text.slice(i, i + 4).toLowerCase() === 'url(' && !/[\w-]/.test(text[i - 1] ?? ' ')) {
       const j = skipSpace(text, i + 4);
       const quote = text[j] === '"' || text[j] === "'" ? text[j] : undefined;
