@@ -11,6 +11,7 @@ import type { ConsentCategory } from '../knowledge/types';
 import { mayBeProjectModule } from '../project/resolve';
 import { exportNamesOf, functionName, type GateFinder } from './gating';
 import { requiredModule, type ScopeResolver } from './scope';
+import { enclosingStatement } from './trackers';
 import type { ImportedUse, Reexport } from './types';
 
 const CATEGORIES: ConsentCategory[] = ['marketing', 'measurement', 'functionality', 'experience', 'necessary'];
@@ -74,7 +75,9 @@ export function collectModuleFacts(
             exportName = 'default';
           } else return;
         }
-        imports.push(useOf(binding.module, exportName, useNode, sourceFile, gates()));
+        const use = useOf(binding.module, exportName, useNode, sourceFile, gates());
+        const member = memberCall(useNode, sourceFile);
+        imports.push(member ? { ...use, member } : use);
         if (onCall && ts.isCallExpression(useNode.parent) && useNode.parent.expression === useNode) onCall(useNode.parent, binding.module, exportName);
       }
     }
@@ -99,6 +102,24 @@ function useOf(specifier: string, exportName: string, node: ts.Node, sourceFile:
     span: { start: node.getStart(sourceFile), end: node.getEnd() },
     grants: [...new Set(grants)],
     enclosingExports: grants.includes('any') ? [] : enclosingExports,
+  };
+}
+
+/** `x.track(…)` / `x.people.set(…)` on an imported binding: the method path, the call and its statement. */
+function memberCall(use: ts.Node, sourceFile: ts.SourceFile): ImportedUse['member'] {
+  const names: string[] = [];
+  let node = use;
+  while (ts.isPropertyAccessExpression(node.parent) && node.parent.expression === node) {
+    names.push(node.parent.name.text);
+    node = node.parent;
+  }
+  const call = node.parent;
+  if (names.length === 0 || !ts.isCallExpression(call) || call.expression !== node) return undefined;
+  const statement = enclosingStatement(call);
+  return {
+    method: names.join('.'),
+    call: { start: call.getStart(sourceFile), end: call.getEnd() },
+    statement: statement && { start: statement.getStart(sourceFile), end: statement.getEnd() },
   };
 }
 

@@ -20,6 +20,7 @@ import { MAX_SYNTAX_DEPTH, TooDeepError } from '../failure';
 import { calleeName } from './form-values';
 import { WRITE_CALLS } from './consent-records';
 import { noteFormCall, type FormNodes } from './forms';
+import { instanceFactory } from './instances';
 
 const GLOBAL_OBJECTS = new Set(['window', 'globalThis', 'self']);
 const EMBED_TAGS = new Set(['iframe', 'link', 'input']);
@@ -389,6 +390,12 @@ function matchCall(call: ts.CallExpression, knowledge: Knowledge, scope: ScopeRe
       if (instance.shape.instanceMethods && !instance.shape.instanceMethods.includes(method)) return undefined;
       return { vendor: instance.vendor, form: instance.shape.server ? 'server-request' : 'sdk-call', label: path.join('.') };
     }
+    // const ph = posthog.init('key', {}, 'main'); ph.capture(…) (knowledge/tracker-instances.json)
+    const made = instanceFactory(binding.declaration.initializer, scope);
+    const vendor = made && knowledge.vendorById(made.factory.vendor);
+    if (made && vendor && made.factory.methods.includes(path.slice(1).join('.'))) {
+      return { vendor, form: made.factory.server ? 'server-request' : 'sdk-call', label: path.join('.') };
+    }
   }
   // The gtag stub's `var _paq = window._paq = window._paq || []`: a local alias of the global.
   if (binding.kind === 'variable' && !binding.propertyPath && aliasesGlobal(binding.declaration, root)) {
@@ -700,7 +707,8 @@ function isGtagStub(binding: Binding, knowledge: Knowledge): boolean {
   return binding.kind === 'function' && ts.isFunctionDeclaration(binding.node) && !!binding.node.name && knowledge.globalCallees.has(binding.node.name.text);
 }
 
-function enclosingStatement(node: ts.Node): ts.Statement | undefined {
+/** The expression statement a sink is the whole of (or sits in without a function, JSX or statement between). */
+export function enclosingStatement(node: ts.Node): ts.Statement | undefined {
   for (let n: ts.Node | undefined = node.parent; n; n = n.parent) {
     if (ts.isExpressionStatement(n)) return n;
     if (ts.isStatement(n) || ts.isFunctionLike(n) || ts.isJsxElement(n) || ts.isJsxExpression(n) || ts.isJsxFragment(n)) return undefined;

@@ -261,6 +261,25 @@ export interface ImportedUse {
   grants: (ConsentCategory | 'any')[];
   /** When the use sits in a function this file exports: that function's export names. */
   enclosingExports: string[];
+  /**
+   * Set when the use is a method call on the import (`analytics.track(…)` → `track`,
+   * `mixpanel.people.set(…)` → `people.set`): the method path, the call and its statement.
+   * An exported tracker instance makes it a tracker call (`trackerInstances`).
+   */
+  member?: { method: string; call: Span; statement?: Span };
+}
+
+/** An exported tracker instance (`export const analytics = AnalyticsBrowser.load({ writeKey })`). */
+export interface TrackerInstance {
+  /** The export name (`default` for `export default`). */
+  exportName: string;
+  vendorId: string;
+  /** The instance methods that send (from `knowledge/tracker-instances.json`). */
+  methods: readonly string[];
+  server: boolean;
+  /** The creation as written (`AnalyticsBrowser.load`) and where. */
+  label: string;
+  span: Span;
 }
 
 /** `export { a as b } from './x'` (exportName `a`, as `b`) or `export * from './x'` (both `*`). */
@@ -366,6 +385,8 @@ export interface FileFacts {
    * consent-provider host): the page has that consent tool, so fixes suggest its API.
    */
   consentTools?: { name: string; apiId?: string; span: Span }[];
+  /** Tracker instances this module exports (their methods are tracker calls where imported). */
+  trackerInstances?: TrackerInstance[];
   /** Syntax errors reported by the parser (the analysis still ran on the recovered tree). */
   parseErrors: { span: Span; message: string }[];
   /** Forms rendered or validated in this file (see `facts/forms`; `resolveForms` adds config and cross-file schemas). */

@@ -29,6 +29,29 @@ runRuleTests(rule, {
     "fetch('/api').then((posthog) => posthog.capture('x'));\n",
     // a step that returns something else than the module or one of its exports breaks the chain
     "import('posthog-js').then((m) => m.default.get_distinct_id()).then((posthog) => posthog.capture('x'));\n",
+    // shared instances across files: the importing file's check counts at the call site
+    {
+      name: 'shared Segment instance called behind a consent check',
+      code: "import { analytics } from './lib/segment';\nimport { hasConsent } from './consent';\nexport function onSignup() {\n  if (!hasConsent('analytics')) return;\n  analytics.track('signup');\n}\n",
+      files: { 'lib/segment.ts': "import { AnalyticsBrowser } from '@segment/analytics-next';\nif (false) {}\nexport const analytics = AnalyticsBrowser.load({ writeKey: 'k' });\n" },
+      config: team,
+    },
+    {
+      name: 'an analysed module exporting something else than an instance (a consent-checked wrapper)',
+      code: "import { posthog } from './lib/posthog';\nposthog.capture('signup');\n",
+      files: { 'lib/posthog.ts': "import ph from 'posthog-js';\nimport { hasConsent } from '../consent';\nexport const posthog = { capture: (e: string) => { if (hasConsent('analytics')) ph.capture(e); } };\n" },
+      config: team,
+    },
+    {
+      name: 'a method of the instance that sends nothing',
+      code: "import { analytics } from './lib/segment';\nanalytics.ready(() => {});\n",
+      files: { 'lib/segment.ts': "import { AnalyticsBrowser } from '@segment/analytics-next';\nimport { hasConsent } from '../consent';\nexport const analytics = AnalyticsBrowser.load({ writeKey: 'k' });\n" },
+    },
+    // unresolved module: a generic name is not a vendor, and a vendor name with a foreign method is not its call
+    "import { analytics } from '@/lib/analytics';\nanalytics.track('signup');\n",
+    "import posthog from '@/lib/posthog';\nposthog.getFeatureFlag('beta');\n",
+    // a catalogued-looking name from an npm package that is not catalogued is not guessed
+    "import { mixpanel } from 'acme-mixpanel-wrapper';\nmixpanel.track('x');\n",
   ],
   invalid: [
     {
@@ -59,6 +82,58 @@ runRuleTests(rule, {
       errors: [
         { messageId: 'notGated', line: 2, message: 'Segment' },
         { messageId: 'notGated', line: 3, message: 'Segment' },
+      ],
+    },
+
+    {
+      name: 'a named PostHog instance and a Mixpanel Node client in the same file',
+      code: "import posthog from 'posthog-js';\nimport Mixpanel from 'mixpanel';\nimport { hasConsent } from './consent';\nif (hasConsent('analytics')) {\n  var ph = posthog.init('phc_x', {}, 'second');\n}\nph.capture('x');\nconst mp = Mixpanel.init('token');\nmp.people.set('u1', { plan: 'pro' });\n",
+      config: team,
+      errors: [
+        { messageId: 'notGated', line: 7, message: 'ph.capture' },
+        { messageId: 'notGated', line: 8, message: 'Mixpanel.init' },
+        { messageId: 'serverNotGated', line: 9, message: 'mp.people.set' },
+      ],
+    },
+    {
+      name: 'shared Segment instance imported and called without a check',
+      code: "import { analytics } from '../../lib/segment';\nexport function onSignup(plan: string) {\n  analytics.track('signup', { plan });\n}\nanalytics.page();\n",
+      filename: 'app/signup/page.tsx',
+      files: {
+        'lib/segment.ts': "import { AnalyticsBrowser } from '@segment/analytics-next';\nimport { hasConsent } from '../consent';\nexport const analytics = AnalyticsBrowser.load({ writeKey: 'k' });\n",
+      },
+      errors: [
+        { messageId: 'notGated', line: 3, message: 'analytics.track' },
+        { messageId: 'notGated', line: 5, message: 'Segment', confidence: 'high' },
+      ],
+    },
+    {
+      name: 'instances made by posthog.init, new Analytics and Mixpanel.init, exported several ways',
+      code: "import ph from './ph';\nimport { client } from './server/segment';\nimport * as mp from './mp';\nph.capture('x');\nclient.track({ userId: 'u', event: 'e' });\nmp.mixpanel.people.set({ plan: 'pro' });\n",
+      files: {
+        'ph.ts': "import posthog from 'posthog-js';\nconst instance = posthog.init('phc_x', { api_host: 'https://eu.i.posthog.com' }, 'main');\nexport default instance;\n",
+        'server/segment.ts': "import { Analytics } from '@segment/analytics-node';\nconst c = new Analytics({ writeKey: 'k' });\nexport { c as client };\n",
+        'mp.ts': "import Mixpanel from 'mixpanel-browser';\nexport const mixpanel = Mixpanel.init('token', {}, 'shop');\n",
+      },
+      errors: [
+        { messageId: 'notGated', line: 4, message: 'PostHog' },
+        { messageId: 'serverNotGated', line: 5, message: 'Segment' },
+        { messageId: 'notGated', line: 6, message: 'Mixpanel' },
+      ],
+    },
+    {
+      name: 'a check for the wrong purpose around a shared instance',
+      code: "import { analytics } from './lib/segment';\nimport { hasConsent } from './consent';\nif (hasConsent('marketing')) analytics.track('signup');\n",
+      files: { 'lib/segment.ts': "import { AnalyticsBrowser } from '@segment/analytics-next';\nexport const analytics = AnalyticsBrowser.load({ writeKey: 'k' });\n" },
+      config: team,
+      errors: [{ messageId: 'wrongCategory', line: 3, message: 'marketing' }],
+    },
+    {
+      name: 'unresolved module whose binding or last segment names a vendor: medium confidence, warning',
+      code: "import posthog from '@/lib/posthog';\nimport { analytics } from '../shared/segment';\nposthog.capture('signup');\nanalytics.track('signup');\n",
+      errors: [
+        { messageId: 'notGated', line: 3, message: 'PostHog', confidence: 'medium', severity: 'warning' },
+        { messageId: 'notGated', line: 4, message: 'Segment', confidence: 'medium', severity: 'warning' },
       ],
     },
   ],

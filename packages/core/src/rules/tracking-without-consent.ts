@@ -13,6 +13,12 @@ import type { Knowledge } from '../knowledge';
 import type { FileFacts } from '../facts/types';
 import type { ResolvedConsentConfig } from '../config/types';
 import { indentationAt } from '../text';
+import { effectiveCategory } from '../facts';
+import { vendorMethods, vendorNamed } from '../knowledge/tracker-instances';
+import type { VendorEntry } from '../knowledge/types';
+import type { RuleContext } from '../rule';
+
+type RuleContextOf = RuleContext<Options, MessageIds>;
 
 /** Options of `tracking-without-consent`. */
 export interface Options {
@@ -117,7 +123,7 @@ export const rule = createRule<Options, MessageIds>({
     fixable: true,
     hasSuggestions: true,
     description:
-      'Reports tracker calls (global snippets such as `gtag`/`fbq`/`_paq` and imported SDKs such as `mixpanel-browser`, `posthog-js`, `react-ga4`), tracker components and tracker script or pixel tags that are not enclosed by a consent check for the purpose the tracker needs. Recognised checks: `if`, early `return`, `&&`, `||`, `?:` and `switch` on a consent API of a known consent tool (Cookiebot, OneTrust, Usercentrics, Didomi, Klaro, orestbida cookieconsent, c15t, IAB TCF, react-cookie-consent, Fides, iubenda, Complianz, CookieYes, Borlabs Cookie, CookieHub, Transcend, consentmanager.net; the catalogue `knowledge/consent-apis.json` lists 27 consent tools with what their public documentation shows, and the loader hosts that tell a page has one, whose API the fix then uses) or on the team’s own consent functions and hooks from `creepyline.json`; callbacks the consent tool calls after consent; script tags blocked by the consent tool’s markup; and local functions whose every call site is gated. A check for the wrong purpose (a statistics check around a marketing pixel) does not count. Queued commands of a tag snippet (`gtag`, `dataLayer.push`, `fbq`, `_paq.push`) send nothing until the vendor’s loader script runs, so they inherit its gating: when every loader in the package waits for consent for the purpose, they are not reported, and the Consent Mode “advanced” finding goes on the loader, never on queue commands in a file that loads nothing. A tracker inside an exported function that no analysed file calls is an error in a framework entry point (Next.js `app/**/page`, `layout`, `route`, `pages/**`, Remix routes, SvelteKit `+page`, Astro pages, Gatsby browser APIs, plus your `entryPoints` globs) and a warning at medium confidence elsewhere, where it may be dead code or called from outside the analysed files. Besides the hand-written tracker catalogue (`knowledge/vendors.json`: call shapes, SDK imports, loader and pixel hosts, each entry with its source), every URL the page loads is classified by its host with the third-party-web dataset (npm `third-party-web`, MIT, the version `creepyline --version` prints; about 2,100 entities): script `src` (tags, `next/script`, `createElement(\'script\')` loaders), `<img>` and `new Image().src` pixels, `navigator.sendBeacon`, `<iframe>`, `<link rel=stylesheet|preload>`, CSS `url()` and `@import`, and `fetch`/XHR/axios requests. `knowledge/third-party-web-mapping.json` maps the dataset’s categories onto consent purposes, each decision with its reason: ad → marketing, analytics → analytics, marketing and social → marketing at medium confidence, customer-success widgets → functional at medium confidence, tag managers → analytics, video players → the embed rule; cdn, hosting, utility, content, other and consent-provider hosts are never reported. The catalogue wins where it knows the URL or the entity. Requests are medium confidence (the host may serve an API), links the visitor must click, strings that are never loaded and comments are not loads, and hosts listed in `firstPartyHosts` are never reported. Updating the dataset: bump `third-party-web` in packages/core, run `npm run tpw:snapshot`, review the listed entities whose purpose changed, commit.',
+      'Reports tracker calls (global snippets such as `gtag`/`fbq`/`_paq` and imported SDKs such as `mixpanel-browser`, `posthog-js`, `react-ga4`), tracker components and tracker script or pixel tags that are not enclosed by a consent check for the purpose the tracker needs. Recognised checks: `if`, early `return`, `&&`, `||`, `?:` and `switch` on a consent API of a known consent tool (Cookiebot, OneTrust, Usercentrics, Didomi, Klaro, orestbida cookieconsent, c15t, IAB TCF, react-cookie-consent, Fides, iubenda, Complianz, CookieYes, Borlabs Cookie, CookieHub, Transcend, consentmanager.net; the catalogue `knowledge/consent-apis.json` lists 27 consent tools with what their public documentation shows, and the loader hosts that tell a page has one, whose API the fix then uses) or on the team’s own consent functions and hooks from `creepyline.json`; callbacks the consent tool calls after consent; script tags blocked by the consent tool’s markup; and local functions whose every call site is gated. A check for the wrong purpose (a statistics check around a marketing pixel) does not count. SDKs are followed through dynamic imports (`await import(…)`, `import(…).then(m => m.default).then(sdk => …)`, `.then(({ default: x }) => …)`) and through shared instances: a module that exports an instance made by a catalogued factory (`knowledge/tracker-instances.json`: `AnalyticsBrowser.load`, `posthog.init`, `new Analytics(…)`, `Mixpanel.init`) makes that instance’s sending methods tracker calls in every importing file, judged where they are called; when the imported module is not among the analysed files, a binding or module name that names a catalogued vendor, called with that vendor’s methods, is reported at medium confidence and warning. Queued commands of a tag snippet (`gtag`, `dataLayer.push`, `fbq`, `_paq.push`) send nothing until the vendor’s loader script runs, so they inherit its gating: when every loader in the package waits for consent for the purpose, they are not reported, and the Consent Mode “advanced” finding goes on the loader, never on queue commands in a file that loads nothing. A tracker inside an exported function that no analysed file calls is an error in a framework entry point (Next.js `app/**/page`, `layout`, `route`, `pages/**`, Remix routes, SvelteKit `+page`, Astro pages, Gatsby browser APIs, plus your `entryPoints` globs) and a warning at medium confidence elsewhere, where it may be dead code or called from outside the analysed files. Besides the hand-written tracker catalogue (`knowledge/vendors.json`: call shapes, SDK imports, loader and pixel hosts, each entry with its source), every URL the page loads is classified by its host with the third-party-web dataset (npm `third-party-web`, MIT, the version `creepyline --version` prints; about 2,100 entities): script `src` (tags, `next/script`, `createElement(\'script\')` loaders), `<img>` and `new Image().src` pixels, `navigator.sendBeacon`, `<iframe>`, `<link rel=stylesheet|preload>`, CSS `url()` and `@import`, and `fetch`/XHR/axios requests. `knowledge/third-party-web-mapping.json` maps the dataset’s categories onto consent purposes, each decision with its reason: ad → marketing, analytics → analytics, marketing and social → marketing at medium confidence, customer-success widgets → functional at medium confidence, tag managers → analytics, video players → the embed rule; cdn, hosting, utility, content, other and consent-provider hosts are never reported. The catalogue wins where it knows the URL or the entity. Requests are medium confidence (the host may serve an API), links the visitor must click, strings that are never loaded and comments are not loads, and hosts listed in `firstPartyHosts` are never reported. Updating the dataset: bump `third-party-web` in packages/core, run `npm run tpw:snapshot`, review the listed entities whose purpose changed, commit.',
     whenNotToUse:
       'When a server-side consent layer or a tag manager configured to fire only after consent loads every tracker, and the code never calls a tracker directly. Prefer `ignoreVendors` for a single tool your authority exempts.',
     examples: {
@@ -159,7 +165,9 @@ export const rule = createRule<Options, MessageIds>({
   check(context) {
     const { facts, options } = context;
     const toolInUse = consentToolInUse(facts, context.knowledge);
-    for (const sink of facts.sinks) {
+    const instanceCalls = importedInstanceCalls(context);
+    for (const sink of [...facts.sinks, ...instanceCalls.keys()].sort((a, b) => a.span.start - b.span.start)) {
+      const instance = instanceCalls.get(sink);
       if (sink.gate.gated || options.ignoreVendors.includes(sink.vendorId)) continue;
       if (sink.thirdParty && isFirstParty(sink.thirdParty.host, options.firstPartyHosts)) continue;
       // Inside an exported function: the callers in other files decide.
@@ -205,14 +213,14 @@ export const rule = createRule<Options, MessageIds>({
               ? 'serverNotGated'
               : 'notGated';
       // A host known only from the dataset's loosely marked categories, or a request that may be an API call: medium.
-      const heuristic = advanced !== undefined || noKnownCaller || sink.thirdParty?.confidence === 'medium' || (sink.gate.seen.length > 0 && sink.gate.seen.every((s) => s.confidence === 'medium'));
+      const heuristic = advanced !== undefined || noKnownCaller || instance?.guessed === true || sink.thirdParty?.confidence === 'medium' || (sink.gate.seen.length > 0 && sink.gate.seen.every((s) => s.confidence === 'medium'));
       context.report({
         messageId,
         data,
         start: sink.span.start,
         end: sink.span.end,
         confidence: heuristic ? 'medium' : 'high',
-        severityCap: exempt && !advanced ? 'info' : advanced || noKnownCaller ? 'warning' : undefined,
+        severityCap: exempt && !advanced ? 'info' : advanced || noKnownCaller || instance?.guessed ? 'warning' : undefined,
         fixes: wrapFixes(facts.text, facts.lineStarts, sink, check),
         trace: [
           sink.thirdParty
@@ -220,6 +228,7 @@ export const rule = createRule<Options, MessageIds>({
             : `${sink.vendorName} needs ${CATEGORY_LABEL[sink.category]} consent (tracker catalogue).`,
           ...(sink.exemption && !exempt ? [`Its exemption (${sink.exemptIn?.join(', ')}) does not hold in every jurisdiction you serve (${options.jurisdictions.join(', ')}).`] : []),
           ...(facts.consentTools?.length ? [`This file loads a consent tool (${[...new Set(facts.consentTools.map((t) => t.name))].join(', ')}), but nothing makes this tracker wait for its consent.`] : []),
+          ...(instance ? [instance.trace] : []),
           ...sink.gate.trace,
           ...(crossFile?.trace ?? []),
           ...(queue ? [queueTrace(queue.callees[0], loaders, facts.file)] : []),
@@ -236,6 +245,71 @@ export const rule = createRule<Options, MessageIds>({
     }
   },
 });
+
+/**
+ * Method calls on imported tracker instances, as sinks judged at the call site: the import comes
+ * from an analysed module that exports an instance made by a catalogued SDK factory
+ * (`export const analytics = AnalyticsBrowser.load(…)` → `analytics.track(…)`), or, when the
+ * module is not among the analysed files, the binding or the specifier's last segment names a
+ * catalogued vendor and the method is one of that vendor's (`guessed`: medium confidence).
+ */
+function importedInstanceCalls(context: RuleContextOf): Map<TrackerSink, { guessed: boolean; trace: string }> {
+  const { facts, knowledge, config } = context;
+  const out = new Map<TrackerSink, { guessed: boolean; trace: string }>();
+  for (const use of facts.imports) {
+    if (!use.member) continue;
+    const from = context.project.exportedFrom(use.specifier, use.exportName, facts.file);
+    let vendor: VendorEntry | undefined;
+    let server = false;
+    let guessed = false;
+    let trace: string;
+    if (from) {
+      const instance = from.facts.trackerInstances?.find((i) => i.exportName === from.name);
+      if (!instance || !instance.methods.includes(use.member.method)) continue;
+      vendor = knowledge.vendorById(instance.vendorId);
+      server = instance.server;
+      trace = `\`${use.exportName === 'default' ? 'the default export' : use.exportName}\` of ${relativeName(from.facts.file, facts.file)} is the ${vendor?.name ?? instance.vendorId} instance created there by \`${instance.label}\` (line ${lineOf(from.facts.lineStarts, instance.span.start)}); \`${use.member.method}\` sends data, so this call is the tracker call.`;
+    } else {
+      const last = use.specifier.split('/').pop() ?? '';
+      const local = facts.text.slice(use.span.start, use.span.end).split('.')[0];
+      vendor = vendorNamed(local, knowledge.vendors) ?? vendorNamed(use.exportName, knowledge.vendors) ?? vendorNamed(last, knowledge.vendors);
+      if (!vendor || !vendorMethods(vendor).has(use.member.method)) continue;
+      guessed = true;
+      trace = `'${use.specifier}' is not among the analysed files, but its name says ${vendor.name} and \`${use.member.method}\` is a ${vendor.name} method: probably a shared ${vendor.name} instance (medium confidence; analyse the module too, or declare it a consent-checked wrapper).`;
+    }
+    if (!vendor) continue;
+    const category = effectiveCategory(vendor, config);
+    const grants = use.grants;
+    if (grants.includes('any') || grants.includes(category)) continue;
+    const method = use.member.method;
+    const sink: TrackerSink = {
+      vendorId: vendor.id,
+      vendorName: vendor.name,
+      category,
+      form: server ? 'server-request' : 'sdk-call',
+      label: `${facts.text.slice(use.span.start, use.span.end)}.${method}`,
+      span: use.member.call,
+      statement: use.member.statement,
+      inJsx: false,
+      exemption: vendor.exemption?.note,
+      exemptIn: vendor.exemption?.jurisdictions,
+      gate: {
+        gated: false,
+        seen: grants.map((g) => ({ span: use.span, text: 'a consent check', grants: [g], form: 'if' as const, confidence: 'high' as const, origin: 'project' })),
+        trace: [],
+        exportNames: use.enclosingExports.length ? use.enclosingExports : undefined,
+      },
+    };
+    out.set(sink, { guessed, trace });
+  }
+  return out;
+}
+
+function lineOf(lineStarts: readonly number[], offset: number): number {
+  let line = 0;
+  while (line + 1 < lineStarts.length && lineStarts[line + 1] <= offset) line++;
+  return line + 1;
+}
 
 /** True when `host` is one of the site's own hosts or a subdomain of one. */
 function isFirstParty(host: string, own: readonly string[]): boolean {
