@@ -96,6 +96,11 @@ export interface ProjectFacts {
    */
   queueLoaders(vendorIds: readonly string[], category: ConsentCategory): QueueLoader[];
   /**
+   * The dispatches of the site's own consent event `name` in the same package (all analysed
+   * files), each with whether it sits in an accept path and what makes it run.
+   */
+  consentEventDispatches?(name: string): { file: string; line: number; accept: boolean; path: string }[];
+  /**
    * The facts of the project file that `exportName` imported through `specifier` from `fromFile`
    * comes from (re-exports followed), with the name it has there; undefined when it is not an
    * analysed project file.

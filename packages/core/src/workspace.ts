@@ -309,6 +309,7 @@ export class Workspace {
       gateAcrossFiles: (target, names, category) => this.projectIndex().gate(target, names, category),
       exportedFrom: (specifier, exportName, fromFile) => this.exportedFrom(specifier, exportName, fromFile),
       queueLoaders: (vendorIds, category) => this.queueLoaders(pkg, vendorIds, category),
+      consentEventDispatches: (name) => this.consentEventDispatches(pkg, name),
       schemaOf: (from, specifier, exportName) => this.schemaOf(from, specifier, exportName),
       erasure: {
         processorUses: () => this.erasureIndex().processorUses((f) => this.packageRoot(f) === pkg),
@@ -316,6 +317,16 @@ export class Workspace {
         calledByDeletion: (target, body, names, name) => this.erasureIndex().calledByDeletion(target, body, names, name),
       },
     };
+  }
+
+  /** Dispatches of the site's own consent event `name` in package `pkg`, with their paths. */
+  private consentEventDispatches(pkg: string, name: string): { file: string; line: number; accept: boolean; path: string }[] {
+    const out: { file: string; line: number; accept: boolean; path: string }[] = [];
+    for (const facts of this.facts.values()) {
+      if (!facts.consentEvents?.length || this.packageRoot(facts.file) !== pkg) continue;
+      for (const d of facts.consentEvents) if (d.event === name) out.push({ file: facts.file, line: positionAt(facts.lineStarts, d.span.start).line, accept: d.accept, path: d.path });
+    }
+    return out;
   }
 
   private loaderCache?: { version: number; entries: Map<string, QueueLoader[]> };
@@ -336,6 +347,11 @@ export class Workspace {
         if (!sink.gate.gated && sink.gate.exportNames) {
           const across = this.projectIndex().gate(facts.file, sink.gate.exportNames, category);
           gated = across.uses > 0 && across.gated;
+        }
+        // a loader in a listener of the site's own consent event: gated when every dispatch accepts
+        if (!sink.gate.gated && sink.gate.consentEvent) {
+          const dispatches = this.consentEventDispatches(pkg, sink.gate.consentEvent.name);
+          gated = dispatches.length > 0 && dispatches.every((d) => d.accept);
         }
         loaders.push({ file: facts.file, line: positionAt(facts.lineStarts, sink.span.start).line, gated });
       }

@@ -15,6 +15,7 @@ import { positionAt } from '../text';
 import { ConsentMatcher, evidenceOf, pathOf, skipOuter, type ConditionProof, type Grant } from './consent';
 import type { Binding, ScopeResolver } from './scope';
 import type { GateResult, GuardEvidence } from './types';
+import { consentEventListened, isUnsubscribeArgument } from './consent-events';
 
 const MAX_CALL_DEPTH = 4;
 const GRANTED_CASE = /^(granted|accepted|accept|allow(ed)?|yes|true|all|opt-?in)$/i;
@@ -77,6 +78,7 @@ export class GateFinder {
   /** Searches the gate of `node` for a sink needing `category`. */
   find(node: ts.Node, category: ConsentCategory): GateResult {
     const result: GateResult = { gated: false, seen: [], trace: [] };
+    this.optionalCallExistence(node, result);
     this.walk(node, category, result, 0, new Set());
     if (!result.gated && result.trace.length === 0) {
       result.trace.push('No consent check encloses this code on the way to the top of the file.');
@@ -118,7 +120,10 @@ export class GateFinder {
 
   /** Checks the one step child → parent for an enclosing consent check. */
   private stepGates(child: ts.Node, parent: ts.Node, category: ConsentCategory, result: GateResult): boolean {
-    const prove = (e: ts.Expression, truthy: boolean) => this.prove(e, truthy);
+    const prove = (e: ts.Expression, truthy: boolean) => {
+      this.noteExistence(e, truthy, result);
+      return this.prove(e, truthy);
+    };
     if (ts.isIfStatement(parent)) {
       if (child === parent.thenStatement) return this.accept(prove(parent.expression, true), 'if', category, result);
       if (child === parent.elseStatement) return this.accept(prove(parent.expression, false), 'else', category, result);
@@ -147,6 +152,21 @@ export class GateFinder {
     return false;
   }
 
+  /** Records the first tracker global whose existence `expression` proves when it is `truthy`. */
+  private noteExistence(expression: ts.Expression, truthy: boolean, result: GateResult): void {
+    if (result.existence) return;
+    const tested = existenceTested(expression, truthy, this.knowledge, this.scope);
+    if (tested) result.existence = { global: tested.name, span: { start: tested.node.getStart(this.sourceFile), end: tested.node.getEnd() } };
+  }
+
+  /** `window.posthog?.capture(…)`, `window.gtag?.('event', …)`: the optional chain tests the global. */
+  private optionalCallExistence(node: ts.Node, result: GateResult): void {
+    if (!ts.isCallExpression(node)) return;
+    for (let e: ts.Expression = node; ts.isCallExpression(e) || ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e) || ts.isNonNullExpression(e); e = e.expression) {
+      if ((ts.isCallExpression(e) || ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) && e.questionDotToken) this.noteExistence(e.expression, true, result);
+    }
+  }
+
   /** `switch (consent) { case 'granted': … }` and `switch (true) { case hasConsent('ads'): … }`. */
   private caseGates(clause: ts.CaseClause, category: ConsentCategory, result: GateResult): boolean {
     const switchStatement = clause.parent.parent;
@@ -168,8 +188,10 @@ export class GateFinder {
       if (!ts.isIfStatement(statement)) continue;
       const thenExits = alwaysExits(statement.thenStatement);
       if (thenExits && (!statement.elseStatement || !alwaysExits(statement.elseStatement))) {
+        this.noteExistence(statement.expression, false, result);
         if (this.accept(this.prove(statement.expression, false), 'early-return', category, result)) return true;
       } else if (!thenExits && statement.elseStatement && alwaysExits(statement.elseStatement)) {
+        this.noteExistence(statement.expression, true, result);
         if (this.accept(this.prove(statement.expression, true), 'early-return', category, result)) return true;
       }
     }
@@ -207,6 +229,13 @@ export class GateFinder {
         const grants: Grant[] = [callback.category];
         if (this.accept({ grants: new Set(grants), hits: [{ node: callback.node, grants, confidence: 'high', origin: callback.api }] }, 'callback', category, result)) return 'gated';
       }
+    }
+    // addEventListener('cookie-consent-accepted', …): the site's own consent event; its dispatches decide (project pass).
+    const siteEvent = consentEventListened(fn);
+    if (siteEvent !== undefined) {
+      result.consentEvent = { name: siteEvent, span: { start: fn.parent.getStart(this.sourceFile), end: fn.parent.getEnd() } };
+      result.trace.push(`Inside a listener of the site's own \`${siteEvent}\` event (line ${this.line(fn.parent.getStart(this.sourceFile))}): it gates only if every dispatch of the event is on an accept path.`);
+      return 'stop';
     }
     const parent = fn.parent;
     // Effects run when their component renders: keep walking into the component body.
@@ -253,6 +282,8 @@ export class GateFinder {
       }
       // By binding, never by bare name: `posthog.identify(…)` inside a local `identify` is not a call of it.
       if (!isValueReference(id)) return false;
+      // removeEventListener('x', fn) unsubscribes: it is not a call of fn
+      if (isUnsubscribeArgument(id)) return false;
       const binding = this.scope.resolve(name, id);
       return binding !== undefined && (binding.node === declarationNode || binding.node === fn);
     });
@@ -267,7 +298,15 @@ export class GateFinder {
     }
     // Uses inside other exported functions defer to the callers of those (cross-file).
     const deferred = new Set(exportNames);
+    let siteEvent: GateResult['consentEvent'];
     for (const reference of references) {
+      // addEventListener('consent-accepted', start): the site's own consent event decides
+      const listened = consentEventListened(reference);
+      if (listened !== undefined) {
+        siteEvent ??= { name: listened, span: { start: reference.parent.getStart(this.sourceFile), end: reference.parent.getEnd() } };
+        result.trace.push(`\`${name}\` listens to the site's own \`${listened}\` event (line ${this.line(reference.getStart())}).`);
+        continue;
+      }
       // Handed to the consent tool by name: `<CookieConsent onAccept={start}>`,
       // `addEventListener('CookiebotOnAccept', start)`, `run({ onConsent: load })`.
       const handedOver = this.findCmpCallback(reference);
@@ -279,12 +318,22 @@ export class GateFinder {
       this.walk(reference, category, sub, depth + 1, visited);
       result.seen.push(...sub.seen);
       if (sub.gated) continue;
+      if (sub.consentEvent) {
+        siteEvent ??= sub.consentEvent;
+        result.trace.push(`\`${name}\` is used on line ${this.line(reference.getStart())} in a listener of the site's own \`${sub.consentEvent.name}\` event.`);
+        continue;
+      }
       if (sub.exportNames?.length) {
         for (const n of sub.exportNames) deferred.add(n);
         result.trace.push(`\`${name}\` is used on line ${this.line(reference.getStart())} inside an exported function.`, ...sub.trace.map((t) => `  ${t}`));
         continue;
       }
       result.trace.push(`\`${name}\` is used on line ${this.line(reference.getStart())} without a consent check.`, ...sub.trace.map((t) => `  ${t}`));
+      return false;
+    }
+    if (siteEvent) {
+      // every other use is gated: the event's dispatches decide (with the exported uses, if any, left to their callers)
+      result.consentEvent = siteEvent;
       return false;
     }
     if (deferred.size > 0) {
@@ -518,4 +567,53 @@ function describeForm(form: GuardEvidence['form']): string {
 
 function describeGrants(grants: readonly Grant[]): string {
   return grants.filter((g) => g !== 'any').join(' / ') || 'general';
+}
+
+const GLOBAL_OBJECTS = new Set(['window', 'globalThis', 'self']);
+
+/**
+ * The tracker global (a catalogue global root: `gtag`, `fbq`, `posthog`) whose existence the
+ * expression proves when it evaluates to `truthy`: `window.gtag`, `'fbq' in window`,
+ * `typeof fbq === 'function'`, `typeof window.posthog !== 'undefined'`, negations, `&&` (truthy)
+ * and `||` (falsy) of them. A local binding of the name is not the global.
+ */
+export function existenceTested(expression: ts.Expression, truthy: boolean, knowledge: Knowledge, scope: ScopeResolver): { name: string; node: ts.Node } | undefined {
+  const e = skipOuter(expression);
+  if (ts.isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.ExclamationToken) return existenceTested(e.operand, !truthy, knowledge, scope);
+  if (ts.isBinaryExpression(e)) {
+    const op = e.operatorToken.kind;
+    if ((op === ts.SyntaxKind.AmpersandAmpersandToken && truthy) || (op === ts.SyntaxKind.BarBarToken && !truthy)) {
+      return existenceTested(e.left, truthy, knowledge, scope) ?? existenceTested(e.right, truthy, knowledge, scope);
+    }
+    // 'fbq' in window
+    if (op === ts.SyntaxKind.InKeyword && truthy && ts.isStringLiteralLike(e.left) && ts.isIdentifier(skipOuter(e.right)) && GLOBAL_OBJECTS.has((skipOuter(e.right) as ts.Identifier).text)) {
+      return knowledge.globalRoots.has(e.left.text) && scope.resolve((skipOuter(e.right) as ts.Identifier).text, e) === undefined ? { name: e.left.text, node: e } : undefined;
+    }
+    // typeof fbq === 'function', typeof window.gtag !== 'undefined'
+    const equal = op === ts.SyntaxKind.EqualsEqualsEqualsToken || op === ts.SyntaxKind.EqualsEqualsToken;
+    const notEqual = op === ts.SyntaxKind.ExclamationEqualsEqualsToken || op === ts.SyntaxKind.ExclamationEqualsToken;
+    if (!equal && !notEqual) return undefined;
+    const [typeOf, literal] = ts.isTypeOfExpression(skipOuter(e.left)) ? [skipOuter(e.left), skipOuter(e.right)] : [skipOuter(e.right), skipOuter(e.left)];
+    if (!ts.isTypeOfExpression(typeOf) || !ts.isStringLiteralLike(literal)) return undefined;
+    const exists = literal.text === 'undefined' ? notEqual : literal.text === 'function' || literal.text === 'object' ? equal : undefined;
+    if (exists === undefined || exists !== truthy) return undefined;
+    const name = globalNameOf(typeOf.expression, knowledge, scope);
+    return name ? { name, node: e } : undefined;
+  }
+  if (!truthy) return undefined;
+  const name = globalNameOf(e, knowledge, scope);
+  return name ? { name, node: e } : undefined;
+}
+
+/** `gtag` (undeclared), `window.gtag`, `window['gtag']`: the tracker global's name. */
+function globalNameOf(expression: ts.Expression, knowledge: Knowledge, scope: ScopeResolver): string | undefined {
+  const e = skipOuter(expression);
+  let name: string | undefined;
+  if (ts.isIdentifier(e)) name = scope.resolve(e.text, e) === undefined ? e.text : undefined;
+  else if ((ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) && ts.isIdentifier(skipOuter(e.expression)) && GLOBAL_OBJECTS.has((skipOuter(e.expression) as ts.Identifier).text)) {
+    const root = skipOuter(e.expression) as ts.Identifier;
+    if (scope.resolve(root.text, root) !== undefined) return undefined;
+    name = ts.isPropertyAccessExpression(e) ? e.name.text : ts.isStringLiteralLike(e.argumentExpression) ? e.argumentExpression.text : undefined;
+  }
+  return name !== undefined && knowledge.globalRoots.has(name) ? name : undefined;
 }

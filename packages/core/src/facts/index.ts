@@ -17,6 +17,7 @@ import { ScopeResolver } from './scope';
 import { findSinks, type RawSink } from './trackers';
 import { collectModuleFacts } from './modules';
 import { exportedTrackerInstances } from './instances';
+import { classifyDispatches } from './consent-events';
 import { findInlineScripts } from './inline';
 import { scriptEmbeds } from './embeds';
 import { findCmpDefaults } from './cmp-defaults';
@@ -27,7 +28,7 @@ import { DataHandlingCollector } from './data-handling';
 import type { FileFacts, FileLanguage, GateResult, TrackerSink } from './types';
 import { findPiiFlows, type FlowSink } from './flows';
 
-export type { TrackerInstance } from './types';
+export type { TrackerInstance, ConsentEventDispatch } from './types';
 export type { FileFacts, ConsentRequirement, ConsentRecordFacts, ConsentWrite, SingleOptIn, ConsentFormFacts, PrecheckedValue, CheckboxComponent, ComponentUse, EmbedFact, CheckedBox, CmpDefaultOn, TrackerSink, GateResult, GuardEvidence, FileLanguage, Span, ImportedUse, Reexport } from './types';
 export type { FormFact, FieldFact, SchemaFact, FormPurpose, FieldClassification, FieldOrigin } from './types';
 
@@ -75,12 +76,12 @@ export function scriptFacts(file: string, language: FileLanguage, sourceFile: ts
   const text = sourceFile.text;
   const lineStarts = computeLineStarts(text);
   const consentDefaults: FileFacts['consentDefaults'] = [];
-  const { sinks, imports, reexports, dependencies, embeds, checkedBoxes, cmpDefaults, consentForms, consentRecords, forms, schemas, dataHandling, piiFlows, piiSummaries, piiCalls, marketingTexts, consentTools, trackerInstances } = analyseModule(sourceFile, lineStarts, context, consentDefaults);
+  const { sinks, imports, reexports, dependencies, embeds, checkedBoxes, cmpDefaults, consentForms, consentRecords, forms, schemas, dataHandling, piiFlows, piiSummaries, piiCalls, marketingTexts, consentTools, trackerInstances, consentEvents } = analyseModule(sourceFile, lineStarts, context, consentDefaults);
   const parseErrors = ((sourceFile as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? []).map((d) => ({
     span: { start: d.start, end: d.start + d.length },
     message: ts.flattenDiagnosticMessageText(d.messageText, ' '),
   }));
-  return { file, language, text, lineStarts, hash, sinks, consentDefaults, embeds, checkedBoxes, cmpDefaults, consentForms, consentRecords, imports, reexports, dependencies, parseErrors, forms, schemas, dataHandling, piiFlows, piiSummaries, piiCalls, marketingTexts, consentTools, trackerInstances };
+  return { file, language, text, lineStarts, hash, sinks, consentDefaults, embeds, checkedBoxes, cmpDefaults, consentForms, consentRecords, imports, reexports, dependencies, parseErrors, forms, schemas, dataHandling, piiFlows, piiSummaries, piiCalls, marketingTexts, consentTools, trackerInstances, consentEvents };
 }
 
 /** Sinks of one script with their gates; `lineStarts` of the text the offsets refer to. */
@@ -95,7 +96,7 @@ export function analyseModule(
   context: FactsContext,
   consentDefaults?: FileFacts['consentDefaults'],
   withModules = true,
-): Pick<FileFacts, 'sinks' | 'imports' | 'reexports' | 'dependencies' | 'embeds' | 'checkedBoxes' | 'cmpDefaults' | 'consentForms' | 'consentRecords' | 'forms' | 'schemas' | 'dataHandling' | 'piiFlows' | 'piiSummaries' | 'piiCalls' | 'marketingTexts' | 'consentTools' | 'trackerInstances'> {
+): Pick<FileFacts, 'sinks' | 'imports' | 'reexports' | 'dependencies' | 'embeds' | 'checkedBoxes' | 'cmpDefaults' | 'consentForms' | 'consentRecords' | 'forms' | 'schemas' | 'dataHandling' | 'piiFlows' | 'piiSummaries' | 'piiCalls' | 'marketingTexts' | 'consentTools' | 'trackerInstances' | 'consentEvents'> {
   const scope = new ScopeResolver();
   const identifiers = new Map<string, ts.Identifier[]>();
   const embedElements: (ts.JsxSelfClosingElement | ts.JsxOpeningElement)[] = [];
@@ -105,7 +106,8 @@ export function analyseModule(
   const formNodes = withModules ? createFormNodes() : undefined;
   const collector = withModules ? new DataHandlingCollector(sourceFile, context.knowledge, scope) : undefined;
   const consentTools: NonNullable<FileFacts['consentTools']> = [];
-  const raw = findSinks(sourceFile, context.knowledge, scope, (vendor) => effectiveCategory(vendor, context.config), consentDefaults, identifiers, embedElements, optInVendors, formNodes, collector, strings, consentTools);
+  const dispatches: ts.CallExpression[] = [];
+  const raw = findSinks(sourceFile, context.knowledge, scope, (vendor) => effectiveCategory(vendor, context.config), consentDefaults, identifiers, embedElements, optInVendors, formNodes, collector, strings, consentTools, dispatches);
   let finder: GateFinder | undefined;
   const gates = () => (finder ??= new GateFinder(sourceFile, lineStarts, context.matcher, scope, context.knowledge, identifiers));
   const sinks = raw.map((sink) =>
@@ -141,7 +143,8 @@ export function analyseModule(
   const consentRecords = formNodes ? consentRecordFacts(sourceFile, scope, formNodes.writes, formNodes.cookieWrites) : { writes: [], singleOptIns: [] };
   const { forms, schemas } = formNodes ? scriptForms(sourceFile.fileName, sourceFile, formNodes, scope, context.knowledge) : { forms: [], schemas: [] };
   const trackerInstances = withModules ? exportedTrackerInstances(sourceFile, scope) : [];
-  return { sinks, ...modules, trackerInstances, embeds, checkedBoxes: checked, cmpDefaults, consentForms, consentRecords, forms, schemas, dataHandling: collector?.finish(), piiFlows, piiSummaries, piiCalls, marketingTexts, consentTools };
+  const consentEvents = dispatches.length > 0 ? classifyDispatches(dispatches, sourceFile, scope, context.matcher, identifiers) : [];
+  return { sinks, ...modules, trackerInstances, consentEvents, embeds, checkedBoxes: checked, cmpDefaults, consentForms, consentRecords, forms, schemas, dataHandling: collector?.finish(), piiFlows, piiSummaries, piiCalls, marketingTexts, consentTools };
 }
 
 /** Form-consent facts of a file without forms (HTML, CSS). */

@@ -21,6 +21,7 @@ import { calleeName } from './form-values';
 import { WRITE_CALLS } from './consent-records';
 import { noteFormCall, type FormNodes } from './forms';
 import { instanceFactory } from './instances';
+import { isDispatchCall } from './consent-events';
 
 const GLOBAL_OBJECTS = new Set(['window', 'globalThis', 'self']);
 const EMBED_TAGS = new Set(['iframe', 'link', 'input']);
@@ -53,6 +54,8 @@ export function findSinks(
   strings?: ts.Node[],
   /** Filled with the consent tools whose loader script this file loads. */
   consentTools?: NonNullable<FileFacts['consentTools']>,
+  /** Filled with `dispatchEvent(…)` calls (for the site's own consent events, `facts/consent-events.ts`). */
+  dispatches?: ts.CallExpression[],
 ): RawSink[] {
   const sinks: RawSink[] = [];
   const add = (node: ts.Node, vendor: VendorEntry, form: TrackerSink['form'], label: string, markupCategory?: string, thirdParty?: ThirdPartyMatch): void => {
@@ -142,6 +145,7 @@ export function findSinks(
       case ts.SyntaxKind.CallExpression: {
         const call = node as ts.CallExpression;
         if (formNodes) noteFormCall(call, formNodes);
+        if (dispatches && isDispatchCall(call)) dispatches.push(call);
         dataHandling?.call(call);
         const defaults = consentModeDefault(call, sourceFile);
         if (defaults) consentDefaults.push(defaults);

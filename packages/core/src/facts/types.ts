@@ -45,6 +45,28 @@ export interface GateResult {
    * project pass then decides from the callers in other files.
    */
   exportNames?: string[];
+  /**
+   * Set when the way to the sink tests that a tracker global exists (`if (window.gtag)`,
+   * `typeof fbq === 'function' &&`, `window.posthog?.capture(…)`): the global's name. The call then
+   * runs only once the global's loader has run, and inherits that loader's gating.
+   */
+  existence?: { global: string; span: Span };
+  /**
+   * Set when the search stopped at a listener of the site's own consent event
+   * (`addEventListener('cookie-consent-accepted', …)`): the event's name. The project pass then
+   * decides from the event's dispatches (gated when every one sits in an accept path).
+   */
+  consentEvent?: { name: string; span: Span };
+}
+
+/** A dispatch of a site's own consent event (`window.dispatchEvent(new CustomEvent('consent-accepted'))`). */
+export interface ConsentEventDispatch {
+  event: string;
+  span: Span;
+  /** True when it sits in an accept path: a click on an accept control, or behind a stored granted choice. */
+  accept: boolean;
+  /** What makes it run, in words (`onClick of <button>Accept all`, `in a scroll listener`). */
+  path: string;
 }
 
 /** A tracker call, component, script or pixel. */
@@ -387,6 +409,8 @@ export interface FileFacts {
   consentTools?: { name: string; apiId?: string; span: Span }[];
   /** Tracker instances this module exports (their methods are tracker calls where imported). */
   trackerInstances?: TrackerInstance[];
+  /** Dispatches of the site's own consent events in this file, with their paths. */
+  consentEvents?: ConsentEventDispatch[];
   /** Syntax errors reported by the parser (the analysis still ran on the recovered tree). */
   parseErrors: { span: Span; message: string }[];
   /** Forms rendered or validated in this file (see `facts/forms`; `resolveForms` adds config and cross-file schemas). */

@@ -8,6 +8,10 @@ import { rule } from './tracking-without-consent';
 
 const team = { consent: { functions: ['hasConsent'] } };
 
+/** A PostHog snippet loader that waits for Cookiebot statistics consent (another file of the package). */
+const gatedPosthogLoader = { 'loader.js': "window.addEventListener('load', () => {\n  if (!window.Cookiebot?.consent?.statistics) return;\n  const s = document.createElement('script');\n  s.src = 'https://eu-assets.i.posthog.com/static/array.js';\n  document.head.appendChild(s);\n});\n" };
+const openPosthogLoader = { 'loader.js': "const s = document.createElement('script');\ns.src = 'https://eu-assets.i.posthog.com/static/array.js';\ndocument.head.appendChild(s);\n" };
+
 runRuleTests(rule, {
   valid: [
     // dynamic import chain inside the consent check
@@ -47,6 +51,12 @@ runRuleTests(rule, {
       code: "import { analytics } from './lib/segment';\nanalytics.ready(() => {});\n",
       files: { 'lib/segment.ts': "import { AnalyticsBrowser } from '@segment/analytics-next';\nimport { hasConsent } from '../consent';\nexport const analytics = AnalyticsBrowser.load({ writeKey: 'k' });\n" },
     },
+    // calls guarded by the tracker global existing inherit its loader's gating
+    { name: 'if (window.posthog) with a gated loader', code: "export function onSignup() {\n  if (window.posthog) window.posthog.capture('signup');\n}\nonSignup();\n", files: gatedPosthogLoader },
+    { name: "typeof posthog !== 'undefined' && …", code: "typeof posthog !== 'undefined' && posthog.capture('signup');\n", files: gatedPosthogLoader },
+    { name: 'window.posthog?.capture with a gated loader', code: "window.posthog?.capture('signup', { plan: 'pro' });\n", files: gatedPosthogLoader },
+    { name: 'early return when the global is missing', code: "function track(e) {\n  if (typeof window.posthog === 'undefined' || !e) return;\n  posthog.capture(e);\n}\ntrack('x');\n", files: gatedPosthogLoader },
+    { name: "'posthog' in window", code: "if ('posthog' in window) posthog.identify('u1');\n", files: gatedPosthogLoader },
     // unresolved module: a generic name is not a vendor, and a vendor name with a foreign method is not its call
     "import { analytics } from '@/lib/analytics';\nanalytics.track('signup');\n",
     "import posthog from '@/lib/posthog';\nposthog.getFeatureFlag('beta');\n",
@@ -93,6 +103,27 @@ runRuleTests(rule, {
         { messageId: 'notGated', line: 7, message: 'ph.capture' },
         { messageId: 'notGated', line: 8, message: 'Mixpanel.init' },
         { messageId: 'serverNotGated', line: 9, message: 'mp.people.set' },
+      ],
+    },
+    {
+      name: 'existence guard but no loader in the analysed files: medium confidence, warning',
+      code: "if (typeof window.posthog !== 'undefined') posthog.capture('signup');\n",
+      errors: [{ messageId: 'notGated', line: 1, message: 'PostHog', confidence: 'medium', severity: 'warning' }],
+    },
+    {
+      name: 'existence guard and a loader that runs without consent',
+      code: "if (window.posthog) {\n  window.posthog.capture('signup');\n}\n",
+      files: openPosthogLoader,
+      errors: [{ messageId: 'notGated', line: 2, message: 'PostHog', confidence: 'medium', severity: 'warning' }],
+    },
+    {
+      name: 'a test of another global, a local of the same name, and no test at all do not inherit',
+      code: "if (window.fbq) posthog.capture('a');\nposthog.capture('b');\nfunction f(posthog) { if (posthog) window.posthog.capture('c'); }\nf(1);\n",
+      files: gatedPosthogLoader,
+      errors: [
+        { messageId: 'notGated', line: 1, confidence: 'high' },
+        { messageId: 'notGated', line: 2, confidence: 'high' },
+        { messageId: 'notGated', line: 3, confidence: 'high' },
       ],
     },
     {

@@ -123,7 +123,7 @@ export const rule = createRule<Options, MessageIds>({
     fixable: true,
     hasSuggestions: true,
     description:
-      'Reports tracker calls (global snippets such as `gtag`/`fbq`/`_paq` and imported SDKs such as `mixpanel-browser`, `posthog-js`, `react-ga4`), tracker components and tracker script or pixel tags that are not enclosed by a consent check for the purpose the tracker needs. Recognised checks: `if`, early `return`, `&&`, `||`, `?:` and `switch` on a consent API of a known consent tool (Cookiebot, OneTrust, Usercentrics, Didomi, Klaro, orestbida cookieconsent, c15t, IAB TCF, react-cookie-consent, Fides, iubenda, Complianz, CookieYes, Borlabs Cookie, CookieHub, Transcend, consentmanager.net; the catalogue `knowledge/consent-apis.json` lists 27 consent tools with what their public documentation shows, and the loader hosts that tell a page has one, whose API the fix then uses) or on the team’s own consent functions and hooks from `creepyline.json`; callbacks the consent tool calls after consent; script tags blocked by the consent tool’s markup; and local functions whose every call site is gated. A check for the wrong purpose (a statistics check around a marketing pixel) does not count. SDKs are followed through dynamic imports (`await import(…)`, `import(…).then(m => m.default).then(sdk => …)`, `.then(({ default: x }) => …)`) and through shared instances: a module that exports an instance made by a catalogued factory (`knowledge/tracker-instances.json`: `AnalyticsBrowser.load`, `posthog.init`, `new Analytics(…)`, `Mixpanel.init`) makes that instance’s sending methods tracker calls in every importing file, judged where they are called; when the imported module is not among the analysed files, a binding or module name that names a catalogued vendor, called with that vendor’s methods, is reported at medium confidence and warning. Queued commands of a tag snippet (`gtag`, `dataLayer.push`, `fbq`, `_paq.push`) send nothing until the vendor’s loader script runs, so they inherit its gating: when every loader in the package waits for consent for the purpose, they are not reported, and the Consent Mode “advanced” finding goes on the loader, never on queue commands in a file that loads nothing. A tracker inside an exported function that no analysed file calls is an error in a framework entry point (Next.js `app/**/page`, `layout`, `route`, `pages/**`, Remix routes, SvelteKit `+page`, Astro pages, Gatsby browser APIs, plus your `entryPoints` globs) and a warning at medium confidence elsewhere, where it may be dead code or called from outside the analysed files. Besides the hand-written tracker catalogue (`knowledge/vendors.json`: call shapes, SDK imports, loader and pixel hosts, each entry with its source), every URL the page loads is classified by its host with the third-party-web dataset (npm `third-party-web`, MIT, the version `creepyline --version` prints; about 2,100 entities): script `src` (tags, `next/script`, `createElement(\'script\')` loaders), `<img>` and `new Image().src` pixels, `navigator.sendBeacon`, `<iframe>`, `<link rel=stylesheet|preload>`, CSS `url()` and `@import`, and `fetch`/XHR/axios requests. `knowledge/third-party-web-mapping.json` maps the dataset’s categories onto consent purposes, each decision with its reason: ad → marketing, analytics → analytics, marketing and social → marketing at medium confidence, customer-success widgets → functional at medium confidence, tag managers → analytics, video players → the embed rule; cdn, hosting, utility, content, other and consent-provider hosts are never reported. The catalogue wins where it knows the URL or the entity. Requests are medium confidence (the host may serve an API), links the visitor must click, strings that are never loaded and comments are not loads, and hosts listed in `firstPartyHosts` are never reported. Updating the dataset: bump `third-party-web` in packages/core, run `npm run tpw:snapshot`, review the listed entities whose purpose changed, commit.',
+      'Reports tracker calls (global snippets such as `gtag`/`fbq`/`_paq` and imported SDKs such as `mixpanel-browser`, `posthog-js`, `react-ga4`), tracker components and tracker script or pixel tags that are not enclosed by a consent check for the purpose the tracker needs. Recognised checks: `if`, early `return`, `&&`, `||`, `?:` and `switch` on a consent API of a known consent tool (Cookiebot, OneTrust, Usercentrics, Didomi, Klaro, orestbida cookieconsent, c15t, IAB TCF, react-cookie-consent, Fides, iubenda, Complianz, CookieYes, Borlabs Cookie, CookieHub, Transcend, consentmanager.net; the catalogue `knowledge/consent-apis.json` lists 27 consent tools with what their public documentation shows, and the loader hosts that tell a page has one, whose API the fix then uses) or on the team’s own consent functions and hooks from `creepyline.json`; callbacks the consent tool calls after consent; script tags blocked by the consent tool’s markup; and local functions whose every call site is gated. A check for the wrong purpose (a statistics check around a marketing pixel) does not count. SDKs are followed through dynamic imports (`await import(…)`, `import(…).then(m => m.default).then(sdk => …)`, `.then(({ default: x }) => …)`) and through shared instances: a module that exports an instance made by a catalogued factory (`knowledge/tracker-instances.json`: `AnalyticsBrowser.load`, `posthog.init`, `new Analytics(…)`, `Mixpanel.init`) makes that instance’s sending methods tracker calls in every importing file, judged where they are called; when the imported module is not among the analysed files, a binding or module name that names a catalogued vendor, called with that vendor’s methods, is reported at medium confidence and warning. A tracker started in a listener of the site’s own consent event (`addEventListener(\'cookie-consent-accepted\', …)`, an event whose name speaks of consent or accepting) is gated when every dispatch of that event in the package sits in an accept path: a click on a control that says it accepts, a handler named for accepting, or behind a stored granted choice; a dispatch on scroll, from a timer or on page load without a stored choice is not consent (EDPB Guidelines 05/2020), and `removeEventListener` is not a call of the listener. A call that runs only when the tracker global exists (`if (window.gtag)`, `typeof fbq === \'function\' && …`, `window.posthog?.capture(…)`) inherits the gating of that global’s loaders in the package, at medium confidence and warning when they are not all gated or none was found. Queued commands of a tag snippet (`gtag`, `dataLayer.push`, `fbq`, `_paq.push`) send nothing until the vendor’s loader script runs, so they inherit its gating: when every loader in the package waits for consent for the purpose, they are not reported, and the Consent Mode “advanced” finding goes on the loader, never on queue commands in a file that loads nothing. A tracker inside an exported function that no analysed file calls is an error in a framework entry point (Next.js `app/**/page`, `layout`, `route`, `pages/**`, Remix routes, SvelteKit `+page`, Astro pages, Gatsby browser APIs, plus your `entryPoints` globs) and a warning at medium confidence elsewhere, where it may be dead code or called from outside the analysed files. Besides the hand-written tracker catalogue (`knowledge/vendors.json`: call shapes, SDK imports, loader and pixel hosts, each entry with its source), every URL the page loads is classified by its host with the third-party-web dataset (npm `third-party-web`, MIT, the version `creepyline --version` prints; about 2,100 entities): script `src` (tags, `next/script`, `createElement(\'script\')` loaders), `<img>` and `new Image().src` pixels, `navigator.sendBeacon`, `<iframe>`, `<link rel=stylesheet|preload>`, CSS `url()` and `@import`, and `fetch`/XHR/axios requests. `knowledge/third-party-web-mapping.json` maps the dataset’s categories onto consent purposes, each decision with its reason: ad → marketing, analytics → analytics, marketing and social → marketing at medium confidence, customer-success widgets → functional at medium confidence, tag managers → analytics, video players → the embed rule; cdn, hosting, utility, content, other and consent-provider hosts are never reported. The catalogue wins where it knows the URL or the entity. Requests are medium confidence (the host may serve an API), links the visitor must click, strings that are never loaded and comments are not loads, and hosts listed in `firstPartyHosts` are never reported. Updating the dataset: bump `third-party-web` in packages/core, run `npm run tpw:snapshot`, review the listed entities whose purpose changed, commit.',
     whenNotToUse:
       'When a server-side consent layer or a tag manager configured to fire only after consent loads every tracker, and the code never calls a tracker directly. Prefer `ignoreVendors` for a single tool your authority exempts.',
     examples: {
@@ -170,6 +170,10 @@ export const rule = createRule<Options, MessageIds>({
       const instance = instanceCalls.get(sink);
       if (sink.gate.gated || options.ignoreVendors.includes(sink.vendorId)) continue;
       if (sink.thirdParty && isFirstParty(sink.thirdParty.host, options.firstPartyHosts)) continue;
+      // In a listener of the site's own consent event: gated when every dispatch is on an accept path.
+      const siteEvent = sink.gate.consentEvent;
+      const dispatches = siteEvent ? context.project.consentEventDispatches?.(siteEvent.name) ?? [] : [];
+      if (siteEvent && dispatches.length > 0 && dispatches.every((d) => d.accept)) continue;
       // Inside an exported function: the callers in other files decide.
       const crossFile = sink.gate.exportNames ? context.project.gateAcrossFiles(facts.file, sink.gate.exportNames, sink.category) : undefined;
       if (crossFile?.gated) continue;
@@ -180,6 +184,10 @@ export const rule = createRule<Options, MessageIds>({
       const queue = sink.form === 'global-call' ? queueOf(sink.vendorId, sink.label) : undefined;
       const loaders = queue ? context.project.queueLoaders(queue.loaderVendors, sink.category) : [];
       if (queue && loaders.length > 0 && loaders.every((l) => l.gated)) continue;
+      // `if (window.gtag)`, `typeof fbq === 'function'`, `window.posthog?.capture(…)`: runs only once the global's loader ran.
+      const existence = sink.form === 'global-call' && sink.gate.existence && sink.label.split('.')[0] === sink.gate.existence.global ? sink.gate.existence : undefined;
+      const existenceLoaders = existence ? (queue ? loaders : context.project.queueLoaders([sink.vendorId], sink.category)) : [];
+      if (existence && existenceLoaders.length > 0 && existenceLoaders.every((l) => l.gated)) continue;
       const loadsHere = loaders.some((l) => l.file === facts.file);
       const check = checkExpression(context.config.consent, sink.category, toolInUse);
       // Decision: Consent Mode "advanced" (denied defaults, tag still loads) is a warning at medium confidence.
@@ -213,14 +221,14 @@ export const rule = createRule<Options, MessageIds>({
               ? 'serverNotGated'
               : 'notGated';
       // A host known only from the dataset's loosely marked categories, or a request that may be an API call: medium.
-      const heuristic = advanced !== undefined || noKnownCaller || instance?.guessed === true || sink.thirdParty?.confidence === 'medium' || (sink.gate.seen.length > 0 && sink.gate.seen.every((s) => s.confidence === 'medium'));
+      const heuristic = advanced !== undefined || noKnownCaller || instance?.guessed === true || existence !== undefined || sink.thirdParty?.confidence === 'medium' || (sink.gate.seen.length > 0 && sink.gate.seen.every((s) => s.confidence === 'medium'));
       context.report({
         messageId,
         data,
         start: sink.span.start,
         end: sink.span.end,
         confidence: heuristic ? 'medium' : 'high',
-        severityCap: exempt && !advanced ? 'info' : advanced || noKnownCaller || instance?.guessed ? 'warning' : undefined,
+        severityCap: exempt && !advanced ? 'info' : advanced || noKnownCaller || instance?.guessed || existence ? 'warning' : undefined,
         fixes: wrapFixes(facts.text, facts.lineStarts, sink, check),
         trace: [
           sink.thirdParty
@@ -232,6 +240,8 @@ export const rule = createRule<Options, MessageIds>({
           ...sink.gate.trace,
           ...(crossFile?.trace ?? []),
           ...(queue ? [queueTrace(queue.callees[0], loaders, facts.file)] : []),
+          ...(siteEvent ? [siteEventTrace(siteEvent.name, dispatches, facts.file)] : []),
+          ...(existence ? [existenceTrace(existence.global, existenceLoaders, facts.file, queue !== undefined)] : []),
           ...(noKnownCaller
             ? ['This file is not a framework entry point (a page, layout or route; `entryPoints` in creepyline.json adds yours), so it runs only if something calls it: reported at warning, medium confidence. Where it runs on page load unchecked, it is a violation.']
             : []),
@@ -326,6 +336,20 @@ function queueTrace(callee: string, loaders: readonly QueueLoader[], file: strin
   }
   const open = loaders.filter((l) => !l.gated).map((l) => `${l.file === file ? 'this file' : relativeName(l.file, file)}:${l.line}`);
   return `\`${callee}\` only queues the command; the loader that sends it runs without a consent check at ${open.slice(0, 3).join(', ')}${open.length > 3 ? ` and ${open.length - 3} more` : ''}.`;
+}
+
+/** "Why flagged" for a tracker in a listener of the site's own consent event. */
+function siteEventTrace(event: string, dispatches: readonly { file: string; line: number; accept: boolean; path: string }[], file: string): string {
+  if (dispatches.length === 0) return `No dispatch of \`${event}\` was found in this package's analysed files, so nothing shows that it fires only after the visitor accepted.`;
+  const open = dispatches.filter((d) => !d.accept);
+  return `\`${event}\` is also dispatched outside an accept path: ${open.slice(0, 3).map((d) => `${d.file === file ? 'this file' : relativeName(d.file, file)}:${d.line} (${d.path})`).join('; ')}. Scrolling, timers and page load are not consent (EDPB Guidelines 05/2020).`;
+}
+
+/** "Why flagged" for a call that runs only when the tracker global exists (medium confidence). */
+function existenceTrace(global: string, loaders: readonly QueueLoader[], file: string, queueTold: boolean): string {
+  const head = `The call runs only when \`${global}\` exists, that is after its loader ran, so it inherits the loader's gating (medium confidence)`;
+  if (loaders.length === 0) return `${head}; no loader of \`${global}\` was found in this package's analysed files (a tag manager or consent tool may load it): check that whatever loads it waits for consent.`;
+  return queueTold ? `${head}.` : `${head}; a loader runs without a consent check at ${loaders.filter((l) => !l.gated).slice(0, 3).map((l) => `${l.file === file ? 'this file' : relativeName(l.file, file)}:${l.line}`).join(', ')}.`;
 }
 
 /**
