@@ -107,7 +107,7 @@ class PathJudge {
         : ts.isConditionalExpression(parent) && child === parent.whenTrue ? parent.condition
         : ts.isBinaryExpression(parent) && child === parent.right && parent.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken ? parent.left
         : undefined;
-      if (condition && this.matcher.prove(condition, true, this.scope).hits.length > 0) return { accept: true, path: `behind the stored choice \`${shorten(condition.getText(this.sourceFile))}\`` };
+      if (condition && (readsStoredGrant(condition) || this.matcher.prove(condition, true, this.scope).hits.length > 0)) return { accept: true, path: `behind the stored choice \`${shorten(condition.getText(this.sourceFile))}\`` };
       if (!ts.isFunctionLike(parent)) continue;
       const fn = parent;
       const host = fn.parent;
@@ -199,6 +199,35 @@ class PathJudge {
     const label = words.filter(Boolean).join(' ');
     return verdictOf(label, `${prop} of \`<${tag}>${shorten(label)}\``);
   }
+}
+
+const STORAGE_READS = new Set(['getItem', 'get', 'getCookie', 'getJSON', 'read']);
+const CONSENT_KEY = /consent|cookie|gdpr|privacy|tracking/i;
+const GRANTED_VALUE = /^"?(granted|accepted?|allow(ed)?|all|true|yes|1|opt-?in)"?$/i;
+
+/**
+ * A condition that reads a stored choice and compares it with a granted value:
+ * `localStorage.getItem('site-consent') === 'granted'`, `Cookies.get('cookie_consent')?.includes('"accepted"')`,
+ * `document.cookie.includes('consent=all')`.
+ */
+function readsStoredGrant(condition: ts.Expression): boolean {
+  let reads = false;
+  let granted = false;
+  const visit = (node: ts.Node): void => {
+    if (ts.isCallExpression(node)) {
+      const last = lastName(node.expression);
+      const key = node.arguments[0];
+      if (last && STORAGE_READS.has(last) && key && ts.isStringLiteralLike(key) && CONSENT_KEY.test(key.text)) reads = true;
+    } else if (ts.isPropertyAccessExpression(node) && node.name.text === 'cookie' && ts.isIdentifier(node.expression) && node.expression.text === 'document') {
+      reads = true;
+    } else if (ts.isStringLiteralLike(node)) {
+      const value = node.text.includes('=') ? node.text.split('=').pop()! : node.text;
+      if (GRANTED_VALUE.test(value.trim()) && (!node.text.includes('=') || CONSENT_KEY.test(node.text))) granted = true;
+    } else if (node.kind === ts.SyntaxKind.TrueKeyword) granted = true;
+    ts.forEachChild(node, visit);
+  };
+  visit(condition);
+  return reads && granted;
 }
 
 function verdictOf(text: string, where: string): Verdict {

@@ -90,10 +90,12 @@ export function collectModuleFacts(
 function useOf(specifier: string, exportName: string, node: ts.Node, sourceFile: ts.SourceFile, gates: GateFinder): ImportedUse {
   const grants: ImportedUse['grants'] = [];
   let enclosingExports: string[] = [];
+  let consentEvent: string | undefined;
   for (const category of CATEGORIES) {
     const gate = gates.find(node, category);
     if (gate.gated) grants.push(gate.by?.grants.includes('any') ? 'any' : category);
     else if (gate.exportNames) enclosingExports = gate.exportNames;
+    if (!gate.gated && gate.consentEvent) consentEvent = gate.consentEvent.name;
     if (grants.includes('any')) break;
   }
   return {
@@ -102,6 +104,7 @@ function useOf(specifier: string, exportName: string, node: ts.Node, sourceFile:
     span: { start: node.getStart(sourceFile), end: node.getEnd() },
     grants: [...new Set(grants)],
     enclosingExports: grants.includes('any') ? [] : enclosingExports,
+    ...(consentEvent !== undefined && !grants.includes('any') ? { consentEvent } : {}),
   };
 }
 

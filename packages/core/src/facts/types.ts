@@ -289,6 +289,8 @@ export interface ImportedUse {
    * An exported tracker instance makes it a tracker call (`trackerInstances`).
    */
   member?: { method: string; call: Span; statement?: Span };
+  /** Set when the use sits in a listener of the site's own consent event (its dispatches decide). */
+  consentEvent?: string;
 }
 
 /** An exported tracker instance (`export const analytics = AnalyticsBrowser.load({ writeKey })`). */

@@ -32,8 +32,27 @@ runRuleTests(rule, {
         'tag.html': '<script>window.addEventListener("consent:granted", function () { var s = document.createElement("script"); s.src = "https://www.googletagmanager.com/gtag/js?id=G-1"; document.head.appendChild(s); });</script>\n',
       },
     },
+    {
+      name: 'stored choice read with includes, and a shared SDK instance called in the listener',
+      code: "import { posthog } from './posthog.js';\nwindow.addEventListener('site-consent-granted', () => posthog.capture('consented'));\n",
+      filename: 'tracking.js',
+      files: {
+        'posthog.js': "import posthogJs from 'posthog-js';\nif (localStorage.getItem('site-consent')?.includes('\"granted\"')) var unused = 1;\nexport const posthog = posthogJs.init('phc_x', {}, 'site');\n",
+        'boot.js': "if (localStorage.getItem('site-consent')?.includes('\"granted\"')) {\n  window.dispatchEvent(new CustomEvent('site-consent-granted'));\n}\nif (document.cookie.includes('cookie_consent=accepted')) window.dispatchEvent(new Event('site-consent-granted'));\n",
+      },
+    },
   ],
   invalid: [
+    {
+      name: 'a shared SDK instance in the listener of an event dispatched at page load without a stored choice',
+      code: "import { posthog } from './posthog.js';\nwindow.addEventListener('site-consent-granted', () => posthog.capture('consented'));\n",
+      filename: 'tracking.js',
+      files: {
+        'posthog.js': "import posthogJs from 'posthog-js';\nexport const posthog = posthogJs.init('phc_x', {}, 'site');\n",
+        'boot.js': "if (localStorage.getItem('site-language') === 'en') window.dispatchEvent(new CustomEvent('site-consent-granted'));\n",
+      },
+      errors: [{ messageId: 'notGated', line: 2, message: 'posthog.capture' }],
+    },
     {
       name: 'no dispatch of the event in the analysed files',
       code: listener,

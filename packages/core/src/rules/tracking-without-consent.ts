@@ -308,6 +308,7 @@ function importedInstanceCalls(context: RuleContextOf): Map<TrackerSink, { guess
         seen: grants.map((g) => ({ span: use.span, text: 'a consent check', grants: [g], form: 'if' as const, confidence: 'high' as const, origin: 'project' })),
         trace: [],
         exportNames: use.enclosingExports.length ? use.enclosingExports : undefined,
+        consentEvent: use.consentEvent !== undefined ? { name: use.consentEvent, span: use.span } : undefined,
       },
     };
     out.set(sink, { guessed, trace });
