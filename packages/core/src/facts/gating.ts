@@ -12,7 +12,7 @@ import ts = morphTs;
 import type { ConsentCategory } from '../knowledge/types';
 import type { Knowledge } from '../knowledge';
 import { positionAt } from '../text';
-import { ConsentMatcher, evidenceOf, pathOf, skipOuter, type ConditionProof, type Grant } from './consent';
+import { categoryFromName, ConsentMatcher, evidenceOf, pathOf, skipOuter, type ConditionProof, type Grant } from './consent';
 import type { Binding, ScopeResolver } from './scope';
 import type { GateResult, GuardEvidence } from './types';
 import { consentEventListened, isUnsubscribeArgument } from './consent-events';
@@ -122,7 +122,7 @@ export class GateFinder {
   private stepGates(child: ts.Node, parent: ts.Node, category: ConsentCategory, result: GateResult): boolean {
     const prove = (e: ts.Expression, truthy: boolean) => {
       this.noteExistence(e, truthy, result);
-      return this.prove(e, truthy);
+      return this.proveWithCallbacks(e, truthy);
     };
     if (ts.isIfStatement(parent)) {
       if (child === parent.thenStatement) return this.accept(prove(parent.expression, true), 'if', category, result);
@@ -152,6 +152,106 @@ export class GateFinder {
     return false;
   }
 
+  /** A consent-check proof, or else a test of a consent tool callback's category parameter. */
+  private proveWithCallbacks(expression: ts.Expression, truthy: boolean): ConditionProof {
+    const proof = this.prove(expression, truthy);
+    if (proof.hits.length > 0) return proof;
+    return this.parameterProof(expression, truthy) ?? proof;
+  }
+
+  /**
+   * The callback parameter an expression reads (`category`, `change.ANALYTICS`): a parameter of
+   * a consent tool callback that runs for every choice (`onAllow(category)`, `onStatusChange`),
+   * with the property path read from it and the tool's category map.
+   */
+  private callbackParameter(expression: ts.Expression): { path: string[]; api: string; map?: Record<string, ConsentCategory> } | undefined {
+    const path = pathOf(expression);
+    if (!path) return undefined;
+    const root = rootOf(expression);
+    if (!root) return undefined;
+    const binding = this.scope.resolve(root.text, root);
+    if (binding?.kind !== 'parameter') return undefined;
+    const fn = binding.parameter.parent;
+    if (!ts.isFunctionLike(fn) || fn.parameters[0] !== binding.parameter) return undefined;
+    const callback = this.cmpCallback(fn as ts.SignatureDeclaration);
+    if (!callback || !callback.needsInnerCheck) return undefined;
+    return { path: [...(binding.propertyPath ?? []), ...path.slice(1)], api: callback.api, map: this.knowledge.consentApiById(callback.api)?.categoryMap };
+  }
+
+  /**
+   * `category === 'analytics'`, `category !== 'marketing'` (falsy), `['analytics'].includes(category)`,
+   * `categories.includes('analytics')`, `categories.indexOf('analytics') > -1`, `change.ANALYTICS === 'ACCEPT'`,
+   * `consents.analytics`, on a consent tool callback's parameter: a purpose-specific gate.
+   */
+  private parameterProof(expression: ts.Expression, truthy: boolean): ConditionProof | undefined {
+    const e = skipOuter(expression);
+    const proofOf = (grants: ConsentCategory[], node: ts.Node, api: string): ConditionProof | undefined =>
+      grants.length === 0 ? undefined : { grants: new Set<Grant>(grants), hits: [{ node, grants, confidence: 'high', origin: api }] };
+    if (ts.isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.ExclamationToken) return this.parameterProof(e.operand, !truthy);
+    if (ts.isBinaryExpression(e)) {
+      const op = e.operatorToken.kind;
+      if (op === ts.SyntaxKind.AmpersandAmpersandToken && truthy) return this.parameterProof(e.left, true) ?? this.parameterProof(e.right, true);
+      if (op === ts.SyntaxKind.BarBarToken && !truthy) return this.parameterProof(e.left, false) ?? this.parameterProof(e.right, false);
+      const equal = op === ts.SyntaxKind.EqualsEqualsEqualsToken || op === ts.SyntaxKind.EqualsEqualsToken;
+      const notEqual = op === ts.SyntaxKind.ExclamationEqualsEqualsToken || op === ts.SyntaxKind.ExclamationEqualsToken;
+      if (equal || notEqual) {
+        if (equal !== truthy) return undefined;
+        const [left, right] = [skipOuter(e.left), skipOuter(e.right)];
+        const param = this.callbackParameter(left) ?? this.callbackParameter(right);
+        const other = this.callbackParameter(left) ? right : left;
+        if (!param) {
+          // categories.indexOf('analytics') > -1 is handled below through the call
+          return undefined;
+        }
+        const value = ts.isStringLiteralLike(other) ? other.text : other.kind === ts.SyntaxKind.TrueKeyword ? 'true' : undefined;
+        if (value === undefined) return undefined;
+        // category === 'analytics'
+        if (param.path.length === 0) {
+          const mapped = categoryFromName(value, param.map);
+          return mapped ? proofOf([mapped], e, param.api) : undefined;
+        }
+        // change.ANALYTICS === 'ACCEPT', consents['analytics'] === true
+        const mapped = categoryFromName(param.path[param.path.length - 1], param.map);
+        return mapped && GRANTED_CASE.test(value) ? proofOf([mapped], e, param.api) : undefined;
+      }
+      // categories.indexOf('analytics') > -1 / >= 0 / !== -1
+      const index = indexOfCall(e);
+      if (index && truthy) return this.containsProof(index, proofOf);
+      return undefined;
+    }
+    if (!truthy) return undefined;
+    if (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && e.expression.name.text === 'includes') {
+      // ['analytics', 'statistics'].includes(category): every listed word must name the same purpose
+      const receiver = skipOuter(e.expression.expression);
+      const arg = e.arguments[0] && skipOuter(e.arguments[0]);
+      if (ts.isArrayLiteralExpression(receiver) && arg) {
+        const param = this.callbackParameter(arg);
+        if (!param || param.path.length !== 0) return undefined;
+        const mapped = new Set(receiver.elements.map((el) => (ts.isStringLiteralLike(el) ? categoryFromName(el.text, param.map) : undefined)));
+        const only = [...mapped][0];
+        return mapped.size === 1 && only ? proofOf([only], e, param.api) : undefined;
+      }
+      return this.containsProof(e, proofOf);
+    }
+    // consents.analytics (a consent object handed to the callback)
+    const param = this.callbackParameter(e);
+    if (param && param.path.length > 0 && !ts.isCallExpression(e)) {
+      const mapped = categoryFromName(param.path[param.path.length - 1], param.map);
+      return mapped ? proofOf([mapped], e, param.api) : undefined;
+    }
+    return undefined;
+  }
+
+  /** `x.includes('analytics')` / `x.indexOf('analytics')` on a callback parameter (`x` = the parameter or a property of it). */
+  private containsProof(call: ts.CallExpression, proofOf: (grants: ConsentCategory[], node: ts.Node, api: string) => ConditionProof | undefined): ConditionProof | undefined {
+    if (!ts.isPropertyAccessExpression(call.expression)) return undefined;
+    const param = this.callbackParameter(call.expression.expression);
+    const arg = call.arguments[0] && skipOuter(call.arguments[0]);
+    if (!param || !arg || !ts.isStringLiteralLike(arg)) return undefined;
+    const mapped = categoryFromName(arg.text, param.map);
+    return mapped ? proofOf([mapped], call, param.api) : undefined;
+  }
+
   /** Records the first tracker global whose existence `expression` proves when it is `truthy`. */
   private noteExistence(expression: ts.Expression, truthy: boolean, result: GateResult): void {
     if (result.existence) return;
@@ -172,7 +272,14 @@ export class GateFinder {
     const switchStatement = clause.parent.parent;
     const subject = skipOuter(switchStatement.expression);
     if (subject.kind === ts.SyntaxKind.TrueKeyword) {
-      return this.accept(this.prove(clause.expression, true), 'if', category, result);
+      return this.accept(this.proveWithCallbacks(clause.expression, true), 'if', category, result);
+    }
+    // onAllow(category) { switch (category) { case 'analytics': … } }: the consent tool's category parameter
+    const label = skipOuter(clause.expression);
+    const param = this.callbackParameter(subject);
+    if (param && param.path.length === 0 && ts.isStringLiteralLike(label)) {
+      const mapped = categoryFromName(label.text, param.map);
+      if (mapped) return this.accept({ grants: new Set<Grant>([mapped]), hits: [{ node: clause.expression, grants: [mapped], confidence: 'high', origin: param.api }] }, 'if', category, result);
     }
     // switch (status) { case 'granted': … }: the case proves the subject means "granted".
     const value = skipOuter(clause.expression);
@@ -189,10 +296,10 @@ export class GateFinder {
       const thenExits = alwaysExits(statement.thenStatement);
       if (thenExits && (!statement.elseStatement || !alwaysExits(statement.elseStatement))) {
         this.noteExistence(statement.expression, false, result);
-        if (this.accept(this.prove(statement.expression, false), 'early-return', category, result)) return true;
+        if (this.accept(this.proveWithCallbacks(statement.expression, false), 'early-return', category, result)) return true;
       } else if (!thenExits && statement.elseStatement && alwaysExits(statement.elseStatement)) {
         this.noteExistence(statement.expression, true, result);
-        if (this.accept(this.prove(statement.expression, true), 'early-return', category, result)) return true;
+        if (this.accept(this.proveWithCallbacks(statement.expression, true), 'early-return', category, result)) return true;
       }
     }
     return false;
@@ -231,7 +338,7 @@ export class GateFinder {
       }
     }
     // addEventListener('cookie-consent-accepted', …): the site's own consent event; its dispatches decide (project pass).
-    const siteEvent = consentEventListened(fn);
+    const siteEvent = callback ? undefined : consentEventListened(fn);
     if (siteEvent !== undefined) {
       result.consentEvent = { name: siteEvent, span: { start: fn.parent.getStart(this.sourceFile), end: fn.parent.getEnd() } };
       result.trace.push(`Inside a listener of the site's own \`${siteEvent}\` event (line ${this.line(fn.parent.getStart(this.sourceFile))}): it gates only if every dispatch of the event is on an accept path.`);
@@ -616,4 +723,24 @@ function globalNameOf(expression: ts.Expression, knowledge: Knowledge, scope: Sc
     name = ts.isPropertyAccessExpression(e) ? e.name.text : ts.isStringLiteralLike(e.argumentExpression) ? e.argumentExpression.text : undefined;
   }
   return name !== undefined && knowledge.globalRoots.has(name) ? name : undefined;
+}
+
+/** The identifier an access path starts from (`change` of `change.ANALYTICS`). */
+function rootOf(expression: ts.Expression): ts.Identifier | undefined {
+  let e = skipOuter(expression);
+  while (ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) e = skipOuter(e.expression);
+  return ts.isIdentifier(e) ? e : undefined;
+}
+
+/** `x.indexOf('a') > -1`, `>= 0`, `!== -1`, `!= -1`: the indexOf call when the comparison means "contains". */
+function indexOfCall(e: ts.BinaryExpression): ts.CallExpression | undefined {
+  const left = skipOuter(e.left);
+  const right = skipOuter(e.right);
+  if (!ts.isCallExpression(left) || !ts.isPropertyAccessExpression(left.expression) || left.expression.name.text !== 'indexOf') return undefined;
+  const number = ts.isPrefixUnaryExpression(right) && right.operator === ts.SyntaxKind.MinusToken && ts.isNumericLiteral(right.operand) ? -Number(right.operand.text) : ts.isNumericLiteral(right) ? Number(right.text) : undefined;
+  if (number === undefined) return undefined;
+  const op = e.operatorToken.kind;
+  if ((op === ts.SyntaxKind.GreaterThanToken && number === -1) || (op === ts.SyntaxKind.GreaterThanEqualsToken && number === 0)) return left;
+  if ((op === ts.SyntaxKind.ExclamationEqualsEqualsToken || op === ts.SyntaxKind.ExclamationEqualsToken) && number === -1) return left;
+  return undefined;
 }

@@ -8,6 +8,14 @@ import { rule } from './tracking-without-consent';
 
 runRuleTests(rule, {
   valid: [
+    // per-purpose callbacks: the callback's category parameter compared with a category word (issue 14 item 4)
+    "window.cookiehub.load({ onAllow: function (category) { if (category === 'analytics') mixpanel.track('x'); } });\n",
+    "window.cookiehub.load({ onAllow: (category) => { if (category != 'marketing') return; fbq('track', 'Lead'); } });\n",
+    "window.cookiehub.load({ onAllow: (category) => { switch (category) { case 'analytics': mixpanel.track('x'); break; } } });\n",
+    "window.cookiehub.load({ onAllow: (category) => { if (['analytics', 'statistics'].includes(category)) mixpanel.track('x'); } });\n",
+    "window.cookiehub.load({ onAllow: (category) => { if (category.indexOf('analytics') > -1) mixpanel.track('x'); } });\n",
+    "CookieConsent.run({ onConsent: ({ cookie }) => { if (cookie.categories.includes('analytics')) mixpanel.track('x'); } });\n",
+    "Osano.cm.addEventListener('osano-cm-consent-saved', (change) => { if (change.ANALYTICS === 'ACCEPT') mixpanel.track('x'); });\n",
     // CookieYes: a category read on getCkyConsent()'s result
     "if (window.getCkyConsent?.().categories?.analytics) gtag('event', 'page_view');\n",
     "const consent = getCkyConsent();\nif (getCkyConsent().categories.advertisement) fbq('track', 'Lead');\n",
@@ -26,6 +34,16 @@ runRuleTests(rule, {
     { code: '<script type="text/plain" class="cmplazyload" data-cmp-vendor="s26" src="https://www.googletagmanager.com/gtag/js?id=G-1"></script>\n', filename: 'index.html' },
   ],
   invalid: [
+    {
+      name: 'per-purpose callback: no test of the category, the wrong category, a mixed list, or another variable',
+      code: "window.cookiehub.load({ onAllow: (category) => { mixpanel.track('a'); } });\nwindow.cookiehub.load({ onAllow: (category) => { if (category == 'marketing') mixpanel.track('b'); } });\nwindow.cookiehub.load({ onAllow: (category) => { if (['analytics', 'marketing'].includes(category)) mixpanel.track('c'); } });\nwindow.cookiehub.load({ onAllow: (category) => { const other = 'x'; if (other === 'analytics') mixpanel.track('d'); } });\n",
+      errors: [
+        { messageId: 'notGated', line: 1 },
+        { messageId: 'wrongCategory', line: 2, message: 'marketing' },
+        { messageId: 'notGated', line: 3 },
+        { messageId: 'notGated', line: 4 },
+      ],
+    },
     {
       // a category read for the wrong purpose
       code: "if (getCkyConsent().categories.analytics) fbq('track', 'Lead');\n",
