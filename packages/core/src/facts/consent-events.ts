@@ -71,6 +71,34 @@ export function isUnsubscribeArgument(id: ts.Node): boolean {
 
 interface Verdict { accept: boolean; path: string }
 
+/** A handler name that says it accepts consent (`acceptCookies`, `handleAcceptAll`, `onAllowTracking`, `grantConsent`). */
+const ACCEPT_HANDLER = /^(on|handle|do)?_?(accept|allow|grant|agree|optIn|opt_in)_?(all)?_?(cookies?|consent|tracking|analytics|gdpr|privacy|banner)?_?(all)?$/i;
+
+/** True when a function's own name says it is the accept handler of a consent banner. */
+export function isAcceptHandlerName(name: string): boolean {
+  return ACCEPT_HANDLER.test(name) && !REJECT_WORDS.test(name);
+}
+
+/**
+ * When `fn` is the click (or key, submit) handler of a control that says it accepts
+ * (`document.getElementById('cookie-accept').addEventListener('click', fn)`,
+ * `<button onClick={fn}>Accept all</button>`): what the control is, in words.
+ */
+export function acceptControlOf(fn: ts.Node, sourceFile: ts.SourceFile, scope: ScopeResolver): string | undefined {
+  const host = fn.parent;
+  if (!host) return undefined;
+  const judge = new PathJudge(sourceFile, scope, undefined, new Map());
+  if (ts.isCallExpression(host) && host.arguments[1] === fn && lastName(host.expression) === 'addEventListener' && ts.isStringLiteralLike(host.arguments[0]) && USER_EVENTS.test(host.arguments[0].text)) {
+    const verdict = judge.control(host.expression, `a ${host.arguments[0].text} on`);
+    return verdict.accept ? verdict.path : undefined;
+  }
+  if (ts.isJsxExpression(host) && ts.isJsxAttribute(host.parent) && USER_PROPS.test(host.parent.name.getText(sourceFile))) {
+    const verdict = judge.element(host.parent.parent.parent as ts.JsxOpeningLikeElement, host.parent.name.getText(sourceFile));
+    return verdict.accept ? verdict.path : undefined;
+  }
+  return undefined;
+}
+
 /** Classifies the dispatch calls of one file (only events whose name speaks of consent). */
 export function classifyDispatches(
   calls: readonly ts.CallExpression[],
@@ -93,7 +121,7 @@ class PathJudge {
   constructor(
     private readonly sourceFile: ts.SourceFile,
     private readonly scope: ScopeResolver,
-    private readonly matcher: ConsentMatcher,
+    private readonly matcher: ConsentMatcher | undefined,
     private readonly identifiers: Map<string, ts.Identifier[]>,
   ) {}
 
@@ -107,7 +135,7 @@ class PathJudge {
         : ts.isConditionalExpression(parent) && child === parent.whenTrue ? parent.condition
         : ts.isBinaryExpression(parent) && child === parent.right && parent.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken ? parent.left
         : undefined;
-      if (condition && (readsStoredGrant(condition) || this.matcher.prove(condition, true, this.scope).hits.length > 0)) return { accept: true, path: `behind the stored choice \`${shorten(condition.getText(this.sourceFile))}\`` };
+      if (condition && (readsStoredGrant(condition) || (this.matcher?.prove(condition, true, this.scope).hits.length ?? 0) > 0)) return { accept: true, path: `behind the stored choice \`${shorten(condition.getText(this.sourceFile))}\`` };
       if (!ts.isFunctionLike(parent)) continue;
       const fn = parent;
       const host = fn.parent;
@@ -168,7 +196,7 @@ class PathJudge {
   }
 
   /** `acceptButton.addEventListener('click', …)`, `document.getElementById('cookie-accept').addEventListener(…)`. */
-  private control(callee: ts.Expression, how: string): Verdict {
+  control(callee: ts.Expression, how: string): Verdict {
     const receiver = ts.isPropertyAccessExpression(callee) ? callee.expression : undefined;
     let text = receiver ? receiver.getText(this.sourceFile) : '';
     // const acceptBtn = document.querySelector('#accept'): the initializer names the control too
@@ -178,7 +206,7 @@ class PathJudge {
   }
 
   /** `<button onClick={…}>Accept all</button>`: the element's text, id, class and aria-label. */
-  private element(opening: ts.JsxOpeningLikeElement, prop: string): Verdict {
+  element(opening: ts.JsxOpeningLikeElement, prop: string): Verdict {
     const element = ts.isJsxOpeningElement(opening) ? opening.parent : opening;
     const words: string[] = [];
     const visit = (node: ts.Node): void => {

@@ -475,10 +475,19 @@ function storageMention(condition: ts.Expression): CheckHit | undefined {
 }
 
 /** `document.cookie.includes('cookieconsent_status=allow')`: the tool's cookie with a granted value. */
+const GRANTED_SETTING = /^(true|yes|1|accepted?|allow(ed)?|granted|all|opt-?in)$/i;
+
 function cookieContainment(value: string, node: ts.Node): CheckHit | undefined {
   const [name, setting] = value.split('=');
   const known = STORAGE_KEYS.get(name.trim().toLowerCase());
-  if (!known) return undefined;
+  if (!known) {
+    // document.cookie.includes('cookieAccepted=true'): a cookie named for consent with a granted value (medium)
+    const key = name.trim();
+    if (setting === undefined || !GRANTED_SETTING.test(setting.trim())) return undefined;
+    if (!namesConsent(key) && !(/accept|allow/i.test(key) && /cookie|consent|tracking|analytics/i.test(key))) return undefined;
+    const words = categoriesInIdentifier(key);
+    return hit(node, words.length ? words : ['any'], 'medium', 'heuristic');
+  }
   if (setting !== undefined && known.granted.length > 0 && !known.granted.includes(setting.trim())) return undefined;
   return hit(node, [known.category], 'high', `storage:${known.tool}`);
 }

@@ -15,7 +15,7 @@ import { positionAt } from '../text';
 import { categoryFromName, ConsentMatcher, evidenceOf, pathOf, skipOuter, type ConditionProof, type Grant } from './consent';
 import type { Binding, ScopeResolver } from './scope';
 import type { GateResult, GuardEvidence } from './types';
-import { consentEventListened, isUnsubscribeArgument } from './consent-events';
+import { acceptControlOf, consentEventListened, isAcceptHandlerName, isUnsubscribeArgument } from './consent-events';
 
 const MAX_CALL_DEPTH = 4;
 const GRANTED_CASE = /^(granted|accepted|accept|allow(ed)?|yes|true|all|opt-?in)$/i;
@@ -337,6 +337,15 @@ export class GateFinder {
         if (this.accept({ grants: new Set(grants), hits: [{ node: callback.node, grants, confidence: 'high', origin: callback.api }] }, 'callback', category, result)) return 'gated';
       }
     }
+    // the click handler of a control that says it accepts (a hand-written banner's accept button)
+    const control = callback ? undefined : acceptControlOf(fn, this.sourceFile, this.scope);
+    if (control !== undefined) {
+      const grants: Grant[] = ['any'];
+      if (this.accept({ grants: new Set(grants), hits: [{ node: fn.parent, grants, confidence: 'medium', origin: 'heuristic' }] }, 'callback', category, result)) {
+        result.trace.push(`Runs on ${control}.`);
+        return 'gated';
+      }
+    }
     // addEventListener('cookie-consent-accepted', …): the site's own consent event; its dispatches decide (project pass).
     const siteEvent = callback ? undefined : consentEventListened(fn);
     if (siteEvent !== undefined) {
@@ -398,6 +407,13 @@ export class GateFinder {
       if (exportNames.length > 0) {
         result.exportNames = exportNames;
         result.trace.push(`\`${name}\` is exported; the callers in other files decide.`);
+      } else if (isAcceptHandlerName(name)) {
+        // acceptCookies(), called from the banner's markup (onclick="acceptCookies()")
+        const grants: Grant[] = ['any'];
+        if (this.accept({ grants: new Set(grants), hits: [{ node: fn, grants, confidence: 'medium', origin: 'heuristic' }] }, 'callback', category, result)) {
+          result.trace.push(`\`${name}\` is not called in this file and its name says it is the banner's accept handler.`);
+          return true;
+        }
       } else {
         result.trace.push(`\`${name}\` is not called anywhere in this file.`);
       }
@@ -498,10 +514,18 @@ export class GateFinder {
       const element = parent.parent.parent.parent;
       if (ts.isJsxOpeningElement(element) || ts.isJsxSelfClosingElement(element)) jsx = { tag: element.tagName.getText(this.sourceFile), prop: parent.parent.name.getText(this.sourceFile) };
     }
+    // tarteaucitron.services.x = { needConsent: true, js: function () { … } }
+    let assignedOption: string | undefined;
+    if (option !== undefined && ts.isObjectLiteralExpression(parent.parent) && ts.isBinaryExpression(parent.parent.parent) && parent.parent.parent.operatorToken.kind === ts.SyntaxKind.EqualsToken && parent.parent.parent.right === parent.parent) {
+      const target = pathOf(parent.parent.parent.left);
+      // `needConsent: false` runs the service without asking
+      const runsWithout = parent.parent.properties.some((p) => ts.isPropertyAssignment(p) && propertyName(p.name) === 'needConsent' && skipOuter(p.initializer).kind === ts.SyntaxKind.FalseKeyword);
+      if (target && target.length >= 2 && !runsWithout) assignedOption = target.slice(0, -1).join('.');
+    }
     // window.OptanonWrapper = function () { … }
     const assigned = ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken && parent.right === fn ? pathOf(parent.left) : undefined;
     const assignedName = assigned && assigned.length === 1 ? assigned[0] : undefined;
-    if (!name && !callee && !optionCall && !jsx && !assignedName) return undefined;
+    if (!name && !callee && !optionCall && !jsx && !assignedName && !assignedOption) return undefined;
 
     for (const api of this.knowledge.consentApis) {
       for (const cb of api.callbacks) {
@@ -516,6 +540,9 @@ export class GateFinder {
         }
         if (cb.kind === 'option' && option === cb.property && optionCall === cbName) {
           return { ...found, label: `\`${cb.property}\` of \`${cb.name}\` (${api.name})` };
+        }
+        if (cb.kind === 'assignedOption' && assignedOption === cbName && option === cb.property) {
+          return { ...found, label: `\`${cb.property}\` of a \`${cb.name}\` entry (${api.name})` };
         }
         if (cb.kind === 'jsxProp' && jsx && jsx.tag === cb.name && jsx.prop === cb.property) {
           return { ...found, label: `\`${cb.property}\` of \`<${cb.name}>\` (${api.name})` };

@@ -155,7 +155,12 @@ export function findSinks(
           if (name !== undefined && WRITE_CALLS.has(name)) formNodes.writes.push(call);
         }
         const match = matchCall(call, knowledge, scope, sdkNames) ?? matchServerRequest(call, knowledge, scope) ?? matchSetAttribute(call, knowledge, scope) ?? matchRequest(call, knowledge, scope);
-        if (match) add(call, match.vendor, match.form, match.label, undefined, match.thirdParty);
+        if (match) {
+          add(call, match.vendor, match.form, match.label, undefined, match.thirdParty);
+          // posthog.init(key, { opt_out_capturing_by_default: true }): opted out until the page opts in
+          const option = match.vendor.optInOption;
+          if (option && match.label.split('.').pop() === option.method && call.arguments.some((a) => hasOption(a, option.property, option.value))) optInVendors.add(match.vendor.id);
+        }
         break;
       }
       case ts.SyntaxKind.IfStatement:
@@ -410,6 +415,17 @@ function matchCall(call: ts.CallExpression, knowledge: Knowledge, scope: ScopeRe
   return undefined;
 }
 
+/** An object literal argument with `property: value`. */
+function hasOption(arg: ts.Expression, property: string, value: boolean | string): boolean {
+  const e = skipOuter(arg);
+  if (!ts.isObjectLiteralExpression(e)) return false;
+  return e.properties.some((p) => {
+    if (!ts.isPropertyAssignment(p) || !(ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) || p.name.text !== property) return false;
+    const v = skipOuter(p.initializer);
+    return typeof value === 'boolean' ? v.kind === (value ? ts.SyntaxKind.TrueKeyword : ts.SyntaxKind.FalseKeyword) : ts.isStringLiteralLike(v) && v.text === value;
+  });
+}
+
 /** `_paq.push(['requireConsent'])`: the vendor holds every call until consent. */
 function noteOptInMode(call: ts.CallExpression, knowledge: Knowledge, out: Set<string>): void {
   const first = call.arguments[0];
@@ -587,6 +603,8 @@ function argumentsMatch(call: ts.CallExpression, shape: GlobalShape, scope: Scop
     const head = arg && ts.isArrayLiteralExpression(arg) && arg.elements[0] && ts.isStringLiteralLike(arg.elements[0]) ? arg.elements[0].text : undefined;
     if (head !== undefined && shape.firstArgHeadNotIn.includes(head)) return false;
   }
+  if (shape.privacySettings && first === 'set' && isPrivacySetting(call, shape.privacySettings, scope)) return false;
+  if (shape.consentStatePushes && call.arguments.length === 1 && isConsentStatePush(call.arguments[0])) return false;
   if (shape.argMatch) {
     const value = literal(shape.argMatch.index);
     if (value === undefined) return false;
@@ -595,6 +613,38 @@ function argumentsMatch(call: ts.CallExpression, shape: GlobalShape, scope: Scop
     if (!equals && !starts) return false;
   }
   return true;
+}
+
+/** `gtag('set', 'ads_data_redaction', true)` / `gtag('set', { allow_google_signals: false })`: only restricting settings. */
+function isPrivacySetting(call: ts.CallExpression, settings: Record<string, boolean | string>, scope: ScopeResolver): boolean {
+  const valueOf = (e: ts.Expression): boolean | string | undefined => {
+    const v = skipOuter(e);
+    if (v.kind === ts.SyntaxKind.TrueKeyword) return true;
+    if (v.kind === ts.SyntaxKind.FalseKeyword) return false;
+    return ts.isStringLiteralLike(v) ? v.text : undefined;
+  };
+  const key = literalArgument(call, 1, scope);
+  if (key !== undefined) return call.arguments.length === 3 && key in settings && valueOf(call.arguments[2]) === settings[key];
+  const object = call.arguments[1] && skipOuter(call.arguments[1]);
+  if (call.arguments.length !== 2 || !object || !ts.isObjectLiteralExpression(object) || object.properties.length === 0) return false;
+  return object.properties.every((p) => ts.isPropertyAssignment(p) && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) && p.name.text in settings && valueOf(p.initializer) === settings[p.name.text]);
+}
+
+const CONSENT_STATE_KEY = /^(ad_storage|analytics_storage|functionality_storage|personalization_storage|security_storage|ad_user_data|ad_personalization|wait_for_update)$/;
+
+/** `dataLayer.push({ event: 'consent_update', analytics_storage: 'granted' })`: only consent state, no tracking. */
+function isConsentStatePush(arg: ts.Expression): boolean {
+  const object = skipOuter(arg);
+  if (!ts.isObjectLiteralExpression(object) || object.properties.length === 0) return false;
+  let consent = false;
+  for (const p of object.properties) {
+    if (!(ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p)) || !(ts.isIdentifier(p.name) || ts.isStringLiteral(p.name))) return false;
+    const name = p.name.text;
+    if (CONSENT_STATE_KEY.test(name)) consent = true;
+    else if (name === 'event' && ts.isPropertyAssignment(p) && ts.isStringLiteralLike(skipOuter(p.initializer)) && /consent/i.test((skipOuter(p.initializer) as ts.StringLiteralLike).text)) consent = true;
+    else return false;
+  }
+  return consent;
 }
 
 interface JsxMatch {

@@ -118,7 +118,7 @@ const KINDS: readonly VendorEntry['kind'][] = [
   'analytics', 'advertising', 'tag-manager', 'session-replay', 'chat', 'crm', 'email-marketing', 'ab-testing', 'customer-data-platform', 'attribution', 'social', 'video',
 ];
 const IMPORT_AS: readonly ImportShape['as'][] = ['object', 'call', 'component', 'class'];
-const CALLBACK_KINDS: readonly ConsentCallbackShape['kind'][] = ['function', 'event', 'callArg', 'option', 'jsxProp'];
+const CALLBACK_KINDS: readonly ConsentCallbackShape['kind'][] = ['function', 'event', 'callArg', 'option', 'jsxProp', 'assignedOption'];
 const CHECK_CATEGORIES = [...CATEGORIES, 'fromArg', 'fromProperty', 'any'];
 const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const IDENT = /^[A-Za-z_$][\w$]*$/;
@@ -485,6 +485,13 @@ function validateVendor(v: VendorEntry, field: string): void {
     if (v.exemption.jurisdictions !== undefined) strArray(v.exemption.jurisdictions, `${at}.exemption.jurisdictions`);
   }
   optionalBool(v.consentMode, `${at}.consentMode`);
+  if (v.optInOption !== undefined) {
+    if (!isObject(v.optInOption)) fail(`${at}.optInOption`, 'must be an object with "method", "property", "value" and "source"', v.optInOption);
+    str(v.optInOption.method, `${at}.optInOption.method`);
+    str(v.optInOption.property, `${at}.optInOption.property`);
+    if (typeof v.optInOption.value !== 'boolean' && typeof v.optInOption.value !== 'string') fail(`${at}.optInOption.value`, 'must be a boolean or a string', v.optInOption.value);
+    str(v.optInOption.source, `${at}.optInOption.source`);
+  }
   if (v.optInMode !== undefined) {
     if (!isObject(v.optInMode)) fail(`${at}.optInMode`, 'must be an object with "callee", "firstArgHeadIn" and "source"', v.optInMode);
     str(v.optInMode.callee, `${at}.optInMode.callee`);
@@ -533,7 +540,7 @@ function validateConsentApi(a: ConsentApiEntry, field: string): void {
     const kind = oneOf(c.kind, CALLBACK_KINDS, `${f}.kind`);
     const name = str(c.name, `${f}.name`);
     if (kind !== 'event') dottedPath(name, `${f}.name`, false);
-    if ((kind === 'option' || kind === 'jsxProp') && c.property === undefined) fail(`${f}.property`, `is required for kind "${kind}"`, c.property);
+    if ((kind === 'option' || kind === 'jsxProp' || kind === 'assignedOption') && c.property === undefined) fail(`${f}.property`, `is required for kind "${kind}"`, c.property);
     if (c.property !== undefined && !IDENT.test(str(c.property, `${f}.property`))) fail(`${f}.property`, 'must be an identifier', c.property);
     if (kind === 'jsxProp' && c.module === undefined) fail(`${f}.module`, 'is required for kind "jsxProp"', c.module);
     if (c.module !== undefined) str(c.module, `${f}.module`);

@@ -38,6 +38,18 @@ export interface GlobalShape {
    * match. Used for consent commands pushed into the same queue (`_paq.push(['requireConsent'])`).
    */
   firstArgHeadNotIn?: string[];
+  /**
+   * Settings that only restrict what the tag does (`ads_data_redaction: true`, `allow_google_signals: false`),
+   * with their restricting value: `gtag('set', 'ads_data_redaction', true)` and `gtag('set', { … })` setting only
+   * these are configuration, never a sink.
+   */
+  privacySettings?: Record<string, boolean | string>;
+  /**
+   * Set on queues that also carry consent state (`dataLayer.push({ event: 'consent_update', analytics_storage: 'granted' })`):
+   * a push of an object literal holding only consent state (`*_storage`, `ad_user_data`, `ad_personalization`,
+   * `wait_for_update`, an `event` naming consent) configures the tags and is never a sink.
+   */
+  consentStatePushes?: boolean;
 }
 
 /** How an npm SDK's import is used as a tracker. */
@@ -105,6 +117,12 @@ export interface VendorEntry {
    */
   optInMode?: { callee: string; firstArgHeadIn: string[]; source: string };
   /**
+   * An init option that starts the SDK opted out until the page opts the visitor in
+   * (posthog-js `init(key, { opt_out_capturing_by_default: true })`): the SDK's init call with it
+   * (method `method` of the vendor's SDK) switches the file into opt-in mode, like `optInMode`.
+   */
+  optInOption?: { method: string; property: string; value: boolean | string; source: string };
+  /**
    * The vendor's tags honour Google Consent Mode (`gtag('consent', 'default', …)`): with
    * `denied` defaults they still load and send cookieless pings ("advanced" mode).
    */
@@ -168,9 +186,11 @@ export interface ConsentCallbackShape {
    * `event`: `window.addEventListener(<name>, cb)`; `callArg`: a callback passed to `path(...)`
    * (`OneTrust.OnConsentChanged(cb)`, `__tcfapi('addEventListener', 2, cb)`);
    * `option`: a property in an options object passed to `path(...)` (`CookieConsent.run({ onConsent })`);
-   * `jsxProp`: a prop of a component from `module` (`<CookieConsent onAccept={…}>`).
+   * `jsxProp`: a prop of a component from `module` (`<CookieConsent onAccept={…}>`);
+   * `assignedOption`: a property of an object literal assigned under `name`
+   * (`tarteaucitron.services.myservice = { needConsent: true, js: function () {…} }`).
    */
-  kind: 'function' | 'event' | 'callArg' | 'option' | 'jsxProp';
+  kind: 'function' | 'event' | 'callArg' | 'option' | 'jsxProp' | 'assignedOption';
   /** Function name, event name, callee path, or component name depending on `kind`. */
   name: string;
   /** For `callArg`: the first argument literal that must match (`'addEventListener'`). */

@@ -8,6 +8,8 @@ import { rule } from './tracking-without-consent';
 
 runRuleTests(rule, {
   valid: [
+    // tarteaucitron: a custom service's js function runs when the visitor allows the service
+    "tarteaucitron.services.mixpanel = {\n  key: 'mixpanel', type: 'analytic', needConsent: true,\n  js: function () {\n    tarteaucitron.addScript('https://cdn.mxpnl.com/libs/mixpanel-2-latest.min.js', '', function () { mixpanel.track('x'); });\n  },\n};\n",
     // per-purpose callbacks: the callback's category parameter compared with a category word (issue 14 item 4)
     "window.cookiehub.load({ onAllow: function (category) { if (category === 'analytics') mixpanel.track('x'); } });\n",
     "window.cookiehub.load({ onAllow: (category) => { if (category != 'marketing') return; fbq('track', 'Lead'); } });\n",
@@ -34,6 +36,14 @@ runRuleTests(rule, {
     { code: '<script type="text/plain" class="cmplazyload" data-cmp-vendor="s26" src="https://www.googletagmanager.com/gtag/js?id=G-1"></script>\n', filename: 'index.html' },
   ],
   invalid: [
+    {
+      name: 'tarteaucitron: a service that needs no consent, and a fallback that runs on refusal',
+      code: "tarteaucitron.services.a = { key: 'a', needConsent: false, js: function () { mixpanel.track('a'); } };\ntarteaucitron.services.b = { key: 'b', needConsent: true, fallback: function () { mixpanel.track('b'); } };\n",
+      errors: [
+        { messageId: 'notGated', line: 1 },
+        { messageId: 'notGated', line: 2 },
+      ],
+    },
     {
       name: 'per-purpose callback: no test of the category, the wrong category, a mixed list, or another variable',
       code: "window.cookiehub.load({ onAllow: (category) => { mixpanel.track('a'); } });\nwindow.cookiehub.load({ onAllow: (category) => { if (category == 'marketing') mixpanel.track('b'); } });\nwindow.cookiehub.load({ onAllow: (category) => { if (['analytics', 'marketing'].includes(category)) mixpanel.track('c'); } });\nwindow.cookiehub.load({ onAllow: (category) => { const other = 'x'; if (other === 'analytics') mixpanel.track('d'); } });\n",

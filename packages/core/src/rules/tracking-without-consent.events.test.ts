@@ -41,8 +41,33 @@ runRuleTests(rule, {
         'boot.js': "if (localStorage.getItem('site-consent')?.includes('\"granted\"')) {\n  window.dispatchEvent(new CustomEvent('site-consent-granted'));\n}\nif (document.cookie.includes('cookie_consent=accepted')) window.dispatchEvent(new Event('site-consent-granted'));\n",
       },
     },
+    // hand-written banners without an event (issue 14 item 11, patterns from the false-positive hunt)
+    {
+      name: 'tracker loaded in the click handler of an accept button',
+      code: "const grantButton = document.getElementById('grant-consent');\ngrantButton.addEventListener('click', function () {\n  localStorage.setItem('consentGranted', 'true');\n  const s = document.createElement('script');\n  s.src = 'https://www.googletagmanager.com/gtag/js?id=G-1';\n  document.head.appendChild(s);\n});\n",
+    },
+    {
+      name: 'a React accept button and an accept handler called only from the markup',
+      code: "export function Banner() {\n  return <button onClick={() => mixpanel.track('consented')}>Accept all cookies</button>;\n}\nfunction acceptCookies() {\n  localStorage.setItem('cookiesAccepted', 'true');\n  fbq('track', 'PageView');\n}\n",
+      filename: 'Banner.tsx',
+    },
+    "if (document.cookie.includes('cookieAccepted=true')) mixpanel.track('x');\n",
+    "gtag('set', 'ads_data_redaction', true);\ngtag('set', { allow_google_signals: false, allow_ad_personalization_signals: false });\n",
+    "window.dataLayer.push({ event: 'consent_update', analytics_storage: 'granted', ad_storage: 'denied' });\n",
   ],
   invalid: [
+    {
+      name: 'reject and neutral controls, a non-consent accept handler, a cookie not about consent, tracking set commands and pushes',
+      code: "document.getElementById('cookie-reject').addEventListener('click', () => mixpanel.track('a'));\ndocument.getElementById('menu').addEventListener('click', () => mixpanel.track('b'));\nfunction acceptInvite() { mixpanel.track('c'); }\nif (document.cookie.includes('theme=true')) mixpanel.track('d');\ngtag('set', 'url_passthrough', true);\ndataLayer.push({ event: 'consent_update', value: 10 });\n",
+      errors: [
+        { messageId: 'notGated', line: 1 },
+        { messageId: 'notGated', line: 2 },
+        { messageId: 'notGated', line: 3 },
+        { messageId: 'notGated', line: 4 },
+        { messageId: 'notGated', line: 5 },
+        { messageId: 'notGated', line: 6 },
+      ],
+    },
     {
       name: 'a shared SDK instance in the listener of an event dispatched at page load without a stored choice',
       code: "import { posthog } from './posthog.js';\nwindow.addEventListener('site-consent-granted', () => posthog.capture('consented'));\n",

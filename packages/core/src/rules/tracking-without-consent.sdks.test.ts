@@ -11,6 +11,8 @@ const team = { consent: { functions: ['hasConsent'] } };
 
 runRuleTests(rule, {
   valid: [
+    // posthog-js started opted out: nothing is captured until the banner opts the visitor in (issue 14 FP hunt)
+    "import posthog from 'posthog-js';\nposthog.init('phc_x', { api_host: 'https://eu.i.posthog.com', opt_out_capturing_by_default: true });\nposthog.capture('page');\n",
     // gated through the team's consent function
     { code: "import LogRocket from 'logrocket';\nimport { hasConsent } from './consent';\nif (hasConsent('analytics')) LogRocket.init('org/app');\n", config: team },
     { code: "import Smartlook from 'smartlook-client';\nexport function start(ok: boolean) {\n  if (!window.Cookiebot?.consent?.statistics) return;\n  Smartlook.init('key');\n}\n" },
@@ -25,6 +27,14 @@ runRuleTests(rule, {
     "import { StatsigClient } from '@statsig/js-client';\nexport const client = new StatsigClient('client-key', { userID: 'u' });\n",
   ],
   invalid: [
+    {
+      // opted out by default only when the option says so
+      code: "import posthog from 'posthog-js';\nposthog.init('phc_x', { opt_out_capturing_by_default: false });\nmixpanel.init('t', { opt_out_capturing_by_default: true });\n",
+      errors: [
+        { messageId: 'notGated', line: 2, message: 'PostHog' },
+        { messageId: 'notGated', line: 3, message: 'Mixpanel' },
+      ],
+    },
     {
       // next-plausible: the provider injects the Plausible script; cookieless, so info with the exemption condition
       code: "import PlausibleProvider from 'next-plausible';\nexport default function App({ children }) {\n  return <PlausibleProvider domain=\"example.com\">{children}</PlausibleProvider>;\n}\n",
