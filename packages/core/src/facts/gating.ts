@@ -423,18 +423,18 @@ export class GateFinder {
     const deferred = new Set(exportNames);
     let siteEvent: GateResult['consentEvent'];
     for (const reference of references) {
-      // addEventListener('consent-accepted', start): the site's own consent event decides
-      const listened = consentEventListened(reference);
-      if (listened !== undefined) {
-        siteEvent ??= { name: listened, span: { start: reference.parent.getStart(this.sourceFile), end: reference.parent.getEnd() } };
-        result.trace.push(`\`${name}\` listens to the site's own \`${listened}\` event (line ${this.line(reference.getStart())}).`);
-        continue;
-      }
       // Handed to the consent tool by name: `<CookieConsent onAccept={start}>`,
       // `addEventListener('CookiebotOnAccept', start)`, `run({ onConsent: load })`.
       const handedOver = this.findCmpCallback(reference);
       if (handedOver && !handedOver.needsInnerCheck && (handedOver.category === 'any' || handedOver.category === category)) {
         result.trace.push(`\`${name}\` is passed to ${handedOver.label}, which runs it after consent.`);
+        continue;
+      }
+      // addEventListener('consent-accepted', start): the site's own consent event decides (never a consent tool's own event)
+      const listened = handedOver ? undefined : consentEventListened(reference);
+      if (listened !== undefined) {
+        siteEvent ??= { name: listened, span: { start: reference.parent.getStart(this.sourceFile), end: reference.parent.getEnd() } };
+        result.trace.push(`\`${name}\` listens to the site's own \`${listened}\` event (line ${this.line(reference.getStart())}).`);
         continue;
       }
       const sub: GateResult = { gated: false, seen: [], trace: [] };

@@ -8,6 +8,8 @@ import { rule } from './tracking-without-consent';
 
 runRuleTests(rule, {
   valid: [
+    // HubSpot privacy commands send nothing
+    "_hsq.push(['doNotTrack', { track: false }]);\n_hsq.push(['revokeCookieConsent']);\n",
     // tarteaucitron: a custom service's js function runs when the visitor allows the service
     "tarteaucitron.services.mixpanel = {\n  key: 'mixpanel', type: 'analytic', needConsent: true,\n  js: function () {\n    tarteaucitron.addScript('https://cdn.mxpnl.com/libs/mixpanel-2-latest.min.js', '', function () { mixpanel.track('x'); });\n  },\n};\n",
     // per-purpose callbacks: the callback's category parameter compared with a category word (issue 14 item 4)
