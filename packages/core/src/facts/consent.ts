@@ -125,6 +125,14 @@ export function skipOuter(e: ts.Expression): ts.Expression {
   return e;
 }
 
+/** `const consentCookieName = 'CookieConsent'` read through its name: the string (a `const` with a literal only). */
+function constString(arg: ts.Expression | undefined, scope: ScopeResolver): string | undefined {
+  if (!arg || !ts.isIdentifier(arg)) return undefined;
+  const binding = scope.resolve(arg.text, arg);
+  const init = binding?.kind === 'variable' && binding.isConst && !binding.propertyPath ? binding.declaration.initializer : undefined;
+  return init && ts.isStringLiteralLike(init) ? init.text : undefined;
+}
+
 function stringArg(call: ts.CallExpression, index = 0): string | undefined {
   const arg = call.arguments[index];
   return arg && ts.isStringLiteralLike(arg) ? arg.text : undefined;
@@ -309,7 +317,7 @@ export class ConsentMatcher {
       return this.categoryHit(call, entry.shape.category, entry.api.categoryMap, 'high', entry.api.id);
     }
     // Cookies.get('CookieConsent'), getCookie('cookieyes-analytics'), localStorage.getItem(…)
-    const stored = storageRead(call, last);
+    const stored = storageRead(call, last, constString(call.arguments[0], scope));
     if (stored) return stored;
     const fn = this.functions.get(joined);
     if (fn && !this.isShadowed(path[0], call, scope, true)) {
@@ -440,9 +448,9 @@ const STORAGE_KEYS = new Map((storage.keys as StorageKey[]).map((k) => [k.name.t
 const STORAGE_READERS = new Set(storage.readers);
 
 /** A read of a consent tool's cookie or storage key (catalogue: high; a key named like consent: medium). */
-function storageRead(call: ts.CallExpression, method: string): CheckHit | undefined {
+function storageRead(call: ts.CallExpression, method: string, constKey?: string): CheckHit | undefined {
   if (!STORAGE_READERS.has(method)) return undefined;
-  const key = stringArg(call);
+  const key = stringArg(call) ?? constKey;
   if (key === undefined) return undefined;
   const known = STORAGE_KEYS.get(key.toLowerCase());
   if (known) return hit(call, [known.category], 'high', `storage:${known.tool}`);

@@ -52,6 +52,7 @@ runRuleTests(rule, {
       filename: 'Banner.tsx',
     },
     "if (document.cookie.includes('cookieAccepted=true')) mixpanel.track('x');\n",
+    "import { Cookies } from 'react-cookie-consent';\nconst consentCookieName = 'CookieConsent';\nif (Cookies.get(consentCookieName) === `true`) mixpanel.track('x');\n",
     "gtag('set', 'ads_data_redaction', true);\ngtag('set', { allow_google_signals: false, allow_ad_personalization_signals: false });\n",
     "window.dataLayer.push({ event: 'consent_update', analytics_storage: 'granted', ad_storage: 'denied' });\n",
   ],
