@@ -711,13 +711,13 @@ const GLOBAL_OBJECTS = new Set(['window', 'globalThis', 'self']);
  * `typeof fbq === 'function'`, `typeof window.posthog !== 'undefined'`, negations, `&&` (truthy)
  * and `||` (falsy) of them. A local binding of the name is not the global.
  */
-export function existenceTested(expression: ts.Expression, truthy: boolean, knowledge: Knowledge, scope: ScopeResolver): { name: string; node: ts.Node } | undefined {
+export function existenceTested(expression: ts.Expression, truthy: boolean, knowledge: Knowledge, scope: ScopeResolver, depth = 0): { name: string; node: ts.Node } | undefined {
   const e = skipOuter(expression);
-  if (ts.isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.ExclamationToken) return existenceTested(e.operand, !truthy, knowledge, scope);
+  if (ts.isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.ExclamationToken) return existenceTested(e.operand, !truthy, knowledge, scope, depth);
   if (ts.isBinaryExpression(e)) {
     const op = e.operatorToken.kind;
     if ((op === ts.SyntaxKind.AmpersandAmpersandToken && truthy) || (op === ts.SyntaxKind.BarBarToken && !truthy)) {
-      return existenceTested(e.left, truthy, knowledge, scope) ?? existenceTested(e.right, truthy, knowledge, scope);
+      return existenceTested(e.left, truthy, knowledge, scope, depth) ?? existenceTested(e.right, truthy, knowledge, scope, depth);
     }
     // 'fbq' in window
     if (op === ts.SyntaxKind.InKeyword && truthy && ts.isStringLiteralLike(e.left) && ts.isIdentifier(skipOuter(e.right)) && GLOBAL_OBJECTS.has((skipOuter(e.right) as ts.Identifier).text)) {
@@ -733,6 +733,14 @@ export function existenceTested(expression: ts.Expression, truthy: boolean, know
     if (exists === undefined || exists !== truthy) return undefined;
     const name = globalNameOf(typeOf.expression, knowledge, scope);
     return name ? { name, node: e } : undefined;
+  }
+  // hasTrackFunction(): a local helper whose only statement returns an existence test
+  if (ts.isCallExpression(e) && ts.isIdentifier(e.expression) && e.arguments.length === 0 && depth < 2) {
+    const binding = scope.resolve(e.expression.text, e);
+    const body = binding?.kind === 'function' ? binding.node.body : binding?.kind === 'variable' && binding.declaration.initializer && ts.isArrowFunction(binding.declaration.initializer) ? binding.declaration.initializer.body : undefined;
+    const returned = body && (ts.isBlock(body) ? (body.statements.length === 1 && ts.isReturnStatement(body.statements[0]) ? body.statements[0].expression : undefined) : (body as ts.Expression));
+    const tested = returned && existenceTested(returned, truthy, knowledge, scope, depth + 1);
+    return tested && { name: tested.name, node: e };
   }
   if (!truthy) return undefined;
   const name = globalNameOf(e, knowledge, scope);

@@ -56,6 +56,7 @@ runRuleTests(rule, {
     { name: "typeof posthog !== 'undefined' && …", code: "typeof posthog !== 'undefined' && posthog.capture('signup');\n", files: gatedPosthogLoader },
     { name: 'window.posthog?.capture with a gated loader', code: "window.posthog?.capture('signup', { plan: 'pro' });\n", files: gatedPosthogLoader },
     { name: 'early return when the global is missing', code: "function track(e) {\n  if (typeof window.posthog === 'undefined' || !e) return;\n  posthog.capture(e);\n}\ntrack('x');\n", files: gatedPosthogLoader },
+    { name: 'existence tested through a local helper', code: "function hasPosthog() {\n  return window && window.posthog && typeof window.posthog.capture == 'function';\n}\nexport function track(e) {\n  if (!hasPosthog()) return;\n  window.posthog.capture(e);\n}\n", files: gatedPosthogLoader },
     { name: "'posthog' in window", code: "if ('posthog' in window) posthog.identify('u1');\n", files: gatedPosthogLoader },
     // unresolved module: a generic name is not a vendor, and a vendor name with a foreign method is not its call
     "import { analytics } from '@/lib/analytics';\nanalytics.track('signup');\n",
