@@ -686,7 +686,11 @@ function matchJsx(element: ts.JsxSelfClosingElement | ts.JsxOpeningElement, know
   const binding = scope.resolve(name, element);
   if (binding?.kind !== 'import') return undefined;
   for (const { vendor, shape } of knowledge.importsByModule.get(binding.module) ?? []) {
-    if (shape.as === 'component' && exportMatches(shape, binding)) return { vendor, form: 'component', label: `<${name}>` };
+    if (shape.as === 'component' && exportMatches(shape, binding)) {
+      // <PostHogProvider client={posthog}>: the instance was made (and is judged) where it was initialised
+      if (shape.unlessProp && element.attributes.properties.some((a) => ts.isJsxAttribute(a) && a.name.getText(sourceFile) === shape.unlessProp)) continue;
+      return { vendor, form: 'component', label: `<${name}>` };
+    }
   }
   return undefined;
 }

@@ -469,6 +469,7 @@ function validateVendor(v: VendorEntry, field: string): void {
     if (s.methods !== undefined) strArray(s.methods, `${f}.methods`, (m, mf) => dottedPath(m, mf, false));
     if (s.instanceMethods !== undefined) strArray(s.instanceMethods, `${f}.instanceMethods`, (m, mf) => dottedPath(m, mf, false));
     if (s.instanceMethods !== undefined && s.as !== 'class') fail(`${f}.instanceMethods`, 'is only meaningful with as "class"', s.instanceMethods);
+    if (s.unlessProp !== undefined && (s.as !== 'component' || !IDENT.test(str(s.unlessProp, `${f}.unlessProp`)))) fail(`${f}.unlessProp`, 'must be a prop name, with as "component"', s.unlessProp);
     if (s.methods !== undefined && (s.as === 'call' || s.as === 'component')) fail(`${f}.methods`, `is only meaningful with as "object" or "class"`, s.methods);
     optionalBool(s.server, `${f}.server`);
   });

@@ -73,6 +73,11 @@ export interface ImportShape {
    */
   instanceMethods?: string[];
   /**
+   * For `component`: a prop that hands the component an instance created elsewhere
+   * (`<PostHogProvider client={posthog}>`): rendered with it, the component initialises nothing.
+   */
+  unlessProp?: string;
+  /**
    * `true` for server-side SDKs (`@segment/analytics-node`, `posthog-node`): the data leaves from
    * the server, so no browser consent banner can gate the call itself; the recipient still needs a
    * legal basis (Art. 6 GDPR), usually the consent collected in the browser.

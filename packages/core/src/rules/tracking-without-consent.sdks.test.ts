@@ -11,6 +11,8 @@ const team = { consent: { functions: ['hasConsent'] } };
 
 runRuleTests(rule, {
   valid: [
+    // PostHog's provider handed an instance initialised elsewhere initialises nothing itself
+    { code: "import posthog from 'posthog-js';\nimport { PostHogProvider } from 'posthog-js/react';\nexport const P = ({ children }) => <PostHogProvider client={posthog}>{children}</PostHogProvider>;\n", filename: 'P.tsx' },
     // posthog-js started opted out: nothing is captured until the banner opts the visitor in (issue 14 FP hunt)
     "import posthog from 'posthog-js';\nposthog.init('phc_x', { api_host: 'https://eu.i.posthog.com', opt_out_capturing_by_default: true });\nposthog.capture('page');\n",
     // gated through the team's consent function
