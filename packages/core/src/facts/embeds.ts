@@ -400,6 +400,7 @@ function clickToLoad(element: ts.Node, scope: ScopeResolver): GateResult | undef
     if (ts.isConditionalExpression(parent) && child === parent.whenTrue) condition = parent.condition;
     else if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken && child === parent.right) condition = parent.left;
     else if (ts.isIfStatement(parent) && child === parent.thenStatement) condition = parent.expression;
+    else if (ts.isBlock(parent)) condition = earlyReturnFlag(parent, child);
     if (ts.isFunctionLike(parent)) break;
     const flag = condition && skipOuter(condition);
     if (!flag || !ts.isIdentifier(flag)) continue;
@@ -412,6 +413,23 @@ function clickToLoad(element: ts.Node, scope: ScopeResolver): GateResult | undef
         trace: [`Loaded only after a click: \`${flag.text}\` is state that only a click handler (\`${setter}(true)\`) turns on.`],
       };
     }
+  }
+  return undefined;
+}
+
+/**
+ * `if (!showVideo) return <Placeholder onLoad={…} />;` before the statement that renders the embed:
+ * the flag the rest of the block needs (a negated identifier whose branch always returns).
+ */
+function earlyReturnFlag(block: ts.Block, child: ts.Node): ts.Expression | undefined {
+  const index = block.statements.indexOf(child as ts.Statement);
+  for (let i = index - 1; i >= 0; i--) {
+    const statement = block.statements[i];
+    if (!ts.isIfStatement(statement) || statement.elseStatement) continue;
+    const then = statement.thenStatement;
+    const returns = ts.isReturnStatement(then) || (ts.isBlock(then) && then.statements.some((s) => ts.isReturnStatement(s)));
+    const test = skipOuter(statement.expression);
+    if (returns && ts.isPrefixUnaryExpression(test) && test.operator === ts.SyntaxKind.ExclamationToken) return test.operand;
   }
   return undefined;
 }
@@ -431,21 +449,40 @@ function stateSetter(flag: ts.Identifier, scope: ScopeResolver): string | undefi
   return setter && !ts.isOmittedExpression(setter) && ts.isIdentifier(setter.name) ? setter.name.text : undefined;
 }
 
-/** True when `setter(true)` is called somewhere inside an `onClick` JSX attribute, and nowhere else with true. */
+/**
+ * True when `setter(true)` is called only inside `onClick` (press, key) handlers: inline in the JSX
+ * attribute, or in a named handler (`const load = () => setShow(true)`) that is only ever used as such
+ * an attribute's value (`onClick={load}`).
+ */
 function setInClickHandler(setter: string, sourceFile: ts.SourceFile): boolean {
   let inClick = false;
-  let elsewhere = false;
-  const visit = (node: ts.Node, click: boolean): void => {
-    if (ts.isJsxAttribute(node) && /^on(Click|Press|KeyDown)$/.test(node.name.getText(sourceFile))) click = true;
+  const outside: string[] = [];
+  let anonymous = false;
+  const handlerNames = new Set<string>();
+  const otherUses = new Set<string>();
+  const visit = (node: ts.Node, click: boolean, fn: string | undefined): void => {
+    if (ts.isJsxAttribute(node) && /^on(Click|Press|KeyDown)$/.test(node.name.getText(sourceFile))) {
+      click = true;
+      const init = node.initializer;
+      if (init && ts.isJsxExpression(init) && init.expression && ts.isIdentifier(init.expression)) handlerNames.add(init.expression.text);
+    } else if (ts.isIdentifier(node) && !(ts.isJsxExpression(node.parent) && ts.isJsxAttribute(node.parent.parent)) && !(ts.isVariableDeclaration(node.parent) && node.parent.name === node) && !(ts.isFunctionDeclaration(node.parent) && node.parent.name === node)) {
+      otherUses.add(node.text);
+    }
+    if (ts.isFunctionDeclaration(node) && node.name) fn = node.name.text;
+    else if ((ts.isArrowFunction(node) || ts.isFunctionExpression(node)) && ts.isVariableDeclaration(node.parent) && ts.isIdentifier(node.parent.name)) fn = node.parent.name.text;
     if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === setter) {
       const arg = node.arguments[0] && skipOuter(node.arguments[0]);
       if (arg && arg.kind !== ts.SyntaxKind.FalseKeyword) {
         if (click) inClick = true;
-        else elsewhere = true;
+        else if (fn) outside.push(fn);
+        else anonymous = true;
       }
     }
-    ts.forEachChild(node, (n) => visit(n, click));
+    ts.forEachChild(node, (n) => visit(n, click, fn));
   };
-  visit(sourceFile, false);
-  return inClick && !elsewhere;
+  visit(sourceFile, false, undefined);
+  if (anonymous) return false;
+  // every named function that sets it must be a click handler used nowhere else
+  const viaHandlers = outside.length > 0 && outside.every((name) => handlerNames.has(name) && !otherUses.has(name));
+  return (inClick || viaHandlers) && outside.every((name) => handlerNames.has(name) && !otherUses.has(name));
 }

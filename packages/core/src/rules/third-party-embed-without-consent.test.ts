@@ -16,6 +16,17 @@ runRuleTests(rule, {
       code: "import { useState } from 'react';\nexport function V() {\n  const [show, setShow] = useState(false);\n  return show ? <iframe src=\"https://www.youtube.com/embed/abc\" /> : <button onClick={() => setShow(true)}>Play</button>;\n}",
       filename: 'V.tsx',
     },
+    // click-to-load in every written form (issue 14 item 9): an early return of the placeholder, a named click handler
+    {
+      name: 'early return of a placeholder until a click turns the state on',
+      code: "import { useState } from 'react';\nexport function V() {\n  const [load, setLoad] = useState(false);\n  if (!load) return <button onClick={() => setLoad(true)}>Load the video from YouTube</button>;\n  return <iframe src=\"https://www.youtube.com/embed/abc\" />;\n}",
+      filename: 'V.tsx',
+    },
+    {
+      name: 'a named handler that only a click uses, with &&',
+      code: "import { useState } from 'react';\nexport function M() {\n  const [show, setShow] = useState(false);\n  const reveal = () => setShow(true);\n  return <div>{show && <iframe src=\"https://www.google.com/maps/embed?pb=1\" />}<button onClick={reveal}>Show map</button></div>;\n}",
+      filename: 'M.tsx',
+    },
     // an iframe of an uncatalogued host
     { code: 'export const V = () => <iframe src="https://example.org/widget" />;', filename: 'V.tsx' },
     // next/font/google self-hosts at build time
@@ -58,6 +69,12 @@ runRuleTests(rule, {
       code: "import { useEffect, useState } from 'react';\nexport function V() {\n  const [show, setShow] = useState(false);\n  useEffect(() => setShow(true), []);\n  return show ? <iframe src=\"https://player.vimeo.com/video/1\" /> : <button onClick={() => setShow(true)}>Play</button>;\n}",
       filename: 'V.tsx',
       errors: [{ messageId: 'embedNotGated', line: 5, column: 17 }],
+    },
+    {
+      name: 'early return on a flag an effect turns on, and a named handler also called on mount',
+      code: "import { useEffect, useState } from 'react';\nexport function V() {\n  const [load, setLoad] = useState(false);\n  const reveal = () => setLoad(true);\n  useEffect(() => { reveal(); }, []);\n  if (!load) return <button onClick={reveal}>Play</button>;\n  return <iframe src=\"https://player.vimeo.com/video/1\" />;\n}",
+      filename: 'V.tsx',
+      errors: [{ messageId: 'embedNotGated', line: 7, column: 10 }],
     },
     {
       name: 'statistics check around a marketing embed',
