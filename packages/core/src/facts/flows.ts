@@ -84,9 +84,12 @@ function removalOf(member: ts.ObjectLiteralElementLike, sf: ts.SourceFile): Span
   const object = member.parent as ts.ObjectLiteralExpression;
   const list = object.properties;
   const i = list.indexOf(member);
-  const start = i > 0 ? sf.text.indexOf(',', list[i - 1]!.getEnd()) + 1 : object.getStart(sf) + 1;
+  // a comma the list claims may be missing from the text while it is being edited (the parser recovered): stay in place then
+  const before = i > 0 ? sf.text.indexOf(',', list[i - 1]!.getEnd()) : -1;
+  const start = i > 0 ? (before >= 0 && before < member.getStart(sf) ? before + 1 : member.getStart(sf)) : object.getStart(sf) + 1;
   const hasComma = i < list.length - 1 || list.hasTrailingComma;
-  return { start, end: hasComma ? sf.text.indexOf(',', member.getEnd()) + 1 : member.getEnd() };
+  const after = hasComma ? sf.text.indexOf(',', member.getEnd()) : -1;
+  return { start, end: after >= 0 && after < object.getEnd() ? after + 1 : member.getEnd() };
 }
 
 function keyName(name: ts.PropertyName): string | undefined {
