@@ -696,6 +696,7 @@ function describeForm(form: GuardEvidence['form']): string {
     case 'call-site': return 'every call site';
     case 'markup': return 'CMP markup';
     case 'component': return 'consent component';
+    case 'option': return 'install option';
   }
 }
 

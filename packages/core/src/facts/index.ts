@@ -11,7 +11,7 @@ import type { Knowledge } from '../knowledge';
 import type { ConsentCategory, VendorEntry } from '../knowledge/types';
 import type { ResolvedConfig } from '../config/types';
 import { computeLineStarts } from '../text';
-import { categoryFromName, ConsentMatcher } from './consent';
+import { categoryFromName, ConsentMatcher, evidenceOf } from './consent';
 import { GateFinder } from './gating';
 import { ScopeResolver } from './scope';
 import { findSinks, type RawSink } from './trackers';
@@ -111,7 +111,7 @@ export function analyseModule(
   let finder: GateFinder | undefined;
   const gates = () => (finder ??= new GateFinder(sourceFile, lineStarts, context.matcher, scope, context.knowledge, identifiers));
   const sinks = raw.map((sink) =>
-    finish(sink, optInVendors.has(sink.vendorId) ? optInGate(sink) : sink.markupCategory !== undefined ? markupGate(sink, context.knowledge) : gates().find(sink.node, sink.category)),
+    finish(sink, optInVendors.has(sink.vendorId) ? optInGate(sink) : sink.markupCategory !== undefined ? markupGate(sink, context.knowledge) : (sink.gateCondition && optionGate(sink, sink.gateCondition, context, scope, sourceFile)) || gates().find(sink.node, sink.category)),
   );
   // <Script id="ga">{`gtag('config', …)`}</Script>: the code inside, gated by its own checks or the element's.
   if (withModules) {
@@ -158,8 +158,19 @@ function optInGate(sink: RawSink): GateResult {
   return { gated: true, by: evidence, seen: [], trace: [`${sink.vendorName} runs in opt-in mode in this file: it holds every call until consent is given.`] };
 }
 
+/** `app.use(VueGtag, { enabled: hasConsent('analytics') })`: the option's consent check gates the install. */
+function optionGate(sink: RawSink, condition: ts.Expression, context: FactsContext, scope: ScopeResolver, sourceFile: ts.SourceFile): GateResult | undefined {
+  const proof = context.matcher.prove(condition, true, scope);
+  if (proof.hits.length === 0) return undefined;
+  const evidence = evidenceOf({ ...proof.hits[0], grants: [...proof.grants] }, 'option', sourceFile.text);
+  if (proof.grants.has('any') || proof.grants.has(sink.category)) {
+    return { gated: true, by: evidence, seen: [], trace: [`Started only when its option \`${evidence.text}\` is true (an install option, a consent check).`] };
+  }
+  return undefined;
+}
+
 function finish(sink: RawSink, gate: GateResult): TrackerSink {
-  const { node: _node, markupCategory: _markup, ...rest } = sink;
+  const { node: _node, markupCategory: _markup, gateCondition: _condition, ...rest } = sink;
   return { ...rest, gate };
 }
 

@@ -29,6 +29,8 @@ const EMBED_TAGS = new Set(['iframe', 'link', 'input']);
 /** A sink before its gate was searched. */
 export interface RawSink extends Omit<TrackerSink, 'gate'> {
   node: ts.Node;
+  /** An install option whose value is the condition the tracker starts under (`enabled: hasConsent('analytics')`). */
+  gateCondition?: ts.Expression;
   /** Set when CMP markup on the element itself blocks it (`type="text/plain" data-cookieconsent="marketing"`). */
   markupCategory?: string;
 }
@@ -58,7 +60,7 @@ export function findSinks(
   dispatches?: ts.CallExpression[],
 ): RawSink[] {
   const sinks: RawSink[] = [];
-  const add = (node: ts.Node, vendor: VendorEntry, form: TrackerSink['form'], label: string, markupCategory?: string, thirdParty?: ThirdPartyMatch): void => {
+  const add = (node: ts.Node, vendor: VendorEntry, form: TrackerSink['form'], label: string, markupCategory?: string, thirdParty?: ThirdPartyMatch, gateCondition?: ts.Expression): void => {
     const span: Span = { start: node.getStart(sourceFile), end: node.getEnd() };
     const statement = enclosingStatement(node);
     sinks.push({
@@ -76,6 +78,7 @@ export function findSinks(
       consentMode: vendor.consentMode,
       thirdParty: thirdParty && thirdPartyFact(thirdParty),
       markupCategory,
+      ...(gateCondition ? { gateCondition } : {}),
     });
   };
 
@@ -154,9 +157,15 @@ export function findSinks(
           const name = calleeName(call);
           if (name !== undefined && WRITE_CALLS.has(name)) formNodes.writes.push(call);
         }
+        const plugin = sdkNames.size > 0 ? matchPluginUse(call, knowledge, scope, sdkNames) : undefined;
+        if (plugin) {
+          if (plugin !== 'off') add(call, plugin.vendor, 'component', plugin.label, undefined, undefined, plugin.condition);
+          break;
+        }
         const match = matchCall(call, knowledge, scope, sdkNames) ?? matchServerRequest(call, knowledge, scope) ?? matchSetAttribute(call, knowledge, scope) ?? matchRequest(call, knowledge, scope);
+        if (match && match.off) break;
         if (match) {
-          add(call, match.vendor, match.form, match.label, undefined, match.thirdParty);
+          add(call, match.vendor, match.form, match.label, undefined, match.thirdParty, match.condition);
           // posthog.init(key, { opt_out_capturing_by_default: true }): opted out until the page opts in
           const option = match.vendor.optInOption;
           if (option && match.label.split('.').pop() === option.method && call.arguments.some((a) => hasOption(a, option.property, option.value))) optInVendors.add(match.vendor.id);
@@ -228,6 +237,49 @@ interface CallMatch {
   label: string;
   /** Set when the third-party-web dataset, not the catalogue, recognised the URL. */
   thirdParty?: ThirdPartyMatch;
+  /** The install's options hold the tracker until a later call (`bootstrap: false`): no sink. */
+  off?: boolean;
+  /** An install option whose value decides whether the tracker starts (`enabled: hasConsent(…)`). */
+  condition?: ts.Expression;
+}
+
+/** What an install's options say: the tracker is held (`off`), starts under a `condition`, or starts. */
+function installOptions(shape: ImportShape, options: ts.Expression | undefined): { off?: boolean; condition?: ts.Expression } {
+  if (!shape.offWhen?.length || !options) return {};
+  const object = skipOuter(options);
+  if (!ts.isObjectLiteralExpression(object)) return {};
+  for (const property of object.properties) {
+    if (!ts.isPropertyAssignment(property)) continue;
+    const name = ts.isIdentifier(property.name) || ts.isStringLiteral(property.name) ? property.name.text : undefined;
+    const rule = shape.offWhen.find((o) => o.option === name);
+    if (!rule) continue;
+    const value = skipOuter(property.initializer);
+    const literal = value.kind === ts.SyntaxKind.TrueKeyword ? true : value.kind === ts.SyntaxKind.FalseKeyword ? false : ts.isStringLiteralLike(value) ? value.text : undefined;
+    if (literal !== undefined) {
+      if (rule.equals.includes(literal)) return { off: true };
+      continue;
+    }
+    // `enabled: hasConsent('analytics')`: on only when truthy (held when it equals false)
+    if (rule.equals.includes(false)) return { condition: value };
+  }
+  return {};
+}
+
+/** `app.use(VueGtag, { … })` / `Vue.use(VueGtag, …)` of a catalogued plugin. */
+function matchPluginUse(call: ts.CallExpression, knowledge: Knowledge, scope: ScopeResolver, sdkNames: ReadonlySet<string>): { vendor: VendorEntry; label: string; condition?: ts.Expression } | 'off' | undefined {
+  const callee = call.expression;
+  if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'use' || call.arguments.length === 0) return undefined;
+  const plugin = skipOuter(call.arguments[0]);
+  if (!ts.isIdentifier(plugin) || !sdkNames.has(plugin.text)) return undefined;
+  const binding = scope.resolve(plugin.text, call);
+  if (binding?.kind !== 'import') return undefined;
+  for (const { vendor, shape } of knowledge.importsByModule.get(binding.module) ?? []) {
+    if (shape.as !== 'plugin' || !exportMatches(shape, binding)) continue;
+    const options = installOptions(shape, call.arguments[1]);
+    if (options.off) return 'off';
+    return { vendor, label: `${callee.expression.getText().slice(0, 30)}.use(${plugin.text})`, condition: options.condition };
+  }
+  return undefined;
 }
 
 /** The sink form of a URL form. */
@@ -384,7 +436,7 @@ function matchCall(call: ts.CallExpression, knowledge: Knowledge, scope: ScopeRe
     }
     for (const { vendor, shape } of shapes) {
       if (!exportMatches(shape, imported)) continue;
-      if (shape.as === 'call' && rest === '') return { vendor, form: 'sdk-call', label: path.join('.') };
+      if (shape.as === 'call' && rest === '') return { vendor, form: 'sdk-call', label: path.join('.'), ...installOptions(shape, call.arguments[0]) };
       if ((shape.as === 'object' || shape.as === 'class') && rest !== '' && (!shape.methods || shape.methods.includes(rest))) {
         return { vendor, form: 'sdk-call', label: path.join('.') };
       }

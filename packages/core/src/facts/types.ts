@@ -23,7 +23,7 @@ export interface GuardEvidence {
   /** Categories a truthy check grants; `any` = every category. */
   grants: (ConsentCategory | 'any')[];
   /** How the check encloses the sink. */
-  form: 'if' | 'else' | 'early-return' | 'and' | 'or' | 'ternary' | 'callback' | 'call-site' | 'markup' | 'component';
+  form: 'if' | 'else' | 'early-return' | 'and' | 'or' | 'ternary' | 'callback' | 'call-site' | 'markup' | 'component' | 'option';
   /** `medium` when the check was recognised by name only (a variable called `consent`). */
   confidence: 'high' | 'medium';
   /** Where it came from: a consent API id, `config`, or `heuristic`. */

@@ -117,7 +117,7 @@ const CATEGORIES: readonly ConsentCategory[] = ['necessary', 'functionality', 'e
 const KINDS: readonly VendorEntry['kind'][] = [
   'analytics', 'advertising', 'tag-manager', 'session-replay', 'chat', 'crm', 'email-marketing', 'ab-testing', 'customer-data-platform', 'attribution', 'social', 'video',
 ];
-const IMPORT_AS: readonly ImportShape['as'][] = ['object', 'call', 'component', 'class'];
+const IMPORT_AS: readonly ImportShape['as'][] = ['object', 'call', 'component', 'class', 'plugin'];
 const CALLBACK_KINDS: readonly ConsentCallbackShape['kind'][] = ['function', 'event', 'callArg', 'option', 'jsxProp', 'assignedOption'];
 const CHECK_CATEGORIES = [...CATEGORIES, 'fromArg', 'fromProperty', 'any'];
 const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -472,6 +472,15 @@ function validateVendor(v: VendorEntry, field: string): void {
     if (s.unlessProp !== undefined && (s.as !== 'component' || !IDENT.test(str(s.unlessProp, `${f}.unlessProp`)))) fail(`${f}.unlessProp`, 'must be a prop name, with as "component"', s.unlessProp);
     if (s.methods !== undefined && (s.as === 'call' || s.as === 'component')) fail(`${f}.methods`, `is only meaningful with as "object" or "class"`, s.methods);
     optionalBool(s.server, `${f}.server`);
+    if (s.offWhen !== undefined) {
+      if (!Array.isArray(s.offWhen)) fail(`${f}.offWhen`, 'must be an array of { "option", "equals" }', s.offWhen);
+      s.offWhen.forEach((o, j) => {
+        if (!isObject(o)) fail(`${f}.offWhen[${j}]`, 'must be an object with "option" and "equals"', o);
+        str(o.option, `${f}.offWhen[${j}].option`);
+        if (!Array.isArray(o.equals) || o.equals.some((e) => typeof e !== 'string' && typeof e !== 'boolean')) fail(`${f}.offWhen[${j}].equals`, 'must be an array of strings or booleans', o.equals);
+      });
+      if (s.as !== 'call' && s.as !== 'plugin') fail(`${f}.offWhen`, 'is only meaningful with as "call" or "plugin"', s.offWhen);
+    }
   });
   const hostCheck = (s: string, f: string) => {
     if (!isHostPattern(s)) fail(f, 'must be host[/path] without protocol or query (e.g. "www.googletagmanager.com/gtag/js")', s);

@@ -62,9 +62,18 @@ export interface ImportShape {
    * `object`: methods called on the binding are sinks (`mixpanel.track()`), limited to `methods` when given;
    * `call`: calling the binding itself is a sink (`track()` from `@vercel/analytics`);
    * `component`: rendering it in JSX is a sink (`<GoogleAnalytics gaId=…/>`);
-   * `class`: `new X(...)` or `X.<method>(...)` (e.g. `AnalyticsBrowser.load`) creates a tracker instance.
+   * `class`: `new X(...)` or `X.<method>(...)` (e.g. `AnalyticsBrowser.load`) creates a tracker instance;
+   * `plugin`: installing it as a framework plugin starts the tracker (`app.use(VueGtag, { … })`).
    */
-  as: 'object' | 'call' | 'component' | 'class';
+  as: 'object' | 'call' | 'component' | 'class' | 'plugin';
+  /**
+   * For `call`/`plugin`: options (in the options object: the call's first argument, the plugin's
+   * options after it) that hold the tracker until a later call of its own (vue-gtag
+   * `bootstrap: false`, `@gtm-support/vue-gtm` `enabled: false`): with one of these values the
+   * install starts nothing. An option whose value is a consent check (`enabled: hasConsent('analytics')`)
+   * gates the install like an `if`.
+   */
+  offWhen?: { option: string; equals: (string | boolean)[] }[];
   /** For `object`/`class`: method paths that send data or load the tracker. Omitted = every method. */
   methods?: string[];
   /**

@@ -109,3 +109,25 @@ describe('component frameworks (Vue, Svelte, Astro)', () => {
     });
   }
 });
+
+describe('Vue plugins that start trackers', () => {
+  const plugin = (body: string) => `import { createApp } from 'vue';\nimport VueGtag, { bootstrap } from 'vue-gtag';\nimport App from './App.vue';\nconst app = createApp(App);\n${body}\n`;
+  const table: { name: string; code: string; expect: string[] }[] = [
+    { name: 'app.use(VueGtag, { config }) starts gtag at once', code: plugin("app.use(VueGtag, { config: { id: 'G-1' } });"), expect: ['5:1'] },
+    { name: 'bootstrap: false holds it; bootstrap() without a check is the start', code: plugin("app.use(VueGtag, { config: { id: 'G-1' }, bootstrap: false });\nexport function onAccept() {}\nbootstrap();"), expect: ['7:1'] },
+    { name: 'bootstrap() inside a consent check', code: plugin("app.use(VueGtag, { config: { id: 'G-1' }, bootstrap: false });\nif (window.Cookiebot?.consent.statistics) bootstrap();"), expect: [] },
+    { name: 'enabled: false (opt-in later)', code: plugin("app.use(VueGtag, { config: { id: 'G-1' }, enabled: false });"), expect: [] },
+    { name: 'enabled: a consent check gates the install', code: plugin("app.use(VueGtag, { config: { id: 'G-1' }, enabled: !!window.Cookiebot?.consent.statistics });"), expect: [] },
+    { name: 'enabled: a marketing check does not gate analytics', code: plugin("app.use(VueGtag, { config: { id: 'G-1' }, enabled: !!window.Cookiebot?.consent.marketing });"), expect: ['5:1'] },
+    { name: 'Vue 2 Vue.use(VueGtag)', code: "import Vue from 'vue';\nimport VueGtag from 'vue-gtag';\nVue.use(VueGtag, { config: { id: 'UA-1' } });\n", expect: ['3:1'] },
+    { name: 'vue-gtag v3 createGtag with initMode manual', code: "import { createGtag } from 'vue-gtag';\nexport const gtag = createGtag({ tagId: 'G-1', initMode: 'manual' });\n", expect: [] },
+    { name: 'vue-gtag v3 createGtag starts at once', code: "import { createGtag } from 'vue-gtag';\nconst gtag = createGtag({ tagId: 'G-1' });\n", expect: ['2:14'] },
+    { name: 'createGtm({ enabled: false })', code: "import { createGtm } from '@gtm-support/vue-gtm';\nconst gtm = createGtm({ id: 'GTM-1', enabled: false });\n", expect: [] },
+    { name: 'vue-matomo with requireConsent', code: "import Vue from 'vue';\nimport VueMatomo from 'vue-matomo';\nVue.use(VueMatomo, { host: 'https://m.example', siteId: 1, requireConsent: true });\n", expect: [] },
+    { name: 'vue-matomo without requireConsent', code: "import Vue from 'vue';\nimport VueMatomo from 'vue-matomo';\nVue.use(VueMatomo, { host: 'https://m.example', siteId: 1 });\n", expect: ['3:1'] },
+    { name: 'a use() of an unrelated plugin', code: "import { createApp } from 'vue';\nimport router from './router';\ncreateApp({}).use(router);\n", expect: [] },
+  ];
+  for (const c of table) {
+    it(c.name, () => assert.deepEqual(at(TRACKING, c.code, 'main.ts'), c.expect));
+  }
+});
