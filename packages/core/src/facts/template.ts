@@ -54,7 +54,7 @@ export interface TemplateElement {
   /** Raw text body (`<script>`, `<style>`): its range. */
   body?: Span;
   /** Code the template runs (event handlers: `@click`, `on:click`, `onclick={…}`): kept as statements. */
-  code?: Span[];
+  code?: (Span & { click?: boolean })[];
   /** Why the element is still rendered though hidden (`v-show`): said in its trace. */
   hiddenBy?: string;
   children: TemplateNode[];
@@ -273,11 +273,15 @@ export function templateFacts(file: string, language: FileLanguage, text: string
       return { gated: false, seen: [], trace: [...hidden, `The <${element.name}> renders with the ${describe}. ${why}`] };
     }
     finder ??= new GateFinder(sourceFile, lineStarts, context.matcher, scope, context.knowledge);
-    const result = finder.find(nodeAt(sourceFile, marker), category);
+    const node = nodeAt(sourceFile, marker);
+    const clicked = clickToLoad(node, scope, code, clickSpans);
+    if (clicked) return clicked;
+    const result = finder.find(node, category);
     if (result.gated) return result;
     const trace = result.seen.length === 0 ? [`The <${element.name}> renders with the ${describe}; no consent check in the template or the script encloses it.`] : result.trace;
     return { ...result, trace: [...hidden, ...trace] };
   };
+  const clickSpans = [...elementsOf(model.template)].flatMap((e) => (e.code ?? []).filter((c) => c.click));
   const sinks = [...module.sinks];
   const embeds = [...module.embeds];
   const checkedBoxes = [...module.checkedBoxes];
@@ -344,4 +348,76 @@ function firstStart(node: TemplateBranches): number {
     for (const child of branch.children) if (child.type !== 'if') return child.start;
   }
   return 0;
+}
+
+/**
+ * Click-to-load in a template (DESIGN Decisions): `v-if="showMap"` / `{#if showMap}` where
+ * `showMap` starts false (`ref(false)`, `$state(false)`, `let showMap = false`) and is only set
+ * by click handlers: in the template (`@click="showMap = true"`) or in a script function that
+ * is used nowhere but as a click handler (`@click="loadMap"`).
+ */
+function clickToLoad(marker: ts.Node, scope: ScopeResolver, code: string, clicks: Span[]): GateResult | undefined {
+  for (let child: ts.Node = marker, parent = marker.parent; parent && !ts.isSourceFile(parent); child = parent, parent = parent.parent) {
+    if (!ts.isIfStatement(parent) || child !== parent.thenStatement) continue;
+    let flag = parent.expression;
+    if (ts.isPropertyAccessExpression(flag) && flag.name.text === 'value') flag = flag.expression;
+    if (!ts.isIdentifier(flag)) continue;
+    const name = flag.text;
+    const binding = scope.resolve(name, flag);
+    if (binding?.kind !== 'variable' || ts.isArrayBindingPattern(binding.declaration.name)) continue;
+    const init = binding.declaration.initializer && skipParens(binding.declaration.initializer);
+    const startsFalse = init && (init.kind === ts.SyntaxKind.FalseKeyword
+      || (ts.isCallExpression(init) && /^(ref|shallowRef|\$state)$/.test(init.expression.getText()) && init.arguments.length === 1 && skipParens(init.arguments[0]).kind === ts.SyntaxKind.FalseKeyword));
+    if (!startsFalse) continue;
+    // every write of the flag (other than its declaration) inside a click handler
+    const inClick = (offset: number) => clicks.some((c) => c.start <= offset && offset < c.end);
+    const clickFunctions = new Set(clicks.map((c) => code.slice(c.start, c.end).trim()).filter((t) => /^[A-Za-z_$][\w$]*$/.test(t)));
+    const write = new RegExp(`(?<![\\w$.])${name.replace(/\$/g, '\\$')}(\\.value)?\\s*=(?!=)`, 'g');
+    let sets = 0;
+    let elsewhere = false;
+    for (let m = write.exec(code); m; m = write.exec(code)) {
+      if (m.index >= binding.declaration.getStart() && m.index < binding.declaration.getEnd()) continue;
+      sets++;
+      if (inClick(m.index)) continue;
+      const fn = enclosingFunctionName(nodeAtOffset(marker.getSourceFile(), m.index));
+      if (!fn || !clickFunctions.has(fn) || usedElsewhere(fn, code, clicks)) elsewhere = true;
+    }
+    if (sets === 0 || elsewhere) continue;
+    return {
+      gated: true,
+      by: { span: { start: flag.getStart(), end: flag.getEnd() }, text: name, grants: ['any'], form: 'if', confidence: 'medium', origin: 'click-to-load' },
+      seen: [],
+      trace: [`Loaded only after a click: \`${name}\` starts false and only a click handler turns it on.`],
+    };
+  }
+  return undefined;
+}
+
+function skipParens(e: ts.Expression): ts.Expression {
+  while (ts.isParenthesizedExpression(e)) e = e.expression;
+  return e;
+}
+
+function nodeAtOffset(sourceFile: ts.SourceFile, offset: number): ts.Node {
+  return nodeAt(sourceFile, offset);
+}
+
+function enclosingFunctionName(node: ts.Node): string | undefined {
+  for (let n: ts.Node | undefined = node; n; n = n.parent) {
+    if (ts.isFunctionDeclaration(n)) return n.name?.text;
+    if ((ts.isArrowFunction(n) || ts.isFunctionExpression(n)) && ts.isVariableDeclaration(n.parent) && ts.isIdentifier(n.parent.name)) return n.parent.name.text;
+  }
+  return undefined;
+}
+
+/** True when `fn` is mentioned in the code outside its click handlers and its own declaration. */
+function usedElsewhere(fn: string, code: string, clicks: Span[]): boolean {
+  const uses = new RegExp(`(?<![\\w$.])${fn.replace(/\$/g, '\\$')}(?![\\w$])`, 'g');
+  let count = 0;
+  for (let m = uses.exec(code); m; m = uses.exec(code)) {
+    if (clicks.some((c) => c.start <= m!.index && m!.index < c.end)) continue;
+    count++;
+  }
+  // the declaration itself is the one use allowed
+  return count > 1;
 }

@@ -128,7 +128,7 @@ function branchesOf(node: SvelteNode, text: string): Extract<TemplateNode, { typ
 
 function elementOf(node: SvelteNode, text: string): TemplateElement {
   const attributes: Record<string, string> = {};
-  const code: { start: number; end: number }[] = [];
+  const code: { start: number; end: number; click?: boolean }[] = [];
   let lastEnd = node.start + 1 + (node.name?.length ?? 0);
   for (const attribute of node.attributes ?? []) {
     lastEnd = Math.max(lastEnd, attribute.end);
@@ -141,21 +141,21 @@ function elementOf(node: SvelteNode, text: string): TemplateElement {
         // "text{expr}text": text parts as written, expression parts as their source
         const single = value.length === 1 && value[0].type === 'ExpressionTag' ? value[0] : undefined;
         if (single?.expression) {
-          if (/^on[a-z]/.test(name)) code.push(single.expression);
+          if (/^on[a-z]/.test(name)) code.push({ ...single.expression, click: name === 'onclick' });
           else {
             const literal = literalText(text.slice(single.expression.start, single.expression.end));
             if (literal !== undefined) attributes[name] = literal;
           }
         } else attributes[name] = value.map((part) => (part.type === 'Text' ? part.data ?? '' : text.slice(part.start, part.end))).join('');
       } else if (value.type === 'ExpressionTag' && value.expression) {
-        if (/^on[a-z]/.test(name)) code.push(value.expression);
+        if (/^on[a-z]/.test(name)) code.push({ ...value.expression, click: name === 'onclick' });
         else {
           const literal = literalText(text.slice(value.expression.start, value.expression.end));
           if (literal !== undefined) attributes[name] = literal;
         }
       }
     } else if (attribute.type === 'OnDirective' && attribute.expression) {
-      code.push(attribute.expression);
+      code.push({ ...attribute.expression, click: attribute.name === 'click' });
     } else if (attribute.type === 'BindDirective' && attribute.name === 'value' && attribute.expression && attributes.name === undefined) {
       const last = /([A-Za-z_$][\w$]*)\s*$/.exec(text.slice(attribute.expression.start, attribute.expression.end));
       if (last) attributes.name = last[1];
@@ -174,7 +174,7 @@ function elementOf(node: SvelteNode, text: string): TemplateElement {
     openEnd,
     end: node.end,
     ...(isRaw ? { body: { start: openEnd, end: bodyEnd } } : {}),
-    ...(code.length ? { code: code.map((c) => ({ start: c.start, end: c.end })) } : {}),
+    ...(code.length ? { code: code.map((c) => ({ start: c.start, end: c.end, click: c.click })) } : {}),
     children: isRaw ? [] : nodes(node.fragment?.nodes ?? [], text),
   };
 }

@@ -91,7 +91,7 @@ function nodes(children: VueNode[]): TemplateNode[] {
 
 function elementOf(node: VueNode): TemplateElement {
   const attributes: Record<string, string> = {};
-  const code: { start: number; end: number }[] = [];
+  const code: { start: number; end: number; click?: boolean }[] = [];
   let hiddenBy: string | undefined;
   for (const prop of node.props ?? []) {
     if (prop.type === ATTRIBUTE) {
@@ -104,7 +104,7 @@ function elementOf(node: VueNode): TemplateElement {
       const value = literalText(prop.exp.content);
       if (value !== undefined) attributes[arg] = value;
     } else if (prop.name === 'on' && prop.exp) {
-      code.push({ start: prop.exp.loc.start.offset, end: prop.exp.loc.end.offset });
+      code.push({ start: prop.exp.loc.start.offset, end: prop.exp.loc.end.offset, click: arg === 'click' });
     } else if (prop.name === 'model' && prop.exp && attributes.name === undefined) {
       // `v-model="form.email"` names the field for the form model
       const last = /([A-Za-z_$][\w$]*)\s*$/.exec(prop.exp.content);
