@@ -47,6 +47,8 @@ for (const [label, dir] of [
   ['samples-checkout-consent', 'samples/checkout-consent'],
   ['samples-backoffice', 'samples/backoffice'],
   ['samples-campaigns', 'samples/campaigns'],
+  // Vue single-file components (registered by file pattern, with or without a Vue extension)
+  ['samples-nuxt', 'samples/nuxt-landing'],
 ]) {
   if (!fs.existsSync(path.join(root, dir))) continue;
   configs.push({

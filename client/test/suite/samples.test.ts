@@ -67,7 +67,8 @@ suite('Creepyline on a sample app: editor agrees with the CLI', () => {
     for (const [file, keys] of expected) {
       const uri = vscode.Uri.file(file);
       const doc = await vscode.workspace.openTextDocument(uri);
-      if (!languages.has(doc.languageId)) {
+      // component files are registered by file pattern, whatever language id an editor gives them
+      if (!languages.has(doc.languageId) && !COMPONENT_FILE.test(file)) {
         notEditor.push(`${vscode.workspace.asRelativePath(uri)} (${doc.languageId}: ${keys.join(', ')})`);
         continue;
       }
@@ -85,6 +86,39 @@ suite('Creepyline on a sample app: editor agrees with the CLI', () => {
     }
     if (notEditor.length > 0) console.log(`    not compared, the extension does not handle these languages: ${notEditor.join('; ')}`);
     assert.ok(compared > 0, `no CLI finding is in a language the extension handles (${[...languages].join(', ')})`);
+  });
+
+  test('a quick fix in a component file applies at the right place', async function () {
+    this.timeout(120_000);
+    const component = [...expected.keys()].find((file) => COMPONENT_FILE.test(file));
+    if (!component) this.skip();
+    const uri = vscode.Uri.file(component!);
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc, { preview: false });
+    const before = doc.getText();
+    let fix: vscode.CodeAction | undefined;
+    let target: vscode.Diagnostic | undefined;
+    for (const d of creepylineDiagnostics(uri)) {
+      const actions = await codeActionsAt(uri, d.range);
+      fix = actions.find((a) => a.kind?.value.startsWith('quickfix.creepyline') === true && a.edit !== undefined && !/^(Disable |Show documentation|Fix all)/.test(a.title));
+      if (fix) { target = d; break; }
+    }
+    assert.ok(fix && target, `no rule fix offered on any finding of ${vscode.workspace.asRelativePath(uri)}: ${describeDiagnostics(uri)}`);
+    assert.ok(await vscode.workspace.applyEdit(fix!.edit!), 'the fix applies');
+    const after = doc.getText();
+    assert.notEqual(after, before);
+    // the edit touched the script block only: the template and the tags around it are unchanged
+    const head = before.slice(0, doc.offsetAt(target!.range.start));
+    assert.ok(after.startsWith(head.slice(0, head.lastIndexOf('\n') + 1)), 'text before the finding\'s line is unchanged');
+    assert.ok(after.trimEnd().endsWith(before.trimEnd().slice(before.trimEnd().lastIndexOf('\n') + 1)), 'the closing tag is unchanged');
+    const line = target!.range.start.line;
+    await pollUntil(
+      () => creepylineDiagnostics(uri).filter((d) => ruleOf(d) === ruleOf(target!) && d.message === target!.message).length,
+      (n) => n === 0,
+      () => `the finding on line ${line + 1} is still reported after its fix: ${describeDiagnostics(uri)}`,
+      30_000,
+    );
+    await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 
   test('each rule found offers its documentation action', async () => {
@@ -170,6 +204,9 @@ suite('Creepyline on a sample app: editor agrees with the CLI', () => {
 
 /** The kind of Creepyline's quick fixes (suppressions and docs are sub-kinds or titled apart). */
 const FIX_KIND = vscode.CodeActionKind.QuickFix.append('creepyline');
+
+/** Vue, Svelte and Astro components: in the extension's document selector by file pattern. */
+const COMPONENT_FILE = /\.(vue|svelte|astro)$/;
 
 function key(rule: string, line: number, column: number): string {
   return `${rule}@${line}:${column}`;
