@@ -60,7 +60,9 @@ describe('knowledge: vendors.json', () => {
       for (const s of v.imports) {
         assert.ok(s.module && !s.module.startsWith('.') && !/\s/.test(s.module), `${v.id}: module ${s.module}`);
         assert.ok(s.export === 'default' || s.export === '*' || /^[A-Za-z_$][\w$]*$/.test(s.export), `${v.id}: export ${s.export}`);
-        assert.ok(['object', 'call', 'component', 'class'].includes(s.as), `${v.id}: as ${s.as}`);
+        assert.ok(['object', 'call', 'component', 'class', 'plugin'].includes(s.as), `${v.id}: as ${s.as}`);
+        // install options that hold the tracker: only on calls and plugins, each with values
+        if (s.offWhen) assert.ok((s.as === 'call' || s.as === 'plugin') && s.offWhen.every((o) => o.option && o.equals.length > 0), `${v.id}: offWhen on ${s.module}`);
         // a component is a named export written capitalised, or the module's default export (`import PlausibleProvider from 'next-plausible'`)
         if (s.as === 'component' && s.export !== 'default') assert.match(s.export, /^[A-Z]/, `${v.id}: component ${s.export} must be capitalised`);
       }
