@@ -14,6 +14,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { Parser } from 'htmlparser2';
+import { componentModel } from '../../packages/core/src/facts/components';
 import { ts } from 'ts-morph';
 import {
   discoverFiles, languageOf, loadConfig, positionAt, computeLineStarts, rules, Workspace,
@@ -276,9 +277,41 @@ function cssProblems(text: string): string[] {
   return problems;
 }
 
+/** True when `text` is a Vue/Svelte/Astro component its framework's parser rejects. */
+export function brokenComponent(text: string, language: CorpusFile['language']): boolean {
+  if (language !== 'vue' && language !== 'svelte' && language !== 'astro') return false;
+  try {
+    componentModel(language, text);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * Components: the framework's parser must accept the file, and each script block (the
+ * frontmatter, `<script>`, `<script setup>`) must parse as TypeScript where it stands.
+ */
+function componentProblems(text: string, language: 'vue' | 'svelte' | 'astro'): string[] {
+  let model;
+  try {
+    model = componentModel(language, text);
+  } catch {
+    return ['component-parse-error'];
+  }
+  const out: string[] = [];
+  for (const block of model.scripts) {
+    const masked = text.slice(0, block.start).replace(/[^\n\r]/g, ' ') + text.slice(block.start, block.end);
+    out.push(...scriptProblems(masked, block.jsx ? 'tsx' : 'ts', 'script:'));
+  }
+  return out;
+}
+
 /** Parse problems of a text in its language (a multiset, as a sorted list). */
 export function parseProblems(text: string, language: CorpusFile['language']): string[] {
-  const list = language === 'html' ? htmlProblems(text) : language === 'css' ? cssProblems(text) : scriptProblems(text, language);
+  const list = language === 'html' ? htmlProblems(text) : language === 'css' ? cssProblems(text)
+    : language === 'vue' || language === 'svelte' || language === 'astro' ? componentProblems(text, language)
+    : scriptProblems(text, language);
   return list.sort();
 }
 
@@ -297,7 +330,7 @@ export function newProblems(before: readonly string[], after: readonly string[])
 
 /** JSX text nodes that contain a directive: a comment written where JSX renders it as text. */
 export function directivesRenderedAsText(text: string, language: CorpusFile['language']): string[] {
-  if (language === 'html' || language === 'css') return [];
+  if (language === 'html' || language === 'css' || language === 'vue' || language === 'svelte' || language === 'astro') return [];
   const sf = ts.createSourceFile(`check.${language}`, text, ts.ScriptTarget.ES2022, true, scriptKind(language));
   const out: string[] = [];
   const visit = (node: ts.Node): void => {

@@ -177,6 +177,12 @@ class Reader {
         this.pos = this.skipComment(this.pos);
         continue;
       }
+      if (text.startsWith('<!--', this.pos)) {
+        // an HTML comment between the markup of an expression (a suppression directive)
+        const close = text.indexOf('-->', this.pos + 4);
+        this.pos = close < 0 ? text.length : close + 3;
+        continue;
+      }
       if (c === '{' || c === '(' || c === '[') depth++;
       else if (c === ')' || c === ']') depth--;
       else if (c === '}') {
@@ -253,12 +259,14 @@ class Reader {
 
 /** `<` starts markup (not a comparison) after nothing, `(`, `&&`, `||`, `?`, `:`, `,`, `=>`, `return`. */
 function markupCanStart(text: string, codeStart: number, at: number): boolean {
-  const before = text.slice(codeStart, at).trimEnd();
+  const before = text.slice(codeStart, at).replace(/<!--[\s\S]*?-->|\/\*[\s\S]*?\*\//g, ' ').trimEnd();
   return before === '' || /(\(|\[|&&|\|\||\?|:|,|=>|\breturn)$/.test(before);
 }
 
 /** `cond && <x/>` and `cond ? <a/> : <b/>` as a chain; undefined for other shapes. */
-function guarded(text: string, parts: ({ kind: 'code'; start: number; end: number } | { kind: 'markup'; node: TemplateElement })[]): TemplateNode[] | undefined {
+function guarded(source: string, parts: ({ kind: 'code'; start: number; end: number } | { kind: 'markup'; node: TemplateElement })[]): TemplateNode[] | undefined {
+  // comments between the parts (`<!-- … -->`, `/* … */`, `// …`) read as spaces, offsets kept
+  const text = source.replace(/<!--[\s\S]*?-->|\/\*[\s\S]*?\*\/|(?<=^|\s)\/\/[^\n]*/gm, (m) => m.replace(/[^\n]/g, ' '));
   const blank = (p: (typeof parts)[number] | undefined) => !p || (p.kind === 'code' && /^[\s()]*$/.test(text.slice(p.start, p.end)));
   const first = parts[0];
   if (first?.kind !== 'code' || parts[1]?.kind !== 'markup') return undefined;
