@@ -10,6 +10,10 @@ import { didYouMean } from './suggest';
 export const FORMATS = ['text', 'json', 'sarif', 'markdown', 'html', 'junit'] as const;
 export type Format = (typeof FORMATS)[number];
 
+/** Output formats of `inventory`. */
+export const INVENTORY_FORMATS = ['markdown', 'json'] as const;
+export type InventoryFormat = (typeof INVENTORY_FORMATS)[number];
+
 /** Thresholds of `--fail-on`. */
 export const FAIL_ON = ['error', 'warning', 'info', 'never'] as const;
 export type FailOn = (typeof FAIL_ON)[number];
@@ -64,21 +68,29 @@ export type Command =
   | { kind: 'help'; topic?: HelpTopic }
   | { kind: 'version' }
   | { kind: 'check'; options: CheckOptions }
+  | { kind: 'inventory'; options: InventoryOptions }
   | { kind: 'rules'; format: 'text' | 'json' }
   | { kind: 'explain'; rule: string }
   | { kind: 'init'; force: boolean; config?: string }
   | { kind: 'merge-sarif'; inputs: string[]; output?: string };
 
-/** Commands with their own help page. */
-export type HelpTopic = 'check' | 'rules' | 'explain' | 'init' | 'merge-sarif';
+/** Everything `inventory` needs: the analysis options of `check` plus the notice to compare. */
+export interface InventoryOptions extends Omit<CheckOptions, 'format'> {
+  format: InventoryFormat;
+  /** The privacy notice to compare with the code (overrides `privacyNotice` in creepyline.json). */
+  notice?: string;
+}
 
-interface OptionSpec {
+/** Commands with their own help page. */
+export type HelpTopic = 'check' | 'rules' | 'explain' | 'init' | 'merge-sarif' | 'inventory';
+
+interface OptionSpec<T = CheckOptions> {
   name: string;
   short?: string;
   /** Placeholder of the value; absent for flags. */
   value?: string;
   help: string;
-  apply(options: CheckOptions, value: string): void;
+  apply(options: T, value: string): void;
 }
 
 /** Parses sizes such as `1048576`, `500kb`, `2MB`, `1.5mb` into bytes. */
@@ -204,7 +216,20 @@ const CHECK_OPTIONS: OptionSpec[] = [
   { name: 'help', short: 'h', help: 'Show this help', apply: () => undefined },
 ];
 
-const COMMANDS = ['check', 'rules', 'explain', 'init', 'merge-sarif', 'help'];
+/** Options of `inventory`: its formats, the notice, and the discovery options it shares with check. */
+const INVENTORY_OPTIONS: OptionSpec<InventoryOptions>[] = [
+  {
+    name: 'format', short: 'f', value: 'FORMAT', help: `Inventory format: ${INVENTORY_FORMATS.join(' | ')} (default: markdown)`,
+    apply: (o, v) => { o.format = oneOf('--format', INVENTORY_FORMATS, v); },
+  },
+  {
+    name: 'notice', short: 'n', value: 'FILE', help: 'Compare with this privacy notice (Markdown, HTML or text); default: privacyNotice in creepyline.json',
+    apply: (o, v) => { o.notice = v; },
+  },
+  ...CHECK_OPTIONS.filter((spec) => ['output', 'config', 'fail-on', 'progress', 'no-progress', 'max-file-size', 'no-ignore', 'help'].includes(spec.name)) as unknown as OptionSpec<InventoryOptions>[],
+];
+
+const COMMANDS = ['check', 'inventory', 'rules', 'explain', 'init', 'merge-sarif', 'help'];
 
 /** The top-level help text. */
 export function generalHelp(version: string): string {
@@ -213,6 +238,7 @@ export function generalHelp(version: string): string {
     '',
     'Usage:',
     '  creepyline check [paths...] [options]   Analyse files and directories (default: .)',
+    '  creepyline inventory [paths...] [options]  The privacy inventory: vendors, embeds, forms, processors',
     '  creepyline rules [--json]               List the rules with default severity and legal basis',
     '  creepyline explain <rule>               Print a rule\'s documentation',
     '  creepyline init [--force]               Write a commented creepyline.json for this project',
@@ -231,6 +257,34 @@ export function generalHelp(version: string): string {
 /** Help pages of the commands other than `check`. */
 export function commandHelp(topic: Exclude<HelpTopic, 'check'>): string {
   const pages: Record<typeof topic, string[]> = {
+    inventory: [
+      'Usage: creepyline inventory [paths...] [options]',
+      '',
+      'The privacy inventory a data-protection officer asks for, drawn from the same analysis as',
+      'check: every third-party vendor (category, where it is loaded, whether and how it waits for',
+      'consent, the consent category it needs, the personal data sent to it, its company\'s country',
+      'and transfer basis where the catalogue knows them), embeds, forms with their purposes and',
+      'personal-data categories, processors and whether erasure reaches them. It is the draft of',
+      'the Art. 30 GDPR record and of the privacy notice\'s list of recipients.',
+      '',
+      'With --notice FILE (or privacyNotice in creepyline.json) it compares the vendors in the code',
+      'with those the notice names: vendors missing from the notice are warnings',
+      '(vendor-missing-from-notice, Art. 13(1)(e) GDPR), vendors named but no longer used are info.',
+      '',
+      'Options:',
+      ...INVENTORY_OPTIONS.map((spec) => {
+        const flag = `${spec.short ? `-${spec.short}, ` : '    '}--${spec.name}${spec.value ? ` ${spec.value}` : ''}`;
+        return `  ${flag.padEnd(28)} ${spec.help}`;
+      }),
+      '',
+      'Exit codes: 0 done; 1 notice drift at or above --fail-on (vendors missing from the notice',
+      'are warnings: use --fail-on warning to fail on them); 2 usage or configuration error, or a',
+      'notice that cannot be read.',
+      '',
+      'Examples:',
+      '  creepyline inventory . --format html -o inventory.html',
+      '  creepyline inventory . --notice content/privacy.md --fail-on warning',
+    ],
     rules: [
       'Usage: creepyline rules [--json]',
       '',
@@ -304,28 +358,13 @@ function defaults(): CheckOptions {
   };
 }
 
-function findOption(token: string): OptionSpec | undefined {
-  if (token.startsWith('--')) return CHECK_OPTIONS.find((spec) => spec.name === token.slice(2));
-  return CHECK_OPTIONS.find((spec) => spec.short === token.slice(1));
+function findOption<T>(token: string, specs: readonly OptionSpec<T>[]): OptionSpec<T> | undefined {
+  if (token.startsWith('--')) return specs.find((spec) => spec.name === token.slice(2));
+  return specs.find((spec) => spec.short === token.slice(1));
 }
 
-/** Parses `argv` (without `node` and the script). Throws `UsageError`. */
-export function parseArgs(argv: readonly string[]): Command {
-  const first = argv[0];
-  if (first === undefined) throw new UsageError('Missing command. Run `creepyline --help` for usage.');
-  if (first === '--version' || first === '-v') return { kind: 'version' };
-  if (first === '--help' || first === '-h') return { kind: 'help' };
-  if (first === 'help') {
-    const topic = argv[1];
-    return isTopic(topic) ? { kind: 'help', topic } : { kind: 'help' };
-  }
-  if (first === 'rules' || first === 'explain' || first === 'init' || first === 'merge-sarif') return parseCommand(first, argv.slice(1));
-  if (first !== 'check') {
-    const what = first.startsWith('-') ? `option '${first}'` : `command '${first}'`;
-    throw new UsageError(`Unknown ${what}.${didYouMean(first, [...COMMANDS, '--help', '--version'])} Run \`creepyline --help\` for usage.`);
-  }
-
-  const options = defaults();
+/** Reads paths and options of `check` or `inventory`; returns the help topic when --help was given. */
+function parseOptionList<T extends { paths: string[] }>(argv: readonly string[], specs: readonly OptionSpec<T>[], options: T, topic: 'check' | 'inventory'): 'help' | 'version' | undefined {
   let onlyPaths = false;
   for (let i = 1; i < argv.length; i++) {
     const token = argv[i];
@@ -337,14 +376,14 @@ export function parseArgs(argv: readonly string[]): Command {
       onlyPaths = true;
       continue;
     }
-    if (token === '--help' || token === '-h') return { kind: 'help', topic: 'check' };
-    if (token === '--version') return { kind: 'version' };
+    if (token === '--help' || token === '-h') return 'help';
+    if (token === '--version') return 'version';
     const eq = token.startsWith('--') ? token.indexOf('=') : -1;
     const name = eq === -1 ? token : token.slice(0, eq);
-    const spec = findOption(name);
+    const spec = findOption(name, specs);
     if (!spec) {
-      const known = CHECK_OPTIONS.map((s) => `--${s.name}`);
-      throw new UsageError(`Unknown option '${name}'.${didYouMean(name, known)} Run \`creepyline check --help\` for the options.`);
+      const known = specs.map((s) => `--${s.name}`);
+      throw new UsageError(`Unknown option '${name}'.${didYouMean(name, known)} Run \`creepyline ${topic} --help\` for the options.`);
     }
     if (spec.value === undefined) {
       if (eq !== -1) throw new UsageError(`Option --${spec.name} takes no value.`);
@@ -364,6 +403,36 @@ export function parseArgs(argv: readonly string[]): Command {
     spec.apply(options, value);
   }
   if (options.paths.length === 0) options.paths.push('.');
+  return undefined;
+}
+
+/** Parses `argv` (without `node` and the script). Throws `UsageError`. */
+export function parseArgs(argv: readonly string[]): Command {
+  const first = argv[0];
+  if (first === undefined) throw new UsageError('Missing command. Run `creepyline --help` for usage.');
+  if (first === '--version' || first === '-v') return { kind: 'version' };
+  if (first === '--help' || first === '-h') return { kind: 'help' };
+  if (first === 'help') {
+    const topic = argv[1];
+    return isTopic(topic) ? { kind: 'help', topic } : { kind: 'help' };
+  }
+  if (first === 'rules' || first === 'explain' || first === 'init' || first === 'merge-sarif') return parseCommand(first, argv.slice(1));
+  if (first === 'inventory') {
+    const options: InventoryOptions = { ...defaults(), format: 'markdown' };
+    const stop = parseOptionList(argv, INVENTORY_OPTIONS, options, 'inventory');
+    if (stop === 'help') return { kind: 'help', topic: 'inventory' };
+    if (stop === 'version') return { kind: 'version' };
+    return { kind: 'inventory', options };
+  }
+  if (first !== 'check') {
+    const what = first.startsWith('-') ? `option '${first}'` : `command '${first}'`;
+    throw new UsageError(`Unknown ${what}.${didYouMean(first, [...COMMANDS, '--help', '--version'])} Run \`creepyline --help\` for usage.`);
+  }
+
+  const options = defaults();
+  const stop = parseOptionList(argv, CHECK_OPTIONS, options, 'check');
+  if (stop === 'help') return { kind: 'help', topic: 'check' };
+  if (stop === 'version') return { kind: 'version' };
   options.rules = [...new Set(options.rules)];
   options.skipRules = [...new Set(options.skipRules)];
   if (options.fix && options.fixDryRun) throw new UsageError('--fix and --fix-dry-run exclude each other: use one.');
@@ -371,7 +440,7 @@ export function parseArgs(argv: readonly string[]): Command {
 }
 
 function isTopic(topic: string | undefined): topic is HelpTopic {
-  return topic === 'check' || topic === 'rules' || topic === 'explain' || topic === 'init' || topic === 'merge-sarif';
+  return topic === 'check' || topic === 'rules' || topic === 'explain' || topic === 'init' || topic === 'merge-sarif' || topic === 'inventory';
 }
 
 /** Parses the arguments of `rules`, `explain`, `init` and `merge-sarif`. */

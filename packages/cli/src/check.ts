@@ -87,16 +87,20 @@ function realPath(file: string): string {
   }
 }
 
-interface Analysis {
+export interface Analysis {
   report: Report;
   context: ReportContext;
   problems: ConfigProblem[];
   /** Rules that ran. */
   active: Set<string>;
+  /** The workspace and the files it analysed, with every finding before filtering (for the inventory). */
+  workspace: Workspace;
+  files: string[];
+  allFindings: Finding[];
 }
 
 /** One analysis run with every filter applied; `--fix` runs it again after writing. */
-function analyse(options: CheckOptions, toolVersion: string, root: string, progress: Progress): Analysis {
+export function analyse(options: CheckOptions, toolVersion: string, root: string, progress: Progress): Analysis {
   let configPath: string | undefined;
   if (options.config !== undefined) {
     configPath = path.resolve(root, options.config);
@@ -190,7 +194,7 @@ function analyse(options: CheckOptions, toolVersion: string, root: string, progr
   // The hosted docs' folder: the base up to `{rule}` (cut at its last slash), or the base itself.
   if (docsBaseUrl) context.informationUri = docsBaseUrl.includes('{rule}') ? docsBaseUrl.slice(0, docsBaseUrl.indexOf('{rule}')).replace(/[^/]*$/, '') : docsBaseUrl;
   progress.done();
-  return { report, context, problems, active };
+  return { report, context, problems, active, workspace, files: mine, allFindings: result.findings };
 }
 
 /**

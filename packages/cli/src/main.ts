@@ -38,6 +38,8 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
         return commands().runInit(command, io);
       case 'merge-sarif':
         return commands().runMergeSarif(command.inputs, command.output, io);
+      case 'inventory':
+        return await (require('./inventory') as typeof import('./inventory')).runInventory(command.options, io, VERSION);
       case 'check':
         // Loaded on demand: --help and --version must not pay for loading the analyser.
         // `require`, not `import()`: the bundle and tsx's CommonJS hook both resolve it.

@@ -46,3 +46,5 @@ export interface LoadOptions {
 export function loadConfig(options: LoadOptions): config.LoadConfigResult {
   return config.loadConfig({ ...options, rules });
 }
+export { buildInventory, noticeDrift, noticeText, namesOf, findName, displayName, INVENTORY_VERSION } from './inventory';
+export type * from './inventory/types';

@@ -81,6 +81,11 @@ export interface QueueLoader {
 
 export interface ProjectFacts {
   /**
+   * With `privacyNotice` configured for the file: the vendors, embeds and processors of every
+   * analysed file using the same notice, compared with the names the notice uses.
+   */
+  notice?(): import('./inventory/types').NoticeDrift;
+  /**
    * Files that set Google Consent Mode defaults with a `denied` storage type, and where,
    * within the same package (nearest folder with a package.json or creepyline.json).
    */

@@ -29,6 +29,8 @@ import { ErasureIndex } from './project/erasure';
 import { positionAt } from './text';
 import { filterSuppressed } from './suppress';
 import { FileAnalysisError, failureReason } from './failure';
+import { buildInventory, noticeDrift, type Inventory, type NoticeDrift } from './inventory';
+import { codeRecipients } from './inventory/build';
 
 /** Sink forms that load a tracker's script (as opposed to calling it). */
 const LOADER_FORMS: ReadonlySet<TrackerSink['form']> = new Set(['script-tag', 'script-element', 'component']);
@@ -236,6 +238,56 @@ export class Workspace {
     return [...out].sort();
   }
 
+  /**
+   * The privacy inventory of `files` from the facts the analysis computed (call after
+   * `analyzeFiles` with the same files; files not analysed yet go through the syntax pass now)
+   * and the findings of that run. `notice` (relative to the root) overrides the configured
+   * `privacyNotice`.
+   */
+  inventory(files: readonly string[], findings: readonly Finding[], options: { notice?: string } = {}): Inventory {
+    const facts: FileFacts[] = [];
+    for (const file of files) {
+      const abs = path.resolve(this.root, file);
+      const known = this.facts.get(abs);
+      if (known) facts.push(known);
+      else {
+        const prepared = this.prepare(abs);
+        if (!('skipped' in prepared)) facts.push(prepared.facts);
+      }
+    }
+    const noticePath = options.notice !== undefined ? path.resolve(this.root, options.notice) : this.config.forFile(path.join(this.root, 'index.ts')).privacyNotice;
+    return buildInventory({
+      facts,
+      findings,
+      knowledge: (file) => this.policy(this.config.forFile(file)).knowledge,
+      config: (file) => this.config.forFile(file),
+      project: (file) => this.projectFacts(file),
+      ...(noticePath !== undefined ? { notice: this.readNotice(noticePath) } : {}),
+    });
+  }
+
+  private noticeCache?: { version: number; drifts: Map<string, NoticeDrift> };
+
+  /** The notice file's text, or why it cannot be read. */
+  private readNotice(file: string): { file: string; text?: string; error?: string } {
+    const read = readText(file, 4 * this.maxFileSize);
+    return 'text' in read ? { file, text: read.text } : { file, error: read.reason };
+  }
+
+  /**
+   * Notice drift for the notice `file`'s configuration names: the recipients in every analysed
+   * file that uses the same notice, compared with the names in it (cached per facts version).
+   */
+  private noticeDriftFor(noticePath: string, knowledge: Knowledge): NoticeDrift {
+    if (this.noticeCache?.version !== this.factsVersion) this.noticeCache = { version: this.factsVersion, drifts: new Map() };
+    const cached = this.noticeCache.drifts.get(noticePath);
+    if (cached) return cached;
+    const facts = [...this.facts.values()].filter((f) => this.config.forFile(f.file).privacyNotice === noticePath);
+    const drift = noticeDrift(codeRecipients(facts, (file) => this.policy(this.config.forFile(file)).knowledge), this.readNotice(noticePath), knowledge);
+    this.noticeCache.drifts.set(noticePath, drift);
+    return drift;
+  }
+
   /** The cross-file index over every file's facts (rebuilt when facts changed). */
   private projectIndex(): ProjectIndex {
     if (!this.index || this.indexVersion !== this.factsVersion) {
@@ -304,8 +356,10 @@ export class Workspace {
         if (Object.values(d.values).includes('denied')) consentModeDenied.push({ file: facts.file, line: positionAt(facts.lineStarts, d.span.start).line });
       }
     }
+    const noticePath = this.config.forFile(file).privacyNotice;
     return {
       consentModeDenied,
+      ...(noticePath !== undefined ? { notice: () => this.noticeDriftFor(noticePath, this.policy(this.config.forFile(file)).knowledge) } : {}),
       gateAcrossFiles: (target, names, category) => this.projectIndex().gate(target, names, category),
       exportedFrom: (specifier, exportName, fromFile) => this.exportedFrom(specifier, exportName, fromFile),
       queueLoaders: (vendorIds, category) => this.queueLoaders(pkg, vendorIds, category),

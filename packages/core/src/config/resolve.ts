@@ -151,6 +151,7 @@ function applyLayer(target: ResolvedConfig, raw: RawConfig, byId: Map<string, Co
   if (raw.requireJustification !== undefined) target.requireJustification = raw.requireJustification;
   if (raw.reportUnusedDisableDirectives !== undefined) target.reportUnusedDisableDirectives = raw.reportUnusedDisableDirectives;
   if (raw.docsBaseUrl !== undefined) target.docsBaseUrl = raw.docsBaseUrl;
+  if (raw.privacyNotice !== undefined) target.privacyNotice = path.resolve(baseDir, raw.privacyNotice);
   if (raw.forms) {
     target.forms = {
       declare: [...target.forms.declare, ...(raw.forms.declare ?? []).map((d) => ({ ...d, baseDir }))],

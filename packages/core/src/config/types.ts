@@ -112,6 +112,11 @@ export interface RawConfig {
   docsBaseUrl?: string;
   /** Form purposes: declarations per form and additions to the purpose table. */
   forms?: RawFormsConfig;
+  /**
+   * The privacy notice in the repository (Markdown, HTML or text), relative to the config file:
+   * vendors the code loads but the notice does not name are `vendor-missing-from-notice` findings.
+   */
+  privacyNotice?: string;
 }
 
 /** Effective settings of one rule. */
@@ -149,4 +154,6 @@ export interface ResolvedConfig {
   docsBaseUrl?: string;
   /** Form purposes: declarations (with the folder their `files` globs are relative to) and purpose-table additions. */
   forms: { declare: (FormDeclaration & { baseDir: string })[]; purposes: FormPurposeConfig[] };
+  /** The privacy notice (absolute path, from `privacyNotice` relative to the config file declaring it). */
+  privacyNotice?: string;
 }

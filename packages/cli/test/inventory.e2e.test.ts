@@ -1,0 +1,197 @@
+/**
+ * End-to-end tests of `creepyline inventory`: the real bin on the shop sample (the expectation
+ * below was written from reading the sample's code, see samples/README.md) and on temporary
+ * projects (notice drift, exit codes, determinism).
+ */
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { makeProject, removeProject, REPO_ROOT, runCli } from './helpers';
+
+interface Site { file: string; line: number; form: string; consent: { status: string; how?: string }; finding?: { ruleId: string } }
+interface Vendor { id: string; name: string; consentCategory: string; consent: string; company: { country: string; transfer: { basis: string }; sources: string[] }; sites: Site[]; personalData: { kind: string; hashed: boolean; at: { file: string; line: number } }[] }
+interface Inv {
+  version: number;
+  summary: { files: number; vendors: number; embeds: number; forms: number };
+  vendors: Vendor[];
+  embeds: { id: string; consent: string; sites: Site[] }[];
+  forms: { file: string; line: number; purpose?: { id: string }; categories: string[]; fields: { name: string; required: boolean; kind?: string }[] }[];
+  processors: { id: string; uses: { file: string; line: number }[]; erasure: { api?: { call: string }; reachedBy: unknown[]; missedBy: unknown[] } }[];
+  notice?: { file: string; missing: { id: string; name: string; at?: { file: string; line: number } }[]; named: { id: string; matched?: string }[]; unused: { id: string; matched?: string }[]; error?: string };
+}
+
+const SHOP = path.join(REPO_ROOT, 'samples', 'shop');
+
+function inventory(args: string[], cwd: string): { inv: Inv; code: number | null; stderr: string } {
+  const run = runCli(['inventory', ...args, '--format', 'json'], cwd);
+  assert.ok(run.stdout.startsWith('{'), `not JSON (exit ${run.code}): ${run.stderr}`);
+  return { inv: JSON.parse(run.stdout) as Inv, code: run.code, stderr: run.stderr };
+}
+
+describe('creepyline inventory (end to end)', function () {
+  this.timeout(120_000);
+  let shop: Inv;
+  before(() => {
+    const run = inventory(['.'], SHOP);
+    assert.equal(run.code, 0, run.stderr);
+    shop = run.inv;
+  });
+
+  it('lists every third-party vendor the shop loads or calls, and no other', () => {
+    // From the code: Amplitude (lib/subscriptions.ts), Cookiebot (components/CookieBanner.tsx),
+    // FullStory (components/CheckoutResearch.tsx), Google Ads (lib/ads.ts), Google Analytics
+    // (react-ga4, the gtag.js script, <GoogleAnalytics>), Google Tag Manager (<GoogleTagManager>),
+    // Meta Pixel (base code, react-facebook-pixel, fbq calls, the Conversions API route),
+    // Microsoft UET (bat.bing.com), Mixpanel, Pinterest (s.pinimg.com), PostHog, Reddit
+    // (redditstatic.com), Segment (@segment/analytics-next), TikTok (ttq), Vercel Web Analytics.
+    assert.deepEqual(shop.vendors.map((v) => v.id).sort(), [
+      'amplitude', 'cookiebot', 'fullstory', 'google-ads', 'google-analytics', 'google-tag-manager', 'meta-pixel', 'microsoft-uet',
+      'mixpanel', 'pinterest-tag', 'posthog', 'reddit-pixel', 'segment', 'tiktok-pixel', 'vercel-analytics',
+    ]);
+    const site = (id: string, file: string, line: number) => shop.vendors.find((v) => v.id === id)?.sites.find((s) => s.file === file && s.line === line);
+    assert.ok(site('microsoft-uet', 'components/ThirdPartyTags.tsx', 48), 'UET script tag');
+    assert.ok(site('pinterest-tag', 'components/ThirdPartyTags.tsx', 44), 'Pinterest script tag');
+    assert.ok(site('reddit-pixel', 'components/ThirdPartyTags.tsx', 46), 'Reddit script tag');
+    assert.ok(site('fullstory', 'components/CheckoutResearch.tsx', 10), 'FullStory init');
+    assert.ok(site('meta-pixel', 'app/api/orders/route.ts', 56), 'Conversions API request');
+    assert.ok(site('google-analytics', 'components/AnalyticsProvider.tsx', 45), 'gtag.js loader');
+  });
+
+  it('says whether and how each site waits for consent, in agreement with check', () => {
+    const v = (id: string) => shop.vendors.find((x) => x.id === id)!;
+    // `{marketing && <Script …pinimg…>}`: gated for the marketing purpose it needs.
+    assert.equal(v('pinterest-tag').consent, 'gated');
+    // `{statistics && <Script …redditstatic…>}`: an ad pixel behind a statistics check is not gated.
+    assert.equal(v('reddit-pixel').consent, 'not-gated');
+    assert.match(v('reddit-pixel').sites[0]!.consent.how ?? '', /another purpose/);
+    // <ConsentGate purpose="statistics"><GoogleTagManager/></ConsentGate>
+    assert.equal(v('google-tag-manager').consent, 'gated');
+    assert.match(v('google-tag-manager').sites[0]!.consent.how ?? '', /ConsentGate/);
+    assert.equal(v('cookiebot').consent, 'not-needed');
+    assert.equal(v('meta-pixel').sites.find((s) => s.file === 'app/api/orders/route.ts')!.consent.status, 'server-side');
+    // Every ungated site carries the finding check reports there, and no gated one does.
+    for (const vendor of shop.vendors) {
+      for (const s of vendor.sites) {
+        if (s.consent.status === 'gated' || s.consent.status === 'not-needed') assert.equal(s.finding, undefined, `${vendor.id} ${s.file}:${s.line}`);
+      }
+    }
+    const check = JSON.parse(runCli(['check', '.', '--format', 'json', '--rule', 'tracking-without-consent'], SHOP).stdout) as { findings: { file: string; range: { start: { line: number } } }[] };
+    const flagged = shop.vendors.flatMap((v) => v.sites.filter((s) => s.finding?.ruleId === 'tracking-without-consent').map((s) => `${s.file}:${s.line}`)).sort();
+    assert.deepEqual(flagged, [...new Set(check.findings.map((f) => `${f.file}:${f.range.start.line}`))].sort());
+    assert.equal(v('pinterest-tag').consentCategory, 'marketing');
+    assert.equal(v('mixpanel').consentCategory, 'measurement');
+  });
+
+  it('lists the embeds: YouTube, YouTube (privacy-enhanced) and Google Maps; next/font is no embed', () => {
+    assert.deepEqual(shop.embeds.map((e) => e.id).sort(), ['google-maps', 'youtube', 'youtube-nocookie']);
+    const maps = shop.embeds.find((e) => e.id === 'google-maps')!;
+    assert.equal(maps.sites[0]!.file, 'components/RoasteryMap.tsx');
+    assert.equal(maps.consent, 'gated');
+    assert.equal(shop.embeds.find((e) => e.id === 'youtube')!.sites[0]!.file, 'components/ProductVideo.tsx');
+    assert.equal(shop.embeds.find((e) => e.id === 'youtube-nocookie')!.sites[0]!.line, 27);
+  });
+
+  it('lists the forms with their purposes and personal-data categories', () => {
+    const checkout = shop.forms.find((f) => f.file === 'app/checkout/page.tsx');
+    assert.ok(checkout, 'checkout form');
+    assert.equal(checkout.line, 58);
+    assert.equal(checkout.purpose?.id, 'checkout');
+    assert.deepEqual(checkout.fields.map((f) => f.name), ['name', 'email', 'street', 'postcode', 'city', 'country', 'newsletter']);
+    assert.ok(checkout.categories.includes('contact'));
+    assert.equal(checkout.fields.find((f) => f.name === 'email')?.kind, 'email');
+    const pause = shop.forms.find((f) => f.file === 'app/account/subscription/page.tsx');
+    assert.ok(pause, 'pause-subscription form');
+    assert.deepEqual(pause.fields.map((f) => f.name), ['weeks', 'reason']);
+    assert.deepEqual(pause.categories, []);
+    assert.ok(shop.forms.some((f) => f.file === 'components/ProductCard.tsx' && f.fields.some((x) => x.name === 'quantity')), 'the product card quantity input');
+    assert.equal(shop.forms.length, 3);
+  });
+
+  it('lists personal data per vendor and the processors with their erasure', () => {
+    const meta = shop.vendors.find((v) => v.id === 'meta-pixel')!;
+    assert.ok(meta.personalData.some((d) => d.kind === 'email' && d.hashed && d.at.file === 'app/api/orders/route.ts' && d.at.line === 67));
+    assert.ok(meta.personalData.some((d) => d.kind === 'ipAddress' && d.at.line === 68));
+    const mixpanel = shop.processors.find((p) => p.id === 'mixpanel');
+    assert.ok(mixpanel?.erasure.api, 'Mixpanel has a deletion API');
+    assert.deepEqual(mixpanel.erasure.reachedBy, []);
+  });
+
+  it('never guesses a company: unknown unless the catalogue has it with a source', () => {
+    for (const v of shop.vendors) {
+      if (v.company.country === 'unknown') assert.equal(v.company.transfer.basis, 'unknown', v.id);
+      else assert.ok(v.company.sources.length > 0, `${v.id} has a country but no source`);
+    }
+  });
+
+  it('is deterministic and the same from another working directory', () => {
+    const again = runCli(['inventory', 'samples/shop', '--format', 'json'], REPO_ROOT);
+    const strip = (inv: Inv) => JSON.stringify(inv, (key, value) => (key === 'file' && typeof value === 'string' ? value.replace(/^samples\/shop\//, '') : value));
+    assert.equal(strip(JSON.parse(again.stdout) as Inv), strip(shop));
+    const markdown1 = runCli(['inventory', '.'], SHOP).stdout;
+    const markdown2 = runCli(['inventory', '.'], SHOP).stdout;
+    assert.equal(markdown1, markdown2);
+    assert.match(markdown1, /^# Privacy inventory/);
+    assert.match(markdown1, /\| Pinterest Tag \| advertising \| marketing \| waits for consent/);
+    assert.match(markdown1, /## Forms \(3\)/);
+  });
+
+  describe('notice drift', () => {
+    const files = {
+      'src/app.ts': "gtag('event', 'page_view');\nfbq('track', 'PageView');\nimport mixpanel from 'mixpanel-browser';\nmixpanel.track('x');\n",
+      'privacy.md': '# Privacy\n\nWe use Google Analytics 4 to measure visits and the Facebook Pixel for ads.\nNewsletters go out through Mailchimp. Videos are embedded from Vimeo.\nWe segment our audience by country.\n',
+    };
+
+    it('reports vendors missing from the notice (warning) and vendors named but unused (info)', () => {
+      const dir = makeProject(files);
+      try {
+        const { inv, code, stderr } = inventory(['.', '--notice', 'privacy.md'], dir);
+        assert.equal(code, 0, 'warnings do not fail under the default --fail-on error');
+        assert.deepEqual(inv.notice?.missing.map((m) => m.id), ['mixpanel']);
+        assert.equal(inv.notice?.missing[0]!.at?.file, 'src/app.ts');
+        assert.deepEqual(inv.notice?.named.map((n) => [n.id, n.matched]), [['google-analytics', 'Google Analytics 4'], ['meta-pixel', 'Facebook Pixel']]);
+        // Mailchimp and Vimeo are named but not used; "segment" (lower case, an ordinary word) is no vendor.
+        assert.deepEqual(inv.notice?.unused.map((u) => u.matched).sort(), ['Mailchimp', 'Vimeo']);
+        assert.match(stderr, /Mixpanel is not named in the privacy notice privacy\.md/);
+        assert.equal(inventory(['.', '--notice', 'privacy.md', '--fail-on', 'warning'], dir).code, 1);
+      } finally {
+        removeProject(dir);
+      }
+    });
+
+    it('reads privacyNotice from creepyline.json, HTML notices included', () => {
+      const dir = makeProject({
+        ...files,
+        'legal/privacy.html': '<html><head><style>.mixpanel{}</style></head><body><p>Recipients: Google&nbsp;Analytics, Meta Pixel and <b>Mixpanel</b>.</p></body></html>',
+        'creepyline.json': '{ "privacyNotice": "legal/privacy.html" }',
+      });
+      try {
+        const { inv, code } = inventory(['.'], dir);
+        assert.equal(code, 0);
+        assert.equal(inv.notice?.file, 'legal/privacy.html');
+        assert.deepEqual(inv.notice?.missing, []);
+        assert.deepEqual(inv.notice?.named.map((n) => n.id).sort(), ['google-analytics', 'meta-pixel', 'mixpanel']);
+      } finally {
+        removeProject(dir);
+      }
+    });
+
+    it('exits 2 on a notice that does not exist and on an unknown format', () => {
+      const dir = makeProject(files);
+      try {
+        const missing = runCli(['inventory', '.', '--notice', 'nope.md'], dir);
+        assert.equal(missing.code, 2);
+        assert.match(missing.stderr, /Privacy notice not found: nope\.md/);
+        const format = runCli(['inventory', '.', '--format', 'sarif'], dir);
+        assert.equal(format.code, 2);
+        assert.match(format.stderr, /Invalid value 'sarif' for --format/);
+        const config = makeProject({ ...files, 'creepyline.json': '{ "privacyNotice": 3 }' });
+        try {
+          assert.equal(runCli(['inventory', '.'], config).code, 2);
+        } finally {
+          removeProject(config);
+        }
+      } finally {
+        removeProject(dir);
+      }
+    });
+  });
+});

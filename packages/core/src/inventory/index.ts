@@ -1,0 +1,5 @@
+/** The privacy inventory (`creepyline inventory`, the HTML report's second tab, the editor's webview). */
+export * from './types';
+export { buildInventory, codeRecipients, noticeDrift, recipientsOf, displayName, companyFor } from './build';
+export type { InventoryInput } from './build';
+export { noticeText, namesOf, findName } from './notice';

@@ -1,0 +1,87 @@
+/**
+ * The company behind a vendor (country, transfer basis, sources) and the names a privacy
+ * notice may use for it, from `vendor-companies.json`. Unknown stays unknown: a vendor
+ * without a catalogued company gets `country: 'unknown'`, never a guess.
+ */
+import catalogue from './vendor-companies.json';
+
+/** How transfers of EU personal data to the company are covered. */
+export type CompanyTransferBasis = 'eea' | 'eu-us-dpf' | 'other' | 'unknown';
+
+/** A catalogued company. */
+export interface CompanyEntry {
+  id: string;
+  /** Legal entity (`Google LLC`). */
+  name: string;
+  /** ISO 3166-1 alpha-2. */
+  country: string;
+  transfer: { basis: CompanyTransferBasis; detail?: string };
+  sources: string[];
+  /** When the sources were read (YYYY-MM-DD). */
+  checked: string;
+}
+
+/** Per vendor / embed / processor id: its company and the names a notice may use. */
+export interface VendorNames {
+  id: string;
+  company?: string;
+  aliases: string[];
+  /** Names that are also ordinary words: count only capitalised, never as proof of an unused vendor. */
+  ambiguous?: string[];
+}
+
+const BASES: readonly CompanyTransferBasis[] = ['eea', 'eu-us-dpf', 'other', 'unknown'];
+
+/** Checks the catalogue's shape; throws naming the entry and field. Run at load and by the knowledge test. */
+export function validateVendorCompanies(data: { companies: CompanyEntry[]; vendors: VendorNames[] }): void {
+  const companyIds = new Set<string>();
+  data.companies.forEach((c, i) => {
+    const at = `companies[${i}]`;
+    if (!/^[a-z0-9-]+$/.test(c.id) || companyIds.has(c.id)) throw new Error(`${at}.id: missing, not kebab-case or duplicate`);
+    companyIds.add(c.id);
+    if (!c.name) throw new Error(`${at}.name: missing`);
+    if (!/^[A-Z]{2}$/.test(c.country)) throw new Error(`${at}.country: expected an ISO 3166-1 alpha-2 code`);
+    if (!BASES.includes(c.transfer?.basis)) throw new Error(`${at}.transfer.basis: expected one of ${BASES.join(', ')}`);
+    if (!Array.isArray(c.sources) || c.sources.length === 0 || c.sources.some((s) => typeof s !== 'string' || s.length < 8)) throw new Error(`${at}.sources: at least one source is required`);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(c.checked ?? '')) throw new Error(`${at}.checked: expected YYYY-MM-DD`);
+  });
+  const ids = new Set<string>();
+  data.vendors.forEach((v, i) => {
+    const at = `vendors[${i}]`;
+    if (!v.id || ids.has(v.id)) throw new Error(`${at}.id: missing or duplicate`);
+    ids.add(v.id);
+    // A company id groups vendors of one company; its facts are listed under `companies` only once verified.
+    if (v.company !== undefined && !/^[a-z0-9-]+$/.test(v.company)) throw new Error(`${at}.company: expected a kebab-case company id`);
+    if (!Array.isArray(v.aliases) || v.aliases.some((a) => typeof a !== 'string' || a.trim().length < 2)) throw new Error(`${at}.aliases: expected names`);
+  });
+}
+
+const DATA = catalogue as unknown as { companies: CompanyEntry[]; vendors: VendorNames[] };
+validateVendorCompanies(DATA);
+
+const COMPANIES = new Map(DATA.companies.map((c) => [c.id, c]));
+const NAMES = new Map(DATA.vendors.map((v) => [v.id, v]));
+
+/** The catalogued company of a vendor, embed or processor id, when its facts were verified. */
+export function companyOfVendor(id: string): CompanyEntry | undefined {
+  const company = NAMES.get(id)?.company;
+  return company ? COMPANIES.get(company) : undefined;
+}
+
+/** The company group id of a vendor (`google`), even when its facts are not catalogued. */
+export function companyGroupOf(id: string): string | undefined {
+  return NAMES.get(id)?.company;
+}
+
+/** Notice names of an id from the catalogue (aliases and ambiguous names). */
+export function vendorNames(id: string): VendorNames | undefined {
+  return NAMES.get(id);
+}
+
+/** Every id with catalogued notice names. */
+export function namedVendorIds(): string[] {
+  return [...NAMES.keys()];
+}
+
+/** The shipped catalogue (for tests). */
+export const VENDOR_COMPANIES = DATA;
