@@ -11,7 +11,7 @@ export const FORMATS = ['text', 'json', 'sarif', 'markdown', 'html', 'junit'] as
 export type Format = (typeof FORMATS)[number];
 
 /** Output formats of `inventory`. */
-export const INVENTORY_FORMATS = ['markdown', 'json'] as const;
+export const INVENTORY_FORMATS = ['markdown', 'json', 'html'] as const;
 export type InventoryFormat = (typeof INVENTORY_FORMATS)[number];
 
 /** Thresholds of `--fail-on`. */

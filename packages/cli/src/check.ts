@@ -14,6 +14,7 @@ import { UsageError, type CheckOptions, type FailOn } from './args';
 import { createStyler, shouldColor } from './color';
 import { discoverFiles, displayPath } from '@creepyline/core';
 import { formatHtml, type Excerpt } from './formatters/html';
+import { inventoryReport } from './inventory-report';
 import { formatJson } from './formatters/json';
 import { formatMarkdown } from './formatters/markdown';
 import { formatSarif } from './formatters/sarif';
@@ -316,7 +317,11 @@ export async function runCheck(options: CheckOptions, io: CliIO, toolVersion: st
     const n = report.baseline.stale.length;
     io.stderr.write(`creepyline: ${n} baseline entr${n === 1 ? 'y matches' : 'ies match'} no finding any more (stale); update the baseline with --write-baseline ${report.baseline.file}\n`);
   }
-  writeReport(options, io, root, report, context, env);
+  // The HTML report's second tab: the inventory of the same run (same facts, same findings).
+  const shownAnalysis = analysis;
+  writeReport(options, io, root, report, context, env, () => inventoryReport(
+    shownAnalysis.workspace.inventory(shownAnalysis.files, shownAnalysis.allFindings), root, toolVersion, report.summary.files, report.skipped,
+  ));
   if (options.maxWarnings !== undefined && report.summary.warning > options.maxWarnings) {
     io.stderr.write(`creepyline: ${report.summary.warning} warnings, more than --max-warnings ${options.maxWarnings}.\n`);
   }
@@ -346,14 +351,17 @@ function excerpts(root: string, report: Report): (Excerpt | undefined)[] {
   });
 }
 
-function writeReport(options: CheckOptions, io: CliIO, root: string, report: Report, context: ReportContext, env: Record<string, string | undefined>): void {
+function writeReport(
+  options: CheckOptions, io: CliIO, root: string, report: Report, context: ReportContext, env: Record<string, string | undefined>,
+  inventory?: () => ReturnType<typeof inventoryReport>,
+): void {
   const toFile = options.output !== undefined;
   let text: string;
   switch (options.format) {
     case 'json': text = formatJson(report); break;
     case 'sarif': text = formatSarif(report, context); break;
     case 'markdown': text = formatMarkdown(report); break;
-    case 'html': text = formatHtml(report, excerpts(root, report)); break;
+    case 'html': text = formatHtml(report, excerpts(root, report), inventory?.()); break;
     case 'junit': text = formatJunit(report, context, options.failOn); break;
     default: text = formatText(report, createStyler(!toFile && shouldColor(options.color, io.stdout.isTTY, env)), options.explain);
   }

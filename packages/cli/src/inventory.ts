@@ -1,55 +1,21 @@
 /**
  * `creepyline inventory`: the privacy inventory of the analysed files, from the same analysis
  * as `check` (one Workspace run; the inventory reads its Facts, project pass and findings).
- * Formats: markdown (default), json. Exit codes follow check: 2 for usage and
+ * Formats: markdown (default), json, html. Exit codes follow check: 2 for usage and
  * configuration problems (and a notice that cannot be read), 1 when notice drift is at or
  * above `--fail-on` (missing vendors are warnings, unused ones info), else 0.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { displayPath } from '@creepyline/core';
-import type { Inventory } from '@creepyline/core';
+export type { InventoryReport } from './inventory-report';
 import { UsageError, type CheckOptions, type InventoryOptions } from './args';
 import { analyse, failsOn, EXIT } from './check';
+import { formatInventoryHtml } from './formatters/inventory-html';
 import { formatInventoryMarkdown } from './formatters/inventory-markdown';
+import { inventoryReport } from './inventory-report';
 import type { CliIO } from './io';
 import { Progress, shouldShowProgress } from './progress';
-
-/** Schema version of the JSON inventory document. */
-export const INVENTORY_REPORT_VERSION = 1;
-
-/** The inventory as the CLI prints it: paths relative to the root, plus what was analysed. */
-export interface InventoryReport extends Omit<Inventory, 'version'> {
-  version: typeof INVENTORY_REPORT_VERSION;
-  tool: { name: 'creepyline'; version: string };
-  summary: { files: number; skipped: number; vendors: number; embeds: number; forms: number; processors: number; dataSources: number };
-  skipped: { file: string; reason: string }[];
-}
-
-/** Paths relative to `root` (forward slashes), everything else as is. */
-export function relativeInventory(inventory: Inventory, root: string): Inventory {
-  return JSON.parse(JSON.stringify(inventory, (key, value) => (key === 'file' && typeof value === 'string' ? displayPath(root, value) : value))) as Inventory;
-}
-
-/** The report object of an inventory. */
-export function inventoryReport(inventory: Inventory, root: string, toolVersion: string, files: number, skipped: { file: string; reason: string }[]): InventoryReport {
-  const shown = relativeInventory(inventory, root);
-  return {
-    version: INVENTORY_REPORT_VERSION,
-    tool: { name: 'creepyline', version: toolVersion },
-    summary: {
-      files, skipped: skipped.length,
-      vendors: shown.vendors.length, embeds: shown.embeds.length, forms: shown.forms.length, processors: shown.processors.length, dataSources: shown.dataSources.length,
-    },
-    skipped,
-    vendors: shown.vendors,
-    embeds: shown.embeds,
-    forms: shown.forms,
-    processors: shown.processors,
-    dataSources: shown.dataSources,
-    ...(shown.notice ? { notice: shown.notice } : {}),
-  };
-}
 
 /** Runs `inventory`; returns the exit code. */
 export async function runInventory(options: InventoryOptions, io: CliIO, toolVersion: string): Promise<number> {
@@ -81,6 +47,7 @@ export async function runInventory(options: InventoryOptions, io: CliIO, toolVer
   let text: string;
   switch (options.format) {
     case 'json': text = `${JSON.stringify(report, null, 2)}\n`; break;
+    case 'html': text = formatInventoryHtml(report); break;
     default: text = formatInventoryMarkdown(report);
   }
   if (options.output !== undefined) {

@@ -2,7 +2,8 @@
  * The HTML report in a real browser: the shop sample's report opened from disk in Debian's
  * Chromium (through playwright-core, no download) with the network cut off, screenshot saved
  * as test-results/html-report.png; the filters hide and show findings without any script
- * (the page's CSP forbids scripts), and nothing is requested from anywhere. Skipped with a
+ * (the page's CSP forbids scripts), the privacy inventory is its second tab (radio buttons, no
+ * script; screenshot test-results/html-report-inventory.png), and nothing is requested from anywhere. Skipped with a
  * reason when Chromium is not installed (`apt-get install chromium`).
  */
 import * as assert from 'node:assert/strict';
@@ -49,8 +50,12 @@ describe('HTML report in Chromium', function () {
       const visible = (selector: string) => page.locator(selector).evaluateAll((nodes) => nodes.filter((n) => (n as unknown as { offsetParent: unknown }).offsetParent !== null).length);
       const total = await page.locator('.finding').count();
       assert.equal(total, expected.findings.length, 'every finding of the shop sample');
-      assert.equal(await page.locator('.charts svg').count(), 3, 'three SVG charts');
-      assert.equal(await page.locator('.charts svg rect').count(), 3 + ruleCounts.size + 2, 'bars: severities, rules, confidences');
+      assert.equal(await page.locator('main.tab-findings .charts svg').count(), 4, 'four SVG charts');
+      assert.equal(await page.locator('main.tab-findings .charts .chart:nth-child(-n+3) svg rect').count(), 3 + ruleCounts.size + 2, 'bars: severities, rules, confidences');
+      // Findings by vendor, from the inventory of the same run: the shop's Meta Pixel findings (9) lead.
+      const byVendor = page.locator('main.tab-findings .chart', { hasText: 'Findings by vendor' });
+      assert.match((await byVendor.locator('svg text').allTextContents()).slice(0, 2).join(' '), /^Meta Pixel/);
+      assert.equal(await page.locator('main.tab-inventory').isVisible(), false, 'the inventory tab starts hidden');
       assert.equal(confidences, 2, 'the shop has findings at both confidences');
       assert.ok(await page.locator('ul.toc a').count() >= 10, 'table of contents by file');
       assert.equal(await page.locator('pre.code mark').first().isVisible(), true, 'code excerpt with the range highlighted');
@@ -77,6 +82,19 @@ describe('HTML report in Chromium', function () {
         assert.equal(group.shown, !onlyTracking, 'a file with only hidden findings hides its heading');
       }
       await page.screenshot({ path: path.join(RESULTS, 'html-report-filtered.png'), fullPage: false });
+
+      // Second tab: the privacy inventory of the same run, without any script.
+      await page.locator('label[for="tab-inventory"]').click();
+      assert.equal(await page.locator('main.tab-findings').isVisible(), false, 'the findings tab is hidden');
+      assert.equal(await page.locator('nav.filters').isVisible(), false, 'the filters belong to the findings tab');
+      assert.equal(await page.locator('main.tab-inventory h2#inventory').isVisible(), true);
+      const inventory = JSON.parse(runCli(['inventory', 'samples/shop', '--format', 'json'], REPO_ROOT).stdout) as { vendors: { name: string }[]; forms: unknown[] };
+      const rows = await page.locator('main.tab-inventory h3:has-text("Third-party vendors") + table tr td:first-child').allTextContents();
+      assert.deepEqual(rows, inventory.vendors.map((v) => v.name), 'one row per vendor, as the inventory command lists them');
+      assert.equal(await page.locator('main.tab-inventory .charts svg').count(), 2, 'the inventory charts');
+      await page.screenshot({ path: path.join(RESULTS, 'html-report-inventory.png'), fullPage: false });
+      await page.locator('label[for="tab-findings"]').click();
+      assert.equal(await page.locator('main.tab-findings').isVisible(), true, 'back to the findings');
       assert.deepEqual(requests, [], 'nothing fetched');
     } finally {
       await browser.close();

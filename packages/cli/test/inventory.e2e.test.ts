@@ -120,6 +120,23 @@ describe('creepyline inventory (end to end)', function () {
       if (v.company.country === 'unknown') assert.equal(v.company.transfer.basis, 'unknown', v.id);
       else assert.ok(v.company.sources.length > 0, `${v.id} has a country but no source`);
     }
+    const ga = shop.vendors.find((v) => v.id === 'google-analytics')!;
+    assert.deepEqual([ga.company.country, ga.company.transfer.basis], ['US', 'eu-us-dpf']);
+    assert.ok(ga.company.sources.some((s) => s.includes('policies.google.com')));
+    // Mixpanel's transfer basis could not be verified in a public source: unknown, not guessed.
+    const mixpanel = shop.vendors.find((v) => v.id === 'mixpanel')!;
+    assert.deepEqual([mixpanel.company.country, mixpanel.company.transfer.basis, mixpanel.company.sources], ['unknown', 'unknown', []]);
+  });
+
+  it('writes a self-contained HTML inventory with charts', () => {
+    const run = runCli(['inventory', '.', '--format', 'html'], SHOP);
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stdout, /^<!DOCTYPE html>/);
+    assert.match(run.stdout, /Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'"/);
+    assert.doesNotMatch(run.stdout, /<(script|link|img|iframe)\b/i, 'nothing loads');
+    assert.equal((run.stdout.match(/<svg /g) ?? []).length, 2, 'two charts');
+    for (const v of shop.vendors) assert.ok(run.stdout.includes(`<td>${v.name.replace(/&/g, '&amp;')}</td>`), v.name);
+    assert.match(run.stdout, /<h3>Forms \(3\)<\/h3>/);
   });
 
   it('is deterministic and the same from another working directory', () => {
@@ -169,6 +186,19 @@ describe('creepyline inventory (end to end)', function () {
         assert.equal(inv.notice?.file, 'legal/privacy.html');
         assert.deepEqual(inv.notice?.missing, []);
         assert.deepEqual(inv.notice?.named.map((n) => n.id).sort(), ['google-analytics', 'meta-pixel', 'mixpanel']);
+      } finally {
+        removeProject(dir);
+      }
+    });
+
+    it('check reports vendor-missing-from-notice when privacyNotice is configured, once per vendor', () => {
+      const dir = makeProject({ ...files, 'creepyline.json': '{ "privacyNotice": "privacy.md" }', 'src/more.ts': "import mixpanel from 'mixpanel-browser';\nmixpanel.track('y');\n" });
+      try {
+        const run = runCli(['check', '.', '--format', 'json', '--rule', 'vendor-missing-from-notice'], dir);
+        const report = JSON.parse(run.stdout) as { findings: { ruleId: string; file: string; range: { start: { line: number } }; message: string; severity: string }[] };
+        assert.deepEqual(report.findings.map((f) => [f.file, f.range.start.line, f.severity]), [['src/app.ts', 3, 'warning']]);
+        assert.match(report.findings[0]!.message, /Mixpanel receives data from this code, but the privacy notice \(privacy\.md\) does not name it/);
+        assert.equal(run.code, 0, 'a warning does not fail under --fail-on error');
       } finally {
         removeProject(dir);
       }

@@ -31,6 +31,7 @@ import { filterSuppressed } from './suppress';
 import { FileAnalysisError, failureReason } from './failure';
 import { buildInventory, noticeDrift, type Inventory, type NoticeDrift } from './inventory';
 import { codeRecipients } from './inventory/build';
+import { displayPath } from './discover';
 
 /** Sink forms that load a tracker's script (as opposed to calling it). */
 const LOADER_FORMS: ReadonlySet<TrackerSink['form']> = new Set(['script-tag', 'script-element', 'component']);
@@ -255,18 +256,37 @@ export class Workspace {
         if (!('skipped' in prepared)) facts.push(prepared.facts);
       }
     }
-    const noticePath = options.notice !== undefined ? path.resolve(this.root, options.notice) : this.config.forFile(path.join(this.root, 'index.ts')).privacyNotice;
+    const source = options.notice !== undefined
+      ? { key: '', file: path.resolve(this.root, options.notice) }
+      : this.noticeSourceOf(this.config.forFile(path.join(this.root, 'index.ts')));
+    const notice = source?.names
+      ? { file: source.file, label: `noticeNames in ${path.basename(source.file)}`, text: source.names.join('\n') }
+      : source ? this.readNotice(source.file) : undefined;
     return buildInventory({
       facts,
       findings,
       knowledge: (file) => this.policy(this.config.forFile(file)).knowledge,
       config: (file) => this.config.forFile(file),
       project: (file) => this.projectFacts(file),
-      ...(noticePath !== undefined ? { notice: this.readNotice(noticePath) } : {}),
+      ...(notice ? { notice } : {}),
     });
   }
 
   private noticeCache?: { version: number; drifts: Map<string, NoticeDrift> };
+
+  /**
+   * The notice a file's configuration names: `privacyNotice` (a file), else the names listed
+   * in the `vendor-missing-from-notice` option `noticeNames` (a notice kept in a CMS).
+   */
+  private noticeSourceOf(resolved: ResolvedConfig): { key: string; file: string; names?: string[] } | undefined {
+    if (resolved.privacyNotice !== undefined) return { key: `file:${resolved.privacyNotice}`, file: resolved.privacyNotice };
+    const names = resolved.rules['vendor-missing-from-notice']?.options?.noticeNames;
+    if (Array.isArray(names) && names.length > 0) {
+      const list = names.filter((n): n is string => typeof n === 'string');
+      return { key: `names:${JSON.stringify(list)}`, file: this.config.configFile ?? path.join(this.root, 'creepyline.json'), names: list };
+    }
+    return undefined;
+  }
 
   /** The notice file's text, or why it cannot be read. */
   private readNotice(file: string): { file: string; text?: string; error?: string } {
@@ -275,16 +295,19 @@ export class Workspace {
   }
 
   /**
-   * Notice drift for the notice `file`'s configuration names: the recipients in every analysed
-   * file that uses the same notice, compared with the names in it (cached per facts version).
+   * Notice drift for a notice: the recipients in every analysed file whose configuration names
+   * the same notice, compared with the names in it (cached per facts version).
    */
-  private noticeDriftFor(noticePath: string, knowledge: Knowledge): NoticeDrift {
+  private noticeDriftFor(source: { key: string; file: string; names?: string[] }, knowledge: Knowledge): NoticeDrift {
     if (this.noticeCache?.version !== this.factsVersion) this.noticeCache = { version: this.factsVersion, drifts: new Map() };
-    const cached = this.noticeCache.drifts.get(noticePath);
+    const cached = this.noticeCache.drifts.get(source.key);
     if (cached) return cached;
-    const facts = [...this.facts.values()].filter((f) => this.config.forFile(f.file).privacyNotice === noticePath);
-    const drift = noticeDrift(codeRecipients(facts, (file) => this.policy(this.config.forFile(file)).knowledge), this.readNotice(noticePath), knowledge);
-    this.noticeCache.drifts.set(noticePath, drift);
+    const facts = [...this.facts.values()].filter((f) => this.noticeSourceOf(this.config.forFile(f.file))?.key === source.key);
+    const notice = source.names
+      ? { file: source.file, label: `noticeNames in ${path.basename(source.file)}`, text: source.names.join('\n') }
+      : { ...this.readNotice(source.file), label: displayPath(this.root, source.file) };
+    const drift = noticeDrift(codeRecipients(facts, (file) => this.policy(this.config.forFile(file)).knowledge), notice, knowledge);
+    this.noticeCache.drifts.set(source.key, drift);
     return drift;
   }
 
@@ -356,10 +379,10 @@ export class Workspace {
         if (Object.values(d.values).includes('denied')) consentModeDenied.push({ file: facts.file, line: positionAt(facts.lineStarts, d.span.start).line });
       }
     }
-    const noticePath = this.config.forFile(file).privacyNotice;
+    const noticeSource = this.noticeSourceOf(this.config.forFile(file));
     return {
       consentModeDenied,
-      ...(noticePath !== undefined ? { notice: () => this.noticeDriftFor(noticePath, this.policy(this.config.forFile(file)).knowledge) } : {}),
+      ...(noticeSource ? { notice: () => this.noticeDriftFor(noticeSource, this.policy(this.config.forFile(file)).knowledge) } : {}),
       gateAcrossFiles: (target, names, category) => this.projectIndex().gate(target, names, category),
       exportedFrom: (specifier, exportName, fromFile) => this.exportedFrom(specifier, exportName, fromFile),
       queueLoaders: (vendorIds, category) => this.queueLoaders(pkg, vendorIds, category),

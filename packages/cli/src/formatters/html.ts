@@ -8,10 +8,14 @@
  *   findings whose box is unticked;
  * - a table of contents by file, and per finding the code around it (two lines before and
  *   after) with the flagged range highlighted, its why, law, fix and "why flagged" trace;
- * - skipped files, configuration problems, and what a baseline or --changed-since left out.
+ * - skipped files, configuration problems, and what a baseline or --changed-since left out;
+ * - the privacy inventory as a second tab (radio buttons and CSS, no script), and a
+ *   "findings by vendor" chart drawn from it.
  * Every piece of text from findings, paths, code or configuration is HTML-escaped.
  */
+import type { InventoryReport } from '../inventory-report';
 import { countsLine, fixableCount, type Report, type ReportFinding } from '../report';
+import { INVENTORY_STYLE, renderInventorySection } from './inventory-html';
 
 /** Escapes text for HTML element content and double- or single-quoted attributes. */
 export function escapeHtml(text: string): string {
@@ -31,7 +35,7 @@ export interface Excerpt {
 
 const SEVERITIES = ['error', 'warning', 'info'] as const;
 const CONFIDENCES = ['high', 'medium'] as const;
-const COLOR = { error: '#c62828', warning: '#ef6c00', info: '#1565c0', high: '#37474f', medium: '#90a4ae', rule: '#5e35b1' } as const;
+const COLOR = { error: '#c62828', warning: '#ef6c00', info: '#1565c0', high: '#37474f', medium: '#90a4ae', rule: '#5e35b1', vendor: '#00838f' } as const;
 
 const STYLE = `
 body{font:14px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;margin:0;color:#1d1d1f;background:#fff}
@@ -58,7 +62,12 @@ details{margin-top:.3rem}summary{cursor:pointer;color:#444}
 .empty{padding:1rem;background:#e8f5e9;border-left:4px solid #2e7d32}
 @media (prefers-color-scheme:dark){body,nav.filters{background:#1e1e1e;color:#ddd}.finding{background:#262626}.muted,summary{color:#aaa}td,th{border-color:#555}th{background:#2a2a2a}a{color:#8ab4f8}
 pre.code{background:#1a1a1a;border-color:#444}pre.code .hit{background:#3a2a10}pre.code mark{background:#7a4a00}h3.file{border-color:#444}}
-@media print{nav.filters{display:none}}
+nav.tabs{max-width:76rem;margin:0 auto;padding:0 1rem;border-bottom:1px solid #ddd}
+nav.tabs label{display:inline-block;padding:.4rem .9rem;margin-right:.2rem;cursor:pointer;border:1px solid #ddd;border-bottom:none;border-radius:4px 4px 0 0;background:#f4f4f4}
+#tab-findings:checked~nav.tabs label[for=tab-findings],#tab-inventory:checked~nav.tabs label[for=tab-inventory]{background:#fff;font-weight:600}
+#tab-inventory:checked~main.tab-findings,#tab-inventory:checked~nav.filters,#tab-findings:checked~main.tab-inventory{display:none}
+@media (prefers-color-scheme:dark){nav.tabs label{background:#2a2a2a;border-color:#444}#tab-findings:checked~nav.tabs label[for=tab-findings],#tab-inventory:checked~nav.tabs label[for=tab-inventory]{background:#1e1e1e}}
+@media print{nav.filters,nav.tabs{display:none}#tab-findings:checked~main.tab-inventory{display:block}}
 `;
 
 /** A horizontal bar chart as inline SVG: one bar per row, label left, count right. */
@@ -79,6 +88,19 @@ export function barChart(title: string, rows: { label: string; value: number; co
     ].join('');
   });
   return `<div class="chart"><h4>${escapeHtml(title)}</h4><svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="${escapeHtml(title)}" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">${bars.join('')}</svg></div>`;
+}
+
+/** Findings by vendor: one bar per vendor or embed the findings are about, most first; the rest as "no vendor". */
+function vendorChart(report: Report, inventory: InventoryReport): string {
+  const counts = new Map<string, number>();
+  let none = 0;
+  for (const vendor of findingVendors(report, inventory)) {
+    if (vendor === undefined) none++;
+    else counts.set(vendor, (counts.get(vendor) ?? 0) + 1);
+  }
+  const rows = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([label, value]) => ({ label, value, color: COLOR.vendor as string }));
+  if (none > 0) rows.push({ label: 'no vendor (forms, storage, …)', value: none, color: COLOR.medium });
+  return barChart('Findings by vendor', rows);
 }
 
 /** The code lines of an excerpt with the finding's range highlighted. */
@@ -119,8 +141,24 @@ function renderFinding(finding: ReportFinding, ruleClass: string, excerpt: Excer
   ].filter(Boolean).join('\n');
 }
 
-/** Renders the report as a standalone HTML document; `excerpts` align with `report.findings`. */
-export function formatHtml(report: Report, excerpts: readonly (Excerpt | undefined)[] = []): string {
+/**
+ * The vendor (or embed) each finding is about, from the inventory of the same run: the finding
+ * sits where the vendor is loaded or called, or where personal data is handed to it.
+ */
+export function findingVendors(report: Report, inventory: InventoryReport): (string | undefined)[] {
+  const at = new Map<string, string>();
+  const key = (file: string, line: number, column: number) => `${file}:${line}:${column}`;
+  for (const v of [...inventory.vendors, ...inventory.embeds]) for (const s of v.sites) at.set(key(s.file, s.line, s.column), v.name);
+  for (const v of inventory.vendors) for (const d of v.personalData) if (!at.has(key(d.at.file, d.at.line, d.at.column))) at.set(key(d.at.file, d.at.line, d.at.column), v.name);
+  return report.findings.map((f) => at.get(key(f.file, f.range.start.line, f.range.start.column)));
+}
+
+/**
+ * Renders the report as a standalone HTML document; `excerpts` align with `report.findings`.
+ * With `inventory` (the same run's), the page gets a "findings by vendor" chart and the
+ * inventory as its second tab.
+ */
+export function formatHtml(report: Report, excerpts: readonly (Excerpt | undefined)[] = [], inventory?: InventoryReport): string {
   const { summary } = report;
   const ruleIds = [...new Set(report.findings.map((finding) => finding.ruleId))].sort();
   const ruleClass = new Map(ruleIds.map((id, i) => [id, `rule-${i}`]));
@@ -140,6 +178,12 @@ export function formatHtml(report: Report, excerpts: readonly (Excerpt | undefin
     `<fieldset><legend>${escapeHtml(legend)}</legend>${list.map((t) => `<label for="${t.id}">${escapeHtml(t.label)} (${t.count})</label>`).join('')}</fieldset>`;
 
   const body: string[] = [];
+  if (inventory) {
+    body.push(
+      '<input type="radio" class="toggle" name="tab" id="tab-findings" checked aria-label="show the findings">',
+      '<input type="radio" class="toggle" name="tab" id="tab-inventory" aria-label="show the privacy inventory">',
+    );
+  }
   body.push(...toggles.map((t) => `<input type="checkbox" class="toggle" id="${t.id}" checked aria-label="${escapeHtml(`show ${t.label}`)}">`));
   body.push(
     '<header>',
@@ -147,6 +191,10 @@ export function formatHtml(report: Report, excerpts: readonly (Excerpt | undefin
     `<p>${escapeHtml(summary.findings === 0 ? 'No problems found.' : countsLine(summary))} in ${summary.files} file${summary.files === 1 ? '' : 's'}.</p>`,
     '</header>',
   );
+  if (inventory) {
+    const s = inventory.summary;
+    body.push(`<nav class="tabs" aria-label="Tabs"><label for="tab-findings">Findings (${summary.findings})</label><label for="tab-inventory">Privacy inventory (${s.vendors + s.embeds} vendors and embeds, ${s.forms} forms)</label></nav>`);
+  }
   if (report.findings.length > 0) {
     body.push(
       '<nav class="filters" aria-label="Filters">',
@@ -157,7 +205,7 @@ export function formatHtml(report: Report, excerpts: readonly (Excerpt | undefin
       '</nav>',
     );
   }
-  body.push('<main>', '<h2 id="summary">Summary</h2>');
+  body.push('<main class="tab-findings">', '<h2 id="summary">Summary</h2>');
   body.push(
     '<table><tr><th>Files checked</th><th>Errors</th><th>Warnings</th><th>Info</th><th>Skipped</th><th>With a fix</th></tr>',
     `<tr><td>${summary.files}</td><td>${summary.error}</td><td>${summary.warning}</td><td>${summary.info}</td><td>${summary.skipped}</td><td>${fixableCount(report)}</td></tr></table>`,
@@ -173,6 +221,7 @@ export function formatHtml(report: Report, excerpts: readonly (Excerpt | undefin
       barChart('Findings by severity', SEVERITIES.map((s) => ({ label: s, value: summary[s], color: COLOR[s] }))),
       barChart('Findings by rule', ruleIds.map((id) => ({ label: id, value: report.findings.filter((f) => f.ruleId === id).length, color: COLOR.rule }))),
       barChart('Findings by confidence', CONFIDENCES.map((c) => ({ label: c, value: report.findings.filter((f) => f.confidence === c).length, color: COLOR[c] }))),
+      ...(inventory ? [vendorChart(report, inventory)] : []),
       '</div>',
       '<h2 id="files">Files</h2>',
       `<ul class="toc">${files.map((file, i) => {
@@ -211,6 +260,7 @@ export function formatHtml(report: Report, excerpts: readonly (Excerpt | undefin
     body.push('</ul>');
   }
   body.push(`<p class="muted">creepyline ${escapeHtml(report.tool.version)}</p>`, '</main>');
+  if (inventory) body.push('<main class="tab-inventory">', renderInventorySection(inventory), '</main>');
   return [
     '<!DOCTYPE html>',
     '<html lang="en">',
@@ -219,7 +269,7 @@ export function formatHtml(report: Report, excerpts: readonly (Excerpt | undefin
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`,
     '<title>Creepyline GDPR report</title>',
-    `<style>${STYLE}\n${filterCss}</style>`,
+    `<style>${STYLE}${inventory ? INVENTORY_STYLE : ''}\n${filterCss}</style>`,
     '</head>',
     '<body>',
     ...body,

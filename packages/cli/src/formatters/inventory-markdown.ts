@@ -4,7 +4,7 @@
  * the personal data sent. Text from code is escaped so it cannot break the tables.
  */
 import type { InventoryCompany, InventoryConsent, InventoryLocation } from '@creepyline/core';
-import type { InventoryReport } from '../inventory';
+import type { InventoryReport } from '../inventory-report';
 import { escapeMarkdown } from './markdown';
 
 const CONSENT_WORDS: Record<string, string> = {

@@ -40,14 +40,17 @@ export interface InventoryInput {
   config(file: string): ResolvedConfig;
   project(file: string): ProjectFacts;
   /** The privacy notice, when one is given or configured. */
-  notice?: { file: string; text?: string; error?: string };
+  notice?: { file: string; label?: string; text?: string; error?: string };
 }
 
 const EMBEDS = (embedCatalogue as { embeds: { id: string; name: string }[] }).embeds;
 
-/** `Google Analytics (gtag.js / analytics.js)` → `Google Analytics`. */
+/**
+ * A trailing parenthetical that names code (`(gtag.js / analytics.js)`, `(fbq)`) is dropped;
+ * one that tells vendors apart (`YouTube (privacy-enhanced mode)`) is kept.
+ */
 export function displayName(name: string): string {
-  return name.replace(/\s*\([^)]*\)\s*$/, '').trim() || name;
+  return name.replace(/\s*\(([^)]*)\)\s*$/, (whole, inner: string) => (/[./_]|^[a-z$][\w$]*$/.test(inner.trim()) ? '' : whole)).trim() || name;
 }
 
 function compareText(a: string, b: string): number {
@@ -331,35 +334,36 @@ export function buildInventory(input: InventoryInput): Inventory {
 }
 
 /** Everything the code hands data to, by id, with its first location: trackers, embeds, processors. */
-export function recipientsOf(inventory: Pick<Inventory, 'vendors' | 'embeds' | 'processors'>): { id: string; name: string; at: InventoryLocation }[] {
-  const out = new Map<string, { id: string; name: string; at: InventoryLocation }>();
-  const add = (id: string, name: string, at: InventoryLocation | undefined) => {
+export function recipientsOf(inventory: Pick<Inventory, 'vendors' | 'embeds' | 'processors'>): { id: string; name: string; kind: string; at: InventoryLocation }[] {
+  const out = new Map<string, { id: string; name: string; kind: string; at: InventoryLocation }>();
+  const add = (id: string, name: string, kind: string, at: InventoryLocation | undefined) => {
     if (!at) return;
     const known = out.get(id);
-    if (!known || compareLocation(at, known.at) < 0) out.set(id, { id, name: known?.name ?? name, at: { file: at.file, line: at.line, column: at.column } });
+    if (!known || compareLocation(at, known.at) < 0) out.set(id, { id, name: known?.name ?? name, kind: known?.kind ?? kind, at: { file: at.file, line: at.line, column: at.column } });
   };
-  for (const v of inventory.vendors) add(v.id, v.name, v.sites[0]);
-  for (const e of inventory.embeds) add(e.id, e.name, e.sites[0]);
-  for (const p of inventory.processors) add(p.id, p.name, p.uses[0]);
+  for (const v of inventory.vendors) add(v.id, v.name, v.kind === 'consent-tool' ? 'consent tool' : 'tracker', v.sites[0]);
+  for (const e of inventory.embeds) add(e.id, e.name, 'embed', e.sites[0]);
+  for (const p of inventory.processors) add(p.id, p.name, 'processor', p.uses[0]);
   return [...out.values()].sort((a, b) => compareText(a.name.toLowerCase(), b.name.toLowerCase()) || compareText(a.id, b.id));
 }
 
 /** Compares the code's recipients with the vendors a notice names. */
-export function noticeDrift(inventory: Pick<Inventory, 'vendors' | 'embeds' | 'processors'>, notice: { file: string; text?: string; error?: string }, knowledge?: Knowledge): NoticeDrift {
-  const drift: NoticeDrift = { file: notice.file, missing: [], named: [], unused: [] };
+export function noticeDrift(inventory: Pick<Inventory, 'vendors' | 'embeds' | 'processors'>, notice: { file: string; label?: string; text?: string; error?: string }, knowledge?: Knowledge): NoticeDrift {
+  const drift: NoticeDrift = { file: notice.file, ...(notice.label ? { label: notice.label } : {}), missing: [], named: [], unused: [] };
   if (notice.text === undefined) {
     drift.error = notice.error ?? 'cannot read the notice';
     return drift;
   }
   const text = noticeText(notice.file, notice.text);
   const recipients = recipientsOf(inventory);
+  drift.recipients = recipients.length;
   const usedNames = new Set<string>();
   for (const r of recipients) {
     const names = namesOf(r.id, r.name);
     for (const n of [...names.strict, ...names.ambiguous]) usedNames.add(n.toLowerCase());
     const found = findName(text, names);
     if (found) drift.named.push({ id: r.id, name: r.name, matched: found.word });
-    else drift.missing.push({ id: r.id, name: r.name, at: r.at });
+    else drift.missing.push({ id: r.id, name: r.name, at: r.at, kind: r.kind, names: [...names.strict, ...names.ambiguous] });
   }
   // Catalogue vendors the notice names but the code does not use: strict names only, one entry per name.
   const used = new Set(recipients.map((r) => r.id));

@@ -162,12 +162,20 @@ export interface NoticeEntry {
   at?: InventoryLocation;
   /** The word(s) of the notice that named it (named entries). */
   matched?: string;
+  /** `tracker`, `embed`, `processor` or `consent tool` (missing entries, for messages). */
+  kind?: string;
+  /** The names looked for (missing entries, for "why flagged"). */
+  names?: string[];
 }
 
 /** The comparison of the code's vendors with a privacy notice. */
 export interface NoticeDrift {
-  /** The notice file. */
+  /** The notice file (absolute in core; relative in the faces). */
   file: string;
+  /** How messages name the notice (path relative to the workspace root, or `noticeNames in creepyline.json`). */
+  label?: string;
+  /** How many recipients the code has. */
+  recipients?: number;
   /** In code, not named in the notice (finding `vendor-missing-from-notice`, warning). */
   missing: NoticeEntry[];
   /** Named in the notice and in code. */

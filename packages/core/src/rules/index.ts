@@ -12,9 +12,10 @@ import { rule as thirdPartyDataSource } from './third-party-data-source';
 import { rule as erasureNotPropagated } from './erasure-not-propagated';
 import { rule as piiToThirdParty } from './pii-to-third-party';
 import { rule as specialCategoryPersonalization } from './special-category-personalization';
+import { rule as vendorMissingFromNotice } from './vendor-missing-from-notice';
 
 /** All registered rules. */
-export const rules: readonly Rule<any, string>[] = [trackingWithoutConsent, thirdPartyEmbedWithoutConsent, precheckedConsent, consentCoupling, excessiveFormFields, consentNotRecorded, thirdPartyDataSource, insecureEmailTransport, erasureNotPropagated, piiToThirdParty, specialCategoryPersonalization, suppressionComment];
+export const rules: readonly Rule<any, string>[] = [trackingWithoutConsent, thirdPartyEmbedWithoutConsent, precheckedConsent, consentCoupling, excessiveFormFields, consentNotRecorded, thirdPartyDataSource, insecureEmailTransport, erasureNotPropagated, piiToThirdParty, specialCategoryPersonalization, vendorMissingFromNotice, suppressionComment];
 
 const byId = new Map(rules.map((r) => [r.id, r]));
 
