@@ -5,9 +5,9 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import {
-  ConfigTemplateRequest, RuleDocumentationRequest, ScanWorkspaceRequest, ShowDocumentationCommand,
-  type ConfigTemplateParams, type ConfigTemplateResult, type RuleDocumentationParams, type RuleDocumentationResult,
-  type ScanWorkspaceParams, type ScanWorkspaceResult,
+  ConfigTemplateRequest, InventoryRequest, RuleDocumentationRequest, ScanWorkspaceRequest, ShowDocumentationCommand,
+  type ConfigTemplateParams, type ConfigTemplateResult, type InventoryParams, type InventoryResult,
+  type RuleDocumentationParams, type RuleDocumentationResult, type ScanWorkspaceParams, type ScanWorkspaceResult,
 } from '@creepyline/protocol';
 
 /** What the commands need from the extension. */
@@ -47,11 +47,44 @@ async function showDocumentation(ctx: CommandContext, ruleId: unknown, url: unkn
   await vscode.commands.executeCommand('markdown.showPreview', document.uri);
 }
 
-/** Picks the workspace folder for a new creepyline.json (asks only when there are several). */
-async function pickFolder(): Promise<vscode.WorkspaceFolder | undefined> {
+/** Picks a workspace folder (asks only when there are several). */
+async function pickFolder(placeHolder = 'Create creepyline.json in which folder?'): Promise<vscode.WorkspaceFolder | undefined> {
   const folders = vscode.workspace.workspaceFolders ?? [];
   if (folders.length <= 1) return folders[0];
-  return vscode.window.showWorkspaceFolderPick({ placeHolder: 'Create creepyline.json in which folder?' });
+  return vscode.window.showWorkspaceFolderPick({ placeHolder });
+}
+
+/**
+ * Shows the privacy inventory of the open folder: the server computes it from the same
+ * analysis as the diagnostics and answers with the page `creepyline inventory --format html`
+ * writes; the webview runs no script (the page's own CSP forbids scripts and loads).
+ */
+async function showInventory(ctx: CommandContext): Promise<void> {
+  const folder = await pickFolder('Show the privacy inventory of which folder?');
+  if (!folder) {
+    void vscode.window.showWarningMessage('Creepyline: open a folder first; the inventory covers a workspace folder.');
+    return;
+  }
+  const client = ctx.client();
+  if (!client) {
+    void vscode.window.showWarningMessage('Creepyline: the server is not running; run "Creepyline: Restart Server" and try again.');
+    return;
+  }
+  const params: InventoryParams = { folderUri: folder.uri.toString() };
+  const result = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: `Creepyline: privacy inventory of ${folder.name}…` },
+    () => client.sendRequest<InventoryResult>(InventoryRequest, params),
+  );
+  if (!result) {
+    void vscode.window.showWarningMessage('Creepyline: no inventory for this folder; see the output.');
+    return;
+  }
+  const panel = vscode.window.createWebviewPanel('creepyline.inventory', `Privacy inventory: ${folder.name}`, vscode.ViewColumn.Active, {
+    enableScripts: false, enableFindWidget: true, localResourceRoots: [],
+  });
+  panel.webview.html = result.html;
+  const s = result.summary;
+  ctx.output.info(`Privacy inventory of ${folder.name}: ${s.vendors} vendor(s), ${s.embeds} embed(s), ${s.forms} form(s), ${s.processors} processor(s) in ${s.files} file(s).`);
 }
 
 /** Writes `creepyline.json` from the core's default template (via the server) and opens it. */
@@ -117,5 +150,6 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
     run(ShowDocumentationCommand, (ruleId, url) => showDocumentation(ctx, ruleId, url)),
     run('creepyline.createConfig', () => createConfig(ctx)),
     run('creepyline.scanWorkspace', () => scanWorkspace(ctx)),
+    run('creepyline.showInventory', () => showInventory(ctx)),
   ];
 }

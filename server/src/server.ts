@@ -12,8 +12,9 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import * as path from 'node:path';
 import { ANALYSED_EXTENSIONS, CONFIG_FILE_NAMES, commentLanguageOf, defaultConfigTemplate, getRule, ruleDocMarkdown, type RawConfig } from '@creepyline/core';
 import {
-  CodeActionKinds, ConfigTemplateRequest, DebugStatsRequest, RuleDocumentationRequest, ScanWorkspaceRequest, SETTINGS_SECTION,
+  CodeActionKinds, ConfigTemplateRequest, DebugStatsRequest, InventoryRequest, RuleDocumentationRequest, ScanWorkspaceRequest, SETTINGS_SECTION,
   type ConfigTemplateParams, type ConfigTemplateResult, type DebugStatsParams, type DebugStatsResult,
+  type InventoryParams, type InventoryResult,
   type RuleDocumentationParams, type RuleDocumentationResult,
   type ScanWorkspaceParams, type ScanWorkspaceResult,
 } from '@creepyline/protocol';
@@ -23,9 +24,13 @@ import { pathToUri, Roots, uriToPath } from './documents';
 import { ErrorReporter } from './errors';
 import { buildHover } from './hover';
 import { BackgroundIndexer } from './indexer';
+import { computeInventory } from './inventory';
 import { WorkspaceScanner } from './scan';
 import { SettingsStore } from './settings';
 import { StatusReporter } from './status';
+
+/** The server's version (reported in `initialize` and in the inventory). */
+const SERVER_VERSION = '0.1.0';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -126,7 +131,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       // kinds only for clients that understand CodeAction literals (vscode-eslint, Biome)
       codeActionProvider: client.codeActionLiterals ? { codeActionKinds } : true,
     },
-    serverInfo: { name: 'creepyline', version: '0.1.0' },
+    serverInfo: { name: 'creepyline', version: SERVER_VERSION },
   };
   if (client.diagnostics.pull) {
     // a document's findings depend on its callers in other documents (tracking wrappers)
@@ -236,6 +241,9 @@ connection.onHover((params) => errors.guard(`Computing hover for ${params.textDo
 connection.onRequest(ScanWorkspaceRequest, (params: ScanWorkspaceParams, token) =>
   errors.guard<ScanWorkspaceResult>('Scanning the workspace', () => scanner.scan(params ?? {}, token),
     { filesAnalysed: 0, findings: 0, skipped: 0, configProblems: 0 }));
+
+connection.onRequest(InventoryRequest, (params: InventoryParams | undefined) =>
+  errors.guard<InventoryResult>('Computing the privacy inventory', () => computeInventory(roots, params ?? {}, SERVER_VERSION), null));
 
 connection.onRequest(RuleDocumentationRequest, (params: RuleDocumentationParams): RuleDocumentationResult => {
   const rule = typeof params?.ruleId === 'string' ? getRule(params.ruleId) : undefined;

@@ -531,6 +531,27 @@ describe('language server (stdio, bundled)', function () {
     assert.match(template.text, /requireJustification/);
   });
 
+  it('answers "Show privacy inventory" with the inventory page of the folder, unsaved editor text included', async () => {
+    const { client, dir } = await start({
+      'src/app.js': "gtag('event', 'page_view');\n",
+      'privacy.md': 'We use Google Analytics.\n',
+      'creepyline.json': '{ "privacyNotice": "privacy.md" }',
+    });
+    // An open editor adds the Meta Pixel before it is saved: the inventory sees the editor's text.
+    await openAndWait(client, dir, 'src/app.js', "gtag('event', 'page_view');\nfbq('track', 'PageView');\n");
+    const result = await client.request<{ folder: string; html: string; summary: { vendors: number; files: number } } | null>('creepyline/inventory', { folderUri: pathToUri(dir) });
+    assert.ok(result, 'an inventory');
+    assert.equal(result.summary.vendors, 2);
+    assert.match(result.html, /^<!DOCTYPE html>/);
+    assert.match(result.html, /Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'"/);
+    assert.doesNotMatch(result.html, /<script\b/i);
+    assert.match(result.html, /<td>Google Analytics<\/td>/);
+    assert.match(result.html, /<td>Meta Pixel \(Facebook\)<\/td>/);
+    // the notice drift of the folder's privacyNotice
+    assert.match(result.html, /Meta Pixel \(Facebook\) is used \(<span class="loc">src\/app\.js:2:1<\/span>\) but the notice does not name it/);
+    assert.equal(await client.request('creepyline/inventory', {}).then((r) => (r as { folder: string } | null)?.folder), dir, 'the first folder by default');
+  });
+
   it('a document closed while its validation waits for the settings leaves no overlay or result behind (found by the stress test)', async () => {
     const { client, dir } = await start({ 'creepyline.json': TEAM_CONFIG });
     await client.waitFor(() => client.logs.some((l) => l.startsWith('Indexed')), () => 'background index');

@@ -111,7 +111,7 @@ suite('Creepyline extension in VS Code', () => {
   test('every command the extension contributes is registered', async () => {
     const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
     const contributed: string[] = (ext.packageJSON.contributes?.commands ?? []).map((c: { command: string }) => c.command);
-    for (const expected of ['creepyline.restartServer', 'creepyline.showOutput', 'creepyline.createConfig', 'creepyline.scanWorkspace']) {
+    for (const expected of ['creepyline.restartServer', 'creepyline.showOutput', 'creepyline.createConfig', 'creepyline.scanWorkspace', 'creepyline.showInventory']) {
       assert.ok(contributed.includes(expected), `client/package.json does not contribute ${expected} (has ${contributed.join(', ')})`);
     }
     const registered = new Set(await vscode.commands.getCommands(true));

@@ -267,6 +267,28 @@ export interface RuleDocumentationParams {
 /** Result of {@link RuleDocumentationRequest}; `null` for an unknown rule id. */
 export type RuleDocumentationResult = { ruleId: string; markdown: string } | null;
 
+/**
+ * `creepyline/inventory` — request, client → server, sent by the command "Creepyline: Show
+ * privacy inventory". The server analyses the folder's files (as `creepyline inventory` does:
+ * `.gitignore` and `ignore` globs honoured, open editors' unsaved text included) and answers
+ * with the same self-contained HTML page `creepyline inventory --format html` writes (inline
+ * CSS and SVG, no script), which the client shows in a webview.
+ */
+export const InventoryRequest = 'creepyline/inventory';
+
+/** Parameters of {@link InventoryRequest}. */
+export interface InventoryParams {
+  /** The workspace folder (`file:` uri); the first folder when absent. */
+  folderUri?: string;
+}
+
+/** Result of {@link InventoryRequest}; `null` when there is no folder. */
+export type InventoryResult = {
+  folder: string;
+  html: string;
+  summary: { files: number; skipped: number; vendors: number; embeds: number; forms: number; processors: number; dataSources: number };
+} | null;
+
 /** Code action kinds Creepyline produces (Biome's scheme). */
 export const CodeActionKinds = {
   quickFix: 'quickfix.creepyline',
