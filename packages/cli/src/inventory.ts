@@ -41,7 +41,9 @@ export async function runInventory(options: InventoryOptions, io: CliIO, toolVer
     for (const entry of notice.missing) {
       io.stderr.write(`creepyline: warning ${entry.at ? `${entry.at.file}:${entry.at.line}:${entry.at.column} ` : ''}${entry.name} is not named in the privacy notice ${notice.file} (vendor-missing-from-notice)\n`);
     }
-    for (const entry of notice.unused) io.stderr.write(`creepyline: info the privacy notice ${notice.file} names ${entry.matched} but the code no longer uses it\n`);
+    for (const entry of notice.unused) {
+      if (!entry.possiblyVia) io.stderr.write(`creepyline: info the privacy notice ${notice.file} names ${entry.matched} but the analysed code does not load it\n`);
+    }
   }
 
   let text: string;
@@ -65,6 +67,6 @@ export async function runInventory(options: InventoryOptions, io: CliIO, toolVer
   }
 
   if (analysis.problems.length > 0 || notice?.error) return EXIT.usage;
-  if (notice && ((notice.missing.length > 0 && failsOn('warning', options.failOn)) || (notice.unused.length > 0 && failsOn('info', options.failOn)))) return EXIT.findings;
+  if (notice && ((notice.missing.length > 0 && failsOn('warning', options.failOn)) || (notice.unused.some((u) => !u.possiblyVia) && failsOn('info', options.failOn)))) return EXIT.findings;
   return EXIT.ok;
 }

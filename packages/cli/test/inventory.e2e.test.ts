@@ -174,6 +174,23 @@ describe('creepyline inventory (end to end)', function () {
       }
     });
 
+    it('a form posting to a processor makes it a recipient; behind a tag manager, "unused" is not claimed', () => {
+      const dir = makeProject({
+        'index.html': '<!doctype html><html><body>\n<form action="https://example.us1.list-manage.com/subscribe/post?u=1&amp;id=2" method="post">\n<input type="email" name="EMAIL">\n<button>Subscribe</button>\n</form>\n<script async src="https://www.googletagmanager.com/gtm.js?id=GTM-X"></script>\n</body></html>\n',
+        'privacy.md': 'Our tag manager (Google Tag Manager) loads Hotjar and the TikTok Pixel.\n',
+      });
+      try {
+        const { inv } = inventory(['.', '--notice', 'privacy.md'], dir);
+        const mailchimp = inv.processors.find((p) => p.id === 'mailchimp');
+        assert.ok(mailchimp, 'the sign-up form sends the address to Mailchimp');
+        assert.deepEqual(inv.notice?.missing.map((m) => m.id), ['mailchimp']);
+        assert.deepEqual(inv.notice?.unused.map((u) => [u.matched, (u as { possiblyVia?: string }).possiblyVia]).sort(), [['Hotjar', 'Google Tag Manager'], ['TikTok Pixel', 'Google Tag Manager']]);
+        assert.equal(runCli(['inventory', '.', '--notice', 'privacy.md', '--fail-on', 'info', '--format', 'json'], dir).code, 1, 'Mailchimp is still missing');
+      } finally {
+        removeProject(dir);
+      }
+    });
+
     it('reads privacyNotice from creepyline.json, HTML notices included', () => {
       const dir = makeProject({
         ...files,

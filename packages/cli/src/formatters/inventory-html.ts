@@ -111,7 +111,11 @@ export function renderInventorySection(report: InventoryReport): string {
     else {
       out.push(`<p>${n.named.length} named, ${n.missing.length} missing, ${n.unused.length} named but not used.</p>`, '<ul>');
       for (const m of n.missing) out.push(`<li><span class="c-not-gated">warning</span> ${escapeHtml(m.name)} is used (${m.at ? loc(m.at) : 'config'}) but the notice does not name it <span class="muted">(vendor-missing-from-notice, Art. 13(1)(e) GDPR)</span></li>`);
-      for (const u of n.unused) out.push(`<li><span class="muted">info</span> the notice names ${escapeHtml(u.matched ?? u.name)} but the code does not use it any more</li>`);
+      for (const u of n.unused) {
+        out.push(u.possiblyVia
+          ? `<li><span class="muted">not reported</span> the notice names ${escapeHtml(u.matched ?? u.name)}; the code does not load it itself, ${escapeHtml(u.possiblyVia)} may</li>`
+          : `<li><span class="muted">info</span> the notice names ${escapeHtml(u.matched ?? u.name)} but the analysed code does not load it</li>`);
+      }
       for (const m of n.named) out.push(`<li><span class="c-gated">named</span> ${escapeHtml(m.name)} as “${escapeHtml(m.matched ?? '')}”</li>`);
       out.push('</ul>');
     }

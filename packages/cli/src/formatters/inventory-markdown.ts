@@ -133,7 +133,11 @@ export function formatInventoryMarkdown(report: InventoryReport): string {
     else {
       out.push(`${n.named.length} vendor${n.named.length === 1 ? '' : 's'} named, ${n.missing.length} missing, ${n.unused.length} named but not used.`, '');
       for (const m of n.missing) out.push(`- 🟠 warning: ${cell(m.name)} is used (${m.at ? where(m.at) : 'config'}) but the notice does not name it (${code('vendor-missing-from-notice')}, Art. 13(1)(e) GDPR)`);
-      for (const u of n.unused) out.push(`- 🔵 info: the notice names ${cell(u.matched ?? u.name)} but the code does not use it any more`);
+      for (const u of n.unused) {
+        out.push(u.possiblyVia
+          ? `- ⚪ the notice names ${cell(u.matched ?? u.name)}; the code does not load it itself, ${cell(u.possiblyVia)} may (not reported)`
+          : `- 🔵 info: the notice names ${cell(u.matched ?? u.name)} but the analysed code does not load it (remove it from the notice if it is gone, or check where it is loaded)`);
+      }
       for (const m of n.named) out.push(`- ✅ ${cell(m.name)}: named as “${cell(m.matched ?? '')}”`);
       out.push('');
     }

@@ -6,6 +6,7 @@
 import embedCatalogue from '../knowledge/embeds.json';
 import type { ResolvedConfig } from '../config/types';
 import type { FileFacts, GateResult, PiiItem, Span } from '../facts/types';
+import { newsletterProvider } from '../facts/forms/purpose';
 import { resolveForms } from '../facts/forms/resolve';
 import type { Knowledge } from '../knowledge';
 import type { ConsentCategory } from '../knowledge/types';
@@ -133,6 +134,26 @@ function dataItem(facts: FileFacts, item: PiiItem): InventoryDataItem {
   return { kind: item.kind, category: item.category, hashed: item.hashed, text: item.text, at: locate(facts, item.span.start) };
 }
 
+/**
+ * Forms that submit to a processor's host (a Mailchimp sign-up form posting to list-manage.com):
+ * the processor receives what the visitor types, so it is a recipient like an SDK or API call.
+ */
+function formActionUses(facts: FileFacts, knowledge: Knowledge): { processorId: string; processorName: string; span: Span; label: string }[] {
+  const out: { processorId: string; processorName: string; span: Span; label: string }[] = [];
+  for (const form of facts.forms ?? []) {
+    if (!form.action || !/^(https?:)?\/\//i.test(form.action)) continue;
+    const url = form.action.startsWith('//') ? `https:${form.action}` : form.action;
+    // A catalogued processor's host, or a newsletter provider's form endpoint (knowledge/newsletter-endpoints.json).
+    const processor = knowledge.processorByUrl(url);
+    const provider = processor ? undefined : newsletterProvider(url);
+    const id = processor?.id ?? provider?.id;
+    if (!id) continue;
+    const name = processor?.name ?? knowledge.processorById(id)?.name ?? provider!.name;
+    out.push({ processorId: id, processorName: name, span: form.span, label: `<form action="${form.action.length > 60 ? `${form.action.slice(0, 57)}…` : form.action}">` });
+  }
+  return out;
+}
+
 /** Builds the inventory. Deterministic: every list is sorted. */
 export function buildInventory(input: InventoryInput): Inventory {
   const findingAt = new Map<string, Finding>();
@@ -258,7 +279,11 @@ export function buildInventory(input: InventoryInput): Inventory {
   const processors = new Map<string, InventoryProcessor>();
   for (const facts of files) {
     const knowledge = input.knowledge(facts.file);
-    for (const use of facts.dataHandling?.processorUses ?? []) {
+    const uses = [
+      ...(facts.dataHandling?.processorUses ?? []).map((u) => ({ ...u, form: u.form as string })),
+      ...formActionUses(facts, knowledge).map((u) => ({ ...u, form: 'form-action' })),
+    ];
+    for (const use of uses) {
       let entry = processors.get(use.processorId);
       if (!entry) {
         const catalogued = knowledge.processorById(use.processorId);
@@ -383,6 +408,10 @@ export function noticeDrift(inventory: Pick<Inventory, 'vendors' | 'embeds' | 'p
   }
   // A word that is part of a used vendor's name as the notice writes it (`Google Tag Manager` vs `Tag Manager`) is not a second vendor.
   drift.unused = [...byWord.values()].filter((u) => !drift.named.some((n) => n.matched && n.matched.toLowerCase().includes(u.matched!.toLowerCase())));
+  // A tag manager or customer-data platform loads vendors the code never mentions (found on a
+  // Next.js shop whose notice names the eight tags its GTM container fires): no "unused" claim then.
+  const loader = inventory.vendors.find((v) => v.kind === 'tag-manager' || v.kind === 'customer-data-platform');
+  if (loader) for (const u of drift.unused) u.possiblyVia = loader.name;
   const sortEntries = (list: NoticeEntry[]) => list.sort((a, b) => compareText(a.name.toLowerCase(), b.name.toLowerCase()) || compareText(a.id, b.id));
   sortEntries(drift.missing);
   sortEntries(drift.named);
@@ -417,7 +446,11 @@ export function codeRecipients(facts: readonly FileFacts[], knowledgeOf: (file: 
       }
       e.sites.push({ ...site(f, embed.span), url: embed.url });
     }
-    for (const use of f.dataHandling?.processorUses ?? []) {
+    const uses = [
+      ...(f.dataHandling?.processorUses ?? []).map((u) => ({ ...u, form: u.form as string })),
+      ...formActionUses(f, knowledge).map((u) => ({ ...u, form: 'form-action' })),
+    ];
+    for (const use of uses) {
       let p = processors.get(use.processorId);
       if (!p) {
         p = { id: use.processorId, name: use.processorName, roles: [], company: UNKNOWN_COMPANY, uses: [], personalData: [], erasure: { reachedBy: [], missedBy: [] } };

@@ -19,6 +19,10 @@ describe('inventory: notice names', () => {
     { id: 'mixpanel', catalogueName: 'Mixpanel', text: 'mixpanelish tools', expected: undefined },
     { id: 'front-chat', catalogueName: 'Front Chat', text: 'On the front page.', expected: undefined },
     { id: 'line-tag', catalogueName: 'LINE Tag', text: 'A line of text.', expected: undefined },
+    // a one-word parenthetical is an ordinary word here (false-positive hunt: a notice saying "launch")
+    { id: 'adobe-launch', catalogueName: 'Adobe Experience Platform Tags (Launch)', text: 'when the donation checkout will launch, Paddle handles payments', expected: undefined },
+    { id: 'adobe-launch', catalogueName: 'Adobe Experience Platform Tags (Launch)', text: 'Tags are managed with Adobe Launch.', expected: 'Launch' },
+    { id: 'microsoft-uet', catalogueName: 'Microsoft Advertising UET (Bing)', text: 'We advertise on Bing.', expected: 'Bing' },
   ];
   for (const c of cases) {
     it(`${c.id} in “${c.text.replace(/\n/g, ' ')}” → ${c.expected ?? 'not named'}`, () => {
@@ -30,6 +34,9 @@ describe('inventory: notice names', () => {
     const names = namesOf('segment', 'Segment');
     assert.ok(!names.strict.some((n) => n.toLowerCase() === 'segment'));
     assert.equal(findName('Segment', names)?.strict, false);
+    assert.equal(findName('Adobe Launch', namesOf('adobe-launch', 'Adobe Experience Platform Tags (Launch)'))?.strict, false);
+    // a catalogued alias stays strict even when it is also the parenthetical
+    assert.equal(findName('via sendinblue', namesOf('brevo', 'Brevo (Sendinblue) tracker'))?.strict, true);
   });
 
   it('reads the text of HTML notices without markup, scripts and styles', () => {

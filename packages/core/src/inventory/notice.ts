@@ -28,11 +28,20 @@ const GENERIC_TAIL = /\s+(?:tracking code|conversion tracking|onsite tracking|si
 /** The names a notice may use for a vendor: the catalogue name, its variants, and the catalogued aliases. */
 export function namesOf(id: string, catalogueName: string): { strict: string[]; ambiguous: string[] } {
   const strict = new Set<string>();
+  const loose = new Set<string>();
   const base = catalogueName.replace(/\s*\([^)]*\)\s*$/, '').trim();
   const variants = [catalogueName, base];
   // `X (Twitter) Pixel` → `X Pixel`, `Twitter Pixel`; `Brevo (Sendinblue)` → `Brevo`, `Sendinblue`.
+  // A parenthetical that is one word on its own (`Adobe Experience Platform Tags (Launch)`) may be an
+  // ordinary word: it names the vendor only capitalised (found by the false-positive hunt: "launch").
   const inner = /^(.*?)\s*\(([^)]+)\)\s*(.*)$/.exec(catalogueName);
-  if (inner) variants.push(`${inner[1]} ${inner[3]}`.trim(), `${inner[2]} ${inner[3]}`.trim(), inner[2]!.trim());
+  if (inner) {
+    variants.push(`${inner[1]} ${inner[3]}`.trim());
+    for (const alone of [`${inner[2]} ${inner[3]}`.trim(), inner[2]!.trim()]) {
+      if (/\s/.test(alone)) variants.push(alone);
+      else if (alone.length >= 3 && !/[./]/.test(alone)) loose.add(alone);
+    }
+  }
   for (const variant of variants) {
     const name = variant.replace(/\s+/g, ' ').trim();
     if (name.length >= 3) strict.add(name);
@@ -45,6 +54,8 @@ export function namesOf(id: string, catalogueName: string): { strict: string[]; 
   for (const name of [...strict]) {
     if ([...ambiguous].some((a) => a.toLowerCase() === name.toLowerCase())) strict.delete(name);
   }
+  // A one-word parenthetical counts as strict only when the catalogue lists it as an alias.
+  for (const name of loose) if (![...strict].some((n) => n.toLowerCase() === name.toLowerCase())) ambiguous.add(name);
   return { strict: [...strict], ambiguous: [...ambiguous] };
 }
 

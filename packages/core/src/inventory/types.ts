@@ -131,6 +131,7 @@ export interface InventoryProcessor {
   name: string;
   roles: string[];
   company: InventoryCompany;
+  /** SDK imports, API requests, and forms that submit to its host (`form-action`). */
   uses: (InventoryLocation & { form: string; label: string })[];
   /** Personal data the code sends to it through a tracker-style call of the same vendor id. */
   personalData: InventoryDataItem[];
@@ -162,6 +163,12 @@ export interface NoticeEntry {
   at?: InventoryLocation;
   /** The word(s) of the notice that named it (named entries). */
   matched?: string;
+  /**
+   * Unused entries only: the code loads a tag manager or customer-data platform (`Google Tag
+   * Manager`) that may load this vendor without any code of its own, so "no longer used" is
+   * not claimed (and not counted as info).
+   */
+  possiblyVia?: string;
   /** `tracker`, `embed`, `processor` or `consent tool` (missing entries, for messages). */
   kind?: string;
   /** The names looked for (missing entries, for "why flagged"). */

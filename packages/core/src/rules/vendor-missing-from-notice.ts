@@ -81,7 +81,7 @@ export const rule = createRule<Options, MessageIds>({
     for (const entry of drift.missing) {
       if (!entry.at || entry.at.file !== facts.file || options.ignoreVendors.includes(entry.id)) continue;
       const start = (facts.lineStarts[entry.at.line - 1] ?? 0) + entry.at.column - 1;
-      const end = [...facts.sinks.map((s) => s.span), ...facts.embeds.map((e) => e.span), ...(facts.dataHandling?.processorUses ?? []).map((u) => u.span), ...(facts.consentTools ?? []).map((t) => t.span)]
+      const end = [...facts.sinks.map((s) => s.span), ...facts.embeds.map((e) => e.span), ...(facts.dataHandling?.processorUses ?? []).map((u) => u.span), ...(facts.consentTools ?? []).map((t) => t.span), ...(facts.forms ?? []).map((f) => f.span)]
         .find((span) => span.start === start)?.end ?? start + 1;
       context.report({
         messageId: 'missing',
