@@ -34,7 +34,7 @@ import { codeRecipients } from './inventory/build';
 import { displayPath } from './discover';
 
 /** Sink forms that load a tracker's script (as opposed to calling it). */
-const LOADER_FORMS: ReadonlySet<TrackerSink['form']> = new Set(['script-tag', 'script-element', 'component']);
+const LOADER_FORMS: ReadonlySet<TrackerSink['form']> = new Set(['script-tag', 'script-element', 'component', 'config']);
 
 /** Files larger than this are skipped (minified bundles, generated code). */
 export const DEFAULT_MAX_FILE_SIZE = 1024 * 1024;

@@ -697,6 +697,7 @@ function describeForm(form: GuardEvidence['form']): string {
     case 'markup': return 'CMP markup';
     case 'component': return 'consent component';
     case 'option': return 'install option';
+    case 'config': return 'plugin consent option';
   }
 }
 

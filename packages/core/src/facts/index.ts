@@ -111,7 +111,7 @@ export function analyseModule(
   let finder: GateFinder | undefined;
   const gates = () => (finder ??= new GateFinder(sourceFile, lineStarts, context.matcher, scope, context.knowledge, identifiers));
   const sinks = raw.map((sink) =>
-    finish(sink, optInVendors.has(sink.vendorId) ? optInGate(sink) : sink.markupCategory !== undefined ? markupGate(sink, context.knowledge) : (sink.gateCondition && optionGate(sink, sink.gateCondition, context, scope, sourceFile)) || gates().find(sink.node, sink.category)),
+    finish(sink, sink.configGate ?? (optInVendors.has(sink.vendorId) ? optInGate(sink) : sink.markupCategory !== undefined ? markupGate(sink, context.knowledge) : (sink.gateCondition && optionGate(sink, sink.gateCondition, context, scope, sourceFile)) || gates().find(sink.node, sink.category))),
   );
   // <Script id="ga">{`gtag('config', …)`}</Script>: the code inside, gated by its own checks or the element's.
   if (withModules) {
@@ -170,7 +170,7 @@ function optionGate(sink: RawSink, condition: ts.Expression, context: FactsConte
 }
 
 function finish(sink: RawSink, gate: GateResult): TrackerSink {
-  const { node: _node, markupCategory: _markup, gateCondition: _condition, ...rest } = sink;
+  const { node: _node, markupCategory: _markup, gateCondition: _condition, configGate: _config, ...rest } = sink;
   return { ...rest, gate };
 }
 

@@ -14,7 +14,8 @@ import type { ConsentApiEntry, ConsentMarkupShape, GlobalShape, ImportShape, Ven
 import { linkLoads, matchEmbedUrl } from './embeds';
 import { pathOf, rootIdentifier, skipOuter } from './consent';
 import { dynamicImportParameter, requiredModule, type Binding, type ScopeResolver } from './scope';
-import type { ConsentModeDefault, FileFacts, Span, TrackerSink } from './types';
+import type { ConsentModeDefault, FileFacts, GateResult, Span, TrackerSink } from './types';
+import { configFileOf, configSinks, type ConfigHit } from './framework-config';
 import type { DataHandlingCollector } from './data-handling';
 import { MAX_SYNTAX_DEPTH, TooDeepError } from '../failure';
 import { calleeName } from './form-values';
@@ -33,6 +34,8 @@ export interface RawSink extends Omit<TrackerSink, 'gate'> {
   gateCondition?: ts.Expression;
   /** Set when CMP markup on the element itself blocks it (`type="text/plain" data-cookieconsent="marketing"`). */
   markupCategory?: string;
+  /** Set for trackers a framework configuration file switches on: their gate is the plugin's own consent option. */
+  configGate?: GateResult;
 }
 
 /** Finds the tracker sinks and Consent Mode defaults of a parsed file. */
@@ -94,6 +97,20 @@ export function findSinks(
     if (bindings && ts.isNamespaceImport(bindings)) sdkNames.add(bindings.name.text);
     else if (bindings) for (const e of bindings.elements) sdkNames.add(e.name.text);
   }
+
+  // A framework configuration file (nuxt.config.ts, gatsby-config.js, …): its exported object is read once, at the export.
+  const configFile = configFileOf(sourceFile.fileName);
+  const addConfig = (hits: ConfigHit[]): void => {
+    for (const hit of hits) {
+      add(hit.node, hit.vendor, hit.form, hit.label, hit.markupCategory, hit.thirdParty);
+      const sink = sinks[sinks.length - 1];
+      // no statement to wrap: the fix is the plugin's own consent option
+      sink.statement = undefined;
+      sink.config = hit.config;
+      if (hit.gate && hit.markupCategory === undefined) sink.configGate = hit.gate;
+      else if (hit.markupCategory === undefined) sink.configGate = { gated: false, seen: [], trace: [`${hit.config.framework} injects this script into every page from its configuration (\`${hit.config.entry}\`); a consent check in the pages cannot hold it back.`] };
+    }
+  };
 
   // How deep the walk is: past MAX_SYNTAX_DEPTH the file is skipped (a counter, no extra walk),
   // so no later recursive pass over the same tree can overflow the stack.
@@ -175,9 +192,17 @@ export function findSinks(
       case ts.SyntaxKind.IfStatement:
         if (formNodes) formNodes.ifs.push(node as ts.IfStatement);
         break;
+      case ts.SyntaxKind.ExportAssignment:
+        // export default defineNuxtConfig({ … })
+        if (configFile && node.parent === sourceFile) addConfig(configSinks((node as ts.ExportAssignment).expression, configFile, knowledge, scope));
+        break;
       case ts.SyntaxKind.BinaryExpression: {
         // script.src = 'https://static.hotjar.com/c/hotjar-' + id + '.js';  new Image().src = 'https://www.facebook.com/tr?…'
         const binary = node as ts.BinaryExpression;
+        // module.exports = { plugins: [ … ] }
+        if (configFile && binary.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isExpressionStatement(binary.parent) && binary.parent.parent === sourceFile && isModuleExports(binary.left)) {
+          addConfig(configSinks(binary.right, configFile, knowledge, scope));
+        }
         // document.cookie = 'consent=true' (facts/consent-records.ts)
         if (formNodes && binary.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(binary.left) && binary.left.name.text === 'cookie') formNodes.cookieWrites.push(binary);
         if (binary.operatorToken.kind === ts.SyntaxKind.EqualsToken) dataHandling?.assignment(binary);
@@ -222,6 +247,11 @@ export function findSinks(
   };
   visit(sourceFile);
   return sinks;
+}
+
+/** `module.exports` / `exports.default` (a CommonJS configuration file's export). */
+function isModuleExports(e: ts.Expression): boolean {
+  return ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.expression) && ((e.expression.text === 'module' && e.name.text === 'exports') || (e.expression.text === 'exports' && e.name.text === 'default'));
 }
 
 /** Records a consent tool's loader (`consent.cookiebot.com/uc.js`, a consent-provider host of the dataset). */

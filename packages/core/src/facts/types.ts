@@ -23,7 +23,7 @@ export interface GuardEvidence {
   /** Categories a truthy check grants; `any` = every category. */
   grants: (ConsentCategory | 'any')[];
   /** How the check encloses the sink. */
-  form: 'if' | 'else' | 'early-return' | 'and' | 'or' | 'ternary' | 'callback' | 'call-site' | 'markup' | 'component' | 'option';
+  form: 'if' | 'else' | 'early-return' | 'and' | 'or' | 'ternary' | 'callback' | 'call-site' | 'markup' | 'component' | 'option' | 'config';
   /** `medium` when the check was recognised by name only (a variable called `consent`). */
   confidence: 'high' | 'medium';
   /** Where it came from: a consent API id, `config`, or `heuristic`. */
@@ -76,7 +76,7 @@ export interface TrackerSink {
   /** Consent purpose the vendor needs (after config remaps). */
   category: ConsentCategory;
   /** How the sink appears in code. */
-  form: 'global-call' | 'sdk-call' | 'component' | 'script-tag' | 'script-element' | 'pixel' | 'server-request' | 'iframe' | 'stylesheet' | 'request';
+  form: 'global-call' | 'sdk-call' | 'component' | 'script-tag' | 'script-element' | 'pixel' | 'server-request' | 'iframe' | 'stylesheet' | 'request' | 'config';
   /** The callee or tag as written (`gtag`, `mixpanel.track`, `<GoogleAnalytics>`). */
   label: string;
   /** The expression / element (what the finding underlines). */
@@ -97,6 +97,13 @@ export interface TrackerSink {
    * reason, and the confidence the mapping gives (medium for loosely marked categories and requests).
    */
   thirdParty?: { host: string; entity: string; company?: string; category: string; version: string; reason: string; confidence: 'high' | 'medium' };
+  /**
+   * Set when a framework's configuration file switches the tracker on for every page (a Nuxt
+   * module, a Gatsby plugin, a Docusaurus preset option, a head script): the framework, the entry
+   * as written, the plugin package and the plugin's own consent option when it has one
+   * (`knowledge/framework-config.json`).
+   */
+  config?: { framework: string; entry: string; plugin?: string; consentOption?: string };
   gate: GateResult;
 }
 

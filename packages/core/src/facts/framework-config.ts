@@ -1,0 +1,422 @@
+/**
+ * Trackers switched on in a framework's configuration file (nuxt.config, gatsby-config,
+ * docusaurus.config, astro.config, .vitepress/config, .vuepress/config): a plugin or module
+ * entry, a preset option, or a script tag the framework injects into every page. These load on
+ * every page before any consent check the pages could make, unless the plugin's own consent
+ * option holds them back. Called from the one syntax walk (`findSinks`) at the file's export; it
+ * reads only the exported configuration object, never the rest of the file.
+ */
+// A local alias: one property read at load instead of two getter calls per `ts.` use.
+import { ts as morphTs } from 'ts-morph';
+import ts = morphTs;
+import catalogue from '../knowledge/framework-config.json';
+import type { Knowledge, ThirdPartyMatch } from '../knowledge';
+import type { VendorEntry } from '../knowledge/types';
+import { skipOuter } from './consent';
+import type { ScopeResolver } from './scope';
+import type { GateResult, TrackerSink } from './types';
+
+export interface FrameworkConfigFile {
+  id: string;
+  name: string;
+  fileNames: readonly string[];
+  dir?: string;
+  pluginLists?: readonly string[];
+  presets?: readonly string[];
+  headScripts?: readonly string[];
+  headEntries?: readonly string[];
+  scriptLists?: readonly string[];
+  headTags?: readonly string[];
+  source: string;
+}
+
+export interface FrameworkPlugin {
+  package: string;
+  frameworks: readonly string[];
+  vendor?: string;
+  subVendors?: Readonly<Record<string, string>>;
+  configKey?: string;
+  presetKey?: string;
+  gatedWhen?: readonly { option: string; equals: string | boolean }[];
+  gatedByDesign?: string;
+  consentOption?: string;
+  source: readonly string[];
+}
+
+export const CONFIG_FILES: readonly FrameworkConfigFile[] = catalogue.configFiles;
+export const FRAMEWORK_PLUGINS: readonly FrameworkPlugin[] = catalogue.plugins;
+
+/** The framework whose configuration file this is, by its name (and folder), or undefined. */
+export function configFileOf(fileName: string): FrameworkConfigFile | undefined {
+  const parts = fileName.split(/[\\/]/);
+  const base = parts[parts.length - 1];
+  const parent = parts[parts.length - 2];
+  return CONFIG_FILES.find((c) => c.fileNames.includes(base) && (c.dir === undefined ? true : parent === c.dir));
+}
+
+/** A tracker the configuration switches on. */
+export interface ConfigHit {
+  /** What the finding underlines: the plugin's name, the preset option's key, the script's `src` value. */
+  node: ts.Node;
+  vendor: VendorEntry;
+  form: TrackerSink['form'];
+  label: string;
+  config: NonNullable<TrackerSink['config']>;
+  gate?: GateResult;
+  markupCategory?: string;
+  thirdParty?: ThirdPartyMatch;
+}
+
+const MAX_DEPTH = 4;
+
+/**
+ * The trackers the exported configuration (`export default defineNuxtConfig({…})`,
+ * `module.exports = {…}`, `const config: Config = {…}; export default config`) switches on.
+ */
+export function configSinks(exported: ts.Expression, file: FrameworkConfigFile, knowledge: Knowledge, scope: ScopeResolver): ConfigHit[] {
+  const root = configObject(exported, scope, 0);
+  if (!root) return [];
+  const hits: ConfigHit[] = [];
+  const plugins = FRAMEWORK_PLUGINS.filter((p) => p.frameworks.includes(file.id));
+
+  for (const list of file.pluginLists ?? []) {
+    for (const element of elementsOf(valueAt(root, list, scope), scope)) {
+      const ref = pluginRef(element, scope);
+      const plugin = ref && plugins.find((p) => p.package === ref.name);
+      if (!ref || !plugin) continue;
+      const options = [ref.options && objectOf(ref.options, scope), plugin.configKey ? objectOf(valueAt(root, plugin.configKey, scope), scope) : undefined].filter((o): o is ts.ObjectLiteralExpression => !!o);
+      hits.push(...pluginHits(plugin, ref.node, `${list}: '${ref.name}'`, options, file, knowledge));
+    }
+  }
+  // Docusaurus preset-classic: `presets: [['classic', { gtag: { trackingID } }]]`
+  if (file.presets) {
+    for (const element of elementsOf(valueAt(root, 'presets', scope), scope)) {
+      const ref = pluginRef(element, scope);
+      if (!ref || !file.presets.includes(ref.name) || !ref.options) continue;
+      const presetOptions = objectOf(ref.options, scope);
+      if (!presetOptions) continue;
+      for (const plugin of plugins) {
+        if (!plugin.presetKey) continue;
+        const property = propertyNamed(presetOptions, plugin.presetKey);
+        // `gtag: undefined` / `gtag: false` switch the plugin off
+        if (!property || isOff(property.value, scope)) continue;
+        const options = objectOf(property.value, scope);
+        hits.push(...pluginHits(plugin, property.name, `presets: ${ref.name} ${plugin.presetKey}`, options ? [options] : [], file, knowledge));
+      }
+    }
+  }
+
+  const script = (src: ts.Expression | undefined, attributes: Map<string, string>, where: string): void => {
+    if (!src) return;
+    const e = skipOuter(src);
+    const url = ts.isStringLiteralLike(e) ? e.text : ts.isTemplateExpression(e) ? e.head.text : undefined;
+    if (!url || !/^(?:https?:)?\/\//i.test(url)) return;
+    const vendor = knowledge.matchScriptUrl(url);
+    const third = vendor ? undefined : knowledge.matchThirdParty(url, 'script');
+    const found = vendor ?? third?.vendor;
+    if (!found) return;
+    hits.push({
+      node: e,
+      vendor: found,
+      form: 'script-tag',
+      label: `${where} "${url.length > 60 ? `${url.slice(0, 57)}...` : url}"`,
+      config: { framework: file.name, entry: where },
+      markupCategory: markupOf(attributes, knowledge),
+      thirdParty: third,
+    });
+  };
+  // Nuxt `app.head.script: [{ src, async: true }]`
+  for (const path of file.headScripts ?? []) {
+    for (const element of elementsOf(valueAt(root, path, scope), scope)) {
+      const object = objectOf(element, scope);
+      if (object) script(propertyNamed(object, 'src')?.value, stringProperties(object), path);
+    }
+  }
+  // Docusaurus `scripts: ['https://…', { src, async: true }]`
+  for (const path of file.scriptLists ?? []) {
+    for (const element of elementsOf(valueAt(root, path, scope), scope)) {
+      const object = objectOf(element, scope);
+      if (object) script(propertyNamed(object, 'src')?.value, stringProperties(object), path);
+      else script(element, new Map(), path);
+    }
+  }
+  // Docusaurus `headTags: [{ tagName: 'script', attributes: { src } }]`
+  for (const path of file.headTags ?? []) {
+    for (const element of elementsOf(valueAt(root, path, scope), scope)) {
+      const object = objectOf(element, scope);
+      const tag = object && literalText(propertyNamed(object, 'tagName')?.value);
+      const attributes = object && objectOf(propertyNamed(object, 'attributes')?.value, scope);
+      if (tag?.toLowerCase() === 'script' && attributes) script(propertyNamed(attributes, 'src')?.value, stringProperties(attributes), path);
+    }
+  }
+  // VitePress / VuePress `head: [['script', { src }], …]`
+  for (const path of file.headEntries ?? []) {
+    for (const element of elementsOf(valueAt(root, path, scope), scope)) {
+      const e = skipOuter(element);
+      if (!ts.isArrayLiteralExpression(e) || literalText(e.elements[0])?.toLowerCase() !== 'script') continue;
+      const attributes = e.elements[1] && objectOf(e.elements[1], scope);
+      if (attributes) script(propertyNamed(attributes, 'src')?.value, stringProperties(attributes), path);
+    }
+  }
+  return hits;
+}
+
+/** The findings for one plugin entry: one per vendor it loads, gated when its consent option is set. */
+function pluginHits(plugin: FrameworkPlugin, node: ts.Node, entry: string, options: readonly ts.ObjectLiteralExpression[], file: FrameworkConfigFile, knowledge: Knowledge): ConfigHit[] {
+  const vendors: VendorEntry[] = [];
+  if (plugin.vendor) {
+    const v = knowledge.vendorById(plugin.vendor);
+    if (v) vendors.push(v);
+  }
+  for (const [key, id] of Object.entries(plugin.subVendors ?? {})) {
+    if (!options.some((o) => propertyNamed(o, key))) continue;
+    const v = knowledge.vendorById(id);
+    if (v) vendors.push(v);
+  }
+  const start = node.getStart();
+  const at = { start, end: node.getEnd() };
+  let gate: GateResult;
+  const setting = plugin.gatedWhen && findSetting(plugin.gatedWhen, options);
+  if (plugin.gatedByDesign) {
+    gate = { gated: true, by: { span: at, text: plugin.package, grants: ['any'], form: 'config', confidence: 'high', origin: 'framework-config' }, seen: [], trace: [`${plugin.gatedByDesign}.`] };
+  } else if (setting) {
+    const span = { start: setting.node.getStart(), end: setting.node.getEnd() };
+    gate = {
+      gated: true,
+      by: { span, text: `${setting.option}: ${JSON.stringify(setting.equals)}`, grants: ['any'], form: 'config', confidence: 'high', origin: 'framework-config' },
+      seen: [],
+      trace: [`${plugin.package} is configured with \`${setting.option}: ${JSON.stringify(setting.equals)}\`, so it loads nothing until the site starts it (after consent).`],
+    };
+  } else {
+    gate = {
+      gated: false,
+      seen: [],
+      trace: [
+        `${file.name} loads ${plugin.package} on every page when the site starts; a consent check in the pages cannot hold it back.`,
+        plugin.consentOption ? `Its own consent option: ${plugin.consentOption}.` : `${plugin.package} has no option that waits for consent (${plugin.source[0]}).`,
+      ],
+    };
+  }
+  return vendors.map((vendor) => ({
+    node,
+    vendor,
+    form: 'config' as const,
+    label: entry,
+    config: { framework: file.name, entry, plugin: plugin.package, consentOption: plugin.consentOption },
+    gate,
+  }));
+}
+
+/** The first `gatedWhen` option set to its value (a literal) in any of the option objects. */
+function findSetting(conditions: NonNullable<FrameworkPlugin['gatedWhen']>, options: readonly ts.ObjectLiteralExpression[]): { option: string; equals: string | boolean; node: ts.Node } | undefined {
+  for (const condition of conditions) {
+    for (const object of options) {
+      const property = propertyNamed(object, condition.option);
+      if (property && literalValue(property.value) === condition.equals) return { ...condition, node: property.node };
+    }
+  }
+  return undefined;
+}
+
+/** `'x'`, `true`, `false` as written; undefined for anything computed (`process.env.X === 'y'`). */
+function literalValue(e: ts.Expression | undefined): string | boolean | undefined {
+  if (!e) return undefined;
+  const v = skipOuter(e);
+  if (v.kind === ts.SyntaxKind.TrueKeyword) return true;
+  if (v.kind === ts.SyntaxKind.FalseKeyword) return false;
+  return ts.isStringLiteralLike(v) ? v.text : undefined;
+}
+
+function literalText(e: ts.Expression | undefined): string | undefined {
+  if (!e) return undefined;
+  const v = skipOuter(e);
+  return ts.isStringLiteralLike(v) ? v.text : undefined;
+}
+
+/** `false`, `undefined`, `null`: an option key that switches its plugin off. */
+function isOff(e: ts.Expression, scope: ScopeResolver): boolean {
+  const v = skipOuter(e);
+  return v.kind === ts.SyntaxKind.FalseKeyword || v.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(v) && v.text === 'undefined' && !scope.resolve('undefined', v));
+}
+
+/** String-valued properties of an object literal (a script's attributes: `type`, `data-cookieconsent`). */
+function stringProperties(object: ts.ObjectLiteralExpression): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const p of object.properties) {
+    if (!ts.isPropertyAssignment(p)) continue;
+    const name = propertyName(p.name);
+    const value = literalValue(p.initializer);
+    if (name !== undefined && value !== undefined) map.set(name, String(value));
+  }
+  return map;
+}
+
+/** The category a consent tool's blocking attributes on a configured script name, if blocked. */
+function markupOf(attributes: Map<string, string>, knowledge: Knowledge): string | undefined {
+  const type = attributes.get('type')?.toLowerCase();
+  for (const [attribute, value] of attributes) {
+    for (const { markup } of knowledge.consentMarkup.get(attribute.toLowerCase()) ?? []) {
+      if (markup.requiresTextPlain && type !== 'text/plain' && attributes.get('data-type') === undefined) continue;
+      return markup.valueIsCategory ? value.split(/[\s,]+/)[0] : 'any';
+    }
+  }
+  return undefined;
+}
+
+function propertyName(name: ts.PropertyName): string | undefined {
+  return ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNoSubstitutionTemplateLiteral(name) || ts.isNumericLiteral(name) ? name.text : undefined;
+}
+
+/** A property of an object literal by name: its value, its key node and the whole property. */
+function propertyNamed(object: ts.ObjectLiteralExpression, name: string): { value: ts.Expression; name: ts.Node; node: ts.Node } | undefined {
+  // the last one wins, as in JavaScript
+  for (let i = object.properties.length - 1; i >= 0; i--) {
+    const p = object.properties[i];
+    if (ts.isPropertyAssignment(p) && propertyName(p.name) === name) return { value: p.initializer, name: p.name, node: p };
+    if (ts.isShorthandPropertyAssignment(p) && p.name.text === name) return { value: p.name, name: p.name, node: p };
+  }
+  return undefined;
+}
+
+/** The value at a dotted path of the configuration (`app.head.script`), through local constants. */
+function valueAt(root: ts.ObjectLiteralExpression, path: string, scope: ScopeResolver): ts.Expression | undefined {
+  let object: ts.ObjectLiteralExpression | undefined = root;
+  let value: ts.Expression | undefined;
+  for (const key of path.split('.')) {
+    if (!object) return undefined;
+    value = propertyNamed(object, key)?.value;
+    if (!value) return undefined;
+    object = objectOf(value, scope);
+  }
+  return value;
+}
+
+/** A local constant's initializer for an identifier (`plugins: plugins`, `const config = {…}`). */
+function throughConstant(e: ts.Expression, scope: ScopeResolver, depth: number): ts.Expression {
+  let v = skipOuter(e);
+  for (let i = depth; i < MAX_DEPTH && ts.isIdentifier(v); i++) {
+    const binding = scope.resolve(v.text, v);
+    const init = binding?.kind === 'variable' && !binding.propertyPath ? binding.declaration.initializer : undefined;
+    if (!init) break;
+    v = skipOuter(init);
+  }
+  return v;
+}
+
+function objectOf(e: ts.Expression | undefined, scope: ScopeResolver): ts.ObjectLiteralExpression | undefined {
+  if (!e) return undefined;
+  const v = throughConstant(e, scope, 0);
+  return ts.isObjectLiteralExpression(v) ? v : undefined;
+}
+
+/**
+ * The configuration object behind the export: an object literal, the argument of
+ * `defineNuxtConfig`/`defineConfig`, a constant, or the object a config function returns.
+ */
+function configObject(e: ts.Expression, scope: ScopeResolver, depth: number): ts.ObjectLiteralExpression | undefined {
+  if (depth > MAX_DEPTH) return undefined;
+  let v = throughConstant(e, scope, 0);
+  while (ts.isAwaitExpression(v)) v = skipOuter(v.expression);
+  if (ts.isObjectLiteralExpression(v)) return v;
+  if (ts.isCallExpression(v) && v.arguments.length > 0) return configObject(v.arguments[0], scope, depth + 1);
+  if (ts.isArrowFunction(v) || ts.isFunctionExpression(v)) return returnedObject(v, scope, depth);
+  if (ts.isIdentifier(v)) {
+    const binding = scope.resolve(v.text, v);
+    if (binding?.kind === 'function' && (ts.isFunctionDeclaration(binding.node) || ts.isFunctionExpression(binding.node) || ts.isArrowFunction(binding.node))) {
+      return returnedObject(binding.node, scope, depth);
+    }
+  }
+  return undefined;
+}
+
+function returnedObject(fn: ts.FunctionLikeDeclaration, scope: ScopeResolver, depth: number): ts.ObjectLiteralExpression | undefined {
+  const body = fn.body;
+  if (!body) return undefined;
+  if (!ts.isBlock(body)) return configObject(body, scope, depth + 1);
+  for (let i = body.statements.length - 1; i >= 0; i--) {
+    const s = body.statements[i];
+    if (ts.isReturnStatement(s) && s.expression) return configObject(s.expression, scope, depth + 1);
+  }
+  return undefined;
+}
+
+/**
+ * The entries of a list: array elements, through spreads, `cond && x` / `cond ? a : b`
+ * (an environment switch is not a consent check: both branches count), `[…].filter(Boolean)`.
+ */
+function elementsOf(e: ts.Expression | undefined, scope: ScopeResolver, depth = 0): ts.Expression[] {
+  if (!e || depth > MAX_DEPTH) return [];
+  const v = throughConstant(e, scope, 0);
+  if (ts.isArrayLiteralExpression(v)) {
+    const out: ts.Expression[] = [];
+    for (const element of v.elements) {
+      if (ts.isSpreadElement(element)) out.push(...elementsOf(element.expression, scope, depth + 1));
+      else out.push(...branches(element, scope, depth));
+    }
+    return out;
+  }
+  if (ts.isConditionalExpression(v)) return [...elementsOf(v.whenTrue, scope, depth + 1), ...elementsOf(v.whenFalse, scope, depth + 1)];
+  if (ts.isBinaryExpression(v) && (v.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken || v.operatorToken.kind === ts.SyntaxKind.BarBarToken || v.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken)) {
+    return [...(v.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken ? [] : elementsOf(v.left, scope, depth + 1)), ...elementsOf(v.right, scope, depth + 1)];
+  }
+  // [...].filter(Boolean), [...].concat([...])
+  if (ts.isCallExpression(v) && ts.isPropertyAccessExpression(v.expression) && (v.expression.name.text === 'filter' || v.expression.name.text === 'concat')) {
+    return [...elementsOf(v.expression.expression, scope, depth + 1), ...(v.expression.name.text === 'concat' ? v.arguments.flatMap((a) => elementsOf(a, scope, depth + 1)) : [])];
+  }
+  return [];
+}
+
+/** One list element, with `cond && 'x'` and `cond ? 'x' : 'y'` opened into their results. */
+function branches(e: ts.Expression, scope: ScopeResolver, depth: number): ts.Expression[] {
+  const v = skipOuter(e);
+  if (depth > MAX_DEPTH) return [v];
+  if (ts.isConditionalExpression(v)) return [...branches(v.whenTrue, scope, depth + 1), ...branches(v.whenFalse, scope, depth + 1)];
+  if (ts.isBinaryExpression(v) && v.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken) return branches(v.right, scope, depth + 1);
+  return [v];
+}
+
+/** A plugin entry: `'name'`, `['name', options]`, `{ resolve: 'name', options }`, `name(options)` of an import, `require.resolve('name')`. */
+function pluginRef(e: ts.Expression, scope: ScopeResolver): { name: string; node: ts.Node; options?: ts.Expression } | undefined {
+  const v = skipOuter(e);
+  const name = moduleName(v, scope);
+  if (name) return { name, node: v };
+  if (ts.isArrayLiteralExpression(v) && v.elements.length > 0) {
+    const first = skipOuter(v.elements[0]);
+    const n = moduleName(first, scope);
+    const second = v.elements[1];
+    return n ? { name: n, node: first, options: second && !ts.isSpreadElement(second) ? second : undefined } : undefined;
+  }
+  if (ts.isObjectLiteralExpression(v)) {
+    const resolve = propertyNamed(v, 'resolve');
+    const n = resolve && moduleName(skipOuter(resolve.value), scope);
+    return n ? { name: n, node: skipOuter(resolve.value), options: propertyNamed(v, 'options')?.value } : undefined;
+  }
+  // partytown({ … }), googleAnalyticsPlugin({ id }), require('plugin')(options)
+  if (ts.isCallExpression(v)) {
+    const callee = skipOuter(v.expression);
+    let module: string | undefined;
+    if (ts.isIdentifier(callee)) {
+      const binding = scope.resolve(callee.text, callee);
+      if (binding?.kind === 'import') module = binding.module;
+      else if (binding?.kind === 'variable' && binding.declaration.initializer) module = requireOf(skipOuter(binding.declaration.initializer));
+    } else module = requireOf(callee);
+    return module ? { name: module, node: callee, options: v.arguments[0] } : undefined;
+  }
+  return undefined;
+}
+
+/** `'name'` or `require.resolve('name')`. */
+function moduleName(v: ts.Expression, scope: ScopeResolver): string | undefined {
+  if (ts.isStringLiteralLike(v)) return v.text;
+  if (ts.isCallExpression(v) && ts.isPropertyAccessExpression(v.expression) && v.expression.name.text === 'resolve' && ts.isIdentifier(v.expression.expression) && v.expression.expression.text === 'require' && !scope.resolve('require', v)) {
+    const arg = v.arguments[0];
+    return arg && ts.isStringLiteralLike(arg) ? arg.text : undefined;
+  }
+  return undefined;
+}
+
+function requireOf(v: ts.Expression): string | undefined {
+  if (!ts.isCallExpression(v) || !ts.isIdentifier(v.expression) || v.expression.text !== 'require') return undefined;
+  const arg = v.arguments[0];
+  return arg && ts.isStringLiteralLike(arg) ? arg.text : undefined;
+}
