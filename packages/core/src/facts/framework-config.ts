@@ -78,9 +78,18 @@ export function configSinks(exported: ts.Expression, file: FrameworkConfigFile, 
   if (!root) return [];
   const hits: ConfigHit[] = [];
   const plugins = FRAMEWORK_PLUGINS.filter((p) => p.frameworks.includes(file.id));
+  // `plugins.push({ … })` / `nuxtConfig.buildModules.unshift('…')` in the file's top-level statements
+  const mutations = topLevelMutations(exported.getSourceFile());
+  const rootName = ts.isIdentifier(skipOuter(exported)) ? (skipOuter(exported) as ts.Identifier).text : undefined;
+  const listEntries = (path: string): ts.Expression[] => {
+    const written = valueAt(root, path, scope);
+    const named = written && ts.isIdentifier(skipOuter(written)) ? (skipOuter(written) as ts.Identifier).text : undefined;
+    const added = [...(named ? mutations.get(named) ?? [] : []), ...(rootName ? mutations.get(`${rootName}.${path}`) ?? [] : [])];
+    return [...elementsOf(written, scope), ...added.flatMap((a) => (ts.isSpreadElement(a) ? elementsOf(a.expression, scope) : branches(a, scope, 0)))];
+  };
 
   for (const list of file.pluginLists ?? []) {
-    for (const element of elementsOf(valueAt(root, list, scope), scope)) {
+    for (const element of listEntries(list)) {
       const ref = pluginRef(element, scope);
       const plugin = ref && plugins.find((p) => p.package === ref.name);
       if (!ref || !plugin) continue;
@@ -109,7 +118,7 @@ export function configSinks(exported: ts.Expression, file: FrameworkConfigFile, 
   const script = (src: ts.Expression | undefined, attributes: Map<string, string>, where: string): void => {
     if (!src) return;
     const e = skipOuter(src);
-    const url = ts.isStringLiteralLike(e) ? e.text : ts.isTemplateExpression(e) ? e.head.text : undefined;
+    const url = urlPrefix(e);
     if (!url || !/^(?:https?:)?\/\//i.test(url)) return;
     const vendor = knowledge.matchScriptUrl(url);
     const third = vendor ? undefined : knowledge.matchThirdParty(url, 'script');
@@ -127,14 +136,14 @@ export function configSinks(exported: ts.Expression, file: FrameworkConfigFile, 
   };
   // Nuxt `app.head.script: [{ src, async: true }]`
   for (const path of file.headScripts ?? []) {
-    for (const element of elementsOf(valueAt(root, path, scope), scope)) {
+    for (const element of listEntries(path)) {
       const object = objectOf(element, scope);
       if (object) script(propertyNamed(object, 'src')?.value, stringProperties(object), path);
     }
   }
   // Docusaurus `scripts: ['https://…', { src, async: true }]`
   for (const path of file.scriptLists ?? []) {
-    for (const element of elementsOf(valueAt(root, path, scope), scope)) {
+    for (const element of listEntries(path)) {
       const object = objectOf(element, scope);
       if (object) script(propertyNamed(object, 'src')?.value, stringProperties(object), path);
       else script(element, new Map(), path);
@@ -142,7 +151,7 @@ export function configSinks(exported: ts.Expression, file: FrameworkConfigFile, 
   }
   // Docusaurus `headTags: [{ tagName: 'script', attributes: { src } }]`
   for (const path of file.headTags ?? []) {
-    for (const element of elementsOf(valueAt(root, path, scope), scope)) {
+    for (const element of listEntries(path)) {
       const object = objectOf(element, scope);
       const tag = object && literalText(propertyNamed(object, 'tagName')?.value);
       const attributes = object && objectOf(propertyNamed(object, 'attributes')?.value, scope);
@@ -151,7 +160,7 @@ export function configSinks(exported: ts.Expression, file: FrameworkConfigFile, 
   }
   // VitePress / VuePress `head: [['script', { src }], …]`
   for (const path of file.headEntries ?? []) {
-    for (const element of elementsOf(valueAt(root, path, scope), scope)) {
+    for (const element of listEntries(path)) {
       const e = skipOuter(element);
       if (!ts.isArrayLiteralExpression(e) || literalText(e.elements[0])?.toLowerCase() !== 'script') continue;
       const attributes = e.elements[1] && objectOf(e.elements[1], scope);
@@ -215,6 +224,15 @@ function findSetting(conditions: NonNullable<FrameworkPlugin['gatedWhen']>, opti
       if (property && literalValue(property.value) === condition.equals) return { ...condition, node: property.node };
     }
   }
+  return undefined;
+}
+
+/** The statically known start of a URL: a literal, a template's head, the left end of a `+` chain. */
+function urlPrefix(e: ts.Expression): string | undefined {
+  const v = skipOuter(e);
+  if (ts.isStringLiteralLike(v)) return v.text;
+  if (ts.isTemplateExpression(v)) return v.head.text;
+  if (ts.isBinaryExpression(v) && v.operatorToken.kind === ts.SyntaxKind.PlusToken) return urlPrefix(v.left);
   return undefined;
 }
 
@@ -329,6 +347,26 @@ function configObject(e: ts.Expression, scope: ScopeResolver, depth: number): ts
   return undefined;
 }
 
+/** A function declared in the file under this name (`function f() {}`, `const f = () => …`). */
+function localFunction(name: ts.Identifier, scope: ScopeResolver): ts.FunctionLikeDeclaration | undefined {
+  const binding = scope.resolve(name.text, name);
+  if (binding?.kind === 'function') return binding.node;
+  const init = binding?.kind === 'variable' && !binding.propertyPath && binding.declaration.initializer ? skipOuter(binding.declaration.initializer) : undefined;
+  return init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) ? init : undefined;
+}
+
+/** The expression a function returns (its expression body, or its last `return`). */
+function returnedExpression(fn: ts.FunctionLikeDeclaration): ts.Expression | undefined {
+  const body = fn.body;
+  if (!body) return undefined;
+  if (!ts.isBlock(body)) return body;
+  for (let i = body.statements.length - 1; i >= 0; i--) {
+    const s = body.statements[i];
+    if (ts.isReturnStatement(s) && s.expression) return s.expression;
+  }
+  return undefined;
+}
+
 function returnedObject(fn: ts.FunctionLikeDeclaration, scope: ScopeResolver, depth: number): ts.ObjectLiteralExpression | undefined {
   const body = fn.body;
   if (!body) return undefined;
@@ -359,6 +397,12 @@ function elementsOf(e: ts.Expression | undefined, scope: ScopeResolver, depth = 
   if (ts.isBinaryExpression(v) && (v.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken || v.operatorToken.kind === ts.SyntaxKind.BarBarToken || v.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken)) {
     return [...(v.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken ? [] : elementsOf(v.left, scope, depth + 1)), ...elementsOf(v.right, scope, depth + 1)];
   }
+  // head: [...analyticsHead()] with `function analyticsHead() { return isProd ? [[…]] : []; }` in the file
+  if (ts.isCallExpression(v) && ts.isIdentifier(v.expression)) {
+    const fn = localFunction(v.expression, scope);
+    const returned = fn && returnedExpression(fn);
+    if (returned) return elementsOf(returned, scope, depth + 1);
+  }
   // [...].filter(Boolean), [...].concat([...])
   if (ts.isCallExpression(v) && ts.isPropertyAccessExpression(v.expression) && (v.expression.name.text === 'filter' || v.expression.name.text === 'concat')) {
     return [...elementsOf(v.expression.expression, scope, depth + 1), ...(v.expression.name.text === 'concat' ? v.arguments.flatMap((a) => elementsOf(a, scope, depth + 1)) : [])];
@@ -373,6 +417,45 @@ function branches(e: ts.Expression, scope: ScopeResolver, depth: number): ts.Exp
   if (ts.isConditionalExpression(v)) return [...branches(v.whenTrue, scope, depth + 1), ...branches(v.whenFalse, scope, depth + 1)];
   if (ts.isBinaryExpression(v) && v.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken) return branches(v.right, scope, depth + 1);
   return [v];
+}
+
+/**
+ * Calls that add entries to a list in the file's top-level statements (also inside top-level
+ * `if` blocks, which switch on the environment): `plugins.push(…)`, `config.plugins.unshift(…)`,
+ * keyed by the list as written. Reads the statement list only, never function bodies.
+ */
+function topLevelMutations(sourceFile: ts.SourceFile): Map<string, ts.Expression[]> {
+  const out = new Map<string, ts.Expression[]>();
+  const visit = (statement: ts.Statement): void => {
+    if (ts.isIfStatement(statement)) {
+      visit(statement.thenStatement);
+      if (statement.elseStatement) visit(statement.elseStatement);
+    } else if (ts.isBlock(statement)) statement.statements.forEach(visit);
+    else if (ts.isExpressionStatement(statement)) {
+      const call = skipOuter(statement.expression);
+      if (!ts.isCallExpression(call) || !ts.isPropertyAccessExpression(call.expression)) return;
+      const method = call.expression.name.text;
+      if (method !== 'push' && method !== 'unshift') return;
+      const target = accessPath(call.expression.expression);
+      if (!target) return;
+      const list = out.get(target) ?? [];
+      list.push(...call.arguments);
+      out.set(target, list);
+    }
+  };
+  sourceFile.statements.forEach(visit);
+  return out;
+}
+
+/** `a.b.c` as text, or undefined for anything else. */
+function accessPath(e: ts.Expression): string | undefined {
+  const v = skipOuter(e);
+  if (ts.isIdentifier(v)) return v.text;
+  if (ts.isPropertyAccessExpression(v)) {
+    const left = accessPath(v.expression);
+    return left === undefined ? undefined : `${left}.${v.name.text}`;
+  }
+  return undefined;
 }
 
 /** A plugin entry: `'name'`, `['name', options]`, `{ resolve: 'name', options }`, `name(options)` of an import, `require.resolve('name')`. */

@@ -95,6 +95,30 @@ runRuleTests(rule, {
       errors: [{ messageId: 'configNotGated', line: 1, message: 'Meta Pixel' }],
     },
     {
+      // entries pushed onto the plugin list behind an environment switch (found on dvc.org's gatsby-config)
+      code: "const plugins = ['gatsby-plugin-image'];\nif (process.env.CONTEXT === 'production') {\n  plugins.push({ resolve: 'gatsby-plugin-google-analytics', options: { trackingId: process.env.GA_ID } });\n}\nmodule.exports = { plugins };\n",
+      filename: 'gatsby-config.js',
+      errors: [{ messageId: 'configNotGated', line: 3, message: 'Google Analytics' }],
+    },
+    {
+      // a module added to the exported object's list (`nuxtConfig.buildModules.unshift(…)`)
+      code: "const nuxtConfig = { buildModules: [], modules: [] };\nif (process.env.GA_ID) nuxtConfig.buildModules.unshift('@nuxtjs/google-analytics');\nexport default nuxtConfig;\n",
+      filename: 'nuxt.config.js',
+      errors: [{ messageId: 'configNotGated', line: 2, message: 'Google Analytics' }],
+    },
+    {
+      // a head script URL built with + (found on a Nuxt 2 config)
+      code: "export default {\n  head: { script: [{ src: 'https://www.googletagmanager.com/gtag/js?id=' + process.env.GTAG_ID, async: true }] },\n};\n",
+      filename: 'nuxt.config.js',
+      errors: [{ messageId: 'configNotGated', line: 2, message: 'Google Analytics' }],
+    },
+    {
+      // head entries returned by a function of the file
+      code: "export default defineConfig({ head: [...analyticsHead()] });\nfunction analyticsHead() {\n  return process.env.NODE_ENV === 'production'\n    ? [['script', { async: true, src: 'https://www.googletagmanager.com/gtag/js?id=G-1' }]]\n    : [];\n}\n",
+      filename: 'docs/.vuepress/config.ts',
+      errors: [{ messageId: 'configNotGated', line: 4, message: 'VuePress configuration' }],
+    },
+    {
       // a page's gtag() call: the loader from gatsby-config runs without consent
       code: "export function trackSignup() {\n  window.gtag('event', 'sign_up');\n}\n",
       filename: 'src/track.js',
