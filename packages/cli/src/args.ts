@@ -61,6 +61,10 @@ export interface CheckOptions {
   shard?: { index: number; count: number };
   /** Progress bar on stderr: `undefined` = when stderr is a TTY and not under CI. */
   progress?: boolean;
+  /** Keep per-file facts in the cache on disk between runs (`--no-cache` turns it off). */
+  cache: boolean;
+  /** The cache folder (`--cache-location`); default `$XDG_CACHE_HOME/creepyline` or `~/.cache/creepyline`. */
+  cacheLocation?: string;
 }
 
 /** What the command line asks for. */
@@ -198,6 +202,14 @@ const CHECK_OPTIONS: OptionSpec[] = [
   {
     name: 'max-file-size', value: 'SIZE', help: 'Skip files larger than SIZE, e.g. 500kb, 2mb (default: 1mb)',
     apply: (o, v) => { o.maxFileSize = parseSize(v); },
+  },
+  {
+    name: 'no-cache', help: 'Do not read or write the cache of per-file facts (default: cached by content, configuration and tool version)',
+    apply: (o) => { o.cache = false; },
+  },
+  {
+    name: 'cache-location', value: 'DIR', help: 'Keep the cache in DIR (default: $XDG_CACHE_HOME/creepyline, else ~/.cache/creepyline)',
+    apply: (o, v) => { o.cacheLocation = v; },
   },
   {
     name: 'no-ignore', help: 'Do not honour .gitignore files and the config\'s ignore globs (node_modules and .git stay skipped)',
@@ -354,7 +366,7 @@ export function checkHelp(): string {
 function defaults(): CheckOptions {
   return {
     paths: [], format: 'text', failOn: 'error', ignore: true, rules: [], skipRules: [],
-    maxFileSize: DEFAULT_MAX_FILE_SIZE, quiet: false, explain: false, fix: false, fixDryRun: false,
+    maxFileSize: DEFAULT_MAX_FILE_SIZE, quiet: false, explain: false, fix: false, fixDryRun: false, cache: true,
   };
 }
 

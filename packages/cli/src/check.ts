@@ -27,6 +27,7 @@ import { changedSince, touchesChange, type ChangedLines } from './git';
 import { Progress, shouldShowProgress } from './progress';
 import { buildReport, countsLine, filterReport, type Report, type ReportContext, type ReportRule } from './report';
 import { didYouMean } from './suggest';
+import { DiskFactsStore, defaultCacheDir, toolFingerprint } from './cache';
 
 /** Exit codes of the CLI. */
 export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
@@ -101,7 +102,7 @@ export interface Analysis {
 }
 
 /** One analysis run with every filter applied; `--fix` runs it again after writing. */
-export function analyse(options: CheckOptions, toolVersion: string, root: string, progress: Progress): Analysis {
+export function analyse(options: CheckOptions, toolVersion: string, root: string, progress: Progress, store?: DiskFactsStore): Analysis {
   let configPath: string | undefined;
   if (options.config !== undefined) {
     configPath = path.resolve(root, options.config);
@@ -146,6 +147,7 @@ export function analyse(options: CheckOptions, toolVersion: string, root: string
     config,
     maxFileSize: options.maxFileSize,
     ...(narrowed ? { ruleIds: activeRules } : {}),
+    ...(store ? { factsStore: store } : {}),
   });
 
   // Every file goes through the syntax pass, in or out of the shard: cross-file facts (who
@@ -253,7 +255,9 @@ export async function runCheck(options: CheckOptions, io: CliIO, toolVersion: st
   const changed = options.changedSince !== undefined ? changedSince(root, options.changedSince) : undefined;
   const progress = new Progress(io.stderr, shouldShowProgress(options.progress, io.stderr, env), root);
 
-  let analysis = analyse(options, toolVersion, root, progress);
+  const cacheDir = options.cacheLocation !== undefined ? path.resolve(root, options.cacheLocation) : defaultCacheDir(env);
+  const store = options.cache ? new DiskFactsStore(cacheDir, toolFingerprint(toolVersion)) : undefined;
+  let analysis = analyse(options, toolVersion, root, progress, store);
   let { report, context } = analysis;
 
   if (options.writeBaseline !== undefined) {
@@ -302,7 +306,7 @@ export async function runCheck(options: CheckOptions, io: CliIO, toolVersion: st
     if (written.length === 0) io.stderr.write('creepyline: no safe fixes to apply.\n');
     // Report what is left after the fixes.
     if (written.length > 0) {
-      analysis = analyse(options, toolVersion, root, progress);
+      analysis = analyse(options, toolVersion, root, progress, store);
       narrow(analysis, options, root, baseline, changed);
       ({ report, context } = analysis);
     }

@@ -48,7 +48,26 @@ export interface WorkspaceOptions {
   maxFileSize?: number;
   /** Only run these rule ids (all registered rules when omitted). */
   ruleIds?: readonly string[];
+  /**
+   * A persistent store of per-file Facts (the CLI's cache on disk). Files open in an editor
+   * never go through it. Entries are keyed by `factsStoreKey` (content, language, path, the
+   * file's effective configuration); the store adds the tool's own version to the key.
+   */
+  factsStore?: FactsStore;
 }
+
+/**
+ * A persistent store of per-file Facts. `load` returns what `save` was given for the key (a
+ * plain JSON value), or undefined when there is none or it cannot be read; a value that does
+ * not look like the facts of the file it is loaded for is ignored (and recomputed and saved again).
+ */
+export interface FactsStore {
+  load(key: string): unknown;
+  save(key: string, value: StoredFacts): void;
+}
+
+/** What a FactsStore holds per file: the FileFacts without the text (the file itself has it). */
+export type StoredFacts = Omit<FileFacts, 'text'> & { text?: undefined };
 
 interface Prepared {
   abs: string;
@@ -82,12 +101,16 @@ export class Workspace {
   private readonly policies = new WeakMap<ResolvedConfig, PolicyContext>();
   private readonly maxFileSize: number;
   private readonly ruleIds?: ReadonlySet<string>;
+  private readonly store?: FactsStore;
+  /** Hash of each resolved configuration (for store keys). */
+  private readonly configHashes = new WeakMap<ResolvedConfig, string>();
 
   constructor(options: WorkspaceOptions) {
     this.root = path.resolve(options.root);
     this.config = options.config ?? new LayeredConfigSet(this.root, registeredRules, []);
     this.maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
     this.ruleIds = options.ruleIds ? new Set(options.ruleIds) : undefined;
+    this.store = options.factsStore;
     this.resolver = new ModuleResolver(this.root, (file) => this.facts.has(file));
     this.project = new Project({
       useInMemoryFileSystem: true,
@@ -606,6 +629,15 @@ export class Workspace {
     const hash = createHash('sha256').update(policy.key).update('\0').update(text).digest('hex');
     const cached = this.facts.get(abs);
     if (cached && cached.hash === hash) return cached;
+    const storeKey = this.store && !this.overlays.has(abs) ? this.storeKey(abs, language, hash, resolved) : undefined;
+    if (storeKey !== undefined) {
+      const stored = reviveFacts(this.store!.load(storeKey), abs, language, hash, text);
+      if (stored) {
+        this.facts.set(abs, stored);
+        this.factsVersion++;
+        return stored;
+      }
+    }
     const context = { knowledge: policy.knowledge, config: resolved, matcher: policy.matcher };
     let facts: FileFacts;
     if (language === 'html' || language === 'css') {
@@ -626,8 +658,42 @@ export class Workspace {
     }
     this.facts.set(abs, facts);
     this.factsVersion++;
+    if (storeKey !== undefined) this.store!.save(storeKey, { ...facts, text: undefined });
     return facts;
   }
+
+  /**
+   * The store key of a file's facts: its content and consent policy (`hash`), language, path and
+   * the whole effective configuration it resolved to (facts read options beyond the policy, e.g.
+   * form declarations and entry points).
+   */
+  private storeKey(abs: string, language: FileLanguage, hash: string, resolved: ResolvedConfig): string {
+    let configHash = this.configHashes.get(resolved);
+    if (configHash === undefined) {
+      configHash = createHash('sha256').update(JSON.stringify(resolved)).digest('hex');
+      this.configHashes.set(resolved, configHash);
+    }
+    return createHash('sha256').update(`${hash}\0${configHash}\0${language}\0${abs}`).digest('hex');
+  }
+}
+
+/**
+ * Facts loaded from a store, checked to be those of this file and text (a stale, foreign or
+ * damaged entry is ignored); undefined when they are not.
+ */
+function reviveFacts(value: unknown, abs: string, language: FileLanguage, hash: string, text: string): FileFacts | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const stored = value as Partial<FileFacts>;
+  if (stored.file !== abs || stored.hash !== hash || stored.language !== language) return undefined;
+  for (const key of ['lineStarts', 'sinks', 'consentDefaults', 'embeds', 'checkedBoxes', 'cmpDefaults', 'imports', 'reexports', 'dependencies', 'parseErrors', 'forms', 'schemas', 'piiFlows', 'piiSummaries', 'piiCalls', 'marketingTexts'] as const) {
+    if (!Array.isArray(stored[key])) return undefined;
+  }
+  if (typeof stored.consentForms !== 'object' || stored.consentForms === null || typeof stored.consentRecords !== 'object' || stored.consentRecords === null) return undefined;
+  const lineStarts = stored.lineStarts!;
+  if (lineStarts.length < 1 || lineStarts[lineStarts.length - 1]! > text.length) return undefined;
+  // The text goes back where the syntax pass puts it (after file and language).
+  const { file: _file, language: _language, text: _text, ...rest } = stored as FileFacts;
+  return { file: abs, language, text, ...rest };
 }
 
 /**
