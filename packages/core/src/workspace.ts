@@ -393,15 +393,8 @@ export class Workspace {
    * the tag component, a module the component imports), within the same package.
    */
   projectFacts(file: string): ProjectFacts {
-    const consentModeDenied: ProjectFacts['consentModeDenied'] = [];
     const pkg = this.packageRoot(file);
-    const related = this.connected(file, 6);
-    for (const facts of this.facts.values()) {
-      if (!related.has(facts.file) || this.packageRoot(facts.file) !== pkg) continue;
-      for (const d of facts.consentDefaults) {
-        if (Object.values(d.values).includes('denied')) consentModeDenied.push({ file: facts.file, line: positionAt(facts.lineStarts, d.span.start).line });
-      }
-    }
+    const consentModeDenied = this.consentModeDenied(file, pkg);
     const noticeSource = this.noticeSourceOf(this.config.forFile(file));
     return {
       consentModeDenied,
@@ -425,6 +418,37 @@ export class Workspace {
     for (const facts of this.facts.values()) {
       if (!facts.consentEvents?.length || this.packageRoot(facts.file) !== pkg) continue;
       for (const d of facts.consentEvents) if (d.event === name) out.push({ file: facts.file, line: positionAt(facts.lineStarts, d.span.start).line, accept: d.accept, path: d.path });
+    }
+    return out;
+  }
+
+  /** Files that set a Consent Mode default to `denied`, in facts order (per facts version). */
+  private deniedSources?: { version: number; sources: { file: string; pkg: string; entries: ProjectFacts['consentModeDenied']; related?: Set<string> }[] };
+
+  /**
+   * The `denied` Consent Mode defaults that count for `file`: those of files in its package
+   * within six import steps of it, either direction, the file itself included. Computed from
+   * the (few) files that set such defaults, each searched once per facts version: "D is within
+   * six undirected steps of F" is symmetric, so one search from D answers it for every F (a
+   * search from every file was quadratic in the size of the project).
+   */
+  private consentModeDenied(file: string, pkg: string): ProjectFacts['consentModeDenied'] {
+    if (this.deniedSources?.version !== this.factsVersion) {
+      const sources: NonNullable<Workspace['deniedSources']>['sources'] = [];
+      for (const facts of this.facts.values()) {
+        const entries: ProjectFacts['consentModeDenied'] = [];
+        for (const d of facts.consentDefaults) {
+          if (Object.values(d.values).includes('denied')) entries.push({ file: facts.file, line: positionAt(facts.lineStarts, d.span.start).line });
+        }
+        if (entries.length > 0) sources.push({ file: facts.file, pkg: this.packageRoot(facts.file), entries });
+      }
+      this.deniedSources = { version: this.factsVersion, sources };
+    }
+    const out: ProjectFacts['consentModeDenied'] = [];
+    for (const source of this.deniedSources.sources) {
+      if (source.pkg !== pkg) continue;
+      source.related ??= this.connected(source.file, 6);
+      if (source.related.has(file)) out.push(...source.entries);
     }
     return out;
   }
