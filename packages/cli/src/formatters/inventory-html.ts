@@ -18,7 +18,7 @@ const CONSENT_COLOR: Record<string, string> = {
 
 /** CSS of the inventory section (scoped under `.inventory`). */
 export const INVENTORY_STYLE = `
-.inventory{overflow-x:auto}.inventory table{border-collapse:collapse;margin:.5rem 0 1rem;width:100%}.inventory td,.inventory th{border:1px solid #ccc;padding:.3rem .6rem;text-align:left;vertical-align:top;overflow-wrap:anywhere}
+.inventory{overflow-x:auto}.inventory table{border-collapse:collapse;margin:.5rem 0 1rem;width:100%}.inventory td,.inventory th{border:1px solid #ccc;padding:.3rem .6rem;text-align:left;vertical-align:top;overflow-wrap:break-word}
 .inventory .sources{font-size:.8em}
 .inventory th{background:#f4f4f4}.inventory .loc,.inventory code{font-family:ui-monospace,monospace;font-size:.9em}
 .inventory .c-gated{color:#2e7d32}.inventory .c-partly{color:#ef6c00}.inventory .c-not-gated{color:#c62828}.inventory .c-not-needed,.inventory .c-server-side{color:#6a1b9a}
