@@ -158,6 +158,19 @@ suite('Creepyline extension in VS Code', () => {
     await withDeadline(running, 20_000, 'creepyline.scanWorkspace after its notification was dismissed');
   });
 
+  test('Show privacy inventory opens the folder\'s inventory in a webview', async () => {
+    const folder = vscode.workspace.workspaceFolders![0];
+    const title = `Privacy inventory: ${folder.name}`;
+    const inventoryTabs = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs)
+      .filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('creepyline.inventory') && t.label === title);
+    assert.deepEqual(inventoryTabs(), [], 'an inventory is already open');
+    await withDeadline(vscode.commands.executeCommand('creepyline.showInventory'), 60_000, 'creepyline.showInventory');
+    await pollUntil(inventoryTabs, (tabs) => tabs.length === 1,
+      () => `no webview tab "${title}"; open tabs: ${vscode.window.tabGroups.all.flatMap((g) => g.tabs).map((t) => t.label).join(', ')}`, 20_000);
+    for (const tab of inventoryTabs()) await vscode.window.tabGroups.close(tab);
+    editor = await vscode.window.showTextDocument(editor.document);
+  });
+
   test('Create Configuration File writes creepyline.json and opens it', async () => {
     const target = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'creepyline.json');
     await vscode.workspace.fs.delete(target).then(undefined, () => undefined);
