@@ -7,6 +7,7 @@
  * for the project pass of `erasure-not-propagated`.
  */
 // A local alias: one property read at load instead of two getter calls per `ts.` use.
+import { urlPattern } from './url-pattern';
 import { ts as morphTs } from 'ts-morph';
 import ts = morphTs;
 import type { Knowledge } from '../knowledge';
@@ -942,29 +943,6 @@ function isInternalHost(host: string): boolean {
   return /^10\./.test(host) || /^192\.168\./.test(host) || /^172\.(1[6-9]|2\d|3[01])\./.test(host) || !host.includes('.') || host.endsWith('.internal') || host.endsWith('.svc') || host.endsWith('.cluster.local');
 }
 
-/** A URL with unknown parts replaced by `x`, as far as statically known. */
-export function urlPattern(expression: ts.Expression, scope: ScopeResolver, depth = 0): string | undefined {
-  const e = skipOuter(expression);
-  if (ts.isStringLiteralLike(e)) return e.text;
-  if (ts.isTemplateExpression(e)) return e.head.text + e.templateSpans.map((span) => `${urlPattern(span.expression, scope, depth + 1) ?? 'x'}${span.literal.text}`).join('');
-  if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken) {
-    const left = urlPattern(e.left, scope, depth + 1);
-    return left === undefined ? undefined : left + (urlPattern(e.right, scope, depth + 1) ?? 'x');
-  }
-  if (ts.isIdentifier(e) && depth < 3) {
-    const binding = scope.resolve(e.text, e);
-    const init = binding?.kind === 'variable' && binding.isConst && !binding.propertyPath ? binding.declaration.initializer : undefined;
-    if (init) return urlPattern(init, scope, depth + 1);
-  }
-  if (ts.isNewExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === 'URL' && e.arguments?.length) {
-    const path = urlPattern(e.arguments[0], scope, depth + 1);
-    const base = e.arguments[1] ? urlPattern(e.arguments[1], scope, depth + 1) : undefined;
-    if (path !== undefined && base !== undefined && !/^[a-z]+:\/\//i.test(path)) return base.replace(/\/$/, '') + (path.startsWith('/') ? path : `/${path}`);
-    return path;
-  }
-  return undefined;
-}
-
 /** `axios.create({ baseURL: 'https://…' })`, `ky.create({ prefixUrl })`, `got.extend({ prefixUrl })`. */
 function baseUrlOf(init: ts.Expression): { url: string; node: ts.Node } | undefined {
   const e = skipOuter(init);
@@ -1101,3 +1079,4 @@ function exportedNames(sourceFile: ts.SourceFile): Map<string, string[]> {
   }
   return out;
 }
+

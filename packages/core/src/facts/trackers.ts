@@ -6,6 +6,7 @@
  */
 // A local alias: one property read at load instead of two getter calls per `ts.` use (ts-morph
 // re-exports `ts` through getters, and bundlers add another).
+import { urlPattern } from './url-pattern';
 import { ts as morphTs } from 'ts-morph';
 import ts = morphTs;
 import { splitUrl, type Knowledge, type ThirdPartyMatch } from '../knowledge';
@@ -574,25 +575,6 @@ function carriesConsent(call: ts.CallExpression): boolean {
   };
   call.arguments.slice(1).forEach(visit);
   return found;
-}
-
-/** A URL with unknown parts replaced by `x` (`https://graph.facebook.com/v19.0/x/events`), or undefined. */
-function urlPattern(expression: ts.Expression, scope: ScopeResolver, depth = 0): string | undefined {
-  const e = skipOuter(expression);
-  if (ts.isStringLiteralLike(e)) return e.text;
-  if (ts.isTemplateExpression(e)) return e.head.text + e.templateSpans.map((span) => `${urlPattern(span.expression, scope, depth + 1) ?? 'x'}${span.literal.text}`).join('');
-  if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken) {
-    const left = urlPattern(e.left, scope, depth + 1);
-    return left === undefined ? undefined : left + (urlPattern(e.right, scope, depth + 1) ?? 'x');
-  }
-  if (ts.isIdentifier(e) && depth < 3) {
-    const binding = scope.resolve(e.text, e);
-    const init = binding?.kind === 'variable' && binding.isConst && !binding.propertyPath ? binding.declaration.initializer : undefined;
-    if (init) return urlPattern(init, scope, depth + 1);
-  }
-  // new URL('https://…') / new URL(path, base)
-  if (ts.isNewExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === 'URL' && e.arguments?.length) return urlPattern(e.arguments[0], scope, depth + 1);
-  return undefined;
 }
 
 function matchNew(expression: ts.NewExpression, knowledge: Knowledge, scope: ScopeResolver, sdkNames: ReadonlySet<string>): { vendor: VendorEntry; label: string; server: boolean } | undefined {
