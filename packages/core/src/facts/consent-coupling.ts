@@ -17,6 +17,7 @@ import { attribute, attributeExpression, attributeString, labelText } from './co
 import { marketingWords, namesTerms } from './embeds';
 import vocabulary from '../knowledge/optin-vocabulary.json';
 import { calleeName, propertyName, unwrapBoolean } from './form-values';
+import type { ScopeResolver } from './scope';
 import type { ConsentRequirement, Span } from './types';
 
 /** Callee names the walk hands to this pass. */
@@ -96,6 +97,7 @@ export function marketingOf(key: string, label: string): string[] {
 /** Runs the coupling pass over the collected nodes. */
 export function consentRequirements(
   sourceFile: ts.SourceFile,
+  scope: ScopeResolver,
   calls: readonly ts.CallExpression[],
   jsx: readonly Element[],
   ifs: readonly ts.IfStatement[],
@@ -233,7 +235,7 @@ export function consentRequirements(
       if (key.truthiness && isTopicNoun(key.name) && !isBooleanInFile(key.name)) continue;
       // `const partner = await prisma.partner.findUnique(…); if (!partner) return 404`: a record that
       // was looked up, not a box the visitor ticked
-      if (key.truthiness && ts.isIdentifier(key.node) && boundToCallResult(key.node)) continue;
+      if (key.truthiness && ts.isIdentifier(key.node) && boundToCallResult(key.node, scope)) continue;
       push('rejects', key.name, '', statement.expression, 'rejects the request when it is not ticked', contextOf(statement));
     }
   }
@@ -333,29 +335,18 @@ export function consentRequirements(
 }
 
 /**
- * The identifier is a local variable whose value is the result of a call (`await findUnique(…)`,
- * `getPartner(id)`): a looked-up record, not a yes/no from the request. Found on the nearest
- * enclosing block that declares the name.
+ * The identifier is bound (by scope) to a variable whose value is the result of a call
+ * (`await findUnique(…)`, `getPartner(id)`): a looked-up record, not a yes/no from the request.
  */
-function boundToCallResult(identifier: ts.Identifier): boolean {
-  for (let n: ts.Node | undefined = identifier.parent; n; n = n.parent) {
-    const statements = ts.isBlock(n) || ts.isSourceFile(n) || ts.isModuleBlock(n) ? n.statements : undefined;
-    if (!statements) continue;
-    for (const statement of statements) {
-      if (!ts.isVariableStatement(statement)) continue;
-      for (const declaration of statement.declarationList.declarations) {
-        if (!ts.isIdentifier(declaration.name) || declaration.name.text !== identifier.text) continue;
-        if (!declaration.initializer) return false;
-        let value = skipOuter(declaration.initializer);
-        const awaited = ts.isAwaitExpression(value);
-        if (ts.isAwaitExpression(value)) value = skipOuter(value.expression);
-        if (!ts.isCallExpression(value)) return false;
-        // `formData.get('newsletter')`, `Boolean(x)`, `watch('newsletter')` read the visitor's answer
-        return awaited || LOOKUP_CALLS.test(calleeName(value) ?? '');
-      }
-    }
-  }
-  return false;
+function boundToCallResult(identifier: ts.Identifier, scope: ScopeResolver): boolean {
+  const binding = scope.resolve(identifier.text, identifier);
+  if (binding?.kind !== 'variable' || binding.propertyPath || !binding.declaration.initializer) return false;
+  let value = skipOuter(binding.declaration.initializer);
+  const awaited = ts.isAwaitExpression(value);
+  if (ts.isAwaitExpression(value)) value = skipOuter(value.expression);
+  if (!ts.isCallExpression(value)) return false;
+  // `formData.get('newsletter')`, `Boolean(x)`, `watch('newsletter')` read the visitor's answer
+  return awaited || LOOKUP_CALLS.test(calleeName(value) ?? '');
 }
 
 /** A key that may name a thing rather than a yes/no (`body.newsletter` can be the newsletter being edited). */

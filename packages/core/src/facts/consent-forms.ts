@@ -47,7 +47,7 @@ type Element = ts.JsxSelfClosingElement | ts.JsxOpeningElement;
 export function consentFormFacts(sourceFile: ts.SourceFile, scope: ScopeResolver, nodes: FormNodes, checkedOut: CheckedBox[]): ConsentFormFacts {
   const out: ConsentFormFacts = { prechecked: [], checkboxComponents: [], componentUses: [], requirements: [] };
   if (nodes.jsx.length === 0 && nodes.calls.length === 0 && nodes.ifs.length === 0) return out;
-  out.requirements = consentRequirements(sourceFile, nodes.calls, nodes.jsx, nodes.ifs);
+  out.requirements = consentRequirements(sourceFile, scope, nodes.calls, nodes.jsx, nodes.ifs);
   const resolver = new ValueResolver(scope);
   const byLiteral = new Map<number, PrecheckedValue>();
   const span = (n: ts.Node): Span => ({ start: n.getStart(sourceFile), end: n.getEnd() });
