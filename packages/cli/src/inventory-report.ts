@@ -3,8 +3,8 @@
  * webview): paths relative to the root, the tool version and what was analysed. Pure: no
  * file system, so the language server can use it too.
  */
-import { displayPath } from '@creepyline/core';
-import type { Inventory } from '@creepyline/core';
+import { displayPath, transferSummary } from '@creepyline/core';
+import type { Inventory, TransferSummary } from '@creepyline/core';
 
 /** Schema version of the JSON inventory document. */
 export const INVENTORY_REPORT_VERSION = 1;
@@ -13,7 +13,11 @@ export const INVENTORY_REPORT_VERSION = 1;
 export interface InventoryReport extends Omit<Inventory, 'version'> {
   version: typeof INVENTORY_REPORT_VERSION;
   tool: { name: 'creepyline'; version: string };
-  summary: { files: number; skipped: number; vendors: number; embeds: number; forms: number; processors: number; dataSources: number };
+  summary: {
+    files: number; skipped: number; vendors: number; embeds: number; forms: number; processors: number; dataSources: number;
+    /** Recipients by company country and transfer basis (from the catalogue's sourced company facts). */
+    transfers: TransferSummary;
+  };
   skipped: { file: string; reason: string }[];
 }
 
@@ -31,6 +35,7 @@ export function inventoryReport(inventory: Inventory, root: string, toolVersion:
     summary: {
       files, skipped: skipped.length,
       vendors: shown.vendors.length, embeds: shown.embeds.length, forms: shown.forms.length, processors: shown.processors.length, dataSources: shown.dataSources.length,
+      transfers: transferSummary(shown),
     },
     skipped,
     vendors: shown.vendors,

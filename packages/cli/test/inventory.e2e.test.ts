@@ -8,14 +8,15 @@ import * as path from 'node:path';
 import { makeProject, removeProject, REPO_ROOT, runCli } from './helpers';
 
 interface Site { file: string; line: number; form: string; consent: { status: string; how?: string }; finding?: { ruleId: string } }
-interface Vendor { id: string; name: string; consentCategory: string; consent: string; company: { country: string; transfer: { basis: string }; sources: string[] }; sites: Site[]; personalData: { kind: string; hashed: boolean; at: { file: string; line: number } }[] }
+interface Company { name?: string; country: string; transfer: { basis: string }; sources: string[]; checked?: string }
+interface Vendor { id: string; name: string; consentCategory: string; consent: string; company: Company; sites: Site[]; personalData: { kind: string; hashed: boolean; at: { file: string; line: number } }[] }
 interface Inv {
   version: number;
-  summary: { files: number; vendors: number; embeds: number; forms: number };
+  summary: { files: number; vendors: number; embeds: number; forms: number; transfers: { recipients: number; inside: number; outside: number; dpf: number; other: number; unknownBasis: number; unknownCountry: number } };
   vendors: Vendor[];
-  embeds: { id: string; consent: string; sites: Site[] }[];
+  embeds: { id: string; consent: string; company: Company; sites: Site[] }[];
   forms: { file: string; line: number; purpose?: { id: string }; categories: string[]; fields: { name: string; required: boolean; kind?: string }[] }[];
-  processors: { id: string; uses: { file: string; line: number }[]; erasure: { api?: { call: string }; reachedBy: unknown[]; missedBy: unknown[] } }[];
+  processors: { id: string; company: Company; uses: { file: string; line: number }[]; erasure: { api?: { call: string }; reachedBy: unknown[]; missedBy: unknown[] } }[];
   notice?: { file: string; missing: { id: string; name: string; at?: { file: string; line: number } }[]; named: { id: string; matched?: string }[]; unused: { id: string; matched?: string }[]; error?: string };
 }
 
@@ -126,6 +127,37 @@ describe('creepyline inventory (end to end)', function () {
     // Mixpanel's transfer basis could not be verified in a public source: unknown, not guessed.
     const mixpanel = shop.vendors.find((v) => v.id === 'mixpanel')!;
     assert.deepEqual([mixpanel.company.country, mixpanel.company.transfer.basis, mixpanel.company.sources], ['unknown', 'unknown', []]);
+    // Every catalogued fact travels with the pages that state it and the date they were read.
+    for (const r of [...shop.vendors, ...shop.embeds, ...shop.processors]) {
+      if (r.company.country === 'unknown') continue;
+      assert.ok(r.company.sources.length > 0 && r.company.sources.every((s) => /https?:\/\//.test(s)), `${r.id}: a country without a source address`);
+      assert.match(r.company.checked ?? '', /^\d{4}-\d{2}-\d{2}$/, `${r.id}: a country without the date its sources were read`);
+    }
+    const cookiebot = shop.vendors.find((v) => v.id === 'cookiebot')!;
+    assert.deepEqual([cookiebot.company.name, cookiebot.company.country, cookiebot.company.transfer.basis], ['Usercentrics A/S', 'DK', 'eea']);
+  });
+
+  it('says how many recipients are outside the EU/EEA and on which basis', () => {
+    const ids = new Map<string, Company>();
+    for (const r of [...shop.vendors, ...shop.embeds, ...shop.processors]) if (!ids.has(r.id) || ids.get(r.id)!.country === 'unknown') ids.set(r.id, r.company);
+    const companies = [...ids.values()];
+    const outside = companies.filter((c) => c.country !== 'unknown' && !['DK', 'DE', 'FR', 'IE', 'NL', 'LU', 'MT'].includes(c.country));
+    assert.deepEqual(shop.summary.transfers, {
+      recipients: ids.size,
+      inside: companies.filter((c) => c.transfer.basis === 'eea').length,
+      outside: outside.length,
+      dpf: outside.filter((c) => c.transfer.basis === 'eu-us-dpf').length,
+      other: outside.filter((c) => c.transfer.basis === 'other').length,
+      unknownBasis: outside.filter((c) => c.transfer.basis === 'unknown').length,
+      unknownCountry: companies.filter((c) => c.country === 'unknown').length,
+    });
+    assert.ok(shop.summary.transfers.dpf > 0 && shop.summary.transfers.inside > 0 && shop.summary.transfers.unknownCountry > 0);
+    const md = runCli(['inventory', '.'], SHOP);
+    const t = shop.summary.transfers;
+    assert.ok(md.stdout.includes(`**Where the recipients are:** ${t.outside} recipients outside the EU/EEA: ${t.dpf} on the EU–U.S. Data Privacy Framework`), md.stdout.slice(0, 800));
+    const html = runCli(['inventory', '.', '--format', 'html'], SHOP);
+    assert.match(html.stdout, /<p class="transfers"><strong>Where the recipients are:<\/strong> \d+ recipients outside the EU\/EEA/);
+    assert.match(html.stdout, /<summary>sources \(read \d{4}-\d{2}-\d{2}\)<\/summary>/);
   });
 
   it('writes a self-contained HTML inventory with charts', () => {

@@ -46,5 +46,6 @@ export interface LoadOptions {
 export function loadConfig(options: LoadOptions): config.LoadConfigResult {
   return config.loadConfig({ ...options, rules });
 }
-export { buildInventory, noticeDrift, noticeText, namesOf, findName, displayName, INVENTORY_VERSION } from './inventory';
+export { buildInventory, noticeDrift, noticeText, namesOf, findName, displayName, INVENTORY_VERSION, transferSummary, transferSummaryText } from './inventory';
+export type { TransferSummary } from './inventory';
 export type * from './inventory/types';

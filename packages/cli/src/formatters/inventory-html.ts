@@ -4,7 +4,8 @@
  * Inline CSS and SVG only, nothing fetched, no script (the page's CSP forbids both); every text
  * from code, paths and the catalogue is escaped.
  */
-import type { InventoryLocation } from '@creepyline/core';
+import { transferSummaryText } from '@creepyline/core';
+import type { InventoryCompany, InventoryLocation } from '@creepyline/core';
 import type { InventoryReport } from '../inventory-report';
 import { barChart, escapeHtml } from './html';
 import { companyText, consentText, transferText } from './inventory-markdown';
@@ -34,12 +35,20 @@ function consentCell(status: string, extra = ''): string {
   return `<span class="c-${escapeHtml(status)}">${escapeHtml(CONSENT_LABEL[status] ?? status)}</span>${extra}`;
 }
 
+/** The company's sources and the date they were read, folded; nothing when the company is not catalogued. */
+function sourcesHtml(company: InventoryCompany): string {
+  if (company.sources.length === 0) return '';
+  return `<details class="sources"><summary>sources${company.checked ? ` (read ${escapeHtml(company.checked)})` : ''}</summary>${company.sources.map((x) => escapeHtml(x)).join('<br>')}</details>`;
+}
+
 /** The inventory as an HTML section (no document around it). */
 export function renderInventorySection(report: InventoryReport): string {
   const s = report.summary;
   const out: string[] = ['<section class="inventory">', '<h2 id="inventory">Privacy inventory</h2>'];
   out.push(`<p class="muted">Drawn from the same analysis: ${s.files} file${s.files === 1 ? '' : 's'} analysed. A draft of the record of processing (Art. 30 GDPR) and of the recipients the privacy notice must name (Art. 13(1)(e)). Company facts come from the catalogue with their sources; “unknown” where it has none.</p>`);
   out.push('<table><tr><th>Vendors</th><th>Embeds</th><th>Forms</th><th>Processors</th><th>Data sources</th></tr>', `<tr><td>${s.vendors}</td><td>${s.embeds}</td><td>${s.forms}</td><td>${s.processors}</td><td>${s.dataSources}</td></tr></table>`);
+  const transfers = transferSummaryText(s.transfers);
+  if (transfers) out.push(`<p class="transfers"><strong>Where the recipients are:</strong> ${escapeHtml(transfers)}</p>`);
 
   const statuses = ['gated', 'partly', 'not-gated', 'not-needed'] as const;
   const recipients = [...report.vendors.map((v) => v.consent), ...report.embeds.map((e) => e.consent)];
@@ -59,8 +68,7 @@ export function renderInventorySection(report: InventoryReport): string {
     for (const v of report.vendors) {
       const sites = `<ul class="sites">${v.sites.map((x) => `<li>${loc(x)} ${escapeHtml(x.form)} <code>${escapeHtml(x.label)}</code>: ${consentCell(x.consent.status, x.consent.how ? ` <span class="muted">${escapeHtml(x.consent.how)}</span>` : '')}${x.finding ? ` <span class="muted">(finding ${escapeHtml(x.finding.ruleId)}, ${escapeHtml(x.finding.severity)})</span>` : ''}</li>`).join('')}</ul>`;
       const data = v.personalData.length > 0 ? `<ul class="sites">${v.personalData.map((d) => `<li>${escapeHtml(d.kind)}${d.hashed ? ' (hashed)' : ''} <code>${escapeHtml(d.text)}</code> ${loc(d.at)}</li>`).join('')}</ul>` : '—';
-      const sources = v.company.sources.length > 0 ? `<details class="sources"><summary>sources</summary>${v.company.sources.map((x) => escapeHtml(x)).join('<br>')}</details>` : '';
-      out.push(`<tr><td>${escapeHtml(v.name)}</td><td>${escapeHtml(v.kind)}</td><td>${escapeHtml(v.consentCategory)}</td><td>${consentCell(v.consent)}</td><td>${escapeHtml(companyText(v.company))}${sources}</td><td>${escapeHtml(transferText(v.company))}</td><td>${sites}</td><td>${data}</td></tr>`);
+      out.push(`<tr><td>${escapeHtml(v.name)}</td><td>${escapeHtml(v.kind)}</td><td>${escapeHtml(v.consentCategory)}</td><td>${consentCell(v.consent)}</td><td>${escapeHtml(companyText(v.company))}${sourcesHtml(v.company)}</td><td>${escapeHtml(transferText(v.company))}</td><td>${sites}</td><td>${data}</td></tr>`);
     }
     out.push('</table>');
   }
@@ -70,7 +78,7 @@ export function renderInventorySection(report: InventoryReport): string {
   else {
     out.push('<table><tr><th>Embed</th><th>Consent category</th><th>Consent</th><th>Company</th><th>Transfer basis</th><th>Where</th></tr>');
     for (const e of report.embeds) {
-      out.push(`<tr><td>${escapeHtml(e.name)}</td><td>${escapeHtml(e.consentCategory)}</td><td>${consentCell(e.consent)}</td><td>${escapeHtml(companyText(e.company))}</td><td>${escapeHtml(transferText(e.company))}</td><td><ul class="sites">${e.sites.map((x) => `<li>${loc(x)} ${escapeHtml(consentText(x.consent))}</li>`).join('')}</ul></td></tr>`);
+      out.push(`<tr><td>${escapeHtml(e.name)}</td><td>${escapeHtml(e.consentCategory)}</td><td>${consentCell(e.consent)}</td><td>${escapeHtml(companyText(e.company))}${sourcesHtml(e.company)}</td><td>${escapeHtml(transferText(e.company))}</td><td><ul class="sites">${e.sites.map((x) => `<li>${loc(x)} ${escapeHtml(consentText(x.consent))}</li>`).join('')}</ul></td></tr>`);
     }
     out.push('</table>');
   }
@@ -93,7 +101,7 @@ export function renderInventorySection(report: InventoryReport): string {
     out.push('<table><tr><th>Processor</th><th>Roles</th><th>Company</th><th>Used at</th><th>Erasure by API</th><th>Deletion paths reaching it</th><th>Deletion paths missing it</th></tr>');
     for (const p of report.processors) {
       const paths = (list: typeof p.erasure.reachedBy) => (list.length > 0 ? list.map((d) => `${escapeHtml(d.name)} ${loc(d)}`).join('<br>') : '—');
-      out.push(`<tr><td>${escapeHtml(p.name)}</td><td>${escapeHtml(p.roles.join(', ') || '—')}</td><td>${escapeHtml(companyText(p.company))}</td><td>${p.uses.map(loc).join('<br>')}</td><td>${p.erasure.api ? `<code>${escapeHtml(p.erasure.api.call)}</code>` : 'none catalogued'}</td><td>${paths(p.erasure.reachedBy)}</td><td>${paths(p.erasure.missedBy)}</td></tr>`);
+      out.push(`<tr><td>${escapeHtml(p.name)}</td><td>${escapeHtml(p.roles.join(', ') || '—')}</td><td>${escapeHtml(companyText(p.company))}${sourcesHtml(p.company)}</td><td>${p.uses.map(loc).join('<br>')}</td><td>${p.erasure.api ? `<code>${escapeHtml(p.erasure.api.call)}</code>` : 'none catalogued'}</td><td>${paths(p.erasure.reachedBy)}</td><td>${paths(p.erasure.missedBy)}</td></tr>`);
     }
     out.push('</table>');
   }

@@ -3,6 +3,7 @@
  * the Art. 30 record), then per vendor the places it is loaded, how each waits for consent and
  * the personal data sent. Text from code is escaped so it cannot break the tables.
  */
+import { transferSummaryText } from '@creepyline/core';
 import type { InventoryCompany, InventoryConsent, InventoryLocation } from '@creepyline/core';
 import type { InventoryReport } from '../inventory-report';
 import { escapeMarkdown } from './markdown';
@@ -45,6 +46,12 @@ export function transferText(company: InventoryCompany): string {
   return `${BASIS_WORDS[company.transfer.basis] ?? company.transfer.basis}${company.transfer.detail ? ` (${company.transfer.detail})` : ''}`;
 }
 
+/** `; sources (read 2026-12-03): …`, or nothing when the company is not catalogued. */
+function sourcesText(company: InventoryCompany): string {
+  if (company.sources.length === 0) return '';
+  return `; sources${company.checked ? ` (read ${cell(company.checked)})` : ''}: ${company.sources.map(cell).join('; ')}`;
+}
+
 /** One site's consent in words. */
 export function consentText(consent: InventoryConsent): string {
   return `${CONSENT_WORDS[consent.status] ?? consent.status}${consent.how ? `: ${consent.how}` : ''}`;
@@ -60,6 +67,8 @@ export function formatInventoryMarkdown(report: InventoryReport): string {
     '',
   );
   out.push('| Vendors | Embeds | Forms | Processors | Data sources |', '| ---: | ---: | ---: | ---: | ---: |', `| ${s.vendors} | ${s.embeds} | ${s.forms} | ${s.processors} | ${s.dataSources} |`, '');
+  const transfers = transferSummaryText(s.transfers);
+  if (transfers) out.push(`**Where the recipients are:** ${cell(transfers)}`, '');
 
   out.push(`## Third-party vendors (${report.vendors.length})`, '');
   if (report.vendors.length === 0) out.push('No third-party tracker, tag or SDK found.', '');
@@ -74,7 +83,7 @@ export function formatInventoryMarkdown(report: InventoryReport): string {
     for (const v of report.vendors) {
       out.push(`### ${cell(v.name)}`, '');
       out.push(`- Kind: ${cell(v.kind)}; consent category: ${cell(v.consentCategory)}${v.fromDataset ? `; recognised by its host ${code(v.fromDataset.host)} (third-party-web entity ${cell(v.fromDataset.entity)})` : ''}`);
-      out.push(`- Company: ${cell(companyText(v.company))}; transfer basis: ${cell(transferText(v.company))}${v.company.sources.length > 0 ? `; sources: ${v.company.sources.map(cell).join('; ')}` : ''}`);
+      out.push(`- Company: ${cell(companyText(v.company))}; transfer basis: ${cell(transferText(v.company))}${sourcesText(v.company)}`);
       out.push('- Loaded or called at:');
       for (const site of v.sites) {
         out.push(`  - ${where(site)} ${cell(site.form)} ${code(site.label)}: ${cell(consentText(site.consent))}${site.finding ? ` (finding ${code(site.finding.ruleId)}, ${site.finding.severity})` : ''}`);

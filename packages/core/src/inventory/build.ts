@@ -78,6 +78,7 @@ export function companyFor(id: string, dataset?: { company?: string; version: st
       country: entry.country,
       transfer: { basis: entry.transfer.basis, ...(entry.transfer.detail ? { detail: entry.transfer.detail } : {}) },
       sources: [...entry.sources],
+      checked: entry.checked,
     };
   }
   if (dataset?.company) {

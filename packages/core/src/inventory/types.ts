@@ -35,6 +35,8 @@ export interface InventoryCompany {
   transfer: { basis: TransferBasis; detail?: string };
   /** Where the catalogue entry comes from (vendor legal pages, the DPF list); empty when unknown. */
   sources: string[];
+  /** When those sources were read (YYYY-MM-DD); set for catalogued companies. */
+  checked?: string;
 }
 
 /** Whether and how a load or call waits for consent. */

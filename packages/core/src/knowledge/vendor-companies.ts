@@ -32,6 +32,16 @@ export interface VendorNames {
 
 const BASES: readonly CompanyTransferBasis[] = ['eea', 'eu-us-dpf', 'other', 'unknown'];
 
+/**
+ * The EU member states and the other EEA states (Iceland, Liechtenstein, Norway) as ISO 3166-1
+ * alpha-2 codes: a company seated here needs no third-country transfer tool of its own.
+ * Source: Regulation (EU) 2016/679 applies in the EEA by the EEA Joint Committee Decision 154/2018.
+ */
+export const EEA_COUNTRIES: ReadonlySet<string> = new Set([
+  'AT', 'BE', 'BG', 'HR', 'CY', 'CZ', 'DK', 'EE', 'FI', 'FR', 'DE', 'GR', 'HU', 'IE', 'IT', 'LV', 'LT', 'LU', 'MT', 'NL', 'PL', 'PT', 'RO', 'SK', 'SI', 'ES', 'SE',
+  'IS', 'LI', 'NO',
+]);
+
 /** Checks the catalogue's shape; throws naming the entry and field. Run at load and by the knowledge test. */
 export function validateVendorCompanies(data: { companies: CompanyEntry[]; vendors: VendorNames[] }): void {
   const companyIds = new Set<string>();
@@ -42,8 +52,15 @@ export function validateVendorCompanies(data: { companies: CompanyEntry[]; vendo
     if (!c.name) throw new Error(`${at}.name: missing`);
     if (!/^[A-Z]{2}$/.test(c.country)) throw new Error(`${at}.country: expected an ISO 3166-1 alpha-2 code`);
     if (!BASES.includes(c.transfer?.basis)) throw new Error(`${at}.transfer.basis: expected one of ${BASES.join(', ')}`);
+    // The basis must fit the country: `eea` exactly for EU/EEA seats, the DPF only for US companies.
+    if ((c.transfer.basis === 'eea') !== EEA_COUNTRIES.has(c.country)) throw new Error(`${at}.transfer.basis: "eea" is for companies seated in the EU/EEA, and every such company has it (country ${c.country})`);
+    if (c.transfer.basis === 'eu-us-dpf' && c.country !== 'US') throw new Error(`${at}.transfer.basis: "eu-us-dpf" is for US companies (country ${c.country})`);
     if (!Array.isArray(c.sources) || c.sources.length === 0 || c.sources.some((s) => typeof s !== 'string' || s.length < 8)) throw new Error(`${at}.sources: at least one source is required`);
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(c.checked ?? '')) throw new Error(`${at}.checked: expected YYYY-MM-DD`);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(c.checked ?? '') || Number.isNaN(Date.parse(c.checked))) throw new Error(`${at}.checked: expected the date the sources were read, YYYY-MM-DD`);
+    // Each source names where it is read: a URL (the page that states the fact).
+    c.sources.forEach((s, j) => {
+      if (!/https?:\/\/[^\s]+/.test(s)) throw new Error(`${at}.sources[${j}]: expected the address (URL) of the page that states the fact`);
+    });
   });
   const ids = new Set<string>();
   data.vendors.forEach((v, i) => {
