@@ -510,6 +510,12 @@ function validateVendor(v: VendorEntry, field: string): void {
   }
   strArray(v.source, `${at}.source`);
   if (v.source.length === 0) fail(`${at}.source`, 'must name at least one source', v.source);
+  if (v.verified !== undefined) {
+    if (!isObject(v.verified)) fail(`${at}.verified`, 'must be an object with "how", "checked" and "note"', v.verified);
+    if (v.verified.how !== 'public-code' && v.verified.how !== 'unverified') fail(`${at}.verified.how`, 'must be "public-code" or "unverified"', v.verified.how);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(str(v.verified.checked, `${at}.verified.checked`))) fail(`${at}.verified.checked`, 'must be the date of the check, YYYY-MM-DD', v.verified.checked);
+    str(v.verified.note, `${at}.verified.note`);
+  }
   if (v.thirdPartyWeb !== undefined) str(v.thirdPartyWeb, `${at}.thirdPartyWeb`);
   if (v.thirdPartyWebNone !== undefined) str(v.thirdPartyWebNone, `${at}.thirdPartyWebNone`);
   if (v.company !== undefined) str(v.company, `${at}.company`);

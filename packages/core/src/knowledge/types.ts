@@ -144,6 +144,14 @@ export interface VendorEntry {
   /** Where the facts come from (vendor docs, npm package, c15t registry, …). */
   source: string[];
   /**
+   * How the call shapes (`globals`, `imports`) were last re-checked, for entries whose `source`
+   * does not cite a page of the vendor's own documentation: `public-code` means the shape was
+   * found, as listed, in public code and documentation text (the `note` says what was looked
+   * for and where); `unverified` means it could not be found and the shape is kept only because
+   * its source names it. Entries whose `source` cites the vendor's docs page omit it.
+   */
+  verified?: { how: 'public-code' | 'unverified'; checked: string; note: string };
+  /**
    * The third-party-web entity this vendor is (its exact `name` in the dataset). Hosts of that
    * entity that the vendor's own patterns do not list are reported under this vendor.
    */
