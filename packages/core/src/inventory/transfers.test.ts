@@ -24,7 +24,7 @@ describe('inventory: where the recipients are', () => {
     assert.deepEqual(s, { recipients: 9, inside: 1, outside: 6, dpf: 2, other: 1, unknownBasis: 3, unknownCountry: 2 });
     assert.equal(
       transferSummaryText(s),
-      '6 recipients outside the EU/EEA: 2 on the EU–U.S. Data Privacy Framework, 1 on another transfer tool, 3 with no known transfer basis. 1 in the EU/EEA; 2 without catalogued company facts (country unknown, so the count above may be low).',
+      '6 recipients outside the EU/EEA: 2 on the EU–U.S. Data Privacy Framework, 1 on another transfer tool, 3 with no known transfer basis. 1 in the EU/EEA; 2 without catalogued company facts (country unknown).',
     );
   });
 
@@ -37,7 +37,7 @@ describe('inventory: where the recipients are', () => {
   it('reads well with many entries and with none outside', () => {
     const many: [string, InventoryCompany][] = Array.from({ length: 140 }, (_, i) => [`v${i}`, i % 7 === 0 ? dpf : i % 5 === 0 ? eea : unknown]);
     const text = transferSummaryText(transferSummary(inv(many)));
-    assert.equal(text, '20 recipients outside the EU/EEA: 20 on the EU–U.S. Data Privacy Framework. 24 in the EU/EEA; 96 without catalogued company facts (country unknown, so the count above may be low).');
+    assert.equal(text, '20 recipients outside the EU/EEA: 20 on the EU–U.S. Data Privacy Framework. 24 in the EU/EEA; 96 without catalogued company facts (country unknown).');
     assert.equal(transferSummaryText(transferSummary(inv([['fr', eea]]))), 'No recipient is known to be outside the EU/EEA. 1 in the EU/EEA.');
     assert.equal(transferSummaryText(transferSummary(inv([['a', unknown], ['b', unknown]]))), '2 without catalogued company facts (country unknown).');
     assert.equal(transferSummaryText(transferSummary(inv([]))), '');

@@ -55,6 +55,7 @@ function count(n: number, one: string, many = `${one}s`): string {
  * The summary in one or two plain sentences, e.g. "5 recipients outside the EU/EEA: 2 on the
  * EU–U.S. Data Privacy Framework, 1 on another transfer tool, 2 with no known transfer basis.
  * 3 in the EU/EEA; 4 without catalogued company facts (country unknown)." Empty for no recipients.
+ * Recipients without facts are named as such rather than counted on either side.
  */
 export function transferSummaryText(s: TransferSummary): string {
   if (s.recipients === 0) return '';
@@ -69,7 +70,7 @@ export function transferSummaryText(s: TransferSummary): string {
   } else if (s.unknownCountry < s.recipients) parts.push('No recipient is known to be outside the EU/EEA.');
   const rest = [
     s.inside > 0 ? `${s.inside} in the EU/EEA` : '',
-    s.unknownCountry > 0 ? `${s.unknownCountry} without catalogued company facts (country unknown${s.unknownCountry === s.recipients ? '' : ', so the count above may be low'})` : '',
+    s.unknownCountry > 0 ? `${s.unknownCountry} without catalogued company facts (country unknown)` : '',
   ].filter(Boolean);
   if (rest.length > 0) parts.push(`${rest.join('; ')}.`.replace(/^./, (c) => c.toUpperCase()));
   return parts.join(' ');
