@@ -117,6 +117,11 @@ export interface ProjectFacts {
    */
   schemaOf?(file: string, specifier: string, exportName: string): { file: string; schema: SchemaFact } | undefined;
   /**
+   * For an endpoint's form (`kind: 'route'`): the rendered forms of the same package that feed
+   * it (post to its route, call its server action, share its schema); see `facts/forms/feeding.ts`.
+   */
+  formsFeeding?(form: import('./facts/types').FormFact): import('./facts/forms/feeding').FeedingForm[];
+  /**
    * For `erasure-not-propagated`: the processors used in the file's package, what a deletion path
    * (`body` of `file`) reaches through helpers and imports, and whether another deletion path calls it.
    */

@@ -17,6 +17,7 @@ import type { ConsentMatcher } from './facts/consent';
 import { htmlFacts } from './facts/html';
 import { componentFacts, componentModel, isScriptLanguage } from './facts/components';
 import { formsConfigProblems } from './facts/forms/resolve';
+import { FormFeedIndex } from './facts/forms/feeding';
 import type { FileFacts, FileLanguage, SchemaFact } from './facts/types';
 import { buildKnowledge, type Knowledge } from './knowledge';
 import type { ConfigProblem, Finding } from './model';
@@ -351,6 +352,16 @@ export class Workspace {
     return this.erasure.index;
   }
 
+  private feeds?: { version: number; index: FormFeedIndex };
+
+  /** Rendered forms by the endpoints they feed (rebuilt when facts changed). */
+  private formFeedIndex(): FormFeedIndex {
+    if (this.feeds?.version !== this.factsVersion) {
+      this.feeds = { version: this.factsVersion, index: new FormFeedIndex(this.facts.values(), (from, specifier, exportName) => this.schemaOf(from, specifier, exportName), (f) => this.packageRoot(f)) };
+    }
+    return this.feeds.index;
+  }
+
   /** Undirected import graph of the analysed files (rebuilt when facts changed). */
   private graph?: { version: number; edges: Map<string, Set<string>> };
 
@@ -404,6 +415,10 @@ export class Workspace {
       queueLoaders: (vendorIds, category) => this.queueLoaders(pkg, vendorIds, category),
       consentEventDispatches: (name) => this.consentEventDispatches(pkg, name),
       schemaOf: (from, specifier, exportName) => this.schemaOf(from, specifier, exportName),
+      formsFeeding: (form) => {
+        const facts = this.facts.get(file);
+        return facts ? this.formFeedIndex().feeding(facts, form) : [];
+      },
       erasure: {
         processorUses: () => this.erasureIndex().processorUses((f) => this.packageRoot(f) === pkg),
         reach: (target, body, lookup) => this.erasureIndex().reach(target, body, lookup),

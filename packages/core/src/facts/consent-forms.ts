@@ -12,6 +12,7 @@ import { skipOuter } from './consent';
 import { optInWords } from './embeds';
 import { calleeName, FORM_HOOKS, isFormHook, propertyName, unwrapBoolean, ValueResolver } from './form-values';
 import type { ScopeResolver } from './scope';
+import { schemaLibraryOf } from './forms/schemas';
 import { COUPLING_CALLS, consentRequirements } from './consent-coupling';
 import type { CheckedBox, CheckboxComponent, ComponentUse, ConsentFormFacts, PrecheckedValue, Span } from './types';
 
@@ -25,6 +26,8 @@ export interface FormNodes {
   cookieWrites: ts.BinaryExpression[];
   /** `if` statements (handlers rejecting a request, `facts/consent-coupling.ts`). */
   ifs: ts.IfStatement[];
+  /** Classes with decorated properties (class-validator DTOs). */
+  classes?: ts.ClassDeclaration[];
 }
 
 /** Callee names the walk hands to this pass (a set test per call). */
@@ -46,7 +49,7 @@ type Element = ts.JsxSelfClosingElement | ts.JsxOpeningElement;
 /** Runs the form-consent pass over the collected nodes. */
 export function consentFormFacts(sourceFile: ts.SourceFile, scope: ScopeResolver, nodes: FormNodes, checkedOut: CheckedBox[]): ConsentFormFacts {
   const out: ConsentFormFacts = { prechecked: [], checkboxComponents: [], componentUses: [], requirements: [] };
-  if (nodes.jsx.length === 0 && nodes.calls.length === 0 && nodes.ifs.length === 0) return out;
+  if (nodes.jsx.length === 0 && nodes.calls.length === 0 && nodes.ifs.length === 0 && !nodes.classes?.length) return out;
   out.requirements = consentRequirements(sourceFile, scope, nodes.calls, nodes.jsx, nodes.ifs);
   const resolver = new ValueResolver(scope);
   const byLiteral = new Map<number, PrecheckedValue>();
@@ -86,8 +89,10 @@ export function consentFormFacts(sourceFile: ts.SourceFile, scope: ScopeResolver
   for (const call of nodes.calls) {
     const name = calleeName(call);
     if (isFormHook(name) && name !== 'useFormContext') noteDefaults(resolver.defaultsOfHook(call));
-    if (name === 'default') schemaDefault(call, sourceFile, note);
+    if (name === 'default') schemaDefault(call, sourceFile, scope, note);
   }
+  // class-validator DTOs: `@IsBoolean() newsletter = true` (a request without the field gets the initial value)
+  for (const c of nodes.classes ?? []) dtoDefaults(c, scope, note);
 
   for (const element of nodes.jsx) {
     const tag = tagName(element);
@@ -323,9 +328,21 @@ function trueKeys(object: ts.ObjectLiteralExpression, resolver: ValueResolver, p
 }
 
 /** `newsletter: z.boolean().default(true)` / `yup.boolean().default(true)` in an object schema. */
-function schemaDefault(call: ts.CallExpression, sourceFile: ts.SourceFile, note: (literal: ts.Node, key: string, words: string[], via: string) => void): void {
+function schemaDefault(call: ts.CallExpression, sourceFile: ts.SourceFile, scope: ScopeResolver, note: (literal: ts.Node, key: string, words: string[], via: string) => void): void {
   const arg = call.arguments[0];
   if (call.arguments.length !== 1 || skipOuter(arg).kind !== ts.SyntaxKind.TrueKeyword || !ts.isPropertyAccessExpression(call.expression)) return;
+  // express-validator: body('newsletter').default(true)
+  for (let e = skipOuter(call.expression.expression); ts.isCallExpression(e); ) {
+    const callee = skipOuter(e.expression);
+    if (ts.isIdentifier(callee)) {
+      const binding = scope.resolve(callee.text, callee);
+      const first = e.arguments[0] && skipOuter(e.arguments[0]);
+      if (binding?.kind === 'import' && binding.module.startsWith('express-validator') && first && ts.isStringLiteralLike(first)) note(skipOuter(arg), first.text, optInWords([first.text]), "express-validator's `.default(true)`");
+      return;
+    }
+    if (!ts.isPropertyAccessExpression(callee)) return;
+    e = skipOuter(callee.expression);
+  }
   // Climb the method chain (`.default(true).optional()`) to the property it initialises.
   let top: ts.Node = call;
   while (ts.isPropertyAccessExpression(top.parent) || (ts.isCallExpression(top.parent) && top.parent.expression === top)) top = top.parent;
@@ -335,8 +352,22 @@ function schemaDefault(call: ts.CallExpression, sourceFile: ts.SourceFile, note:
   if (!ts.isCallExpression(owner) || !SCHEMA_OBJECTS.has(calleeName(owner) ?? '')) return;
   const key = propertyName(property.name);
   if (key === undefined) return;
-  const library = /\byup\b|from ['"]yup['"]/.test(sourceFile.text) && !/from ['"]zod['"]/.test(sourceFile.text) ? 'yup' : 'zod';
+  const library = schemaLibraryOf(owner, scope) ?? (/\byup\b|from ['"]yup['"]/.test(sourceFile.text) && !/from ['"]zod['"]/.test(sourceFile.text) ? 'yup' : 'zod');
   note(skipOuter(arg), key, optInWords([key]), `the ${library} schema's \`.default(true)\``);
+}
+
+/** `@IsBoolean() newsletter: boolean = true` in a class-validator DTO. */
+function dtoDefaults(c: ts.ClassDeclaration, scope: ScopeResolver, note: (literal: ts.Node, key: string, words: string[], via: string) => void): void {
+  for (const member of c.members) {
+    if (!ts.isPropertyDeclaration(member) || !member.initializer || skipOuter(member.initializer).kind !== ts.SyntaxKind.TrueKeyword) continue;
+    const key = propertyName(member.name);
+    const validated = (ts.getDecorators(member) ?? []).some((d) => {
+      const e = ts.isCallExpression(d.expression) ? d.expression.expression : d.expression;
+      const binding = ts.isIdentifier(e) ? scope.resolve(e.text, e) : undefined;
+      return binding?.kind === 'import' && binding.module === 'class-validator';
+    });
+    if (key !== undefined && validated) note(skipOuter(member.initializer), key, optInWords([key]), "the DTO's initial value `= true`");
+  }
 }
 
 /** Local name and export names of a function component (`function F`, `const F = (…) =>`, `forwardRef(…)`). */

@@ -45,8 +45,77 @@ runRuleTests(rule, {
     },
     // hidden inputs carry no question
     { code: '<form id="newsletter"><input name="email" required><input type="hidden" name="phone" value="x"><button>Subscribe</button></form>', filename: 'a.html' },
+    // --- endpoints (server-side validation read as forms) ---
+    // a newsletter endpoint validating only the email address (zod in an Express route)
+    { code: "import express from 'express';\nimport { z } from 'zod';\nconst app = express();\nconst schema = z.object({ email: z.string().email(), vorname: z.string().optional() });\napp.post('/api/newsletter', (req, res) => { schema.parse(req.body); res.end(); });\n", filename: 'server/newsletter.ts' },
+    // one field, one finding: the page's form posts to this route, so the page reports it, not the endpoint
+    {
+      code: "import { z } from 'zod';\nconst schema = z.object({ email: z.string().email(), birthday: z.string() });\nexport async function POST(req: Request) {\n  schema.parse(await req.json());\n  return Response.json({ ok: true });\n}\n",
+      filename: 'app/api/newsletter/route.ts',
+      files: { 'app/newsletter/page.tsx': 'export default function Page() {\n  return <form action="/api/newsletter" method="post"><input name="email" type="email" required /><input name="birthday" type="date" required /><button>Subscribe</button></form>;\n}\n' },
+    },
+    // one field, one finding: the page's form and the endpoint use the same schema module
+    {
+      code: "import { joinSchema } from '../../../lib/join';\nexport async function POST(req: Request) {\n  joinSchema.parse(await req.json());\n  return Response.json({ ok: true });\n}\n",
+      filename: 'app/api/waitlist/route.ts',
+      files: {
+        'lib/join.ts': "import { z } from 'zod';\nexport const joinSchema = z.object({ email: z.string().email(), phone: z.string() });\n",
+        'app/waitlist/JoinForm.tsx': "import { useForm } from 'react-hook-form';\nimport { zodResolver } from '@hookform/resolvers/zod';\nimport { joinSchema } from '../../lib/join';\nexport function JoinForm() {\n  const { register } = useForm({ resolver: zodResolver(joinSchema) });\n  return <form><input {...register('email')} /><input {...register('phone')} /><button>Join the waitlist</button></form>;\n}\n",
+      },
+    },
+    // one field, one finding: a page's <form action={subscribe}> feeds the server action
+    {
+      code: "'use server';\nimport { z } from 'zod';\nconst Subscriber = z.object({ email: z.string().email(), telefon: z.string() });\nexport async function subscribe(formData: FormData) {\n  return Subscriber.parse(Object.fromEntries(formData));\n}\n",
+      filename: 'app/actions.ts',
+      files: { 'app/page.tsx': "import { subscribe } from './actions';\nexport default function Page() {\n  return <form action={subscribe}><input name=\"email\" type=\"email\" required /><input name=\"telefon\" type=\"tel\" required /><button>Abonnieren</button></form>;\n}\n" },
+    },
+    // a CRM's DTO named for contacts, without a message: no contact form, not judged
+    { code: "import { IsEmail, IsPhoneNumber, IsString } from 'class-validator';\nexport class CreateContactDto {\n  @IsString() firstName: string;\n  @IsEmail() email: string;\n  @IsPhoneNumber() phone: string;\n  @IsString() company: string;\n}\n", filename: 'src/crm/contacts.dto.ts' },
+    // an endpoint without any purpose evidence is not judged
+    { code: "import { body } from 'express-validator';\nimport { Router } from 'express';\nconst r = Router();\nr.post('/api/profile', [body('email').isEmail(), body('birthday').isISO8601()], (req, res) => res.end());\n", filename: 'routes/profile.ts' },
   ],
   invalid: [
+
+    {
+      name: 'endpoint: Express + zod newsletter route requiring a birth date (the page is not in the project)',
+      code: "import express from 'express';\nimport { z } from 'zod';\nconst app = express();\nconst signup = z.object({\n  email: z.string().email(),\n  birthday: z.string(),\n});\napp.post('/api/newsletter', (req, res) => {\n  signup.parse(req.body);\n  res.end();\n});\n",
+      filename: 'server/newsletter.ts',
+      errors: [{ messageId: 'requiredNotNeeded', line: 6, column: 3, severity: 'warning', message: 'birth date' }],
+      output: "import express from 'express';\nimport { z } from 'zod';\nconst app = express();\nconst signup = z.object({\n  email: z.string().email(),\n});\napp.post('/api/newsletter', (req, res) => {\n  signup.parse(req.body);\n  res.end();\n});\n",
+    },
+    {
+      name: 'endpoint: NestJS DTO (class-validator) for a newsletter requiring Geburtsdatum and Anrede',
+      code: "import { IsEmail, IsIn, IsDateString } from 'class-validator';\n\nexport class NewsletterAnmeldungDto {\n  @IsEmail()\n  email: string;\n\n  @IsIn(['Herr', 'Frau'])\n  anrede: string;\n\n  @IsDateString()\n  geburtsdatum: string;\n}\n",
+      filename: 'src/newsletter/dto/anmeldung.dto.ts',
+      errors: [
+        { messageId: 'requiredNotNeeded', line: 7, message: 'salutation' },
+        { messageId: 'requiredNotNeeded', line: 10, message: 'birth date' },
+      ],
+      output: "import { IsEmail, IsIn, IsDateString } from 'class-validator';\n\nexport class NewsletterAnmeldungDto {\n  @IsEmail()\n  email: string;\n\n\n}\n",
+    },
+    {
+      name: 'endpoint: express-validator chains of a lead route, phone required; optional company is info',
+      code: "const { body } = require('express-validator');\nconst express = require('express');\nconst router = express.Router();\nrouter.post('/api/whitepaper', [\n  body('email').isEmail(),\n  body('phone').isMobilePhone('any'),\n  body('birthday').optional().isISO8601(),\n], (req, res) => res.end());\n",
+      filename: 'routes/whitepaper.js',
+      errors: [
+        { messageId: 'requiredNotNeeded', line: 6, message: 'phone number' },
+        { messageId: 'optionalNotNeeded', line: 7, severity: 'info', message: 'birth date' },
+      ],
+      output: "const { body } = require('express-validator');\nconst express = require('express');\nconst router = express.Router();\nrouter.post('/api/whitepaper', [\n  body('email').isEmail(),\n], (req, res) => res.end());\n",
+    },
+    {
+      name: 'endpoint: joi schema validated in a route, gender required for a newsletter',
+      code: "import Joi from 'joi';\nconst subscribeSchema = Joi.object({\n  email: Joi.string().email().required(),\n  gender: Joi.string().valid('f', 'm', 'd').required(),\n});\nexport function routes(app: any) {\n  app.post('/subscribe', async (request: any) => subscribeSchema.validateAsync(request.body));\n}\n",
+      filename: 'server/subscribe.ts',
+      errors: [{ messageId: 'requiredNotNeeded', line: 4, message: 'gender' }],
+      output: "import Joi from 'joi';\nconst subscribeSchema = Joi.object({\n  email: Joi.string().email().required(),\n});\nexport function routes(app: any) {\n  app.post('/subscribe', async (request: any) => subscribeSchema.validateAsync(request.body));\n}\n",
+    },
+    {
+      name: 'endpoint: yup schema of a Next.js route handler for a webinar requiring income',
+      code: "import * as yup from 'yup';\nconst schema = yup.object({\n  name: yup.string().required(),\n  email: yup.string().email().required(),\n  income: yup.number().required(),\n});\nexport async function POST(req: Request) {\n  await schema.validate(await req.json());\n  return new Response(null, { status: 204 });\n}\n",
+      filename: 'app/api/webinar/route.ts',
+      errors: [{ messageId: 'requiredNotNeeded', line: 5, message: 'income' }],
+    },
     {
       name: 'HTML newsletter (Mailchimp) with a required birth date and an optional phone',
       code: `<form action="${MAILCHIMP}" method="post">\n  <input type="email" name="EMAIL" required>\n  <label for="dob">Date of birth</label>\n  <input id="dob" name="BIRTHDAY" type="date" required>\n  <input name="PHONE" type="tel" placeholder="Phone">\n  <button>Subscribe</button>\n</form>`,

@@ -76,7 +76,7 @@ export const rule = createRule<Options, MessageIds>({
     fixable: false,
     hasSuggestions: true,
     description:
-      'Judges every form whose purpose is known: inferred from a newsletter provider it submits to (Mailchimp, Brevo, Klaviyo, ConvertKit, Buttondown), from the form’s and component’s names, ids, submit handler and target, from headings and the submit button’s text, or from its route and file path (English and German), or declared in `creepyline.json` under `forms.declare` (by component, form id, route or file glob). Fields are classified by the shared personal-data vocabulary from their name, label, `aria-label` or placeholder, in HTML, JSX, component libraries (MUI, Chakra, Mantine, Ant Design, shadcn/ui), react-hook-form, Formik and zod/yup/valibot/joi schemas (a schema and the fields it validates are one field, also across files). The purpose table (`knowledge/form-purposes.json`, extendable under `forms.purposes`) says which fields a purpose may require and which it may only ask for voluntarily: a mandatory field beyond that is a warning, a voluntary one is info. Forms whose purpose is unknown are not reported. Suggestions make the field optional (remove `required`, add `.optional()`, `required: false`) or remove it (markup and schema together when both are in the file).',
+      'Judges every form whose purpose is known: inferred from a newsletter provider it submits to (Mailchimp, Brevo, Klaviyo, ConvertKit, Buttondown), from the form’s and component’s names, ids, submit handler and target, from headings and the submit button’s text, or from its route and file path (English and German), or declared in `creepyline.json` under `forms.declare` (by component, form id, route or file glob). Fields are classified by the shared personal-data vocabulary from their name, label, `aria-label` or placeholder, in HTML, JSX, component libraries (MUI, Chakra, Mantine, Ant Design, shadcn/ui), react-hook-form, Formik and zod/yup/valibot/joi schemas (a schema and the fields it validates are one field, also across files). What endpoints accept is judged too: zod/yup/joi/valibot schemas validated or declared in server code (Express/Fastify routes `app.post(\'/api/newsletter\', …)` with `schema.parse(req.body)`, `validate(schema)` / celebrate / Hono `zValidator` middleware, Next.js `POST` route handlers, server actions, NestJS controller methods; a schema imported from another project file counts there), express-validator chains (`body(\'email\').isEmail()`, required unless `.optional()`) and class-validator DTO classes (`@IsEmail() email`, required unless `@IsOptional()`); their purpose comes from the route path, the handler, schema, validator list or DTO class name (`/api/newsletter`, `SubscribeDto`, `CreateLeadDto`) and counts only when the endpoint has a field the purpose needs (a CRM\'s `CreateContactDto` without a message is no contact form). One field, one finding: an endpoint that a rendered form of the same package feeds (the form posts to its route, calls its server action, or uses the same schema) is judged through that form only; an endpoint no analysed form feeds (a form in another repository, an app, a partner integration) is judged on its own. The purpose table (`knowledge/form-purposes.json`, extendable under `forms.purposes`) says which fields a purpose may require and which it may only ask for voluntarily: a mandatory field beyond that is a warning, a voluntary one is info. Forms whose purpose is unknown are not reported. Suggestions make the field optional (remove `required`, add `.optional()`, `required: false`) or remove it (markup and schema together when both are in the file).',
     whenNotToUse:
       'When a field beyond the usual purpose is required by law or by the service itself (an age-restricted shop needs a birth date): declare the purpose and its fields under `forms.purposes`, or list the field in `allowFields`.',
     examples: {
@@ -91,6 +91,11 @@ export const rule = createRule<Options, MessageIds>({
           code: "import { z } from 'zod';\nimport { useForm } from 'react-hook-form';\nimport { zodResolver } from '@hookform/resolvers/zod';\n\nconst schema = z.object({\n  anrede: z.enum(['Herr', 'Frau']),\n  email: z.string().email(),\n  nachricht: z.string().min(1),\n});\n\nexport function KontaktFormular() {\n  const { register, handleSubmit } = useForm({ resolver: zodResolver(schema) });\n  return (\n    <form onSubmit={handleSubmit(send)}>\n      <label>Anrede <select {...register('anrede')}><option>Herr</option><option>Frau</option></select></label>\n      <label>E-Mail <input type=\"email\" {...register('email')} /></label>\n      <label>Nachricht <textarea {...register('nachricht')} /></label>\n      <button type=\"submit\">Senden</button>\n    </form>\n  );\n}\n\ndeclare function send(values: unknown): void;\n",
           filename: 'KontaktFormular.tsx',
         },
+        {
+          title: 'A newsletter endpoint (express-validator) that requires a phone number',
+          code: "import { Router } from 'express';\nimport { body } from 'express-validator';\n\nconst router = Router();\n\nrouter.post('/api/newsletter', [\n  body('email').isEmail(),\n  body('phone').isMobilePhone('any'),\n], (req, res) => res.status(202).end());\n",
+          filename: 'routes/newsletter.ts',
+        },
       ],
       correct: [
         {
@@ -102,6 +107,11 @@ export const rule = createRule<Options, MessageIds>({
           title: 'A voluntary first name the purpose allows',
           code: 'export function NewsletterSignup() {\n  return (\n    <form action="/api/newsletter" method="post">\n      <input name="email" type="email" aria-label="Email" required />\n      <input name="firstName" aria-label="First name (optional, to greet you)" />\n      <button type="submit">Subscribe</button>\n    </form>\n  );\n}\n',
           filename: 'NewsletterSignup.tsx',
+        },
+        {
+          title: 'A NestJS sign-up DTO asking only for the email address and an optional first name',
+          code: "import { IsEmail, IsOptional, IsString } from 'class-validator';\n\nexport class NewsletterSignupDto {\n  @IsEmail()\n  email: string;\n\n  @IsOptional()\n  @IsString()\n  firstName?: string;\n}\n",
+          filename: 'src/newsletter/newsletter-signup.dto.ts',
         },
         {
           title: 'A form whose purpose is unknown is not judged',
@@ -120,6 +130,8 @@ export const rule = createRule<Options, MessageIds>({
     for (const form of resolveForms(facts, config, project)) {
       const purpose = form.purpose && table.byId.get(form.purpose.id);
       if (!form.purpose || !purpose) continue;
+      // An endpoint a rendered form of the project feeds is judged through that form (one finding per field).
+      if (form.kind === 'route' && project?.formsFeeding?.(form).length) continue;
       const necessary = new Set(purpose.necessary.filter((n): n is string => typeof n === 'string'));
       const groups = purpose.necessary.filter((n): n is string[] => Array.isArray(n));
       const optional = new Set(purpose.optional);

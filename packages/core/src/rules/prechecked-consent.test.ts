@@ -49,6 +49,10 @@ runRuleTests(rule, {
       filename: 'Checkout.tsx',
       files: { 'CheckboxField.tsx': "export function CheckboxField({ name, label, value, onChange }: { name: string; label: string; value: boolean; onChange: (v: boolean) => void }) {\n  return <label><input type=\"checkbox\" name={name} checked={!!value} onChange={(e) => onChange(e.target.checked)} /> {label}</label>;\n}" },
     },
+    // server: a DTO's marketing flag starting false, terms starting true (not consent), a plain class without class-validator
+    { code: "import { IsBoolean } from 'class-validator';\nexport class SignupDto {\n  @IsBoolean() newsletter: boolean = false;\n  @IsBoolean() acceptTerms: boolean = true;\n}\nexport class Settings { newsletter = true; }", filename: 'src/signup.dto.ts' },
+    // server: express-validator default(false), another library's body()
+    { code: "import { body } from 'express-validator';\nimport { body as b } from './dsl';\nexport const rules = [body('newsletter').default(false).isBoolean(), b('werbung').default(true)];", filename: 'routes/rules.ts' },
   ],
   invalid: [
     {
@@ -187,6 +191,26 @@ runRuleTests(rule, {
       code: "import { z } from 'zod';\nexport const signup = z.object({\n  email: z.string().email(),\n  newsletter: z.boolean().default(true),\n});",
       errors: [{ messageId: 'precheckedValue', line: 4, column: 35, message: 'zod' }],
       output: "import { z } from 'zod';\nexport const signup = z.object({\n  email: z.string().email(),\n  newsletter: z.boolean().default(false),\n});",
+    },
+    {
+      name: 'server: joi .default(true) on a marketing flag of an endpoint schema (named joi)',
+      code: "import Joi from 'joi';\nexport const orderSchema = Joi.object({\n  email: Joi.string().email().required(),\n  marketingOptIn: Joi.boolean().default(true),\n});",
+      filename: 'server/order.ts',
+      errors: [{ messageId: 'precheckedValue', line: 4, message: 'joi schema' }],
+      output: "import Joi from 'joi';\nexport const orderSchema = Joi.object({\n  email: Joi.string().email().required(),\n  marketingOptIn: Joi.boolean().default(false),\n});",
+    },
+    {
+      name: 'server: class-validator DTO whose Werbung flag starts true (German)',
+      code: "import { IsBoolean, IsEmail } from 'class-validator';\nexport class BestellungDto {\n  @IsEmail() email: string;\n  @IsBoolean() werbung: boolean = true;\n}",
+      filename: 'src/bestellung/bestellung.dto.ts',
+      errors: [{ messageId: 'precheckedValue', line: 4, message: 'initial value' }],
+      output: "import { IsBoolean, IsEmail } from 'class-validator';\nexport class BestellungDto {\n  @IsEmail() email: string;\n  @IsBoolean() werbung: boolean = false;\n}",
+    },
+    {
+      name: 'server: express-validator body(newsletter).default(true)',
+      code: "import { body } from 'express-validator';\nexport const signupRules = [\n  body('email').isEmail(),\n  body('newsletter').default(true).isBoolean(),\n];",
+      filename: 'routes/signup.ts',
+      errors: [{ messageId: 'precheckedValue', line: 4, message: 'express-validator' }],
     },
     {
       name: 'yup .default(true) in a German schema',

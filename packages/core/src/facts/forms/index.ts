@@ -19,6 +19,7 @@ import { inferPurpose, pathEvidence, routeOf, type PurposeEvidence } from './pur
 import { collectSchemas, SCHEMA_OBJECT_CALLS } from './schemas';
 import { FORM_CALLS as CONSENT_FORM_CALLS, type FormNodes as ConsentFormNodes } from '../consent-forms';
 import { isFormHook } from '../form-values';
+import { serverForms } from './server';
 
 /** Nodes the syntax walk sets aside for the form passes (consent in forms and records, the form model). */
 export interface FormNodes extends ConsentFormNodes {
@@ -32,13 +33,21 @@ export function createFormNodes(): FormNodes {
 }
 
 /** Callees both form passes read: the form model's and the consent-in-forms pass's (`facts/consent-forms.ts`). */
-const FORM_CALLS = new Set([...CONSENT_FORM_CALLS, ...SCHEMA_OBJECT_CALLS, 'useForm', 'useFormik', 'fetch', 'post', 'put', 'patch', 'parse', 'safeParse', 'parseAsync', 'safeParseAsync', 'validate', 'validateSync', 'validateAsync', 'body', 'check']);
+const FORM_CALLS = new Set([
+  ...CONSENT_FORM_CALLS, ...SCHEMA_OBJECT_CALLS, 'useForm', 'useFormik', 'fetch', 'post', 'put', 'patch', 'parse', 'safeParse', 'parseAsync', 'safeParseAsync',
+  'validate', 'validateSync', 'validateAsync', 'cast', 'attempt', 'body', 'check',
+  // schema-taking middleware of route registrations (facts/forms/server.ts)
+  'validateBody', 'validateRequest', 'validateResource', 'validateSchema', 'validation', 'zValidator', 'vValidator', 'yupValidator', 'celebrate', 'validator',
+]);
 
 /** Called by the walk for every call: keeps the few the form pass reads (a set test on the callee name). */
 export function noteFormCall(call: ts.CallExpression, nodes: FormNodes): void {
   const callee = call.expression;
   const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
   if (name !== undefined && (FORM_CALLS.has(name) || isFormHook(name))) nodes.calls.push(call);
+  // `@IsEmail() email: string`: the class is a DTO candidate (class-validator), kept once
+  const member = ts.isDecorator(call.parent) ? call.parent.parent : undefined;
+  if (member && ts.isPropertyDeclaration(member) && ts.isClassDeclaration(member.parent) && nodes.classes[nodes.classes.length - 1] !== member.parent) nodes.classes.push(member.parent);
 }
 
 /** The forms and schemas of a script file. */
@@ -66,6 +75,14 @@ export function scriptForms(file: string, sourceFile: ts.SourceFile, nodes: Form
     if (path) draft.evidence.push(path);
     form.route ??= routeOf(file);
     forms.push(finish(form, draft.evidence, knowledge));
+  }
+  // Schema fields carry their class too, so a form merging a schema from another file can judge them.
+  for (const schema of schemas) for (const field of schema.fields) field.classification ??= classifyField(field, knowledge);
+  // What endpoints accept (facts/forms/server.ts); a schema a rendered form here uses is that form's.
+  const clientSchemas = new Set(forms.map((f) => f.schema?.local).filter((i): i is number => i !== undefined));
+  for (const { form, evidence } of serverForms(file, sourceFile, nodes.calls, nodes.classes, scope, schemas, byCall, clientSchemas)) {
+    if (path) evidence.push(path);
+    forms.push(finish(form, evidence, knowledge));
   }
   uniqueIds(forms);
   return { forms, schemas };
@@ -169,7 +186,7 @@ export function finish(form: FormFact, evidence: PurposeEvidence[], knowledge: K
   for (const field of form.fields) field.classification = classifyField(field, knowledge);
   form.purposeEvidence = evidence;
   form.purposeHints = [...new Set(evidence.map((e) => `${e.what}: ${e.text}`))];
-  form.purpose = inferPurpose(evidence, form.fields);
+  form.purpose = inferPurpose(evidence, form.fields, undefined, form.kind === 'route');
   return form;
 }
 
@@ -177,5 +194,5 @@ export function finish(form: FormFact, evidence: PurposeEvidence[], knowledge: K
 export function uniqueIds(forms: FormFact[]): void {
   const counts = new Map<string, number>();
   for (const f of forms) if (f.name) counts.set(f.name, (counts.get(f.name) ?? 0) + 1);
-  for (const f of forms) f.id = f.name && counts.get(f.name) === 1 ? f.name : `${f.kind === 'jsx' && !f.name && f.component ? f.component : f.kind === 'html' ? 'form' : f.kind}@${f.span.start}`;
+  for (const f of forms) f.id = f.name && counts.get(f.name) === 1 ? f.name : `${(f.kind === 'jsx' || f.kind === 'route') && !f.name && f.component ? f.component : f.kind === 'html' ? 'form' : f.kind}@${f.span.start}`;
 }

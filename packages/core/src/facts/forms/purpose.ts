@@ -77,10 +77,15 @@ export function newsletterProvider(url: string): { id: string; name: string } | 
   return undefined;
 }
 
-/** Infers a form's purpose from its evidence and fields; undefined when nothing decides it. */
-export function inferPurpose(evidence: readonly PurposeEvidence[], fields: readonly FieldFact[], table: readonly PurposeEntry[] = BUILTIN_PURPOSES): FormPurpose | undefined {
+/**
+ * Infers a form's purpose from its evidence and fields; undefined when nothing decides it.
+ * `needsNecessaryField` (endpoints, whose names are less telling: a CRM's `CreateContactDto` is
+ * no contact form): a purpose counts only when the form has a field of a kind it needs.
+ */
+export function inferPurpose(evidence: readonly PurposeEvidence[], fields: readonly FieldFact[], table: readonly PurposeEntry[] = BUILTIN_PURPOSES, needsNecessaryField = false): FormPurpose | undefined {
   const inputTypes = new Set(fields.map((f) => f.inputType?.toLowerCase()));
-  const purposes = compile(table);
+  const kinds = new Set(fields.map((f) => f.classification?.kind));
+  const purposes = compile(table).filter(({ entry }) => !needsNecessaryField || hasNeededField(entry, kinds));
   for (const tier of [1, 2, 3, 4] as const) {
     let best: { entry: PurposeEntry; text: string; what: string; keyword: string } | undefined;
     for (const item of evidence) {
@@ -103,6 +108,12 @@ export function inferPurpose(evidence: readonly PurposeEvidence[], fields: reado
     if (best) return { id: best.entry.id, source: 'inferred', evidence: `${best.what} "${shorten(best.text)}" ("${best.keyword}")`, confidence: tier <= 2 ? 'high' : 'medium' };
   }
   return undefined;
+}
+
+/** The form has a field of a kind the purpose needs outright (else of one of its one-of groups): a contact form has a message. */
+function hasNeededField(entry: PurposeEntry, kinds: ReadonlySet<string | undefined>): boolean {
+  const outright = entry.necessary.filter((n): n is string => typeof n === 'string');
+  return (outright.length ? outright : entry.necessary.flat()).some((k) => kinds.has(k));
 }
 
 /**

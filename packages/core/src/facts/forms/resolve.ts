@@ -65,7 +65,7 @@ export function resolveForms(facts: FileFacts, config: ResolvedConfig, project?:
       const found = project.schemaOf(facts.file, form.schema.specifier, form.schema.exportName);
       if (found) mergeSchema(form, found.schema, found.file, false);
     }
-    if (table.extended || form.fields.length !== original.fields.length) form.purpose = inferPurpose(form.purposeEvidence, form.fields, table.list);
+    if (table.extended || form.fields.length !== original.fields.length) form.purpose = inferPurpose(form.purposeEvidence, form.fields, table.list, form.kind === 'route');
     const declared = declaredPurpose(form, facts.file, config.forms?.declare ?? [], table);
     if (declared) form.purpose = declared;
     return form;

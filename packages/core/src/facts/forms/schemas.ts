@@ -24,6 +24,8 @@ const MODULES: Record<string, SchemaLibrary> = {
   valibot: 'valibot',
   joi: 'joi',
   '@hapi/joi': 'joi',
+  // celebrate re-exports joi (`import { celebrate, Joi } from 'celebrate'`)
+  celebrate: 'joi',
 };
 
 /** Callee names that may start a schema object (`z.object`, `object().shape`, `Joi.object().keys`). */
