@@ -10,6 +10,7 @@ import type { FormDeclaration, ResolvedConfig } from '../../config/types';
 import type { ProjectFacts } from '../../rule';
 import type { FileFacts, FormFact } from '../types';
 import { mergeSchema } from './index';
+import { markPasswords } from './server';
 import { BUILTIN_PURPOSES, inferPurpose, type PurposeEntry } from './purpose';
 
 /** The purpose table of a configuration: built-in purposes patched and extended by `forms.purposes`. */
@@ -64,6 +65,7 @@ export function resolveForms(facts: FileFacts, config: ResolvedConfig, project?:
     if (form.schema?.specifier && form.schema.exportName && project?.schemaOf) {
       const found = project.schemaOf(facts.file, form.schema.specifier, form.schema.exportName);
       if (found) mergeSchema(form, found.schema, found.file, false);
+      if (found && form.kind === 'route') markPasswords(form.fields);
     }
     if (table.extended || form.fields.length !== original.fields.length) form.purpose = inferPurpose(form.purposeEvidence, form.fields, table.list, form.kind === 'route');
     const declared = declaredPurpose(form, facts.file, config.forms?.declare ?? [], table);

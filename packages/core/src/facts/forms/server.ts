@@ -38,6 +38,8 @@ const MIDDLEWARE = /^(validate\w*|zValidator|vValidator|yupValidator|celebrate|v
 /** Request data: `req.body`, `await request.json()`, `formData`, `ctx.request.body`. */
 const REQUEST_DATA = /\b(req|request|ctx\.request|c\.req)\s*\.\s*(body|json\s*\(|formData\s*\(|valid\s*\()|\bformData\b|\bevent\.body\b/;
 
+/** Field names of a password (sign-up and login endpoints). */
+const PASSWORD = /(^|[._-])(password|passwort|passwd|pwd)$|^(password|passwort)[A-Z_]?|Password$/;
 /** express-validator methods that only transform (a chain of these alone validates nothing). */
 const EV_SANITIZERS = new Set(['trim', 'ltrim', 'rtrim', 'escape', 'unescape', 'normalizeEmail', 'toInt', 'toFloat', 'toBoolean', 'toDate', 'toLowerCase', 'toUpperCase', 'blacklist', 'whitelist', 'stripLow', 'customSanitizer', 'default', 'replace', 'withMessage', 'bail', 'if', 'run']);
 /** class-validator decorators that make a property optional. */
@@ -136,8 +138,16 @@ export function serverForms(
     const draft = dtoForm(c, scope, sourceFile);
     if (draft) out.push(draft);
   }
-  for (const draft of out) draft.form.route ??= routeOf(file);
+  for (const draft of out) {
+    draft.form.route ??= routeOf(file);
+    markPasswords(draft.form.fields);
+  }
   return out;
+}
+
+/** What a rendered form marks with `type="password"`, an endpoint says by the field's name (a sign-up endpoint has a password). */
+export function markPasswords(fields: FieldFact[]): void {
+  for (const field of fields) if (PASSWORD.test(field.name)) field.inputType = 'password';
 }
 
 /** A route form holding a copy of a local schema's fields. */
@@ -363,6 +373,8 @@ function groupOf(top: ts.Expression): { node: ts.Node; name?: string; element?: 
     if (ts.isCallExpression(p) && routeOfCall(p) !== undefined) return { node: p, element };
     if (ts.isVariableDeclaration(p) && ts.isIdentifier(p.name)) return { node, name: p.name.text, element };
     if (ts.isPropertyAssignment(p) && ts.isIdentifier(p.name)) return { node, name: p.name.text, element };
+    // exports.signupRules = [...] / module.exports.signupRules = [...]
+    if (ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(p.left)) return { node, name: p.left.name.text, element };
     if (!(ts.isParenthesizedExpression(p) || ts.isArrowFunction(p) || ts.isReturnStatement(p) || ts.isBlock(p) || ts.isFunctionExpression(p) || ts.isAsExpression(p) || ts.isArrayLiteralExpression(p) || ts.isSpreadElement(p))) break;
   }
   return { node, element };
