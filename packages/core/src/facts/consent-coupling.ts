@@ -6,7 +6,7 @@
  * `register(key, { required })` / `rules={{ required }}`), a submit button disabled until it
  * is ticked, and a handler that rejects the request when the field is false. Each comes with
  * the names around it (component, function, schema, route) for the purpose decision, which
- * the rule makes with the form model's purpose table.
+ * the rule makes with the form model's purposes (`knowledge/form-purposes.json`).
  */
 // A local alias: one property read at load instead of two getter calls per `ts.` use (ts-morph
 // re-exports `ts` through getters, and bundlers add another).
@@ -15,7 +15,6 @@ import ts = morphTs;
 import { pathOf, skipOuter } from './consent';
 import { attribute, attributeExpression, attributeString, labelText } from './consent-forms';
 import { marketingWords, namesTerms } from './embeds';
-import vocabulary from '../knowledge/optin-vocabulary.json';
 import { calleeName, propertyName, unwrapBoolean } from './form-values';
 import type { ScopeResolver } from './scope';
 import type { ConsentRequirement, Span } from './types';
@@ -33,57 +32,6 @@ const LOOKUP_CALLS = /^(find|fetch|load|query|select|lookup|retrieve)|^get[A-Z]/
 const ERROR_CALLS = /^(setError|setErrors|setFieldError|badRequest|reject|alert|error|fail|unprocessable|abort)$/;
 
 type Element = ts.JsxSelfClosingElement | ts.JsxOpeningElement;
-
-/** What a form or endpoint is for, as far as coupling is concerned. */
-export interface ServicePurpose {
-  id: string;
-  name: string;
-  evidence: string;
-  confidence: 'high' | 'medium';
-}
-
-const FOLD: Record<string, string> = { ä: 'ae', ö: 'oe', ü: 'ue', ß: 'ss', Ä: 'ae', Ö: 'oe', Ü: 'ue' };
-
-/** Lower-case words of a name, route or path, umlauts folded (`WarenkorbSeite` → warenkorb, seite). */
-function nameWords(text: string): string[] {
-  return text
-    .replace(/[äöüßÄÖÜ]/g, (c) => FOLD[c])
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean);
-}
-
-/** The purpose a name gives: `marketing` (a newsletter sign-up), a service, or nothing. */
-function purposeOfName(text: string): { id: string; name: string; stem: string } | undefined {
-  const words = nameWords(text);
-  const joined = words.join('');
-  const hit = (stems: readonly string[]) => stems.find((s) => words.some((w) => w.startsWith(s)) || (s.length > 8 && joined.includes(s)));
-  const marketing = hit(vocabulary.marketingPurposes.stems);
-  if (marketing) return { id: 'newsletter', name: 'newsletter sign-up', stem: marketing };
-  for (const service of vocabulary.services) {
-    const stem = hit(service.stems);
-    if (stem) return { id: service.purpose, name: service.name, stem };
-  }
-  return undefined;
-}
-
-/**
- * The purpose of the form or endpoint a requirement sits in: the nearest name around it that
- * names one (form id, submit handler, component, function, schema variable, route), else the
- * file path (medium confidence). A newsletter name decides for marketing, never for a service.
- */
-export function servicePurpose(context: readonly { what: string; text: string }[], file: string): ServicePurpose | undefined {
-  for (const c of context) {
-    const found = purposeOfName(c.text);
-    if (found) return { id: found.id, name: found.name, evidence: `${c.what} \`${c.text}\` ("${found.stem}")`, confidence: 'high' };
-  }
-  const parts = file.split(/[\\/]/).filter(Boolean).slice(-4);
-  const text = parts.join('/').replace(/\.[a-z]+$/i, '');
-  const found = purposeOfName(text);
-  return found ? { id: found.id, name: found.name, evidence: `file path ${text} ("${found.stem}")`, confidence: 'medium' } : undefined;
-}
 
 /** The marketing words of a field, or [] when it is terms acceptance or not marketing at all. */
 export function marketingOf(key: string, label: string): string[] {

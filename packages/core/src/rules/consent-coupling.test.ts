@@ -31,8 +31,30 @@ runRuleTests(rule, {
       filename: 'gewinnspiel/schema.ts',
       config: { rules: { 'consent-coupling': ['error', { marketingPurposes: ['newsletter', 'sweepstake'] }] } },
     },
+    // the form model's purpose decides: a form declared a newsletter sign-up in creepyline.json may require its box,
+    // even in a file whose path names the checkout
+    {
+      code: 'export function Box() {\n  return <form><input name="email" required /><label><input type="checkbox" name="newsletter" required /> Newsletter</label><button>Los</button></form>;\n}\n',
+      filename: 'checkout/Box.tsx',
+      config: { forms: { declare: [{ component: 'Box', purpose: 'newsletter' }] } },
+    },
+    // a DTO of an endpoint for newsletter sign-ups (German) may require the Werbung consent
+    { code: "import { Equals, IsEmail } from 'class-validator';\nexport class NewsletterAnmeldungDto {\n  @IsEmail() email: string;\n  @Equals(true) werbung: boolean;\n}\n", filename: 'src/bestellung/newsletter.dto.ts' },
   ],
   invalid: [
+    {
+      name: 'the form model decides: a form declared a checkout in creepyline.json, whose names say nothing',
+      code: 'export function Box() {\n  return <form><input name="email" required /><label><input type="checkbox" name="newsletter" required /> Newsletter</label><button>Los</button></form>;\n}\n',
+      filename: 'components/Box.tsx',
+      config: { forms: { declare: [{ component: 'Box', purpose: 'checkout' }] } },
+      errors: [{ messageId: 'coupled', line: 2, confidence: 'high', message: 'checkout' }],
+    },
+    {
+      name: 'server: a NestJS order endpoint whose DTO accepts only werbung = true (German, purpose from the controller route)',
+      code: "import { Body, Controller, Post } from '@nestjs/common';\nimport { Equals, IsEmail } from 'class-validator';\nexport class Dto {\n  @IsEmail() email: string;\n  @Equals(true) werbung: boolean;\n}\n@Controller('bestellung')\nexport class C {\n  @Post()\n  create(@Body() dto: Dto) { return dto; }\n}\n",
+      filename: 'src/api/c.ts',
+      errors: [{ messageId: 'coupled', line: 5, message: 'checkout' }],
+    },
     {
       name: 'the answer read from the form data into a variable is still the answer',
       code: "export async function POST(request: Request) {\n  const form = await request.formData();\n  const partnerOffers = form.get('partnerOffers');\n  if (!partnerOffers) return new Response('Please accept partner offers', { status: 400 });\n  return new Response('ok');\n}",

@@ -4,8 +4,9 @@
  * only-true marketing field, a submit button disabled until it is ticked, a handler that
  * rejects the request without it (Art. 7(4) GDPR, recital 43, the "Kopplungsverbot").
  */
-import type { ConsentRequirement } from '../facts/types';
-import { servicePurpose, type ServicePurpose } from '../facts/consent-coupling';
+import type { ConsentRequirement, FormFact, Span } from '../facts/types';
+import { inferPurpose, pathEvidence, type PurposeEntry } from '../facts/forms/purpose';
+import { purposeTable, resolveForms } from '../facts/forms/resolve';
 import { createRule } from '../rule';
 
 /** Options of `consent-coupling`. */
@@ -15,7 +16,14 @@ export interface Options {
 }
 
 export type MessageIds = 'coupled';
-export type { ServicePurpose };
+
+/** What a form or endpoint is for, as far as coupling is concerned. */
+export interface ServicePurpose {
+  id: string;
+  name: string;
+  evidence: string;
+  confidence: 'high' | 'medium';
+}
 
 const HOW: Record<ConsentRequirement['kind'], string> = {
   schema: 'accepted only when true',
@@ -58,7 +66,7 @@ export const rule = createRule<Options, MessageIds>({
     fixable: true,
     hasSuggestions: false,
     description:
-      'Reports a marketing field (its key or label names a newsletter, marketing, offers, promotions, partners or advertising, English and German: `newsletter`, `marketingOptIn`, `werbung`, `angebote`; `knowledge/optin-vocabulary.json`) that a service form or endpoint makes mandatory: a schema accepting only `true` (`z.literal(true)`, `.refine(v => v)`, yup `.oneOf([true])` / `.isTrue()`, joi `.valid(true)`, express-validator `.equals(\'true\')`, class-validator `@Equals(true)`), a required checkbox (`required`, `isRequired`, `aria-required`, react-hook-form `register(key, { required })` / `<Controller rules={{ required }}>`), a submit button `disabled` until it is ticked, or a handler (client or server) that throws, answers 4xx or sets an error when it is false. The purpose comes from the nearest name around it that names one (form id, name or action, submit handler, component, function, schema variable, Express route), else from the file path (medium confidence, so a warning); the service words are data (`services` in `knowledge/optin-vocabulary.json`, English and German). Only service purposes are reported (checkout, account sign-up, download, waitlist, contest, event, contact, job application); a newsletter form requiring the newsletter box is its own purpose and not coupling, a form whose purpose is unknown is not reported, and a field whose key or label names terms (AGB, Nutzungsbedingungen) or a privacy notice (Datenschutzerklärung) is not marketing consent. Fixes widen what is accepted: remove `required`, `z.literal(true)` → `z.boolean()`, drop `.refine(…)` / `.oneOf([true])`.',
+      'Reports a marketing field (its key or label names a newsletter, marketing, offers, promotions, partners or advertising, English and German: `newsletter`, `marketingOptIn`, `werbung`, `angebote`; `knowledge/optin-vocabulary.json`) that a service form or endpoint makes mandatory: a schema accepting only `true` (`z.literal(true)`, `.refine(v => v)`, yup `.oneOf([true])` / `.isTrue()`, joi `.valid(true)`, express-validator `.equals(\'true\')`, class-validator `@Equals(true)`), a required checkbox (`required`, `isRequired`, `aria-required`, react-hook-form `register(key, { required })` / `<Controller rules={{ required }}>`), a submit button `disabled` until it is ticked, or a handler (client or server) that throws, answers 4xx or sets an error when it is false. The purpose is the form model’s, one notion for all form rules (`knowledge/form-purposes.json`, English and German, extendable and declarable under `forms` in creepyline.json): the purpose of the form or endpoint holding the field when it is declared or inferred with high confidence, else the nearest name around it that names a purpose (form id, name or action, submit handler, component, function, schema variable, DTO class, route), else the holding form’s weaker inference or the file path (medium confidence, so a warning). Every purpose but those in `marketingPurposes` is a service (checkout, account sign-up, download, waitlist, sweepstake, event, contact, job application, demo request, …); a newsletter form requiring the newsletter box is its own purpose and not coupling, a form whose purpose is unknown is not reported, and a field whose key or label names terms (AGB, Nutzungsbedingungen) or a privacy notice (Datenschutzerklärung) is not marketing consent. Fixes widen what is accepted: remove `required`, `z.literal(true)` → `z.boolean()`, drop `.refine(…)` / `.oneOf([true])`.',
     whenNotToUse:
       'When the marketing consent is the declared price of a free extra (a discount, a sweepstake entry) and an equivalent way without it exists; declare that form\'s purpose in creepyline.json (`forms.declare`) and add its id to `marketingPurposes`.',
     examples: {
@@ -90,10 +98,14 @@ export const rule = createRule<Options, MessageIds>({
   },
   defaultOptions: { marketingPurposes: ['newsletter'] },
   check(context) {
-    const { facts, options } = context;
+    const { facts, options, config, project } = context;
     const reported = new Set<number>();
-    for (const req of facts.consentForms.requirements) {
-      const purpose = servicePurpose(req.context, facts.file);
+    const requirements = facts.consentForms.requirements;
+    if (!requirements.length) return;
+    const table = purposeTable(config);
+    const forms = resolveForms(facts, config, project);
+    for (const req of requirements) {
+      const purpose = purposeOf(req, forms, table.list, facts.file);
       if (!purpose || options.marketingPurposes.includes(purpose.id) || reported.has(req.span.start)) continue;
       reported.add(req.span.start);
       const how = req.kind === 'rejects' ? `${HOW.rejects} rejects the request when it is not ticked` : `${HOW[req.kind]} (${req.how})`;
@@ -112,3 +124,53 @@ export const rule = createRule<Options, MessageIds>({
     }
   },
 });
+
+/** Purposes for decisions from names alone: a sign-up named so needs no password field in view. */
+const nameTables = new WeakMap<readonly PurposeEntry[], PurposeEntry[]>();
+
+function byNames(table: readonly PurposeEntry[]): PurposeEntry[] {
+  let list = nameTables.get(table);
+  if (!list) {
+    list = table.map((p) => ({ ...p, requiresInputType: undefined }));
+    nameTables.set(table, list);
+  }
+  return list;
+}
+
+/**
+ * The purpose of the form or endpoint a requirement sits in, from the form model: the purpose
+ * of the form holding it (declared in creepyline.json or inferred with high confidence), else
+ * the nearest name around it that names a purpose of the table (form id, submit handler,
+ * component, function, schema variable, route), else the holding form's weaker inference or
+ * the file path (medium confidence).
+ */
+function purposeOf(req: ConsentRequirement, forms: readonly FormFact[], table: readonly PurposeEntry[], file: string): ServicePurpose | undefined {
+  const holder = holdingForm(req.span, forms);
+  const fromForm = (f: FormFact): ServicePurpose | undefined => {
+    const entry = f.purpose && table.find((p) => p.id === f.purpose!.id);
+    return entry && f.purpose ? { id: entry.id, name: entry.name, evidence: f.purpose.source === 'config' ? f.purpose.evidence : `the form's purpose, ${f.purpose.evidence}`, confidence: f.purpose.confidence } : undefined;
+  };
+  if (holder?.purpose && (holder.purpose.source === 'config' || holder.purpose.confidence === 'high')) return fromForm(holder);
+  const names = byNames(table);
+  for (const c of req.context) {
+    const found = inferPurpose([{ tier: 2, what: c.what, text: c.text }], [], names);
+    const entry = found && table.find((p) => p.id === found.id);
+    if (found && entry) return { id: entry.id, name: entry.name, evidence: found.evidence, confidence: 'high' };
+  }
+  if (holder?.purpose) return fromForm(holder);
+  const path = pathEvidence(file);
+  const found = path && inferPurpose([path], [], names);
+  const entry = found && table.find((p) => p.id === found.id);
+  return found && entry ? { id: entry.id, name: entry.name, evidence: found.evidence, confidence: 'medium' } : undefined;
+}
+
+/** The smallest form whose span, or one of whose fields, holds the span. */
+function holdingForm(span: Span, forms: readonly FormFact[]): FormFact | undefined {
+  const within = (outer: Span) => outer.start <= span.start && span.end <= outer.end;
+  let best: FormFact | undefined;
+  for (const f of forms) {
+    if (!within(f.span) && !f.fields.some((x) => within(x.span) || (x.mustBeTrue && within(x.mustBeTrue)))) continue;
+    if (!best || f.span.end - f.span.start < best.span.end - best.span.start) best = f;
+  }
+  return best;
+}

@@ -80,10 +80,9 @@ export function scriptForms(file: string, sourceFile: ts.SourceFile, nodes: Form
   for (const schema of schemas) for (const field of schema.fields) field.classification ??= classifyField(field, knowledge);
   // What endpoints accept (facts/forms/server.ts); a schema a rendered form here uses is that form's.
   const clientSchemas = new Set(forms.map((f) => f.schema?.local).filter((i): i is number => i !== undefined));
-  for (const { form, evidence } of serverForms(file, sourceFile, nodes.calls, nodes.classes, scope, schemas, byCall, clientSchemas)) {
-    if (path) evidence.push(path);
-    forms.push(finish(form, evidence, knowledge));
-  }
+  // (An endpoint's file path is no evidence: API folders are named after records, `leads/`, `contacts/`;
+  // a Next.js route file's path is its route, which is.)
+  for (const { form, evidence } of serverForms(file, sourceFile, nodes.calls, nodes.classes, scope, schemas, byCall, clientSchemas)) forms.push(finish(form, evidence, knowledge));
   uniqueIds(forms);
   return { forms, schemas };
 }

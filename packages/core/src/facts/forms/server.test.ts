@@ -176,6 +176,23 @@ export class CreateContactDto {
     forms: [{ purpose: undefined, fields: [['firstName', 'string', true, 'class-validator'], ['phone', 'tel', true, 'class-validator'], ['company', 'string', true, 'class-validator']] }],
   },
   {
+    name: 'record operations (CreateLeadDto, updateSubscriberSchema) are no purpose evidence: a CRM stores leads, it is no lead magnet; newsletterSchema still is',
+    filename: 'src/leads/dto.ts',
+    code: `import { IsEmail, IsPhoneNumber, IsString } from 'class-validator';
+import { z } from 'zod';
+export class CreateLeadDto {
+  @IsString() name: string;
+  @IsEmail() email: string;
+  @IsPhoneNumber() phone: string;
+}
+const newsletterSchema = z.object({ email: z.string().email() });
+export async function POST(req: Request) { return Response.json(newsletterSchema.parse(await req.json())); }`,
+    forms: [
+      { purpose: 'newsletter', fields: [['email', 'string', true, 'zod']] },
+      { purpose: undefined, fields: [['name', 'string', true, 'class-validator'], ['email', 'email', true, 'class-validator'], ['phone', 'tel', true, 'class-validator']] },
+    ],
+  },
+  {
     name: 'not an endpoint: a zod schema parsed in a client helper, a class without class-validator, body() of another library',
     filename: 'src/client.ts',
     code: `import { z } from 'zod';

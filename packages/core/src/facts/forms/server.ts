@@ -38,6 +38,8 @@ const MIDDLEWARE = /^(validate\w*|zValidator|vValidator|yupValidator|celebrate|v
 /** Request data: `req.body`, `await request.json()`, `formData`, `ctx.request.body`. */
 const REQUEST_DATA = /\b(req|request|ctx\.request|c\.req)\s*\.\s*(body|json\s*\(|formData\s*\(|valid\s*\()|\bformData\b|\bevent\.body\b/;
 
+/** Names of record operations (`CreateLeadDto`, `update_contact`). */
+const RECORD_OPERATION = /^(?:[cC]reate|[uU]pdate|[aA]dd|[eE]dit|[pP]atch|[uU]psert|[iI]nsert|[sS]ave|[pP]ut|[dD]elete|[rR]emove|[nN]ew)(?:[A-Z_-]|$)/;
 /** Field names of a password (sign-up and login endpoints). */
 const PASSWORD = /(^|[._-])(password|passwort|passwd|pwd)$|^(password|passwort)[A-Z_]?|Password$/;
 /** express-validator methods that only transform (a chain of these alone validates nothing). */
@@ -128,7 +130,7 @@ export function serverForms(
       const key = `${binding.module}\0${binding.exportName}`;
       schemaForm(key, context, () => ({
         form: newForm(e, sourceFile, e.text, { specifier: binding.module, exportName: binding.exportName, span: spanOf(e, sourceFile) }),
-        evidence: [{ tier: 2, what: 'schema', text: e.text }],
+        evidence: nameEvidence('schema', e.text),
       }));
     }
   }
@@ -162,7 +164,17 @@ function localSchemaDraft(index: number, schema: SchemaFact): Draft {
     fields: schema.fields.map((f) => ({ ...f })),
     schema: { local: index, span: schema.span },
   };
-  return { form, evidence: schema.name ? [{ tier: 2, what: 'schema', text: schema.name }] : [] };
+  return { form, evidence: nameEvidence('schema', schema.name) };
+}
+
+/**
+ * A schema, validator list or DTO name as purpose evidence. Names of record operations
+ * (`CreateLeadDto`, `updateContactSchema`, `AddCustomerDto`) describe a record an API stores,
+ * typically a CRM's or an admin's, not a form's purpose: they are not evidence (the route is).
+ */
+function nameEvidence(what: string, name: string | undefined): PurposeEvidence[] {
+  if (!name || RECORD_OPERATION.test(name)) return [];
+  return [{ tier: 2, what, text: name }];
 }
 
 function newForm(node: ts.Node, sourceFile: ts.SourceFile, name: string | undefined, schema?: FormFact['schema']): FormFact {
@@ -330,8 +342,7 @@ function expressValidatorForms(calls: readonly ts.CallExpression[], scope: Scope
     const group = groupOf(top);
     let draft = groups.get(group.node);
     if (!draft) {
-      draft = { form: newForm(group.node, sourceFile, group.name), evidence: [] };
-      if (group.name) draft.evidence.push({ tier: 2, what: 'validators', text: group.name });
+      draft = { form: newForm(group.node, sourceFile, group.name), evidence: nameEvidence('validators', group.name) };
       const context = serverContextOf(top, file, useServer);
       if (context) addContext(draft, context);
       else if (group.name) {
@@ -488,7 +499,7 @@ function dtoForm(c: ts.ClassDeclaration, scope: ScopeResolver, sourceFile: ts.So
   const name = c.name?.text;
   const form = newForm(c.name ?? c, sourceFile, name);
   form.fields = fields;
-  const evidence: PurposeEvidence[] = name ? [{ tier: 2, what: 'class', text: name }] : [];
+  const evidence = nameEvidence('class', name);
   // a controller in this file taking the DTO as its body: its route
   const route = name ? dtoRoute(sourceFile, name) : undefined;
   if (route) {
