@@ -16,6 +16,8 @@ import type { DataSourceEntry, ProcessorEntry } from '../knowledge/types';
 import { pathOf, skipOuter } from './consent';
 import { requiredModule, type ScopeResolver } from './scope';
 import type { DataHandlingFacts, FunctionSummary, Span } from './types';
+import { matchSdkSink, sdkSinkForUrl, type SdkSinkArg, type SdkSinkEntry } from './sdk-sinks';
+import type { FlowSink } from './flows';
 
 /** SMTP client libraries and how their transport is created. */
 const MAIL_LIBRARIES = new Set(['nodemailer', 'nodemailer-smtp-transport', 'emailjs', '@nestjs-modules/mailer']);
@@ -110,6 +112,15 @@ export class DataHandlingCollector {
   private readonly dataSourceSdkCalls = new Set<string>();
   private readonly functionByNode = new Map<ts.Node, FunctionSummary>();
   private readonly exported: Map<string, string[]>;
+  /**
+   * Writes into local variables for the flows pass, by the variable's name: `e = e.trim()`,
+   * `payload.email = user.email`, `props['phone'] = p`, `Object.assign(payload, { email })`.
+   */
+  readonly writes = new Map<string, (ts.BinaryExpression | ts.CallExpression)[]>();
+  /** Module specifiers the file imports or requires (SDK sinks reached through factories). */
+  private readonly modules = new Set<string>();
+  /** SDK calls that hand data to a vendor outside the tracker catalogue (facts/sdk-sinks.ts). */
+  private readonly sdkSinks: { call: ts.CallExpression; entry: SdkSinkEntry; label: string; args: SdkSinkArg[]; host?: string }[] = [];
 
   constructor(
     private readonly sourceFile: ts.SourceFile,
@@ -135,6 +146,7 @@ export class DataHandlingCollector {
 
   private noteImport(statement: ts.ImportDeclaration, module: string): void {
     const clause = statement.importClause;
+    if (!clause?.isTypeOnly) this.modules.add(module);
     const isProject = module.startsWith('.') || module.startsWith('@/') || module.startsWith('~/') || module.startsWith('#');
     if (isProject && clause && !clause.isTypeOnly) {
       if (clause.name) this.projectImports.set(clause.name.text, { specifier: module, exportName: 'default' });
@@ -165,6 +177,7 @@ export class DataHandlingCollector {
     let ref: ModuleRef | undefined;
     const required = requiredModule(init) ?? requiredCall(init);
     if (required !== undefined) {
+      this.modules.add(required);
       ref = this.ref(required);
       if (ref) {
         if (ref.processor) this.facts.processorUses.push({ processorId: ref.processor.id, processorName: ref.processor.name, span: this.span(declaration), form: 'import', label: `require('${required}')` });
@@ -246,6 +259,8 @@ export class DataHandlingCollector {
   /** `this.stripe = new Stripe(key)`, `process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0'`. */
   assignment(binary: ts.BinaryExpression): void {
     const left = binary.left;
+    const root = writtenRoot(left);
+    if (root) this.noteWrite(root, binary);
     if (!ts.isPropertyAccessExpression(left)) return;
     if (left.expression.kind === ts.SyntaxKind.ThisKeyword) {
       const ref = this.instanceRef(binary.right);
@@ -296,10 +311,23 @@ export class DataHandlingCollector {
     }
   }
 
+  private noteWrite(name: string, node: ts.BinaryExpression | ts.CallExpression): void {
+    const list = this.writes.get(name);
+    if (list) list.push(node);
+    else this.writes.set(name, [node]);
+  }
+
   /** The hook for every call expression. */
   call(call: ts.CallExpression): void {
     const callee = skipOuter(call.expression);
     const path = pathOf(callee);
+    // Object.assign(payload, { email }): a write into payload
+    if (path && path.length === 2 && path[0] === 'Object' && path[1] === 'assign' && call.arguments.length > 1) {
+      const target = skipOuter(call.arguments[0]!);
+      if (ts.isIdentifier(target)) this.noteWrite(target.text, call);
+    }
+    const sdk = matchSdkSink(call, this.scope, this.modules);
+    if (sdk) this.sdkSinks.push({ call, ...sdk });
     if (path) {
       if (path.length === 1 || (path.length === 2 && path[0] === 'this')) this.facts.localCalls!.push({ name: path[path.length - 1]!, span: this.span(call) });
       this.sdkCall(call, path);
@@ -433,6 +461,8 @@ export class DataHandlingCollector {
     if (url === undefined) return;
     if (base !== undefined && !/^[a-z]+:\/\//i.test(url)) url = base.replace(/\/$/, '') + (url.startsWith('/') ? url : `/${url}`);
     const label = `${joined}(${shorten(url)})`;
+    const sdkEntry = sdkSinkForUrl(url, (pattern, u) => endpointMatches({ url: pattern }, u));
+    if (sdkEntry) this.sdkSinks.push({ call, entry: sdkEntry, label, args: [1, 2].map((index) => ({ index, role: 'properties' as const })), host: hostOf(url) });
     const processor = this.knowledge.processorByUrl(url);
     if (processor) {
       this.facts.processorUses.push({ processorId: processor.id, processorName: processor.name, span: this.span(call), form: 'request', label });
@@ -688,6 +718,15 @@ export class DataHandlingCollector {
   }
 
   /** Called once after the walk: drops SDK imports whose calls were reported, keeps lone imports. */
+  /** The SDK sinks found, for the flows pass: the vendor of the tracker catalogue when the entry names one. */
+  flowSinks(): FlowSink[] {
+    return this.sdkSinks.map(({ call, entry, label, args, host }) => {
+      const tracker = entry.vendor ? this.knowledge.vendorById(entry.vendor) : undefined;
+      const vendor = tracker ? { id: tracker.id, name: tracker.name, kind: tracker.kind } : { id: entry.id, name: entry.name, kind: entry.kind ?? 'service' };
+      return { node: call, vendor, form: host ? 'server-request' : 'sdk-call', label, span: this.span(call), host, args, recipient: entry.recipient };
+    });
+  }
+
   finish(): DataHandlingFacts {
     this.facts.dataSources = this.facts.dataSources.filter((d) => d.form !== 'sdk-import' || !this.dataSourceSdkCalls.has(d.sourceId));
     const named = new Set(this.facts.functions.map((f) => f.name));
@@ -703,6 +742,17 @@ export class DataHandlingCollector {
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
+
+/** The variable an assignment writes into: `e` of `e = …`, `payload` of `payload.email = …` / `payload['email'] = …` (one level). */
+function writtenRoot(left: ts.Expression): string | undefined {
+  const l = skipOuter(left);
+  if (ts.isIdentifier(l)) return l.text;
+  if (ts.isPropertyAccessExpression(l) || (ts.isElementAccessExpression(l) && ts.isStringLiteralLike(l.argumentExpression))) {
+    const owner = skipOuter(l.expression);
+    if (ts.isIdentifier(owner)) return owner.text;
+  }
+  return undefined;
+}
 
 function shorten(url: string): string {
   return url.length > 70 ? `${url.slice(0, 67)}...` : url;

@@ -18,9 +18,10 @@ import { pathOf, skipOuter } from './consent';
 import { exportNamesOf, functionName } from './gating';
 import { classifyLiteral, classifyName, classifyProperty, type PersonalDataMatch } from './personal-data';
 import type { ScopeResolver } from './scope';
-import type { MarketingText, PiiCall, PiiFlow, PiiItem, PiiSummary, Span } from './types';
+import type { MarketingText, PiiCall, PiiFlow, PiiItem, PiiSinkInfo, PiiSummary, Span } from './types';
 import { MARKETING_WORDS } from '../knowledge/special-categories';
 import { splitWords } from '../knowledge/personal-data';
+import type { SdkSinkArg } from './sdk-sinks';
 
 const MAX_DEPTH = 16;
 /** Keys whose object value describes the person (`traits` of server SDKs, PostHog `$set`, Meta `user_data`). */
@@ -33,12 +34,16 @@ const PASS_THROUGH = new Set(['toLowerCase', 'toUpperCase', 'trim', 'toString', 
 /** A sink call the flows pass looks at. */
 export interface FlowSink {
   node: ts.Node;
-  vendor: VendorEntry;
+  vendor: Pick<VendorEntry, 'id' | 'name'> & { kind: string };
   form: string;
   label: string;
   span: Span;
   /** The request's host, for requests recognised by URL. */
   host?: string;
+  /** The arguments that carry data, when the sink knows them itself (SDK sinks, facts/sdk-sinks.ts); else tracker-data-params. */
+  args?: SdkSinkArg[];
+  /** `processor`: a tool that normally works under a processor contract for the site's own purpose (error monitoring). */
+  recipient?: 'processor';
 }
 
 interface ParamMark {
@@ -55,6 +60,8 @@ interface Ctx {
   /** Parameters of enclosing functions reached (for summaries). */
   params: ParamMark[];
   seen: Set<ts.Node>;
+  /** Writes into local variables by name (the walk's {@link DataHandlingCollector.writes}). */
+  writes?: ReadonlyMap<string, readonly (ts.BinaryExpression | ts.CallExpression)[]>;
 }
 
 const text = (node: ts.Node, sf: ts.SourceFile): string => {
@@ -237,28 +244,13 @@ function isPersonObject(name: string, ctx: Ctx): boolean {
 }
 
 function identifierPii(id: ts.Identifier, role: DataParamRole, ctx: Ctx, depth: number, via: string[]): PiiItem[] {
-  const sf = ctx.sourceFile;
   if (id.text === 'undefined') return [];
   const own = classifyName(id.text, ctx.knowledge);
   const binding = ctx.scope.resolve(id.text, id);
   if (binding?.kind === 'variable') {
     const declaration = binding.declaration;
-    if (binding.propertyPath && binding.propertyPath.length > 0) {
-      // const { email } = user  /  const { contact: { phone } } = order
-      const init = declaration.initializer;
-      const owner = init ? [init.getText(sf), ...binding.propertyPath.slice(0, -1)].join('.') : undefined;
-      const match = classifyProperty(owner, binding.propertyPath[binding.propertyPath.length - 1]!, ctx.knowledge) ?? own;
-      return match ? [item(match, id, ctx, [...via, `${text(declaration, sf)}`])] : [];
-    }
-    if (own && own.confidence === 'high') return [item(own, id, ctx, via)];
-    const init = declaration.initializer;
-    if (init && !ctx.seen.has(declaration) && !ts.isFunctionLike(init)) {
-      ctx.seen.add(declaration);
-      const inner = piiOf(init, role, ctx, depth + 1, [...via, text(declaration, sf)]);
-      ctx.seen.delete(declaration);
-      if (inner.length > 0) return inner.map((i) => ({ ...i, span: spanOf(id, sf), text: id.text, remove: undefined }));
-    }
-    return own ? [item(own, id, ctx, via)] : [];
+    const base = variablePii(id, binding, own, role, ctx, depth, via);
+    return [...base, ...writesPii(id, declaration, role, ctx, depth, via)];
   }
   if (binding?.kind === 'parameter') {
     const parameter = binding.parameter;
@@ -274,6 +266,87 @@ function identifierPii(id: ts.Identifier, role: DataParamRole, ctx: Ctx, depth: 
     return own ? [item(own, id, ctx, via)] : [];
   }
   return own ? [item(own, id, ctx, via)] : [];
+}
+
+type VariableBinding = Extract<NonNullable<ReturnType<ScopeResolver['resolve']>>, { kind: 'variable' }>;
+
+/** A variable's data from its declaration: destructured from a person, or its initializer. */
+function variablePii(id: ts.Identifier, binding: VariableBinding, own: PersonalDataMatch | undefined, role: DataParamRole, ctx: Ctx, depth: number, via: string[]): PiiItem[] {
+  const sf = ctx.sourceFile;
+  const declaration = binding.declaration;
+  if (binding.propertyPath && binding.propertyPath.length > 0) {
+    // const { email } = user  /  const { contact: { phone } } = order
+    const init = declaration.initializer;
+    const owner = init ? [init.getText(sf), ...binding.propertyPath.slice(0, -1)].join('.') : undefined;
+    const match = classifyProperty(owner, binding.propertyPath[binding.propertyPath.length - 1]!, ctx.knowledge) ?? own;
+    return match ? [item(match, id, ctx, [...via, `${text(declaration, sf)}`])] : [];
+  }
+  if (own && own.confidence === 'high') return [item(own, id, ctx, via)];
+  const init = declaration.initializer;
+  if (init && !ctx.seen.has(declaration) && !ts.isFunctionLike(init)) {
+    ctx.seen.add(declaration);
+    const inner = piiOf(init, role, ctx, depth + 1, [...via, text(declaration, sf)]);
+    ctx.seen.delete(declaration);
+    if (inner.length > 0) return inner.map((i) => ({ ...i, span: spanOf(id, sf), text: id.text, remove: undefined }));
+  }
+  return own ? [item(own, id, ctx, via)] : [];
+}
+
+/** The identifier a write targets: `e` of `e = …`, `payload` of `payload.email = …`, of `Object.assign(payload, …)`. */
+function writeTarget(write: ts.BinaryExpression | ts.CallExpression): ts.Identifier | undefined {
+  let e = skipOuter(ts.isBinaryExpression(write) ? write.left : write.arguments[0]!);
+  if (ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) e = skipOuter(e.expression);
+  return ts.isIdentifier(e) ? e : undefined;
+}
+
+/**
+ * Data written into a local variable before its use: `e = e.trim()` (a new value),
+ * `payload.email = user.email` / `payload['email'] = …` (a member), `Object.assign(payload, { email })`.
+ * A write after the use in the text is not followed.
+ */
+function writesPii(id: ts.Identifier, declaration: ts.VariableDeclaration, role: DataParamRole, ctx: Ctx, depth: number, via: string[]): PiiItem[] {
+  const writes = ctx.writes?.get(id.text);
+  if (!writes || depth > MAX_DEPTH) return [];
+  const sf = ctx.sourceFile;
+  const at = id.getStart(sf);
+  const out: PiiItem[] = [];
+  for (const write of writes) {
+    if (write.getStart(sf) >= at || ctx.seen.has(write)) continue;
+    const target = writeTarget(write);
+    const bound = target && ctx.scope.resolve(target.text, target);
+    if (bound?.kind !== 'variable' || bound.declaration !== declaration) continue;
+    ctx.seen.add(write);
+    const step = [...via, `${text(write, sf)} before \`${id.text}\` is sent`];
+    if (ts.isCallExpression(write)) {
+      for (const source of write.arguments.slice(1)) out.push(...piiOf(source, role, ctx, depth + 1, step));
+    } else {
+      const left = skipOuter(write.left);
+      const value = write.right;
+      if (ts.isIdentifier(left)) {
+        // e = e.trim(): the new value, reported where the variable is sent
+        for (const i of piiOf(value, role, ctx, depth + 1, step)) out.push({ ...i, span: spanOf(id, sf), text: id.text, remove: undefined });
+      } else {
+        const key = ts.isPropertyAccessExpression(left) ? left.name.text : ts.isElementAccessExpression(left) && ts.isStringLiteralLike(left.argumentExpression) ? left.argumentExpression.text : undefined;
+        const v = skipOuter(value);
+        if (key !== undefined && isLiteral(v)) {
+          const literal = ts.isStringLiteralLike(v) ? classifyLiteral(v.text) : undefined;
+          if (literal) out.push(item(literal, write, ctx, step));
+        } else if (key !== undefined) {
+          const keyMatch = classifyKey(key, role, ctx);
+          const nestedRole: DataParamRole = PERSON_KEYS.has(key) ? 'traits' : role === 'advanced-matching' || role === 'traits' ? role : 'properties';
+          const inner = piiOf(value, nestedRole, ctx, depth + 1, step);
+          const hashedValue = inner.some((i) => i.hashed) || isHashCall(v);
+          if (keyMatch && !ts.isObjectLiteralExpression(v) && (keyMatch.confidence === 'high' || inner.length > 0)) {
+            const confidence = keyMatch.confidence === 'high' || inner.some((i) => i.confidence === 'high') ? 'high' : 'medium';
+            out.push(item({ ...keyMatch, confidence }, write, ctx, step, hashedValue));
+          } else if (ts.isObjectLiteralExpression(v)) out.push(...inner);
+          else for (const i of inner) out.push({ ...i, span: spanOf(write, sf), text: text(write, sf), remove: undefined });
+        }
+      }
+    }
+    ctx.seen.delete(write);
+  }
+  return out;
 }
 
 function isHashCall(e: ts.Expression): boolean {
@@ -437,13 +510,14 @@ export function findPiiFlows(
   scope: ScopeResolver,
   knowledge: Knowledge,
   strings: readonly ts.Node[] = [],
+  writes?: Ctx['writes'],
 ): FlowFacts {
   const flows: PiiFlow[] = [];
   const summaries = new Map<string, PiiSummary>();
   for (const sink of sinks) {
     const params = trackerDataParams(sink.vendor.id);
-    const ctx: Ctx = { sourceFile, scope, knowledge, keys: params?.keys ?? {}, params: [], seen: new Set() };
-    const sinkInfo = {
+    const ctx: Ctx = { sourceFile, scope, knowledge, keys: params?.keys ?? {}, params: [], seen: new Set(), writes };
+    const sinkInfo: PiiSinkInfo = {
       vendorId: sink.vendor.id,
       vendorName: sink.vendor.name,
       vendorKind: sink.vendor.kind,
@@ -453,20 +527,26 @@ export function findPiiFlows(
       span: sink.span,
       host: sink.host,
     };
+    if (sink.recipient) sinkInfo.recipient = sink.recipient;
     const node = sink.node;
-    let args: { expression: ts.Expression; role: DataParamRole }[] = [];
+    let args: { expression: ts.Expression; role: DataParamRole; kind?: string; hashed?: boolean }[] = [];
     if (ts.isCallExpression(node)) {
-      args = argumentRoles(sink, node, ctx).flatMap(({ index, role }) => (node.arguments[index] ? [{ expression: node.arguments[index]!, role }] : []));
+      args = (sink.args ?? argumentRoles(sink, node, ctx)).flatMap((a) => (node.arguments[a.index] ? [{ ...a, expression: node.arguments[a.index]! }] : []));
       // server SDKs take one options object (`client.identify({ userId, traits })`, `posthog.capture({ distinctId, properties })`)
       if (args.length === 0 && node.arguments.length === 1 && ts.isObjectLiteralExpression(skipOuter(node.arguments[0]!))) args = [{ expression: node.arguments[0]!, role: 'properties' }];
     } else if (ts.isBinaryExpression(node)) {
       args = [{ expression: node.right, role: 'properties' }]; // img.src = `https://…/tr?ud[em]=${email}`
     }
-    for (const { expression, role } of args) {
+    for (const { expression, role, kind, hashed } of args) {
       let items = piiOf(expression, role, ctx);
-      if (role === 'user-id' && items.length === 0 && !isLiteral(skipOuter(expression)) && !ts.isObjectLiteralExpression(skipOuter(expression))) {
-        items = [{ kind: 'userId', category: 'online-identifier', confidence: 'high', hashed: false, text: text(expression, sourceFile), span: spanOf(expression, sourceFile), via: [] }];
+      const fixedKind = kind ?? (role === 'user-id' ? 'userId' : undefined);
+      const value = skipOuter(expression);
+      if (fixedKind && items.length === 0 && !isLiteral(value) && !ts.isObjectLiteralExpression(value) && !(ts.isIdentifier(value) && value.text === 'undefined')) {
+        // Bugsnag.setUser(id, email, name), new UserData().setEmail(x): the parameter says what the value is
+        const category = classifyName(fixedKind, knowledge)?.category ?? (fixedKind === 'userId' ? 'online-identifier' : 'contact');
+        items = [{ kind: fixedKind, category, confidence: 'high', hashed: false, text: text(expression, sourceFile), span: spanOf(expression, sourceFile), via: [] }];
       }
+      if (hashed) items = items.map((i) => ({ ...i, hashed: true, via: [...i.via, `${sink.label}() hashes the value with SHA-256 before sending`] }));
       if (items.length > 0) flows.push({ sink: sinkInfo, role, items });
     }
     // exported helpers: which parameter reaches this sink
@@ -481,7 +561,7 @@ export function findPiiFlows(
   }
   const calls: PiiCall[] = [];
   for (const { call, specifier, exportName } of importedCalls) {
-    const ctx: Ctx = { sourceFile, scope, knowledge, keys: {}, params: [], seen: new Set() };
+    const ctx: Ctx = { sourceFile, scope, knowledge, keys: {}, params: [], seen: new Set(), writes };
     const args = call.arguments.map((a, index) => ({ index, items: piiOf(a, 'properties', ctx) })).filter((a) => a.items.length > 0);
     if (args.length > 0) calls.push({ specifier, exportName, span: spanOf(call, sourceFile), args });
   }

@@ -349,6 +349,8 @@ export interface PiiSinkInfo {
   span: Span;
   /** The request's host, for requests recognised by URL. */
   host?: string;
+  /** `processor`: a tool that normally works under a processor contract for the site's own purpose (error monitoring: Sentry, Bugsnag, Datadog RUM). */
+  recipient?: 'processor';
 }
 
 /** Personal data reaching one argument of a sink. */

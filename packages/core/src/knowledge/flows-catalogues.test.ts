@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import vendorsJson from './vendors.json';
 import paramsJson from './tracker-data-params.json';
+import sdkSinksJson from './sdk-data-sinks.json';
 import specialJson from './special-categories.json';
 import { findSpecialTerms, SPECIAL_CATEGORIES } from './special-categories';
 import { splitWords } from './personal-data';
@@ -51,5 +52,27 @@ describe('knowledge: special-categories.json', () => {
     assert.deepEqual(terms('potenzielle Kunden'), []);
     assert.deepEqual(terms('generalSettings'), []);
     assert.deepEqual(terms('transaction'), []);
+  });
+});
+
+describe('knowledge: sdk-data-sinks.json', () => {
+  const file = sdkSinksJson as unknown as { sinks: { id: string; name: string; vendor?: string; recipient?: string; modules: string[]; calls?: { method: string; args: { index: number; role?: string; kind?: string }[] }[]; classes?: { class: string; setters: Record<string, string>; hashedBySdk?: string[] }[]; source: string }[] };
+  it('every entry names its source, its modules, a known tracker vendor when it reuses one, and call shapes or classes', () => {
+    const ids = new Set<string>();
+    for (const e of file.sinks) {
+      assert.ok(!ids.has(e.id), `duplicate ${e.id}`);
+      ids.add(e.id);
+      assert.ok(e.source.trim(), `${e.id}: source`);
+      assert.ok(e.modules.length > 0, `${e.id}: modules`);
+      if (e.vendor) assert.ok(vendorIds.has(e.vendor), `${e.id}: vendor ${e.vendor} is not in vendors.json`);
+      assert.ok(!(e.vendor && e.recipient), `${e.id}: a tracker vendor is a third party, not a processor`);
+      assert.ok((e.calls?.length ?? 0) + (e.classes?.length ?? 0) > 0, `${e.id}: calls or classes`);
+      for (const c of e.classes ?? []) for (const h of c.hashedBySdk ?? []) assert.ok(Object.hasOwn(c.setters, h), `${e.id}: hashed setter ${h} is not a setter`);
+      for (const c of e.calls ?? []) for (const a of c.args) assert.ok(a.role === undefined || ['traits', 'user-id', 'properties', 'advanced-matching', 'none'].includes(a.role), `${e.id}: role ${a.role}`);
+    }
+  });
+  it('no module is also a tracker SDK of vendors.json (one opinion per call)', () => {
+    const trackerModules = new Set((vendorsJson as { imports: { module: string }[] }[]).flatMap((v) => v.imports.map((i) => i.module)));
+    for (const e of file.sinks) if (!e.vendor) for (const m of e.modules) assert.ok(!trackerModules.has(m), `${e.id}: ${m} is a tracker module`);
   });
 });

@@ -34,6 +34,16 @@ runRuleTests(rule, {
     "export function boot(account: any) {\n  Intercom('boot', { app_id: 'x', confirmed_email: account.confirmed_email, verifiedEmail: account.verifiedEmail });\n}",
     // a wallet address destructured from a callback: an ambiguous name without a person (found in public wagmi code)
     "import { track } from '@vercel/analytics';\nexport function onConnect({ address, chainId }: { address: string; chainId: number }) {\n  track('wallet_connected', { address, chainId });\n}",
+    // reassignment: a write after the call does not reach it; a settings write is not data
+    "export function t(user: { email: string }) {\n  let payload: any = {};\n  payload.emailEnabled = user.email.length > 0;\n  analytics.track('x', payload);\n  payload.email = user.email;\n}",
+    // Sentry with the id only: an error monitor links reports to an account by its id
+    "import * as Sentry from '@sentry/nextjs';\nexport function who(user: { id: string }) {\n  Sentry.setUser({ id: user.id });\n  Sentry.setUser(null);\n}",
+    // a project's own setUser (a state setter), not an error monitor's
+    "import { useState } from 'react';\nexport function useAccount(user: { email: string }) {\n  const [, setUser] = useState({});\n  setUser({ email: user.email });\n}",
+    // Meta SDK: fbp/fbc browser ids and no customer data; a UserData class of the project's own is not the SDK's
+    "class UserData { setEmail(e: string) { return this; } }\nexport function local(user: { email: string }) {\n  new UserData().setEmail(user.email);\n}",
+    // Google Ads API campaign reporting is not a conversion upload
+    "import { GoogleAdsApi } from 'google-ads-api';\nexport async function report(customer: any, user: { email: string }) {\n  await customer.query('SELECT campaign.id FROM campaign');\n}",
     // a helper in another file that sends nothing personal
     { code: "import { identifyUser } from './analytics';\nexport function login(u: { id: string }) {\n  identifyUser(u.id, { plan: 'pro' });\n}", files: { 'analytics.ts': helper } },
   ],
@@ -124,6 +134,63 @@ runRuleTests(rule, {
       files: { 'analytics.ts': helper },
       errors: [{ messageId: 'piiThroughHelper', line: 3, column: 24, message: 'reaches Segment through `identifyUser()` from ./analytics' }],
       output: "import { identifyUser } from './analytics';\nexport function login(u: { id: string; email: string }) {\n  identifyUser(u.id, { });\n}",
+    },
+    {
+      name: 'reassignment: members written into a payload before it is sent; a reassigned copy of the email',
+      code: "export function t(user: { email: string; phone: string }) {\n  let payload: any = {};\n  payload.email = user.email;\n  payload['telefon'] = user.phone;\n  analytics.track('x', payload);\n  let e = user.email;\n  e = e.trim();\n  posthog.capture('y', { contact: e });\n}",
+      errors: [
+        { messageId: 'piiToThirdParty', line: 3, column: 3, endColumn: 29, message: 'email address (`payload.email = user.email`) is sent to Segment' },
+        { messageId: 'piiToThirdParty', line: 4, column: 3, message: 'phone number' },
+        { messageId: 'piiToThirdParty', line: 8, column: 26, message: 'email address (`contact: e`)' },
+      ],
+    },
+    {
+      name: 'Object.assign into the traits before identify',
+      code: "export function t(user: { id: string; email: string }) {\n  const traits = {};\n  Object.assign(traits, { email: user.email });\n  analytics.identify(user.id, traits);\n}",
+      errors: [
+        { messageId: 'piiToThirdParty', line: 3, column: 27, message: 'email address' },
+        { messageId: 'piiToThirdParty', line: 4, column: 22, message: 'user ID' },
+      ],
+    },
+    {
+      name: 'error monitors: Sentry setUser, scope.setUser and Bugsnag with the email are info (a processor, but the email is not needed)',
+      code: "import * as Sentry from '@sentry/nextjs';\nimport Bugsnag from '@bugsnag/js';\nexport function who(user: { id: string; email: string; name: string }) {\n  Sentry.setUser({ id: user.id, email: user.email });\n  Sentry.withScope((scope) => { scope.setUser({ id: user.id, email: user.email }); });\n  Bugsnag.setUser(user.id, user.email, user.name);\n}",
+      errors: [
+        { messageId: 'piiToMonitoring', line: 4, column: 33, severity: 'info', confidence: 'medium', message: 'attached to the error reports Sentry receives' },
+        { messageId: 'piiToMonitoring', line: 5, column: 62, severity: 'info', message: 'Sentry' },
+        { messageId: 'piiToMonitoring', line: 6, column: 28, severity: 'info', message: 'email address (`user.email`) is attached to the error reports Bugsnag' },
+        { messageId: 'piiToMonitoring', line: 6, column: 40, severity: 'info', message: 'name' },
+      ],
+    },
+    {
+      name: 'Sentry named import and getCurrentScope(); Deutsch: E-Mail des Kunden',
+      code: "import { setUser, getCurrentScope } from '@sentry/sveltekit';\nexport function anmelden(kunde: { id: string; email: string }) {\n  setUser({ id: kunde.id, email: kunde.email });\n  getCurrentScope().setUser({ email: kunde.email });\n}",
+      errors: [
+        { messageId: 'piiToMonitoring', line: 3, column: 27, severity: 'info' },
+        { messageId: 'piiToMonitoring', line: 4, column: 31, severity: 'info' },
+      ],
+    },
+    {
+      name: 'Meta Conversions API Node SDK: UserData setters (hashed by the SDK: info); the IP address is not hashed',
+      code: "import { UserData, ServerEvent } from 'facebook-nodejs-business-sdk';\nexport function capi(customer: { email: string; phone: string }, ip: string) {\n  const userData = new UserData().setEmail(customer.email).setPhone(customer.phone);\n  userData.setClientIpAddress(ip);\n  return new ServerEvent().setEventName('Purchase').setUserData(userData);\n}",
+      errors: [
+        { messageId: 'hashedPiiToThirdParty', line: 3, column: 44, severity: 'info', message: 'A hashed email address (`customer.email`) is sent to Meta Pixel (Facebook) through `UserData.setEmail`' },
+        { messageId: 'hashedPiiToThirdParty', line: 3, column: 69, severity: 'info', message: 'phone number' },
+        { messageId: 'piiToThirdParty', line: 4, column: 31, severity: 'warning', message: 'IP address' },
+      ],
+    },
+    {
+      name: 'Meta SDK through require and a positional array (setEmails)',
+      code: "const bizSdk = require('facebook-nodejs-business-sdk');\nconst UserData = bizSdk.UserData;\nmodule.exports = async function send(data: any) {\n  const u = new UserData().setEmails([data.user_data.em]);\n  return u;\n};",
+      errors: [{ messageId: 'hashedPiiToThirdParty', line: 4, column: 38, severity: 'info', message: 'email address' }],
+    },
+    {
+      name: 'Google Ads API enhanced conversions: hashed_email in user_identifiers is info; REST upload too',
+      code: "import { GoogleAdsApi } from 'google-ads-api';\nexport async function upload(customer: any, hashedEmail: string, lead: { phone: string }) {\n  await customer.conversionUploads.uploadClickConversions({ conversions: [{ conversion_action: 'x', user_identifiers: [{ hashed_email: hashedEmail }] }] });\n  await fetch('https://googleads.googleapis.com/v17/customers/123:uploadClickConversions', { method: 'POST', body: JSON.stringify({ conversions: [{ userIdentifiers: [{ phoneNumber: lead.phone }] }] }) });\n}",
+      errors: [
+        { messageId: 'hashedPiiToThirdParty', line: 3, column: 122, severity: 'info', message: 'Google Ads' },
+        { messageId: 'piiToThirdParty', line: 4, column: 169, severity: 'warning', message: 'phone number' },
+      ],
     },
     {
       name: 'Deutsch: Telefonnummer und Geburtsdatum des Kunden als Event-Eigenschaften',

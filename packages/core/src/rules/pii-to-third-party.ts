@@ -18,7 +18,7 @@ export interface Options {
   ignoreKinds: string[];
 }
 
-export type MessageIds = 'piiToThirdParty' | 'hashedPiiToThirdParty' | 'piiThroughHelper';
+export type MessageIds = 'piiToThirdParty' | 'hashedPiiToThirdParty' | 'piiThroughHelper' | 'piiToMonitoring';
 
 /** Plain words for the kinds (`email` → "email address"). */
 const KIND_LABEL: Record<string, string> = {
@@ -48,6 +48,8 @@ function isContractProcessor(sink: PiiSinkInfo, knowledge: import('../knowledge'
  */
 function reportable(items: PiiItem[], sink: PiiSinkInfo, options: Options): PiiItem[] {
   const kept = items.filter((i) => !options.ignoreKinds.includes(i.kind));
+  // an error monitor working for the site links reports to an account by its id: only contact and identity data is worth a note
+  if (sink.recipient === 'processor') return kept.filter((i) => i.kind !== 'userId' && i.kind !== 'deviceId' && i.kind !== 'ipAddress');
   const identifying = kept.some((i) => i.kind !== 'userId' && i.kind !== 'deviceId');
   return kept.filter((i) => (i.kind === 'userId' || i.kind === 'deviceId' ? identifying || sink.adPlatform : true));
 }
@@ -97,6 +99,11 @@ export const rule = createRule<Options, MessageIds>({
         why: 'Hashing only pseudonymises: {{vendor}} hashes its own users’ data the same way to match them, so the hash is still personal data (Art. 4(5) GDPR; VG Bayreuth B 1 S 18.105).',
         fix: 'Send it only with the person’s consent to this matching, or leave it out.',
       },
+      piiToMonitoring: {
+        text: 'The customer’s {{kind}} (`{{what}}`) is attached to the error reports {{vendor}} receives through `{{label}}`.',
+        why: '{{vendor}} normally processes error reports on your behalf under a processor contract (Art. 28 GDPR), so this is not a disclosure to a third party; but fixing errors rarely needs the {{kind}}, and every copy in another system widens who can see it (Art. 5(1)(c), 25 GDPR).',
+        fix: 'Send only an internal user id (`{ id: user.id }`), or make sure the processor contract and the privacy notice cover {{vendor}}.',
+      },
       piiThroughHelper: {
         text: 'The customer’s {{kind}} (`{{what}}`) reaches {{vendor}} through `{{helper}}()` from {{module}}.',
         why: '`{{helper}}()` passes this argument to {{vendor}} (`{{label}}`); the disclosure to that third party needs a legal basis, a contract and a line in the privacy notice (Art. 5(1)(b,c), 6, 28 GDPR).',
@@ -122,13 +129,15 @@ export const rule = createRule<Options, MessageIds>({
     fixable: false,
     hasSuggestions: true,
     description: [
-      'Finds personal data in the arguments of tracker calls (identify traits, event properties, `fbq(\'init\', id, { em })` advanced matching, `gtag(\'set\', \'user_data\', …)`, PostHog/Mixpanel/Segment/Intercom/Klaviyo/HubSpot/Braze calls), in tracker URLs (`?email=…`) and in server-side requests to tracking endpoints (Meta Conversions API `user_data`, GA4 Measurement Protocol).',
+      'Finds personal data in the arguments of tracker calls (identify traits, event properties, `fbq(\'init\', id, { em })` advanced matching, `gtag(\'set\', \'user_data\', …)`, PostHog/Mixpanel/Segment/Intercom/Klaviyo/HubSpot/Braze calls), in tracker URLs (`?email=…`), in server-side requests to tracking endpoints (Meta Conversions API `user_data`, GA4 Measurement Protocol), in the Meta Conversions API Node SDK (`new UserData().setEmail(…)`), in Google Ads API conversion uploads (`customer.conversionUploads.uploadClickConversions`, `…:uploadClickConversions` over REST, `user_identifiers`) and in error-monitoring user context (`Sentry.setUser`, `scope.setUser`, `Bugsnag.setUser`).',
       '',
-      'The data is followed within the function through variables, destructuring, object spreads, template strings, local helpers’ return values and hash calls, and across files through the project’s own helpers: `identify(user.email)` in a page is reported when `identify` in `lib/analytics.ts` passes its argument to Segment.',
+      'The data is followed within the function through variables, reassignments (`payload.email = user.email` or `Object.assign(payload, { email })` before `track(\'x\', payload)`; `e = e.trim()`), destructuring, object spreads, template strings, local helpers’ return values and hash calls, and across files through the project’s own helpers: `identify(user.email)` in a page is reported when `identify` in `lib/analytics.ts` passes its argument to Segment.',
       '',
       'Which arguments carry user data is catalogued per vendor in `tracker-data-params.json`; which names are personal data comes from the shared personal-data vocabulary (`personalData` in `creepyline.json` extends it). Names such as `emailTemplate`, `emailEnabled`, `email_sent_at` or `config.email` are not personal data; literals in calls (`{ name: \'Signup\' }`) are constants, not a person’s data.',
       '',
-      '- A hashed value (`sha256(email)`, `em: hashedEmail`) is reported at `info`: pseudonymised data is still personal data.',
+      '- A hashed value (`sha256(email)`, `em: hashedEmail`, the values the Meta SDK\'s `UserData` setters hash themselves, Google Ads `hashed_email`) is reported at `info`: pseudonymised data is still personal data.',
+      '- Error monitors (Sentry, Bugsnag) normally work under a processor contract for the site\'s own purpose, so an email or name in their user context is not a disclosure to a third party; it is reported at `info` (medium confidence) because fixing errors needs only an internal id (Art. 5(1)(c), 25). Their user id alone is not reported. Session-replay and RUM tools of the tracker catalogue (LogRocket, Datadog RUM) are analytics recipients and reported like other trackers.',
+      '- Tests and fixtures are analysed like any code; the default config template ignores `**/*.test.*`, `**/__tests__/**` and `**/fixtures/**`. Teams whose end-to-end helpers or seed scripts live elsewhere (`e2e/`, `playwright/`, `scripts/`) add those folders to `ignore`.',
       '- A bare user id is reported only together with other identifying data, or when it goes to an advertising platform.',
       '- Contract processors (payment, transactional email, shipping) are not reported.',
       '- The quick fix removes the property from the call (a suggestion: the recipient will no longer get it).',
@@ -139,9 +148,13 @@ export const rule = createRule<Options, MessageIds>({
         { title: 'The customer’s email in Segment event properties', code: "export function onSignup(user: { email: string }) {\n  analytics.track('Signed Up', { email: user.email, plan: 'pro' });\n}" },
         { title: 'Meta advanced matching with the hashed email (info)', code: "import { sha256 } from './hash';\nexport function initPixel(email: string) {\n  fbq('init', '1234567890', { em: sha256(email) });\n}" },
         { title: 'Telefonnummer des Kunden als Event-Eigenschaft', code: "export function bestellt(kunde: { telefonnummer: string }) {\n  posthog.capture('bestellung', { telefon: kunde.telefonnummer });\n}" },
+        { title: 'An email written into the payload before it is sent', code: "export function signup(user: { email: string }) {\n  const payload: Record<string, string> = {};\n  payload.email = user.email;\n  analytics.track('Signed Up', payload);\n}" },
+        { title: 'Meta Conversions API Node SDK (hashed by the SDK: info)', code: "import { UserData } from 'facebook-nodejs-business-sdk';\nexport function matchData(customer: { email: string }) {\n  return new UserData().setEmail(customer.email);\n}" },
+        { title: 'The email in Sentry’s user context (info: a processor, but the email is not needed)', code: "import * as Sentry from '@sentry/nextjs';\nexport function onLogin(user: { id: string; email: string }) {\n  Sentry.setUser({ id: user.id, email: user.email });\n}" },
       ],
       correct: [
         { title: 'Only the id and non-personal properties', code: "export function onLogin(user: { id: string }) {\n  analytics.identify(user.id, { plan: 'pro' });\n}" },
+        { title: 'Only an internal id in Sentry’s user context', code: "import * as Sentry from '@sentry/nextjs';\nexport function onLogin(user: { id: string }) {\n  Sentry.setUser({ id: user.id });\n}" },
         { title: 'Names that are about email, not an email address', code: "export function track(settings: { emailEnabled: boolean; emailTemplate: string }) {\n  posthog.capture('settings_saved', { emailEnabled: settings.emailEnabled, emailTemplate: settings.emailTemplate });\n}" },
       ],
     },
@@ -151,11 +164,13 @@ export const rule = createRule<Options, MessageIds>({
     const { facts, options, knowledge } = context;
     const reported = new Set<string>();
     // group the flows of one sink call: a user id counts when the same call carries other data
-    const bySink = new Map<number, typeof facts.piiFlows>();
+    // keyed by the whole span: chained calls (`new UserData().setEmail(a).setPhone(b)`) start at the same place
+    const bySink = new Map<string, typeof facts.piiFlows>();
     for (const flow of facts.piiFlows) {
-      const list = bySink.get(flow.sink.span.start) ?? [];
+      const key = `${flow.sink.span.start}:${flow.sink.span.end}`;
+      const list = bySink.get(key) ?? [];
       list.push(flow);
-      bySink.set(flow.sink.span.start, list);
+      bySink.set(key, list);
     }
     for (const flows of bySink.values()) {
       const sink = flows[0]!.sink;
@@ -164,13 +179,14 @@ export const rule = createRule<Options, MessageIds>({
         const key = `${item.span.start}:${item.span.end}`;
         if (reported.has(key)) continue;
         reported.add(key);
+        const monitoring = sink.recipient === 'processor';
         context.report({
-          messageId: item.hashed ? 'hashedPiiToThirdParty' : 'piiToThirdParty',
+          messageId: monitoring ? 'piiToMonitoring' : item.hashed ? 'hashedPiiToThirdParty' : 'piiToThirdParty',
           data: { kind: item.kind, what: item.text, vendor: sink.vendorName, label: sink.label },
           start: item.span.start,
           end: item.span.end,
-          confidence: item.confidence,
-          severityCap: item.hashed ? 'info' : undefined,
+          confidence: monitoring ? 'medium' : item.confidence,
+          severityCap: item.hashed || monitoring ? 'info' : undefined,
           fixes: removeFix(item),
           trace: [
             `\`${sink.label}\` sends data to ${sink.vendorName} (${sink.vendorKind}).`,
@@ -194,13 +210,14 @@ export const rule = createRule<Options, MessageIds>({
             const key = `${item.span.start}:${item.span.end}`;
             if (reported.has(key)) continue;
             reported.add(key);
+            const monitoring = sink.recipient === 'processor';
             context.report({
-              messageId: item.hashed ? 'hashedPiiToThirdParty' : 'piiThroughHelper',
+              messageId: monitoring ? 'piiToMonitoring' : item.hashed ? 'hashedPiiToThirdParty' : 'piiThroughHelper',
               data: { kind: item.kind, what: item.text, vendor: sink.vendorName, label: sink.label, helper: call.exportName === 'default' ? 'default export' : call.exportName, module: call.specifier },
               start: item.span.start,
               end: item.span.end,
-              confidence: item.confidence,
-              severityCap: item.hashed ? 'info' : undefined,
+              confidence: monitoring ? 'medium' : item.confidence,
+              severityCap: item.hashed || monitoring ? 'info' : undefined,
               fixes: removeFix(item),
               trace: [`\`${call.exportName}()\` from ${call.specifier} passes argument ${arg.index + 1} to \`${sink.label}\` (${sink.vendorName}).`, ...item.via.map((v) => `Via \`${v}\`.`)],
             });

@@ -1,0 +1,188 @@
+/**
+ * SDK calls that hand a person's data to a vendor outside the tracker catalogue, recognised
+ * while the one walk visits calls (through {@link DataHandlingCollector}): error-monitoring user
+ * context (`Sentry.setUser`, `scope.setUser`, `Bugsnag.setUser`, `datadogRum.setUser`), the Meta
+ * Conversions API Node SDK's `UserData` setters, Google Ads API conversion uploads. The flows
+ * pass treats them like tracker sinks. Call shapes come from `knowledge/sdk-data-sinks.json`.
+ */
+// A local alias: one property read at load instead of two getter calls per `ts.` use.
+import { ts as morphTs } from 'ts-morph';
+import ts = morphTs;
+import data from '../knowledge/sdk-data-sinks.json';
+import type { DataParamRole } from '../knowledge/tracker-data-params';
+import { pathOf, skipOuter } from './consent';
+import { requiredModule, type ScopeResolver } from './scope';
+
+/** One argument of an SDK sink: a role as in tracker-data-params, or a fixed kind (`Bugsnag.setUser(id, email, name)`). */
+export interface SdkSinkArg {
+  index: number;
+  role: DataParamRole;
+  /** The argument is this kind of personal data whatever its name (`setEmail(x)`). */
+  kind?: string;
+  /** The SDK hashes the value before sending it (Meta's UserData setters). */
+  hashed?: boolean;
+}
+
+interface CallShape {
+  method: string;
+  args: { index: number; role?: DataParamRole; kind?: string }[];
+}
+
+/** A catalogue entry of `sdk-data-sinks.json`. */
+export interface SdkSinkEntry {
+  id: string;
+  name: string;
+  kind?: string;
+  /** A tracker vendor id (`meta-pixel`) the data reaches; the entry's own id otherwise. */
+  vendor?: string;
+  /** `processor`: normally works under a processor contract for the site's own purpose. */
+  recipient?: 'processor';
+  modules: string[];
+  globals?: string[];
+  calls?: CallShape[];
+  /** Methods that give a scope object with the same setters (`withScope(scope => scope.setUser(…))`, `getCurrentScope()`). */
+  scopes?: string[];
+  classes?: { class: string; setters: Record<string, string>; hashedBySdk?: string[] }[];
+  endpoints?: string[];
+  source: string;
+}
+
+export const SDK_SINKS: readonly SdkSinkEntry[] = (data as unknown as { sinks: SdkSinkEntry[] }).sinks;
+const BY_MODULE = new Map<string, SdkSinkEntry>();
+for (const entry of SDK_SINKS) for (const m of entry.modules) BY_MODULE.set(m, entry);
+
+/** A recognised SDK sink call. */
+export interface SdkSinkMatch {
+  entry: SdkSinkEntry;
+  label: string;
+  args: SdkSinkArg[];
+}
+
+const MAX_STEPS = 6;
+
+/** The catalogue entry whose module an expression's root comes from: an import, a require, an instance made from one. */
+function entryOfRoot(expression: ts.Expression, scope: ScopeResolver, steps = 0): SdkSinkEntry | undefined {
+  if (steps > MAX_STEPS) return undefined;
+  let e = skipOuter(expression);
+  while (ts.isAwaitExpression(e)) e = skipOuter(e.expression);
+  // walk down member accesses and calls to the root identifier: Sentry.getCurrentScope(), bugsnag.client
+  for (let i = 0; i < MAX_STEPS; i++) {
+    if (ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.expression) && ['window', 'globalThis', 'self'].includes(e.expression.text) && !scope.resolve(e.expression.text, e)) {
+      // window.Sentry, window.DD_RUM
+      const name = e.name.text;
+      return SDK_SINKS.find((s) => s.globals?.includes(name));
+    }
+    if (ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) e = skipOuter(e.expression);
+    else if (ts.isCallExpression(e) || ts.isNewExpression(e)) {
+      const module = ts.isCallExpression(e) ? requiredModule(e) : undefined;
+      if (module !== undefined) return BY_MODULE.get(module);
+      e = skipOuter(e.expression);
+    } else break;
+  }
+  if (!ts.isIdentifier(e)) return undefined;
+  const binding = scope.resolve(e.text, e);
+  if (!binding) {
+    const name = e.text;
+    return SDK_SINKS.find((s) => s.globals?.includes(name));
+  }
+  if (binding.kind === 'import') return BY_MODULE.get(binding.module);
+  if (binding.kind === 'variable' && binding.declaration.initializer) {
+    const init = binding.declaration.initializer;
+    const module = requiredModule(init);
+    if (module !== undefined) return BY_MODULE.get(module);
+    return entryOfRoot(init, scope, steps + 1);
+  }
+  return undefined;
+}
+
+/** `window.Sentry.setUser` → `Sentry.setUser`. */
+function withoutWindow(path: string[]): string[] {
+  return path[0] === 'window' || path[0] === 'globalThis' || path[0] === 'self' ? path.slice(1) : path;
+}
+
+function argsOf(shape: CallShape): SdkSinkArg[] {
+  return shape.args.map((a) => ({ index: a.index, role: a.role ?? 'properties', kind: a.kind }));
+}
+
+/** Is `receiver` a scope object of `entry` (`scope` of `withScope(scope => …)`, `getCurrentScope()`, a variable holding one)? */
+function isScopeObject(receiver: ts.Expression, entry: SdkSinkEntry, scope: ScopeResolver): boolean {
+  const methods = entry.scopes ?? [];
+  const e = skipOuter(receiver);
+  if (ts.isCallExpression(e)) {
+    const path = pathOf(e.expression);
+    return !!path && methods.includes(path[path.length - 1]!) && entryOfRoot(e.expression, scope) === entry;
+  }
+  if (!ts.isIdentifier(e)) return false;
+  const binding = scope.resolve(e.text, e);
+  if (binding?.kind === 'variable' && binding.declaration.initializer) return isScopeObject(binding.declaration.initializer, entry, scope);
+  if (binding?.kind !== 'parameter') return false;
+  // Sentry.withScope((scope) => { scope.setUser(…) })
+  const fn = binding.parameter.parent;
+  const call = fn.parent;
+  if (!ts.isCallExpression(call) || !call.arguments.includes(fn as ts.Expression)) return false;
+  const path = pathOf(call.expression);
+  return !!path && methods.includes(path[path.length - 1]!) && entryOfRoot(call.expression, scope) === entry;
+}
+
+/** `new UserData()` (of the SDK) at the start of a setter chain, or a variable holding one. */
+function isSdkClassChain(receiver: ts.Expression, className: string, modules: ReadonlySet<string>, entry: SdkSinkEntry, scope: ScopeResolver, steps = 0): boolean {
+  if (steps > MAX_STEPS * 3) return false;
+  const e = skipOuter(receiver);
+  if (ts.isNewExpression(e)) {
+    const path = pathOf(e.expression);
+    if (!path || path[path.length - 1] !== className) return false;
+    return entryOfRoot(e.expression, scope) === entry || entry.modules.some((m) => modules.has(m));
+  }
+  if (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression)) return isSdkClassChain(e.expression.expression, className, modules, entry, scope, steps + 1);
+  if (ts.isIdentifier(e)) {
+    const binding = scope.resolve(e.text, e);
+    if (binding?.kind === 'variable' && binding.declaration.initializer) return isSdkClassChain(binding.declaration.initializer, className, modules, entry, scope, steps + 1);
+  }
+  return false;
+}
+
+/**
+ * The SDK sink a call is, if any. `modules` are the module specifiers the file imports or
+ * requires (a setter chain on `new UserData()` counts when the file uses the SDK).
+ */
+export function matchSdkSink(call: ts.CallExpression, scope: ScopeResolver, modules: ReadonlySet<string>): SdkSinkMatch | undefined {
+  const callee = skipOuter(call.expression);
+  const method = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : undefined;
+  if (method === undefined) return undefined;
+  const path = pathOf(callee);
+  const label = path ? withoutWindow(path).join('.') : `….${method}`;
+  for (const entry of SDK_SINKS) {
+    for (const shape of entry.calls ?? []) {
+      if (shape.method !== method) continue;
+      if (ts.isIdentifier(callee)) {
+        // import { setUser } from '@sentry/sveltekit'
+        const binding = scope.resolve(callee.text, callee);
+        if (binding?.kind === 'import' && binding.exportName === method && entry.modules.includes(binding.module)) return { entry, label, args: argsOf(shape) };
+        continue;
+      }
+      if (!ts.isPropertyAccessExpression(callee)) continue;
+      const receiver = callee.expression;
+      if (entryOfRoot(receiver, scope) === entry && !(entry.scopes && isScopeLike(receiver))) return { entry, label, args: argsOf(shape) };
+      if (entry.scopes && isScopeObject(receiver, entry, scope)) return { entry, label, args: argsOf(shape) };
+      // customer.conversionUploads.uploadClickConversions(…): the instance comes through a factory; the method names the SDK
+      if (!entry.scopes && !entry.globals && entry.modules.some((m) => modules.has(m))) return { entry, label, args: argsOf(shape) };
+    }
+    for (const cls of entry.classes ?? []) {
+      const kind = Object.hasOwn(cls.setters, method) ? cls.setters[method] : undefined;
+      if (kind === undefined || !ts.isPropertyAccessExpression(callee)) continue;
+      if (!isSdkClassChain(callee.expression, cls.class, modules, entry, scope)) continue;
+      return { entry, label: `${cls.class}.${method}`, args: [{ index: 0, role: 'properties', kind, hashed: cls.hashedBySdk?.includes(method) }] };
+    }
+  }
+  return undefined;
+}
+
+/** `Sentry.getCurrentScope()` is a scope, not the SDK namespace. */
+function isScopeLike(receiver: ts.Expression): boolean {
+  return ts.isCallExpression(skipOuter(receiver));
+}
+
+/** The catalogue entry whose endpoint a request URL matches (`googleads.googleapis.com/v17/customers/1:uploadClickConversions`). */
+export function sdkSinkForUrl(url: string, matches: (pattern: string, url: string) => boolean): SdkSinkEntry | undefined {
+  return SDK_SINKS.find((s) => s.endpoints?.some((p) => matches(p, url)));
+}
