@@ -36,6 +36,8 @@ const PERSON_MODELS = ['user', 'users', 'customer', 'customers', 'subscriber', '
 /** Words that may precede a person model without making it a join table (`appUser`, `newsletterSubscriber`). */
 const PERSON_MODEL_PREFIXES = ['app', 'end', 'shop', 'site', 'newsletter', 'mailing', 'email', 'web', 'platform', 'auth', 'registered', 'guest', 'b2b', 'b2c', 'stripe', 'all'];
 const FILLER = new Set(['handle', 'handler', 'on', 'do', 'api', 'route', 'controller', 'service', 'action', 'request', 'req', 'async', 'by', 'id', 'ids', 'with', 'and', 'the', 'my', 'own', 'for', 'permanently', 'permanent', 'completely', 'hard', 'soft', 'gdpr', 'dsgvo', 'data', 'daten', 'endpoint', 'mutation', 'fn', 'one', 'many', 'all', 'and', 'record', 'records', 'entirely', 'request', 'job', 'task', 'worker', 'process', 'perform', 'execute', 'run', 'mein', 'meine', 'dein', 'admin', 'self', 'current', 'email', 'uid']);
+/** Words in a function's name that say it handles test data (seeded users, fixtures, mocks). */
+const TEST_DATA_WORDS = new Set(['test', 'tests', 'testing', 'seed', 'seeded', 'unseed', 'fixture', 'fixtures', 'mock', 'mocked', 'fake', 'dummy', 'e2e', 'teardown', 'testdata', 'testdaten', 'testkunde', 'testkunden', 'testnutzer', 'testbenutzer', 'testkonto']);
 const SOFT_DELETE_KEYS = new Set(['deletedAt', 'deleted_at', 'deleted', 'isDeleted', 'is_deleted', 'deletedOn', 'archivedAt', 'archived', 'isActive', 'active', 'is_active', 'anonymizedAt']);
 const ORM_DELETE_METHODS = new Set(['delete', 'deleteMany', 'deleteOne', 'findByIdAndDelete', 'findOneAndDelete', 'findByIdAndRemove', 'findOneAndRemove', 'destroy', 'remove', 'del', 'deleteUser', 'deleteUsers']);
 
@@ -569,6 +571,8 @@ export class DataHandlingCollector {
       }
       // an anonymous callback (`.then(() => prisma.user.delete())`): keep looking for a named function
       if (!summary.name && !routeOf(n as ts.ArrowFunction, this.sourceFile)) continue;
+      // deleteTestPartner, unseedUser, cleanupFixtures: removing test data the project created itself, which no processor ever received
+      if (summary.name && words(summary.name).some((w) => TEST_DATA_WORDS.has(w))) return;
       // a Next.js handler of a route nested under another resource (`app/api/workspaces/[id]/users/route.ts`)
       if (/^(GET|POST|PUT|PATCH|DELETE)$/.test(summary.name)) {
         const m = /\/(?:app|pages)\/(.*)\/route\.[cm]?[jt]sx?$/.exec(this.sourceFile.fileName.replace(/\\/g, '/'));
@@ -723,7 +727,7 @@ export class DataHandlingCollector {
     return this.sdkSinks.map(({ call, entry, label, args, host }) => {
       const tracker = entry.vendor ? this.knowledge.vendorById(entry.vendor) : undefined;
       const vendor = tracker ? { id: tracker.id, name: tracker.name, kind: tracker.kind } : { id: entry.id, name: entry.name, kind: entry.kind ?? 'service' };
-      return { node: call, vendor, form: host ? 'server-request' : 'sdk-call', label, span: this.span(call), host, args, recipient: entry.recipient };
+      return { node: call, vendor, form: host ? 'server-request' : 'sdk-call', label, span: this.span(call), host, args, recipient: entry.recipient, ignoreKeys: entry.ignoreKeys };
     });
   }
 

@@ -44,6 +44,8 @@ export interface FlowSink {
   args?: SdkSinkArg[];
   /** `processor`: a tool that normally works under a processor contract for the site's own purpose (error monitoring). */
   recipient?: 'processor';
+  /** Keys that name the sender's own account, never a person (`customer_id` of the Google Ads API). */
+  ignoreKeys?: readonly string[];
 }
 
 interface ParamMark {
@@ -60,6 +62,8 @@ interface Ctx {
   /** Parameters of enclosing functions reached (for summaries). */
   params: ParamMark[];
   seen: Set<ts.Node>;
+  /** Keys that name the sender's own account in this sink's calls (`customer_id` of the Google Ads API), never a person. */
+  ignoreKeys?: ReadonlySet<string>;
   /** Writes into local variables by name (the walk's {@link DataHandlingCollector.writes}). */
   writes?: ReadonlyMap<string, readonly (ts.BinaryExpression | ts.CallExpression)[]>;
 }
@@ -162,6 +166,10 @@ export function piiOf(expression: ts.Expression, role: DataParamRole, ctx: Ctx, 
     if (match) return [item(match, e, ctx, via)];
     // const data = { email }; data.email
     const holder = skipOuter(owner);
+    // const u = await prisma.customer.findUnique(…); u.name: the model is the owner
+    const inferred = ts.isIdentifier(holder) ? inferredOwner(holder, ctx) : undefined;
+    const byModel = inferred && classifyProperty(inferred.owner, name, ctx.knowledge);
+    if (byModel && inferred) return [item(byModel, e, ctx, [...via, inferred.via])];
     if (ts.isIdentifier(holder)) {
       const binding = ctx.scope.resolve(holder.text, holder);
       const init = binding?.kind === 'variable' && !binding.propertyPath ? binding.declaration.initializer : undefined;
@@ -177,6 +185,99 @@ export function piiOf(expression: ts.Expression, role: DataParamRole, ctx: Ctx, 
   }
   if (ts.isCallExpression(e) || ts.isNewExpression(e)) return callPii(e, role, ctx, depth, via);
   return [];
+}
+
+/** Read methods of ORMs and collections whose result is a record of the model they are called on. */
+const QUERY_METHODS = new Set([
+  'findUnique', 'findUniqueOrThrow', 'findFirst', 'findFirstOrThrow', 'findMany', 'findOne', 'findOneBy', 'findOneOrFail', 'findOneByOrFail', 'findBy', 'findById', 'findByPk', 'findAll',
+  'findOneAndUpdate', 'findByIdAndUpdate', 'find', 'create', 'update', 'upsert', 'save', 'insert', 'returning', 'get', 'getOne', 'getMany', 'first', 'select', 'where', 'limit', 'lean', 'exec', 'then', 'at', 'filter', 'single', 'maybeSingle',
+]);
+/** Suffixes of model holders that are not part of the model's name (`userRepository`, `customersTable`, `UserModel`). */
+const MODEL_SUFFIX = /(?:Repository|Repo|Table|Model|Collection|Entity|Schema|Dao|Store)$/;
+/** Array methods whose callback gets one element (`customers.map((c) => c.name)`). */
+const ELEMENT_CALLBACKS = new Set(['map', 'forEach', 'filter', 'find', 'findLast', 'some', 'every', 'flatMap', 'sort', 'toSorted']);
+
+function modelName(raw: string): string {
+  const stripped = raw.replace(MODEL_SUFFIX, '');
+  return stripped === '' ? raw : stripped;
+}
+
+/**
+ * The model a query reads (`prisma.customer.findUnique(…)` → `customer`, `db.select().from(users)`
+ * → `users`, `User.findOne(…)` → `User`, `this.userRepository.findOneBy(…)` → `user`,
+ * `dataSource.getRepository(Customer).findOne(…)` → `Customer`, `manager.findOne(User, …)`), or the
+ * collection an element comes from; undefined for anything else. No type checker: the names say it.
+ */
+export function modelOwner(expression: ts.Expression, depth = 0): string | undefined {
+  let e = skipOuter(expression);
+  while (ts.isAwaitExpression(e)) e = skipOuter(e.expression);
+  if (depth > 4 || !ts.isCallExpression(e) || !ts.isPropertyAccessExpression(e.expression) || !QUERY_METHODS.has(e.expression.name.text)) return undefined;
+  // manager.findOne(User, …): an entity class as first argument
+  const first = e.arguments[0] && skipOuter(e.arguments[0]);
+  if (first && ts.isIdentifier(first) && /^[A-Z][a-z]/.test(first.text) && (e.expression.name.text.startsWith('find') || e.expression.name.text === 'save')) return modelName(first.text);
+  // walk the chain down: .from(table) names the model (Drizzle, Knex); else the innermost receiver
+  let receiver: ts.Expression = e.expression.expression;
+  for (let i = 0; i < 12; i++) {
+    receiver = skipOuter(receiver);
+    if (ts.isCallExpression(receiver) && ts.isPropertyAccessExpression(receiver.expression)) {
+      const method = receiver.expression.name.text;
+      const arg = receiver.arguments[0] && skipOuter(receiver.arguments[0]);
+      if ((method === 'from' || method === 'getRepository' || method === 'table' || method === 'model') && arg) {
+        if (ts.isIdentifier(arg)) return modelName(arg.text);
+        if (ts.isStringLiteralLike(arg)) return arg.text;
+      }
+      receiver = receiver.expression.expression;
+    } else if (ts.isCallExpression(receiver) && ts.isIdentifier(receiver.expression) && receiver.arguments[0]) {
+      // getRepository(User).findOne(…), knex('users').where(…).first()
+      const arg = skipOuter(receiver.arguments[0]);
+      if (ts.isIdentifier(arg)) return modelName(arg.text);
+      if (ts.isStringLiteralLike(arg)) return arg.text;
+      return undefined;
+    } else break;
+  }
+  if (ts.isPropertyAccessExpression(receiver)) return modelName(receiver.name.text); // prisma.customer, this.userRepository, db.query.users
+  if (ts.isIdentifier(receiver)) return modelName(receiver.text); // User.findOne, users.find
+  return undefined;
+}
+
+/**
+ * The owner of a holder identifier when its name says nothing: the model its value was read
+ * from (`const u = await prisma.customer.findUnique(…)`), the collection it iterates
+ * (`for (const c of customers)`), or the collection whose callback gets it (`customers.map((c) => …)`).
+ */
+function inferredOwner(holder: ts.Identifier, ctx: Ctx): { owner: string; via: string } | undefined {
+  const binding = ctx.scope.resolve(holder.text, holder);
+  const sf = ctx.sourceFile;
+  if (binding?.kind === 'variable' && !(binding.propertyPath && binding.propertyPath.length > 0)) {
+    const declaration = binding.declaration;
+    if (declaration.initializer) {
+      const model = modelOwner(declaration.initializer);
+      return model ? { owner: model, via: text(declaration, sf) } : undefined;
+    }
+    const list = declaration.parent;
+    const loop = list && ts.isVariableDeclarationList(list) ? list.parent : undefined;
+    if (loop && ts.isForOfStatement(loop)) {
+      const iterated = skipOuter(loop.expression);
+      const name = ts.isIdentifier(iterated) ? iterated.text : ts.isPropertyAccessExpression(iterated) ? iterated.name.text : modelOwner(iterated);
+      return name ? { owner: modelName(name), via: `for (${text(declaration, sf)} of ${text(loop.expression, sf)})` } : undefined;
+    }
+    return undefined;
+  }
+  if (binding?.kind === 'parameter' && !(binding.propertyPath && binding.propertyPath.length > 0)) {
+    const name = elementCollection(binding.parameter);
+    return name ? { owner: name, via: `${name}.…((${holder.text}) => …)` } : undefined;
+  }
+  return undefined;
+}
+
+/** The collection a callback's first parameter is an element of: `customers` of `customers.map((c) => …)`. */
+function elementCollection(parameter: ts.ParameterDeclaration): string | undefined {
+  const fn = parameter.parent;
+  const call = fn.parent;
+  if (fn.parameters[0] !== parameter || !ts.isCallExpression(call) || !call.arguments.includes(fn as ts.Expression) || !ts.isPropertyAccessExpression(call.expression) || !ELEMENT_CALLBACKS.has(call.expression.name.text)) return undefined;
+  const collection = skipOuter(call.expression.expression);
+  const name = ts.isIdentifier(collection) ? collection.text : ts.isPropertyAccessExpression(collection) ? collection.name.text : undefined;
+  return name ? modelName(name) : undefined;
 }
 
 /** `?email=${x}` / `'&em=' + x`: the query parameter's name says what the value is. */
@@ -206,7 +307,7 @@ function objectPii(object: ts.ObjectLiteralExpression, role: DataParamRole, ctx:
     }
     if (!ts.isPropertyAssignment(member) && !ts.isShorthandPropertyAssignment(member)) continue;
     const key = keyName(member.name);
-    if (key === undefined) continue;
+    if (key === undefined || ctx.ignoreKeys?.has(key)) continue;
     const value = ts.isPropertyAssignment(member) ? member.initializer : member.name;
     if (isLiteral(skipOuter(value))) {
       const literal = ts.isStringLiteralLike(skipOuter(value)) ? classifyLiteral((skipOuter(value) as ts.StringLiteralLike).text) : undefined;
@@ -244,7 +345,7 @@ function isPersonObject(name: string, ctx: Ctx): boolean {
 }
 
 function identifierPii(id: ts.Identifier, role: DataParamRole, ctx: Ctx, depth: number, via: string[]): PiiItem[] {
-  if (id.text === 'undefined') return [];
+  if (id.text === 'undefined' || ctx.ignoreKeys?.has(id.text)) return [];
   const own = classifyName(id.text, ctx.knowledge);
   const binding = ctx.scope.resolve(id.text, id);
   if (binding?.kind === 'variable') {
@@ -257,9 +358,13 @@ function identifierPii(id: ts.Identifier, role: DataParamRole, ctx: Ctx, depth: 
     const fn = parameter.parent as ts.SignatureDeclaration;
     if (binding.propertyPath && binding.propertyPath.length > 0) {
       // ({ email }) / ({ address, chainId }): the owner is unknown, so only unambiguous names count
-      const match = classifyName(binding.propertyPath[binding.propertyPath.length - 1]!, ctx.knowledge);
+      const key = binding.propertyPath[binding.propertyPath.length - 1]!;
+      const match = classifyName(key, ctx.knowledge);
       if (match && match.confidence === 'high') return [item(match, id, ctx, via)];
-      return [];
+      // customers.map(({ name }) => …): the collection is the owner
+      const collection = elementCollection(parameter);
+      const byCollection = collection && classifyProperty(collection, key, ctx.knowledge);
+      return byCollection ? [item(byCollection, id, ctx, [...via, `an element of ${collection}`])] : [];
     }
     const index = fn.parameters.indexOf(parameter);
     if (index >= 0) ctx.params.push({ fn, index });
@@ -277,7 +382,9 @@ function variablePii(id: ts.Identifier, binding: VariableBinding, own: PersonalD
   if (binding.propertyPath && binding.propertyPath.length > 0) {
     // const { email } = user  /  const { contact: { phone } } = order
     const init = declaration.initializer;
-    const owner = init ? [init.getText(sf), ...binding.propertyPath.slice(0, -1)].join('.') : undefined;
+    // const { name } = await prisma.customer.findUnique(…): the model is the owner
+    const model = init ? modelOwner(init) : undefined;
+    const owner = init ? [model ?? init.getText(sf), ...binding.propertyPath.slice(0, -1)].join('.') : undefined;
     const match = classifyProperty(owner, binding.propertyPath[binding.propertyPath.length - 1]!, ctx.knowledge) ?? own;
     return match ? [item(match, id, ctx, [...via, `${text(declaration, sf)}`])] : [];
   }
@@ -384,6 +491,8 @@ function callPii(call: ts.CallExpression | ts.NewExpression, role: DataParamRole
     return [...receiver, ...args].flatMap((a) => piiOf(a, role, ctx, depth + 1, via));
   }
   if (ts.isNewExpression(call) && ts.isIdentifier(callee) && (callee.text === 'URLSearchParams' || callee.text === 'URL')) return args.flatMap((a) => piiOf(a, 'properties', ctx, depth + 1, via));
+  // new services.UploadClickConversionsRequest({ conversions }): a data object wrapped in a class keeps its data
+  if (ts.isNewExpression(call) && args.some((a) => ts.isObjectLiteralExpression(skipOuter(a)))) return args.flatMap((a) => (ts.isObjectLiteralExpression(skipOuter(a)) ? piiOf(a, role, ctx, depth + 1, via) : []));
   // a local helper's return value: function toTraits(u) { return { email: u.email } }
   if (ts.isCallExpression(call) && ts.isIdentifier(callee)) {
     const binding = ctx.scope.resolve(callee.text, callee);
@@ -516,7 +625,7 @@ export function findPiiFlows(
   const summaries = new Map<string, PiiSummary>();
   for (const sink of sinks) {
     const params = trackerDataParams(sink.vendor.id);
-    const ctx: Ctx = { sourceFile, scope, knowledge, keys: params?.keys ?? {}, params: [], seen: new Set(), writes };
+    const ctx: Ctx = { sourceFile, scope, knowledge, keys: params?.keys ?? {}, params: [], seen: new Set(), writes, ignoreKeys: sink.ignoreKeys ? new Set(sink.ignoreKeys) : undefined };
     const sinkInfo: PiiSinkInfo = {
       vendorId: sink.vendor.id,
       vendorName: sink.vendor.name,
@@ -541,7 +650,8 @@ export function findPiiFlows(
       let items = piiOf(expression, role, ctx);
       const fixedKind = kind ?? (role === 'user-id' ? 'userId' : undefined);
       const value = skipOuter(expression);
-      if (fixedKind && items.length === 0 && !isLiteral(value) && !ts.isObjectLiteralExpression(value) && !(ts.isIdentifier(value) && value.text === 'undefined')) {
+      const constant = isLiteral(value) || (ts.isIdentifier(value) && value.text === 'undefined') || (ts.isArrayLiteralExpression(value) && value.elements.every((el) => isLiteral(skipOuter(el as ts.Expression))));
+      if (fixedKind && items.length === 0 && !constant && !ts.isObjectLiteralExpression(value)) {
         // Bugsnag.setUser(id, email, name), new UserData().setEmail(x): the parameter says what the value is
         const category = classifyName(fixedKind, knowledge)?.category ?? (fixedKind === 'userId' ? 'online-identifier' : 'contact');
         items = [{ kind: fixedKind, category, confidence: 'high', hashed: false, text: text(expression, sourceFile), span: spanOf(expression, sourceFile), via: [] }];

@@ -44,6 +44,8 @@ export interface SdkSinkEntry {
   scopes?: string[];
   classes?: { class: string; setters: Record<string, string>; hashedBySdk?: string[] }[];
   endpoints?: string[];
+  /** Keys that name the sender's own account, never a person (`customer_id`: the advertiser's Google Ads account). */
+  ignoreKeys?: string[];
   source: string;
 }
 

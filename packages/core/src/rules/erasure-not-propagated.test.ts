@@ -33,6 +33,8 @@ runRuleTests(rule, {
       filename: 'src/users.service.ts',
       files: { 'src/crm.service.ts': "import { Client } from '@hubspot/api-client';\nexport class CrmService {\n  private hubspot = new Client({ accessToken: 'x' });\n  async forgetContact(email: string) {\n    await this.hubspot.crm.contacts.gdprApi.purge({ objectId: email, idProperty: 'email' });\n  }\n}\n" },
     },
+    // removing test data the project seeded itself (e2e helpers, seed scripts): no processor ever received those people
+    "import Stripe from 'stripe';\nimport { prisma } from './db';\nconst stripe = new Stripe('k');\nexport async function deleteTestPartner(id: string) {\n  await prisma.customer.deleteMany({ where: { partnerId: id } });\n}\nexport const unseedUser = async (id: number) => {\n  await prisma.user.delete({ where: { id } });\n};\nexport async function loescheTestkunden(id: string) {\n  await prisma.kunde.delete({ where: { id } });\n}",
     // names that are not deletion of a person
     "import Stripe from 'stripe';\nconst stripe = new Stripe('k');\nexport async function removeUserFromGroup(u: string, g: string) { return [u, g]; }\nexport async function deleteUserAvatar(u: string) { return u; }\nexport async function deleteSession(id: string) { return id; }",
     // a processor without an erasure API (transactional mail) is not required
@@ -60,6 +62,13 @@ runRuleTests(rule, {
     "import Stripe from 'stripe';\nconst stripe = new Stripe('k');\nasync function deleteUserRecord(id: string) { return id; }\nexport async function deleteAccount(id: string) {\n  await deleteUserRecord(id);\n  await stripe.customers.del(id);\n}",
   ],
   invalid: [
+    {
+      name: 'a cleanup job beside a test helper: the job deletes real users, the helper only test data',
+      code: "import { prisma } from './db';\nexport async function cleanupInactiveUsers(id: string) {\n  await prisma.user.delete({ where: { id } });\n}\nexport async function deleteTestUser(id: string) {\n  await prisma.user.delete({ where: { id } });\n}",
+      filename: 'src/jobs.ts',
+      files: SHOP,
+      errors: [{ messageId: 'notPropagated', line: 2, message: 'never tells Stripe, Mailchimp' }],
+    },
     {
       name: 'deletes in the database only; Stripe and Mailchimp are used in other files',
       code: "import { prisma } from './db';\nexport async function deleteAccount(userId: string) {\n  await prisma.user.delete({ where: { id: userId } });\n}",

@@ -44,6 +44,12 @@ runRuleTests(rule, {
     "class UserData { setEmail(e: string) { return this; } }\nexport function local(user: { email: string }) {\n  new UserData().setEmail(user.email);\n}",
     // Google Ads API campaign reporting is not a conversion upload
     "import { GoogleAdsApi } from 'google-ads-api';\nexport async function report(customer: any, user: { email: string }) {\n  await customer.query('SELECT campaign.id FROM campaign');\n}",
+    // read from a model: the product's name is not a person's; a customer's loyalty tier is not catalogued personal data
+    "import { prisma } from './db';\nexport async function t(id: string) {\n  const p = await prisma.product.findFirst({ where: { id } });\n  const u = await prisma.customer.findUnique({ where: { id } });\n  posthog.capture('viewed', { n: p.name, tier: u.loyaltyTier });\n  categories.forEach((c) => analytics.track('c', { n: c.name }));\n}",
+    // Meta SDK setters with empty lists send nothing (found in public Conversions API code)
+    "import { UserData } from 'facebook-nodejs-business-sdk';\nexport function u(data: any) {\n  return new UserData().setPhones([]).setCities([]).setStates([]);\n}",
+    // Google Ads API: customer_id, login-customer-id and the conversion action name the advertiser's account, not a person
+    "import { GoogleAdsApi } from 'google-ads-api';\nexport async function up(customer: any, customerId: string) {\n  await customer.conversionUploads.uploadClickConversions({ customer_id: customerId, conversions: [{ conversion_action: `customers/${customerId}/conversionActions/1`, conversion_value: 1 }] });\n}",
     // a helper in another file that sends nothing personal
     { code: "import { identifyUser } from './analytics';\nexport function login(u: { id: string }) {\n  identifyUser(u.id, { plan: 'pro' });\n}", files: { 'analytics.ts': helper } },
   ],
@@ -191,6 +197,27 @@ runRuleTests(rule, {
         { messageId: 'hashedPiiToThirdParty', line: 3, column: 122, severity: 'info', message: 'Google Ads' },
         { messageId: 'piiToThirdParty', line: 4, column: 169, severity: 'warning', message: 'phone number' },
       ],
+    },
+    {
+      name: 'models as owners: Prisma, Drizzle, Mongoose/TypeORM reads, for-of and callbacks over person collections',
+      code: "import { prisma } from './db';\nimport { db } from './drizzle';\nimport { users } from './schema';\nexport async function t(id: string) {\n  const u = await prisma.customer.findUnique({ where: { id } });\n  analytics.track('a', { who: u.name });\n  const [row] = await db.select().from(users).limit(1);\n  posthog.capture('b', { city: row.city });\n  const { name } = await this.userRepository.findOneBy({ id });\n  analytics.track('c', { name });\n  for (const s of subscribers) mixpanel.track('d', { n: s.name });\n  members.forEach(({ address }) => analytics.track('e', { address }));\n}",
+      errors: [
+        { messageId: 'piiToThirdParty', line: 6, column: 26, confidence: 'high', message: 'name (`who: u.name`)' },
+        { messageId: 'piiToThirdParty', line: 8, column: 26, message: 'city' },
+        { messageId: 'piiToThirdParty', line: 10, column: 26, message: 'name' },
+        { messageId: 'piiToThirdParty', line: 11, column: 54, message: 'name' },
+        { messageId: 'piiToThirdParty', line: 12, column: 59, message: 'postal address' },
+      ],
+    },
+    {
+      name: 'Deutsch: Name des Kunden aus dem Modell',
+      code: "import { prisma } from './db';\nexport async function t(id: string) {\n  const k = await prisma.kunde.findUnique({ where: { id } });\n  posthog.capture('bestellung', { n: k.name });\n}",
+      errors: [{ messageId: 'piiToThirdParty', line: 4, column: 35, message: 'name' }],
+    },
+    {
+      name: 'Google Ads API request class wrapping the conversions (found in public code): the hashed email inside still counts',
+      code: "import { GoogleAdsApi, services } from 'google-ads-api';\nimport { sha256 } from './hash';\nexport async function up(customer: any, lead: { email: string }) {\n  const request = new services.UploadClickConversionsRequest({ customer_id: '1', conversions: [{ user_identifiers: [{ hashed_email: sha256(lead.email) }] }] });\n  await customer.conversionUploads.uploadClickConversions(request);\n}",
+      errors: [{ messageId: 'hashedPiiToThirdParty', line: 5, severity: 'info', message: 'A hashed email address (`request`)' }],
     },
     {
       name: 'Deutsch: Telefonnummer und Geburtsdatum des Kunden als Event-Eigenschaften',
