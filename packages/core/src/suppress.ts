@@ -7,7 +7,7 @@ import { toFinding } from './engine';
 import type { FileFacts } from './facts/types';
 import type { Finding } from './model';
 import { rule as suppressionRule, type MessageIds } from './rules/suppression-comment';
-import { isComponent } from './suppression-comments';
+import { findComments, isComponent } from './suppression-comments';
 import { applySuppressions, parseDirectives, type DirectiveProblemKind } from './suppressions';
 
 const MESSAGE: Record<DirectiveProblemKind, MessageIds> = {
@@ -20,7 +20,11 @@ const MESSAGE: Record<DirectiveProblemKind, MessageIds> = {
 export function filterSuppressed(findings: Finding[], facts: FileFacts, config: ResolvedConfig, knownRuleIds: readonly string[]): Finding[] {
   if (!facts.text.includes('creepyline-')) return findings;
   const language = facts.language === 'html' || isComponent(facts.language) ? 'html' : facts.language === 'css' ? 'css' : undefined;
-  const directives = parseDirectives(facts.text, language ? { language } : {});
+  // `<!-- -->` inside an Angular inline template (a string of the script) counts as a comment there
+  const comments = !language && facts.markupComments?.length
+    ? [...findComments(facts.text, 'js'), ...facts.markupComments].sort((a, b) => a.start - b.start)
+    : undefined;
+  const directives = parseDirectives(facts.text, comments ? { comments } : language ? { language } : {});
   if (directives.length === 0) return findings;
   const { kept, problems } = applySuppressions(findings, directives, {
     knownRuleIds,

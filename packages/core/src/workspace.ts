@@ -15,7 +15,7 @@ import { disambiguateFingerprints, runRules } from './engine';
 import { createConsentMatcher, languageOf, scriptFacts, scriptKindOf } from './facts';
 import type { ConsentMatcher } from './facts/consent';
 import { htmlFacts } from './facts/html';
-import { componentFacts, componentModel, isScriptLanguage } from './facts/components';
+import { angularComponentOf, angularTemplateFileFacts, componentFacts, componentModel, isScriptLanguage, mayDeclareComponent, withAngularTemplates } from './facts/components';
 import { formsConfigProblems } from './facts/forms/resolve';
 import { FormFeedIndex } from './facts/forms/feeding';
 import type { FileFacts, FileLanguage, SchemaFact } from './facts/types';
@@ -251,6 +251,10 @@ export class Workspace {
       for (const facts of this.facts.values()) {
         if (facts.file !== abs && this.packageRoot(facts.file) === pkg && facts.sinks.some((s) => s.consentMode)) out.add(facts.file);
       }
+    }
+    // An Angular templateUrl file of the same folder is read with this component's members.
+    if (own && /\.ts$/.test(abs) && mayDeclareComponent(own.text)) {
+      for (const file of this.facts.keys()) if (path.dirname(file) === path.dirname(abs) && /\.html?$/i.test(file)) out.add(file);
     }
     // erasure-not-propagated: a file that uses a processor or erases there changes the verdict of the package's deletion paths
     const dh = own?.dataHandling;
@@ -665,7 +669,11 @@ export class Workspace {
   }
 
   private factsFor(abs: string, language: NonNullable<ReturnType<typeof languageOf>>, text: string, resolved: ResolvedConfig, policy: PolicyContext): FileFacts {
-    const hash = createHash('sha256').update(policy.key).update('\0').update(text).digest('hex');
+    // an Angular templateUrl file is read with its component (whose text is then part of the key)
+    const component = language === 'html' ? this.angularComponentOf(abs, text) : undefined;
+    const hasher = createHash('sha256').update(policy.key).update('\0').update(text);
+    if (component) hasher.update('\0angular\0').update(component.text);
+    const hash = hasher.digest('hex');
     const cached = this.facts.get(abs);
     if (cached && cached.hash === hash) return cached;
     const storeKey = this.store && !this.overlays.has(abs) ? this.storeKey(abs, language, hash, resolved) : undefined;
@@ -679,17 +687,25 @@ export class Workspace {
     }
     const context = { knowledge: policy.knowledge, config: resolved, matcher: policy.matcher };
     let facts: FileFacts;
-    if (language === 'html' || language === 'css') {
+    if (component) {
+      facts = parsingFile(() => angularTemplateFileFacts(abs, text, hash, context, component.info));
+    } else if (language === 'html' || language === 'css') {
       facts = htmlFacts(abs, language, text, hash, context);
     } else if (language === 'vue' || language === 'svelte' || language === 'astro') {
       const model = parsing(() => componentModel(language, text));
       facts = componentFacts(abs, language, text, hash, context, model);
     } else if (this.overlays.has(abs)) {
-      facts = scriptFacts(abs, language, parsing(() => this.editorTree(abs, language, text)), hash, context);
+      const tree = parsing(() => this.editorTree(abs, language, text));
+      facts = scriptFacts(abs, language, tree, hash, context);
+      if (mayDeclareComponent(text)) facts = parsingFile(() => withAngularTemplates(facts, tree, context));
     } else {
       const sourceFile = parsing(() => this.project.createSourceFile(abs, text, { overwrite: true, scriptKind: scriptKindOf(language) }));
       try {
         facts = scriptFacts(abs, language, sourceFile.compilerNode, hash, context);
+        if (mayDeclareComponent(text)) {
+          const scriptOnly = facts;
+          facts = parsingFile(() => withAngularTemplates(scriptOnly, sourceFile.compilerNode, context));
+        }
       } finally {
         // Facts are plain data; the wrapped nodes are not kept across edits.
         sourceFile.forget();
@@ -699,6 +715,38 @@ export class Workspace {
     this.factsVersion++;
     if (storeKey !== undefined) this.store!.save(storeKey, { ...facts, text: undefined });
     return facts;
+  }
+
+  /**
+   * The Angular component whose `templateUrl` names this `.html` file: a `.ts` file of the same
+   * folder (the Angular CLI's layout: `x.component.ts` beside `x.component.html`, or `x.ts` beside
+   * `x.html`) with an `@Component({ templateUrl })` that resolves to it. Read from the editor's
+   * text when the component is open, else from disk; a full page (`<html>`, a doctype) is never a
+   * component template. Only the file's own folder is searched, so the answer never depends on
+   * which other files were analysed before.
+   */
+  private angularComponentOf(abs: string, text: string): ReturnType<typeof angularComponentOf> {
+    if (/<!doctype\b|<html[\s>]/i.test(text.slice(0, 2048))) return undefined;
+    const dir = path.dirname(abs);
+    const names = new Set<string>();
+    try {
+      for (const name of fs.readdirSync(dir)) names.add(name);
+    } catch {
+      // a virtual folder (tests, an unsaved editor buffer): the files the workspace knows
+    }
+    for (const file of this.facts.keys()) if (path.dirname(file) === dir) names.add(path.basename(file));
+    const stem = path.basename(abs).replace(/\.html?$/i, '');
+    const candidates = [...names]
+      .filter((name) => /\.ts$/.test(name) && !/\.(spec|test|d|stories)\.ts$/.test(name))
+      .map((name) => path.join(dir, name))
+      // the conventional sibling first
+      .sort((a, b) => Number(path.basename(b).startsWith(stem)) - Number(path.basename(a).startsWith(stem)));
+    return angularComponentOf(abs, candidates, (file) => {
+      const known = this.facts.get(file);
+      if (known) return known.text;
+      const read = readText(file, this.maxFileSize);
+      return 'text' in read ? read.text : undefined;
+    });
   }
 
   /**
@@ -750,6 +798,16 @@ export function changeRange(before: string, after: string): ts.TextChangeRange {
     endAfter--;
   }
   return ts.createTextChangeRange(ts.createTextSpan(start, endBefore - start), endAfter - start);
+}
+
+/** Runs a template reader, marking what it throws as a parser failure (its own errors only, not the analysis's). */
+function parsingFile<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof Error && /^Angular template: /.test(error.message)) throw new FileAnalysisError('parse', error);
+    throw error;
+  }
 }
 
 /** Runs a parser, marking what it throws as a parser failure. */

@@ -3,12 +3,19 @@
  * framework's adapter reads the file into the neutral template model (`template.ts`), which
  * the script pass and the markup pass analyse like any other code.
  */
+import * as path from 'node:path';
+// A local alias: one property read at load instead of two getter calls per `ts.` use.
+import { ts as morphTs } from 'ts-morph';
+import ts = morphTs;
 import type { FactsContext } from './index';
 import { templateFacts, type TemplateModel } from './template';
 import type { FileFacts, FileLanguage } from './types';
 import { vueModel } from './frameworks/vue';
 import { svelteModel } from './frameworks/svelte';
 import { astroModel } from './frameworks/astro';
+import { angularModel, findComponents, htmlComments, mayDeclareComponent, type ComponentInfo } from './frameworks/angular';
+
+export { mayDeclareComponent } from './frameworks/angular';
 
 export type ComponentLanguage = 'vue' | 'svelte' | 'astro';
 
@@ -31,4 +38,50 @@ const DESCRIBE: Record<ComponentLanguage, string> = { vue: 'Vue template', svelt
 /** Facts of a component file. */
 export function componentFacts(file: string, language: ComponentLanguage, text: string, hash: string, context: FactsContext, model: TemplateModel): FileFacts {
   return templateFacts(file, language, text, hash, context, model, DESCRIBE[language]);
+}
+
+/**
+ * Angular: a script that declares `@Component`s with inline `template:` strings gets the facts
+ * of those templates added to its own (the templates are read at their offsets in the file, so
+ * findings, suppression comments and fixes land inside the string). Throws when a template is
+ * broken (the workspace lists the file as skipped, as for any component file).
+ */
+export function withAngularTemplates(facts: FileFacts, sourceFile: ts.SourceFile, context: FactsContext): FileFacts {
+  const components = findComponents(sourceFile).filter((c) => c.template);
+  if (components.length === 0) return facts;
+  const text = facts.text;
+  const model = angularModel(components.map((c) => ({ source: text.slice(c.template!.start, c.template!.end), base: c.template!.start, info: c.info })));
+  const template = templateFacts(facts.file, facts.language, text, facts.hash, context, model, 'Angular template');
+  const byStart = <T extends { span: { start: number } }>(a: T, b: T) => a.span.start - b.span.start;
+  return {
+    ...facts,
+    sinks: [...facts.sinks, ...template.sinks].sort(byStart),
+    embeds: [...facts.embeds, ...template.embeds].sort(byStart),
+    checkedBoxes: [...facts.checkedBoxes, ...template.checkedBoxes],
+    cmpDefaults: [...facts.cmpDefaults, ...template.cmpDefaults],
+    consentDefaults: [...facts.consentDefaults, ...template.consentDefaults],
+    consentTools: [...(facts.consentTools ?? []), ...(template.consentTools ?? [])],
+    forms: [...facts.forms, ...template.forms],
+    markupComments: components.flatMap((c) => htmlComments(text.slice(c.template!.start, c.template!.end), c.template!.start)),
+  };
+}
+
+/** The component of the same folder whose `templateUrl` names `htmlFile`, read from `readText`. */
+export function angularComponentOf(htmlFile: string, tsFiles: string[], readText: (file: string) => string | undefined): { file: string; text: string; info: ComponentInfo } | undefined {
+  const base = path.basename(htmlFile);
+  for (const file of tsFiles) {
+    const text = readText(file);
+    if (!text || !text.includes(base) || !mayDeclareComponent(text)) continue;
+    const sourceFile = ts.createSourceFile(file, text, ts.ScriptTarget.ES2022, true, ts.ScriptKind.TS);
+    for (const component of findComponents(sourceFile)) {
+      if (component.templateUrl && path.resolve(path.dirname(file), component.templateUrl) === path.resolve(htmlFile)) return { file, text, info: component.info };
+    }
+  }
+  return undefined;
+}
+
+/** Facts of an Angular `templateUrl` file, read with its component's members. */
+export function angularTemplateFileFacts(file: string, text: string, hash: string, context: FactsContext, info: ComponentInfo): FileFacts {
+  const model = angularModel([{ source: text, base: 0, info }]);
+  return templateFacts(file, 'html', text, hash, context, model, 'Angular template');
 }

@@ -63,6 +63,9 @@ function categoriesInIdentifier(name: string): ConsentCategory[] {
   return [...found];
 }
 
+/** Calls that change or ask for consent rather than read it. */
+const VERB = /^(set|update|save|store|record|request|show|open|revoke|withdraw|clear|reset|init|load)/i;
+
 /** True when an identifier names consent state (`consent`, `hasConsent`, `cookiesAccepted`). */
 function namesConsent(name: string): boolean {
   const n = normalise(name);
@@ -337,8 +340,13 @@ export class ConsentMatcher {
         }
       }
     }
+    // A purpose read through a call on a consent object (Angular signals, getters): `consent.marketing()`.
+    if (call.arguments.length === 0 && path.length >= 2 && path.slice(0, -1).some(namesConsent) && !VERB.test(last)) {
+      const words = categoriesInIdentifier(last);
+      if (words.length) return hit(call, words, 'medium', 'heuristic');
+    }
     // Hand-rolled: `hasConsent('ads')`, `consentGiven()`.
-    if (namesConsent(last) && !/^(set|update|save|store|record|request|show|open|revoke|withdraw|clear|reset|init|load)/i.test(last)) {
+    if (namesConsent(last) && !VERB.test(last)) {
       const fromArg = stringArg(call) ? categoryFromName(stringArg(call)!) : undefined;
       const fromName = categoriesInIdentifier(last);
       const grants: Grant[] = fromArg ? [fromArg] : fromName.length ? fromName : ['any'];

@@ -84,6 +84,17 @@ export interface TemplateModel {
   template: TemplateNode[];
   /** Parse problems the adapter tolerated (said nowhere else). */
   notes?: string[];
+  /**
+   * Names the template's expressions read from a component instance that is not in the script
+   * blocks (Angular: the component class's members). They are declared in the template's module,
+   * so that a member is never taken for a global of the same name (a tracker's snippet global).
+   */
+  declarations?: string[];
+  /**
+   * Flags the adapter found to start false and to be turned on by clicks only (Angular: component
+   * members judged on the class); the click-to-load check accepts them as it accepts a script flag.
+   */
+  clickFlags?: Set<string>;
 }
 
 /** Elements whose loading the markup pass judges: they get a marker statement. */
@@ -249,6 +260,7 @@ export function templateFacts(file: string, language: FileLanguage, text: string
       layTemplate(layout, [node], markers);
     }
     flushBefore(Infinity);
+    if (model.declarations?.length) layout.token(`;let ${model.declarations.join(',')};`, layout.position);
   } catch (error) {
     if (!(error instanceof NoRoom)) throw error;
     layout = new CodeLayout(text);
@@ -274,7 +286,7 @@ export function templateFacts(file: string, language: FileLanguage, text: string
     }
     finder ??= new GateFinder(sourceFile, lineStarts, context.matcher, scope, context.knowledge);
     const node = nodeAt(sourceFile, marker);
-    const clicked = clickToLoad(node, scope, code, clickSpans);
+    const clicked = clickToLoad(node, scope, code, clickSpans, model.clickFlags);
     if (clicked) return clicked;
     const result = finder.find(node, category);
     if (result.gated) return result;
@@ -356,13 +368,16 @@ function firstStart(node: TemplateBranches): number {
  * by click handlers: in the template (`@click="showMap = true"`) or in a script function that
  * is used nowhere but as a click handler (`@click="loadMap"`).
  */
-function clickToLoad(marker: ts.Node, scope: ScopeResolver, code: string, clicks: Span[]): GateResult | undefined {
+function clickToLoad(marker: ts.Node, scope: ScopeResolver, code: string, clicks: Span[], known?: Set<string>): GateResult | undefined {
   for (let child: ts.Node = marker, parent = marker.parent; parent && !ts.isSourceFile(parent); child = parent, parent = parent.parent) {
     if (!ts.isIfStatement(parent) || child !== parent.thenStatement) continue;
-    let flag = parent.expression;
+    let flag = skipParens(parent.expression);
     if (ts.isPropertyAccessExpression(flag) && flag.name.text === 'value') flag = flag.expression;
+    // a signal read: `showMap()`
+    if (known && ts.isCallExpression(flag) && flag.arguments.length === 0) flag = flag.expression;
     if (!ts.isIdentifier(flag)) continue;
     const name = flag.text;
+    if (known?.has(name)) return clickLoaded(flag, name);
     const binding = scope.resolve(name, flag);
     if (binding?.kind !== 'variable' || ts.isArrayBindingPattern(binding.declaration.name)) continue;
     const init = binding.declaration.initializer && skipParens(binding.declaration.initializer);
@@ -383,14 +398,18 @@ function clickToLoad(marker: ts.Node, scope: ScopeResolver, code: string, clicks
       if (!fn || !clickFunctions.has(fn) || usedElsewhere(fn, code, clicks)) elsewhere = true;
     }
     if (sets === 0 || elsewhere) continue;
-    return {
-      gated: true,
-      by: { span: { start: flag.getStart(), end: flag.getEnd() }, text: name, grants: ['any'], form: 'if', confidence: 'medium', origin: 'click-to-load' },
-      seen: [],
-      trace: [`Loaded only after a click: \`${name}\` starts false and only a click handler turns it on.`],
-    };
+    return clickLoaded(flag, name);
   }
   return undefined;
+}
+
+function clickLoaded(flag: ts.Identifier, name: string): GateResult {
+  return {
+    gated: true,
+    by: { span: { start: flag.getStart(), end: flag.getEnd() }, text: name, grants: ['any'], form: 'if', confidence: 'medium', origin: 'click-to-load' },
+    seen: [],
+    trace: [`Loaded only after a click: \`${name}\` starts false and only a click handler turns it on.`],
+  };
 }
 
 function skipParens(e: ts.Expression): ts.Expression {

@@ -422,6 +422,8 @@ export interface FileFacts {
   trackerInstances?: TrackerInstance[];
   /** Dispatches of the site's own consent events in this file, with their paths. */
   consentEvents?: ConsentEventDispatch[];
+  /** `<!-- -->` comments inside markup embedded in a script (Angular inline templates): suppression comments there count. */
+  markupComments?: Span[];
   /** Syntax errors reported by the parser (the analysis still ran on the recovered tree). */
   parseErrors: { span: Span; message: string }[];
   /** Forms rendered or validated in this file (see `facts/forms`; `resolveForms` adds config and cross-file schemas). */

@@ -1,0 +1,147 @@
+/**
+ * Angular component templates: inline `template:` strings and `templateUrl` files, per guard
+ * form (`*ngIf`, `; else`, `; then … else`, `<ng-template [ngIf]>`, `@if/@else if/@else`,
+ * `@defer (when …)`), per binding form, click-to-load on component members, suppression
+ * comments and fixes inside the TypeScript string, broken templates.
+ */
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { lint } from '../../testing/rule-tester';
+import { LayeredConfigSet } from '../../config';
+import { rules } from '../../rules';
+import { Workspace } from '../../workspace';
+import { applyEdits } from '../../text';
+
+const TRACKING = 'tracking-without-consent';
+const EMBED = 'third-party-embed-without-consent';
+const PIXEL = '<img src="https://www.facebook.com/tr?id=1&ev=PageView" alt="">';
+const YOUTUBE = 'https://www.youtube.com/embed/abc';
+
+/** An inline-template component; the template starts on line 4, column 1 of the file. */
+function component(template: string, members = 'constructor(private consent: ConsentService) {}'): string {
+  return `import { Component, signal } from '@angular/core';\n@Component({\n  selector: 'app-x',\n  template: \`\n${template}\n\`,\n})\nexport class XComponent {\n  ${members}\n}\n`;
+}
+
+function at(rule: string, code: string, file: string, files: Record<string, string> = {}): string[] {
+  return lint(rule, code, file, {}, files).map((f) => `${f.range.start.line}:${f.range.start.column}`);
+}
+
+interface Case { name: string; template: string; members?: string; rule?: string; expect: string[] }
+
+const cases: Case[] = [
+  // ---- control-flow blocks
+  { name: '@if on a consent check gates the pixel', template: `@if (consent.marketing()) {\n  ${PIXEL}\n}`, expect: [] },
+  { name: 'a pixel without a condition', template: PIXEL, expect: ['5:1'] },
+  { name: '@else of a consent check means not consented', template: `@if (consent.marketing()) {\n  <p>thanks</p>\n} @else {\n  ${PIXEL}\n}`, expect: ['8:3'] },
+  { name: '@else of a negated check is consented', template: `@if (!hasConsent('marketing')) {\n  <p>ask</p>\n} @else {\n  ${PIXEL}\n}`, expect: [] },
+  { name: '@else if on a consent check gates its branch', template: `@if (loading) {\n  <p>…</p>\n} @else if (hasConsent('marketing')) {\n  ${PIXEL}\n}`, expect: [] },
+  { name: 'a statistics check does not gate a marketing pixel', template: `@if (consent.statistics()) {\n  ${PIXEL}\n}`, expect: ['6:3'] },
+  { name: '@for is no guard', template: `@for (v of videos; track v) {\n  ${PIXEL}\n}`, expect: ['6:3'] },
+  { name: '@defer (on viewport) is no consent', template: `@defer (on viewport) {\n  ${PIXEL}\n} @placeholder {\n  <p>…</p>\n}`, expect: ['6:3'] },
+  { name: '@defer (when consent) gates the deferred content', template: `@defer (when hasConsent('marketing')) {\n  ${PIXEL}\n}`, expect: [] },
+  { name: '@switch is no guard', template: `@switch (mode) {\n  @case ('a') { ${PIXEL} }\n}`, expect: ['6:17'] },
+  // ---- structural directives
+  { name: '*ngIf on a consent check gates', template: `<div *ngIf="hasConsent('marketing')">\n  ${PIXEL}\n</div>`, expect: [] },
+  { name: '*ngIf; else names the not-consented template', template: `<div *ngIf="hasConsent('marketing'); else ask"><p>ok</p></div>\n<ng-template #ask>\n  ${PIXEL}\n</ng-template>`, expect: ['7:3'] },
+  { name: '*ngIf; then … else: the then template is gated', template: `<ng-container *ngIf="hasConsent('marketing'); then yes; else no"></ng-container>\n<ng-template #yes>${PIXEL}</ng-template>\n<ng-template #no><p>no</p></ng-template>`, expect: [] },
+  { name: '<ng-template [ngIf]> gates', template: `<ng-template [ngIf]="hasConsent('marketing')">\n  ${PIXEL}\n</ng-template>`, expect: [] },
+  { name: '*ngIf="consent$ | async" is judged on the observable', template: `<div *ngIf="marketingConsent$ | async">${PIXEL}</div>`, expect: [] },
+  { name: '*ngFor is no guard', template: `<div *ngFor="let x of items">${PIXEL}</div>`, expect: ['5:30'] },
+  { name: 'an unreferenced <ng-template> is no guard', template: `<ng-template #later>${PIXEL}</ng-template>`, expect: ['5:21'] },
+  // ---- bindings
+  { name: '[src] with a literal', rule: EMBED, template: `<iframe [src]="'${YOUTUBE}'"></iframe>`, expect: ['5:1'] },
+  { name: '[attr.src] with a literal', rule: EMBED, template: `<iframe [attr.src]="'${YOUTUBE}'"></iframe>`, expect: ['5:1'] },
+  { name: 'src="{{ \'…\' }}"', rule: EMBED, template: `<iframe src="{{ '${YOUTUBE}' }}"></iframe>`, expect: ['5:1'] },
+  { name: 'an interpolated path keeps the host', rule: EMBED, template: `<iframe src="https://www.youtube.com/embed/{{ videoId }}"></iframe>`, expect: ['5:1'] },
+  { name: '[src] on a member holding a literal URL', rule: EMBED, template: `<iframe [src]="mapUrl"></iframe>`, members: `mapUrl = 'https://www.google.com/maps/embed?pb=1';`, expect: ['5:1'] },
+  { name: '[src] on a sanitizer bypass of a literal URL', rule: EMBED, template: `<iframe [src]="video"></iframe>`, members: `video = this.sanitizer.bypassSecurityTrustResourceUrl('${YOUTUBE}');\n  constructor(private sanitizer: DomSanitizer) {}`, expect: ['5:1'] },
+  { name: '[src] on an unknown value is not guessed', rule: EMBED, template: `<iframe [src]="url"></iframe>`, members: `url = this.pick();`, expect: [] },
+  { name: '[src] literal under @if consent', rule: EMBED, template: `@if (hasConsent('marketing')) { <iframe [src]="'${YOUTUBE}'"></iframe> }`, expect: [] },
+  { name: 'Angular drops <script> from templates: nothing loads', template: `<script src="https://www.googletagmanager.com/gtag/js?id=G-1"></script>`, expect: [] },
+  // ---- click-to-load on component members
+  { name: 'click-to-load: signal(false) set in (click)', rule: EMBED, template: `@if (showMap()) {\n  <iframe src="https://www.google.com/maps/embed?pb=1"></iframe>\n} @else {\n  <button (click)="showMap.set(true)">Load Google Maps</button>\n}`, members: 'showMap = signal(false);', expect: [] },
+  { name: 'click-to-load: a method used only as a click handler', rule: EMBED, template: `<iframe *ngIf="showMap" src="https://www.google.com/maps/embed?pb=1"></iframe>\n<button (click)="loadMaps()">Load Google Maps</button>`, members: 'showMap = false;\n  loadMaps() { this.showMap = true; }', expect: [] },
+  { name: 'a flag turned on in ngOnInit is no click-to-load', rule: EMBED, template: `<iframe *ngIf="showMap" src="https://www.google.com/maps/embed?pb=1"></iframe>`, members: 'showMap = false;\n  ngOnInit() { this.showMap = true; }', expect: ['5:1'] },
+  { name: 'a method also called from ngOnInit is no click-to-load', rule: EMBED, template: `<iframe *ngIf="showMap" src="https://www.google.com/maps/embed?pb=1"></iframe>\n<button (click)="loadMaps()">Load</button>`, members: 'showMap = false;\n  ngOnInit() { this.loadMaps(); }\n  loadMaps() { this.showMap = true; }', expect: ['5:1'] },
+  { name: 'a flag set by a non-click event is no click-to-load', rule: EMBED, template: `<iframe *ngIf="showMap" src="https://www.google.com/maps/embed?pb=1"></iframe>\n<div (mouseenter)="showMap = true"></div>`, members: 'showMap = false;', expect: ['5:1'] },
+  // ---- members are not globals
+  { name: 'a member named like a tracker global is the member', template: `<button (click)="analytics.track('signup')">Go</button>`, members: 'constructor(private analytics: AnalyticsService) {}', expect: [] },
+];
+
+describe('Angular component templates', () => {
+  for (const c of cases) {
+    it(c.name, () => {
+      assert.deepEqual(at(c.rule ?? TRACKING, component(c.template, c.members), 'x.component.ts'), c.expect);
+    });
+  }
+
+  it('a template with ${…} substitutions is not read (and does not fail the file)', () => {
+    const code = "import { Component } from '@angular/core';\nconst tag = 'p';\n@Component({ selector: 'a', template: `<${tag}>${'<img src=\"https://www.facebook.com/tr?id=1\">'}</${tag}>` })\nexport class A {}\n";
+    assert.deepEqual(at(TRACKING, code, 'a.component.ts'), []);
+  });
+
+  it('the component script keeps its own findings', () => {
+    const code = component('<p>hi</p>', "ngOnInit() { fbq('track', 'PageView'); }");
+    assert.deepEqual(at(TRACKING, code, 'x.component.ts'), ['9:16']);
+  });
+
+  it('a single-quoted template string is read at its offsets', () => {
+    const code = `import { Component } from '@angular/core';\n@Component({ selector: 'a', template: '<p>x</p>${PIXEL}' })\nexport class A {}\n`;
+    assert.deepEqual(at(TRACKING, code, 'a.component.ts'), ['2:48']);
+  });
+
+  it('suppression comments <!-- --> inside the inline template', () => {
+    const code = component(`<!-- creepyline-disable-next-line ${TRACKING} -- test property, no visitors -->\n${PIXEL}`);
+    assert.deepEqual(at(TRACKING, code, 'x.component.ts'), []);
+  });
+
+  it('a quick fix inside the inline template edits the TypeScript string at the right place', () => {
+    const code = component(`<iframe src="${YOUTUBE}"></iframe>`);
+    const [finding] = lint(EMBED, code, 'x.component.ts');
+    const fix = finding.fixes.find((f) => /nocookie/.test(f.title));
+    assert.ok(fix, `fixes: ${finding.fixes.map((f) => f.title).join(', ')}`);
+    const fixed = applyEdits(code, fix.edits);
+    assert.equal(fixed, code.replace('www.youtube.com', 'www.youtube-nocookie.com'));
+  });
+
+  describe('templateUrl files', () => {
+    const ts = (url: string) => `import { Component } from '@angular/core';\n@Component({ selector: 'app-shop', templateUrl: '${url}' })\nexport class ShopComponent {\n  showVideo = false;\n  play() { this.showVideo = true; }\n}\n`;
+    const html = `<div *ngIf="hasConsent('marketing')">\n  ${PIXEL}\n</div>\n<iframe *ngIf="showVideo" src="${YOUTUBE}"></iframe>\n<button (click)="play()">Play video</button>\n${PIXEL}\n`;
+
+    it('an .html file a component of its folder names is read as an Angular template', () => {
+      assert.deepEqual(at(TRACKING, html, 'app/shop.component.html', { 'app/shop.component.ts': ts('./shop.component.html') }), ['6:1']);
+      assert.deepEqual(at(EMBED, html, 'app/shop.component.html', { 'app/shop.component.ts': ts('./shop.component.html') }), []);
+    });
+
+    it('without such a component it is a plain page', () => {
+      assert.deepEqual(at(TRACKING, html, 'app/shop.component.html', { 'app/shop.component.ts': ts('./other.html') }), ['2:3', '6:1']);
+      assert.deepEqual(at(EMBED, html, 'app/shop.component.html'), ['4:1']);
+    });
+
+    it('on disk: the CLI order of files does not matter, and a broken template is skipped with a reason', () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'creepyline-angular-'));
+      try {
+        fs.writeFileSync(path.join(dir, 'shop.component.ts'), ts('./shop.component.html'));
+        fs.writeFileSync(path.join(dir, 'shop.component.html'), html);
+        fs.writeFileSync(path.join(dir, 'broken.component.ts'), ts('./broken.component.html').replace(/Shop/g, 'Broken'));
+        fs.writeFileSync(path.join(dir, 'broken.component.html'), '@if (x) {\n  <p>never closed\n');
+        const workspace = new Workspace({ root: dir, config: new LayeredConfigSet(dir, rules, [{ raw: {}, baseDir: dir }]) });
+        const page = workspace.analyzeFile(path.join(dir, 'shop.component.html'));
+        assert.deepEqual(page.findings.filter((f) => f.ruleId === TRACKING).map((f) => f.range.start.line), [6]);
+        const broken = workspace.analyzeFile(path.join(dir, 'broken.component.html'));
+        assert.match(broken.skipped?.reason ?? '', /parser failed: Angular template: /);
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  });
+
+  it('a broken inline template skips the file with a reason, not a crash', () => {
+    const root = path.resolve('/virtual-workspace');
+    const workspace = new Workspace({ root, config: new LayeredConfigSet(root, rules, [{ raw: {}, baseDir: root }]) });
+    const result = workspace.analyzeFile(path.join(root, 'x.component.ts'), component('@if (a) {\n  <p>'));
+    assert.match(result.skipped?.reason ?? '', /parser failed: Angular template: /);
+  });
+});
