@@ -359,6 +359,12 @@ export class GateFinder {
       const callee = pathOf(parent.expression);
       if (callee && EFFECT_HOOKS.has(callee[callee.length - 1])) return 'continue';
     }
+    // A method (class, or an object such as Vue's Options API `methods`): its `this.name` uses decide.
+    const method = callbackMethod(fn);
+    if (method) {
+      const verdict = this.throughMethodUses(fn, method, category, result, depth, visited);
+      if (verdict !== 'continue') return verdict;
+    }
     const name = functionName(fn);
     if (!name) {
       // export default function () {…} / export default () => {…}
@@ -468,6 +474,44 @@ export class GateFinder {
     result.by = { span: { start: references[0].getStart(), end: references[0].getEnd() }, text: name, grants: [category], form: 'call-site', confidence: 'high', origin: 'call-sites' };
     result.trace.push(`Every use of \`${name}\` in this file (${references.length}) is behind a consent check.`);
     return true;
+  }
+
+  /**
+   * A method judged by its uses: `this.name` inside its class or (Vue Options API) inside the
+   * component's options object, and, in a component template's module, the template's bare
+   * `name` (a handler `@click="name"`). Gated when every use is gated; 'continue' when it has no
+   * use here (lifecycle hooks, methods only a separate template calls): the walk goes on as before.
+   */
+  private throughMethodUses(fn: ts.SignatureDeclaration, method: { name: string; owner: ts.Node }, category: ConsentCategory, result: GateResult, depth: number, visited: Set<ts.Node>): 'gated' | 'continue' | 'stop' {
+    const { name, owner } = method;
+    const uses: ts.Node[] = [];
+    const inTemplateModule = /\.(vue|svelte|astro)\.ts$/.test(this.sourceFile.fileName);
+    for (const id of this.identifiers().get(name) ?? []) {
+      const parent = id.parent;
+      if (ts.isPropertyAccessExpression(parent) && parent.name === id) {
+        if (parent.expression.kind === ts.SyntaxKind.ThisKeyword && parent.pos >= owner.pos && parent.end <= owner.end) uses.push(parent);
+      } else if (inTemplateModule && isValueReference(id) && !(ts.isShorthandPropertyAssignment(parent)) && this.scope.resolve(name, id) === undefined) {
+        uses.push(id);
+      }
+    }
+    if (uses.length === 0) return 'continue';
+    if (depth >= MAX_CALL_DEPTH || visited.has(fn)) {
+      result.trace.push(`Stopped following \`${name}\` (call chain too deep or recursive).`);
+      return 'stop';
+    }
+    visited.add(fn);
+    for (const use of uses) {
+      const sub: GateResult = { gated: false, seen: [], trace: [] };
+      this.walk(use, category, sub, depth + 1, visited);
+      result.seen.push(...sub.seen);
+      if (sub.gated) continue;
+      result.trace.push(`\`${name}\` is used on line ${this.line(use.getStart())} without a consent check.`, ...sub.trace.map((t) => `  ${t}`));
+      return 'stop';
+    }
+    result.gated = true;
+    result.by = { span: { start: uses[0].getStart(), end: uses[0].getEnd() }, text: name, grants: [category], form: 'call-site', confidence: 'high', origin: 'call-sites' };
+    result.trace.push(`Every use of the method \`${name}\` in this file (${uses.length}) is behind a consent check.`);
+    return 'gated';
   }
 
   /** All identifiers of the file by name (built once, on first need). */
@@ -618,6 +662,27 @@ export function functionName(fn: ts.SignatureDeclaration): string | undefined {
     }
   }
   return undefined;
+}
+
+/**
+ * A method of a class or of an object literal (`m() {}`, `m: function () {}`, `m = () => {}` in a
+ * class): its name and where `this.m` refers to it (the class, or the outermost object literal,
+ * as Vue's Options API merges `methods` into the component instance).
+ */
+function callbackMethod(fn: ts.SignatureDeclaration): { name: string; owner: ts.Node } | undefined {
+  let holder: ts.Node = fn;
+  if ((ts.isFunctionExpression(fn) || ts.isArrowFunction(fn)) && fn.parent && (ts.isPropertyAssignment(fn.parent) || ts.isPropertyDeclaration(fn.parent)) && fn.parent.initializer === fn) holder = fn.parent;
+  else if (!ts.isMethodDeclaration(fn)) return undefined;
+  const nameNode = (holder as ts.MethodDeclaration | ts.PropertyAssignment | ts.PropertyDeclaration).name;
+  if (!nameNode || !(ts.isIdentifier(nameNode) || ts.isStringLiteral(nameNode))) return undefined;
+  const container = holder.parent;
+  if (!container) return undefined;
+  if (ts.isClassLike(container)) return { name: nameNode.text, owner: container };
+  if (!ts.isObjectLiteralExpression(container)) return undefined;
+  let owner: ts.Node = container;
+  // methods: { … } inside the component's options: `this` is the component instance
+  while (owner.parent && ts.isPropertyAssignment(owner.parent) && owner.parent.parent && ts.isObjectLiteralExpression(owner.parent.parent)) owner = owner.parent.parent;
+  return { name: nameNode.text, owner };
 }
 
 /** The name a function expression is assigned to as a global (`x = () => …`, `window.x = function …`). */

@@ -87,6 +87,13 @@ describe('Angular component templates', () => {
     assert.deepEqual(at(TRACKING, code, 'x.component.ts'), ['9:16']);
   });
 
+  it('a component method is judged by its this.m() uses in the class', () => {
+    const gated = component('<p>hi</p>', "ngOnInit() { if (this.consent.marketing()) this.startPixel(); }\n  startPixel() { fbq('track', 'PageView'); }");
+    assert.deepEqual(at(TRACKING, gated, 'x.component.ts'), []);
+    const ungated = component('<p>hi</p>', "ngOnInit() { this.startPixel(); }\n  startPixel() { fbq('track', 'PageView'); }");
+    assert.deepEqual(at(TRACKING, ungated, 'x.component.ts'), ['10:18']);
+  });
+
   it('a single-quoted template string is read at its offsets', () => {
     const code = `import { Component } from '@angular/core';\n@Component({ selector: 'a', template: '<p>x</p>${PIXEL}' })\nexport class A {}\n`;
     assert.deepEqual(at(TRACKING, code, 'a.component.ts'), ['2:48']);
