@@ -20,6 +20,7 @@ import { formsConfigProblems } from './facts/forms/resolve';
 import { FormFeedIndex } from './facts/forms/feeding';
 import type { FileFacts, FileLanguage, SchemaFact } from './facts/types';
 import { buildKnowledge, type Knowledge } from './knowledge';
+import { withCatalogues } from './knowledge/catalogues';
 import type { ConfigProblem, Finding } from './model';
 import { rules as registeredRules } from './rules';
 import type { ProjectFacts, QueueLoader } from './rule';
@@ -290,14 +291,18 @@ export class Workspace {
     const notice = source?.names
       ? { file: source.file, label: `noticeNames in ${path.basename(source.file)}`, text: source.names.join('\n') }
       : source ? this.readNotice(source.file) : undefined;
-    return buildInventory({
-      facts,
-      findings,
-      knowledge: (file) => this.policy(this.config.forFile(file)).knowledge,
-      config: (file) => this.config.forFile(file),
-      project: (file) => this.projectFacts(file),
-      ...(notice ? { notice } : {}),
-    });
+    // Company facts and embed names come from the root configuration's catalogues (`knowledge`).
+    const rootCatalogues = this.policy(this.config.forFile(path.join(this.root, 'index.ts'))).knowledge.catalogues;
+    return withCatalogues(rootCatalogues, () =>
+      buildInventory({
+        facts,
+        findings,
+        knowledge: (file) => this.policy(this.config.forFile(file)).knowledge,
+        config: (file) => this.config.forFile(file),
+        project: (file) => this.projectFacts(file),
+        ...(notice ? { notice } : {}),
+      }),
+    );
   }
 
   private noticeCache?: { version: number; drifts: Map<string, NoticeDrift> };
@@ -569,7 +574,8 @@ export class Workspace {
     try {
       const resolved = this.config.forFile(abs);
       const policy = this.policy(resolved);
-      return { abs, resolved, policy, facts: this.factsFor(abs, language, content, resolved, policy) };
+      const text = content;
+      return { abs, resolved, policy, facts: withCatalogues(policy.knowledge.catalogues, () => this.factsFor(abs, language, text, resolved, policy)) };
     } catch (error) {
       // One file never ends a run: it is skipped with the reason, and its stale facts leave
       // the project pass (which then treats it as absent, like any file it never saw).
@@ -582,7 +588,7 @@ export class Workspace {
   private check({ abs, resolved, policy, facts }: Prepared): FileAnalysis {
     try {
       const active = this.ruleIds ? registeredRules.filter((r) => this.ruleIds!.has(r.id)) : registeredRules;
-      const { findings, timings } = runRules(active, facts, resolved, policy.knowledge, this.projectFacts(abs));
+      const { findings, timings } = withCatalogues(policy.knowledge.catalogues, () => runRules(active, facts, resolved, policy.knowledge, this.projectFacts(abs)));
       const kept = disambiguateFingerprints(filterSuppressed(findings, facts, resolved, registeredRules.map((r) => r.id)));
       const [first] = facts.parseErrors;
       if (!first) return { file: abs, findings: kept, timings };
@@ -628,13 +634,14 @@ export class Workspace {
           processors: resolved.processors,
           dataSources: resolved.dataSources,
           personalData: resolved.personalData,
+          knowledge: resolved.knowledge,
         });
       } catch (error) {
         problems.push({
           file: this.config.configFile ?? path.join(this.root, 'creepyline.json'),
           line: 1,
           column: 1,
-          key: /^(processors|dataSources|personalData)\b/.test((error as Error).message) ? (error as Error).message.split(/[[.(:]/)[0]! : 'vendors',
+          key: /^(processors|dataSources|personalData|knowledge)\b/.test((error as Error).message) ? (error as Error).message.split(/[[.(:]/)[0]! : 'vendors',
           message: `${(error as Error).message}; the built-in catalogues are used instead`,
         });
         knowledge = buildKnowledge();
@@ -643,7 +650,7 @@ export class Workspace {
         problems.push({ file: this.config.configFile ?? path.join(this.root, 'creepyline.json'), line: 1, column: 1, key: problem.key, message: problem.message });
       }
       const key = createHash('sha256')
-        .update(JSON.stringify([resolved.consent, resolved.vendors, resolved.consentApis, resolved.vendorCategories, resolved.processors, resolved.dataSources, resolved.personalData]))
+        .update(JSON.stringify([resolved.consent, resolved.vendors, resolved.consentApis, resolved.vendorCategories, resolved.processors, resolved.dataSources, resolved.personalData, resolved.knowledge]))
         .digest('hex');
       policy = { knowledge, matcher: createConsentMatcher(knowledge, resolved), key, problems };
       this.policies.set(resolved, policy);

@@ -161,6 +161,13 @@ describe('config/loadConfig', () => {
       key: 'consent.consentModeAdvanced',
       message: /"yes" is not allowed; use one of "report", "accept"/,
     },
+    {
+      name: 'misspelt catalogue under knowledge',
+      text: '{\n  "rules": { "tracking-without-consent": "warning" },\n  "knowledge": { "optInVocabulary": { "optIn": [] } }\n}',
+      needle: '"optInVocabulary"',
+      key: 'knowledge.optInVocabulary',
+      message: /unknown setting "optInVocabulary"; did you mean "optinVocabulary"\?/,
+    },
   ];
   for (const c of schemaCases) {
     it(`schema error (${c.name}) → problem naming key and line; the rest still applies`, () => {

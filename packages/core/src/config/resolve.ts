@@ -80,6 +80,7 @@ export function defaultResolvedConfig(rules: readonly ConfigRule[]): ResolvedCon
     processors: [],
     dataSources: [],
     personalData: [],
+    knowledge: [],
     ignore: [...DEFAULT_IGNORE],
     entryPoints: [],
     requireJustification: false,
@@ -146,6 +147,7 @@ function applyLayer(target: ResolvedConfig, raw: RawConfig, byId: Map<string, Co
   if (raw.processors) target.processors = [...target.processors, ...raw.processors];
   if (raw.dataSources) target.dataSources = [...target.dataSources, ...raw.dataSources];
   if (raw.personalData) target.personalData = [...target.personalData, ...raw.personalData];
+  if (raw.knowledge) target.knowledge = [...target.knowledge, raw.knowledge];
   if (raw.ignore) target.ignore = [...target.ignore, ...raw.ignore];
   if (raw.entryPoints) target.entryPoints = [...target.entryPoints, ...raw.entryPoints.map((p) => absoluteGlob(baseDir, p))];
   if (raw.requireJustification !== undefined) target.requireJustification = raw.requireJustification;

@@ -7,6 +7,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import baseSchema from './schema.json';
+import { cataloguesSchema } from '../knowledge/catalogues';
 
 /** What the schema needs to know about a rule. */
 export interface SchemaRule {
@@ -32,6 +33,8 @@ export function baseConfigSchema(): JsonObject {
  */
 export function buildConfigSchema(rules: readonly SchemaRule[]): JsonObject {
   const schema = baseConfigSchema();
+  // The catalogue extensions' shape is inferred from the shipped catalogues, so it cannot drift.
+  (schema.properties as Record<string, unknown>).knowledge = cataloguesSchema();
   const definitions = schema.definitions as Record<string, JsonObject>;
   const rulesDef = definitions.rules;
   const properties: Record<string, JsonObject> = {};

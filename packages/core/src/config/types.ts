@@ -99,6 +99,8 @@ export interface RawConfig {
   dataSources?: Partial<DataSourceEntry>[];
   /** Extra personal-data vocabulary (field names and labels that hold personal data), same shape as `personal-data.json` entries. */
   personalData?: Partial<PersonalDataEntry>[];
+  /** Extensions of the specialist catalogues (`knowledge/*.json`), one key per file in camelCase; see `knowledge/catalogues.ts`. */
+  knowledge?: Record<string, unknown>;
   /** Globs (relative to the config file) of files never analysed. */
   ignore?: string[];
   /** Globs (relative to the config file) of files the framework runs by itself (pages, routes), besides the built-in conventions. */
@@ -145,6 +147,8 @@ export interface ResolvedConfig {
   processors: Partial<ProcessorEntry>[];
   dataSources: Partial<DataSourceEntry>[];
   personalData: Partial<PersonalDataEntry>[];
+  /** `knowledge` extensions, one per configuration layer in the order they apply. */
+  knowledge: Record<string, unknown>[];
   ignore: string[];
   /** The team's entry-point globs, made absolute (forward slashes) from the folder of the file declaring them. */
   entryPoints: string[];

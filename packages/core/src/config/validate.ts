@@ -11,6 +11,7 @@ import { buildConfigSchema } from './schema';
 import { closestMatch, unknownRuleMessage } from './suggest';
 import baseSchema from './schema.json';
 import { LineIndex } from './line-index';
+import { cataloguesSchema } from '../knowledge/catalogues';
 
 export { LineIndex };
 
@@ -89,7 +90,23 @@ function allowedKeys(segments: Segment[], rules: readonly ConfigRule[]): string[
   if (shape === 'forms') return Object.keys((baseSchema.properties as Record<string, { properties?: Record<string, unknown> }>).forms?.properties ?? {});
   if (shape === 'forms/declare/#') return Object.keys(defs.formDeclaration?.properties ?? {});
   if (shape === 'forms/purposes/#') return Object.keys(defs.formPurpose?.properties ?? {});
+  if (segments[0] === 'knowledge') return knowledgeKeys(segments.slice(1));
   return [];
+}
+
+type SchemaNode = { properties?: Record<string, SchemaNode>; items?: SchemaNode; anyOf?: SchemaNode[]; type?: string };
+
+/** Keys allowed at a path inside `knowledge` (its schema is inferred from the shipped catalogues). */
+function knowledgeKeys(segments: Segment[]): string[] {
+  let node: SchemaNode | undefined = cataloguesSchema() as SchemaNode;
+  for (const s of segments) {
+    const want = typeof s === 'number' ? 'array' : 'object';
+    const options: SchemaNode[] = node?.anyOf ?? (node ? [node] : []);
+    const match: SchemaNode | undefined = options.find((o) => o.type === want);
+    node = typeof s === 'number' ? match?.items : match?.properties?.[s];
+  }
+  const options: SchemaNode[] = node?.anyOf ?? (node ? [node] : []);
+  return Object.keys(options.find((o) => o.properties)?.properties ?? {});
 }
 
 /** Is this path a rule setting (`rules.<id>` at top level or in an override)? Returns its length. */

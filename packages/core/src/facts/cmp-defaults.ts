@@ -4,7 +4,7 @@
  * data: `knowledge/cmp-defaults.json`.
  */
 import { ts } from 'ts-morph';
-import catalogue from '../knowledge/cmp-defaults.json';
+import { derived } from '../knowledge/catalogues';
 import { pathOf, skipOuter } from './consent';
 import type { ScopeResolver } from './scope';
 import type { CmpDefaultOn } from './types';
@@ -24,13 +24,19 @@ interface CmpConfigShape {
   flags: Flag[];
 }
 
-const CONFIGS = catalogue.configs as unknown as CmpConfigShape[];
+/** Consent-tool configurations (`knowledge/cmp-defaults.json` + `knowledge.cmpDefaults`) and the words that pre-filter a file. */
+const cmpConfigs = derived(({ cmpDefaults }) => {
+  const configs = cmpDefaults.configs as unknown as CmpConfigShape[];
+  const words = [...new Set(configs.flatMap((c) => [...c.calls.map((call) => call.split('.').pop()!), ...Object.keys(c.imports), ...c.variables]))];
+  return { configs, words };
+});
 
 /** Flags set to `true` in consent-tool configuration objects of the file. */
 export function findCmpDefaults(sourceFile: ts.SourceFile, scope: ScopeResolver): CmpDefaultOn[] {
   const out: CmpDefaultOn[] = [];
   // Cheap text test first: no catalogued call, import or variable name, no walk.
-  if (!CONFIG_WORDS.some((word) => sourceFile.text.includes(word))) return out;
+  // (the last segments of the catalogued calls, module names and variables)
+  if (!cmpConfigs().words.some((word) => sourceFile.text.includes(word))) return out;
   const visit = (node: ts.Node): void => {
     let config: { shape: CmpConfigShape; object: ts.ObjectLiteralExpression } | undefined;
     if (ts.isCallExpression(node) && node.arguments[0]) config = configOfCall(node, scope);
@@ -49,13 +55,11 @@ export function findCmpDefaults(sourceFile: ts.SourceFile, scope: ScopeResolver)
   return out.sort((a, b) => a.span.start - b.span.start);
 }
 
-/** Last segments of the catalogued calls, module names and variables: a file without any of them has no config. */
-const CONFIG_WORDS = [...new Set(CONFIGS.flatMap((c) => [...c.calls.map((call) => call.split('.').pop()!), ...Object.keys(c.imports), ...c.variables]))];
 
 function configOfName(name: string, value: ts.Expression): { shape: CmpConfigShape; object: ts.ObjectLiteralExpression } | undefined {
   const object = skipOuter(value);
   if (!ts.isObjectLiteralExpression(object)) return undefined;
-  const shape = CONFIGS.find((c) => c.variables.includes(name));
+  const shape = cmpConfigs().configs.find((c) => c.variables.includes(name));
   return shape && { shape, object };
 }
 
@@ -66,7 +70,7 @@ function configOfCall(call: ts.CallExpression, scope: ScopeResolver): { shape: C
   if (!path) return undefined;
   const dotted = (['window', 'globalThis', 'self'].includes(path[0]) ? path.slice(1) : path).join('.');
   const binding = scope.resolve(path[0], call);
-  for (const shape of CONFIGS) {
+  for (const shape of cmpConfigs().configs) {
     if (binding?.kind === 'import') {
       const exports = shape.imports[binding.module];
       if (!exports) continue;

@@ -9,35 +9,44 @@
 // re-exports `ts` through getters, and bundlers add another).
 import { ts as morphTs } from 'ts-morph';
 import ts = morphTs;
-import catalogue from '../knowledge/consent-records.json';
-import consentVocabulary from '../knowledge/consent-vocabulary.json';
-import consentStorage from '../knowledge/consent-storage.json';
+import { derived, BUILTIN_CATALOGUES } from '../knowledge/catalogues';
 import { pathOf, skipOuter } from './consent';
 import { optInWords } from './embeds';
 import { calleeName, propertyName, unwrapBoolean, ValueResolver } from './form-values';
 import type { ScopeResolver } from './scope';
 import type { ConsentRecordFacts, Span } from './types';
 
-type WriteShape = (typeof catalogue.writes)[number];
+type WriteShape = (typeof BUILTIN_CATALOGUES.consentRecords.writes)[number];
+
+/**
+ * The consent-record catalogue (`knowledge/consent-records.json` + `knowledge.consentRecords`),
+ * with the consent words and tools' own keys it needs, indexed once per catalogue set.
+ */
+const records = derived(({ consentRecords: catalogue, consentVocabulary, consentStorage }) => ({
+  catalogue,
+  /** Callee names the walk hands to this pass. */
+  WRITE_CALLS: new Set([
+    ...catalogue.writes.flatMap((w) => w.methods),
+    ...catalogue.clientWrites.flatMap((w) => w.callees.map((c) => c.split('.').pop()!)),
+    ...catalogue.singleOptIn.apis.map((a) => a.callee),
+  ]),
+  CLIENT_CALLEES: new Map(catalogue.clientWrites.flatMap((w) => w.callees.map((c) => [c.replace(/^window\./, ''), w] as const))),
+  BARE_VALUES: new Set(catalogue.bareGrantedValues),
+  CMP_KEYS: new Set(consentStorage.keys.map((k) => k.name)),
+  STATE_WORDS: consentVocabulary.consentStateWords.map((w) => w.toLowerCase()).filter((w) => w.length >= 5),
+  WHEN: new Set(catalogue.proof.when.words),
+  WHEN_CALLS: new Set(catalogue.proof.when.calls),
+  WHAT: new Set(catalogue.proof.what.words),
+  HOW: new Set(catalogue.proof.how.words),
+  EXCLUDED: new Set(catalogue.flagExclusions.words),
+  SOI: catalogue.singleOptIn,
+  VALUE_NAMES: new Set(catalogue.flagValueNames.words),
+}));
 
 /** Callee names the walk hands to this pass. */
-export const WRITE_CALLS = new Set([
-  ...catalogue.writes.flatMap((w) => w.methods),
-  ...catalogue.clientWrites.flatMap((w) => w.callees.map((c) => c.split('.').pop()!)),
-  ...catalogue.singleOptIn.apis.map((a) => a.callee),
-]);
-
-const CLIENT_CALLEES = new Map(catalogue.clientWrites.flatMap((w) => w.callees.map((c) => [c.replace(/^window\./, ''), w] as const)));
-const BARE_VALUES = new Set(catalogue.bareGrantedValues);
-const CMP_KEYS = new Set(consentStorage.keys.map((k) => k.name));
-const STATE_WORDS = consentVocabulary.consentStateWords.map((w) => w.toLowerCase()).filter((w) => w.length >= 5);
-const WHEN = new Set(catalogue.proof.when.words);
-const WHEN_CALLS = new Set(catalogue.proof.when.calls);
-const WHAT = new Set(catalogue.proof.what.words);
-const HOW = new Set(catalogue.proof.how.words);
-const EXCLUDED = new Set(catalogue.flagExclusions.words);
-const SOI = catalogue.singleOptIn;
-const VALUE_NAMES = new Set(catalogue.flagValueNames.words);
+export function writeCalls(): ReadonlySet<string> {
+  return records().WRITE_CALLS;
+}
 
 /** Lower-case words of an identifier or key (`marketingConsentAt` → marketing, consent, at). */
 export function keyWords(key: string): string[] {
@@ -53,14 +62,14 @@ export function keyWords(key: string): string[] {
 function proofOf(key: string): { when: boolean; what: boolean; how: boolean } {
   const words = keyWords(key);
   const has = (set: Set<string>) => words.some((w) => set.has(w));
-  return { when: has(WHEN), what: has(WHAT), how: has(HOW) };
+  return { when: has(records().WHEN), what: has(records().WHAT), how: has(records().HOW) };
 }
 
 /** A property name that holds a yes/no consent (not its date, source, id or email). */
 function isFlagKey(key: string): boolean {
   if (!optInWords([key]).length) return false;
   const words = keyWords(key);
-  return !words.some((w) => WHEN.has(w) || WHAT.has(w) || HOW.has(w) || EXCLUDED.has(w));
+  return !words.some((w) => records().WHEN.has(w) || records().WHAT.has(w) || records().HOW.has(w) || records().EXCLUDED.has(w));
 }
 
 /** The value says yes (or carries the visitor's yes/no): `true`, `body.newsletter`, `!!x`, `x === 'on'`. */
@@ -74,8 +83,8 @@ function isFlagValue(value: ts.Expression): boolean {
   if (inner !== e) return isFlagValue(inner) || ts.isIdentifier(inner) || ts.isPropertyAccessExpression(inner);
   const name = ts.isIdentifier(e) ? e.text : ts.isPropertyAccessExpression(e) ? e.name.text : undefined;
   // a count or a collection (`stats.subscribers`, `plan.partnersLimit`) is not a yes
-  if (name !== undefined && keyWords(name).some((w) => EXCLUDED.has(w))) return false;
-  if (name !== undefined) return optInWords([name]).length > 0 || VALUE_NAMES.has(name.toLowerCase());
+  if (name !== undefined && keyWords(name).some((w) => records().EXCLUDED.has(w))) return false;
+  if (name !== undefined) return optInWords([name]).length > 0 || records().VALUE_NAMES.has(name.toLowerCase());
   return false;
 }
 
@@ -86,7 +95,7 @@ function isTimeValue(value: ts.Expression): boolean {
   if (ts.isCallExpression(e)) {
     const path = pathOf(e.expression)?.join('.');
     const last = calleeName(e);
-    return (path !== undefined && WHEN_CALLS.has(path)) || (last !== undefined && WHEN_CALLS.has(last));
+    return (path !== undefined && records().WHEN_CALLS.has(path)) || (last !== undefined && records().WHEN_CALLS.has(last));
   }
   if (ts.isTaggedTemplateExpression(e)) return /now\(\)|current_timestamp/i.test(e.template.getText());
   return false;
@@ -99,19 +108,19 @@ export function consentRecordFacts(sourceFile: ts.SourceFile, scope: ScopeResolv
   const resolver = new ValueResolver(scope);
   const span = (n: ts.Node): Span => ({ start: n.getStart(sourceFile), end: n.getEnd() });
   const text = sourceFile.text;
-  const confirms = new RegExp(`(${SOI.confirmationEvidence.join('|')})`, 'i').test(text);
+  const confirms = new RegExp(`(${records().SOI.confirmationEvidence.join('|')})`, 'i').test(text);
 
   for (const call of calls) {
     const name = calleeName(call);
     if (!name) continue;
-    const client = CLIENT_CALLEES.get(pathOf(call.expression)?.join('.') ?? '');
+    const client = records().CLIENT_CALLEES.get(pathOf(call.expression)?.join('.') ?? '');
     if (client || (name === 'set' && isNextCookies(call))) {
       clientWrite(call, client?.name ?? 'Next.js cookies()', client?.keyArg ?? 0, client?.valueArg ?? 1);
       continue;
     }
-    const api = SOI.apis.find((a) => a.callee === name);
+    const api = records().SOI.apis.find((a) => a.callee === name);
     if (api) apiOptIn(call, api);
-    for (const shape of catalogue.writes) {
+    for (const shape of records().catalogue.writes) {
       if (!shape.methods.includes(name)) continue;
       const found = dataOf(call, shape, name);
       if (!found) continue;
@@ -126,7 +135,7 @@ export function consentRecordFacts(sourceFile: ts.SourceFile, scope: ScopeResolv
     const head = ts.isStringLiteralLike(right) ? right.text : ts.isTemplateExpression(right) ? right.head.text : ts.isBinaryExpression(right) ? literalHead(right) : undefined;
     if (!head) continue;
     const m = /^\s*([^=;\s]+)\s*=\s*([^;]*)/.exec(head);
-    if (!m || !consentKey(m[1]) || !BARE_VALUES.has(m[2].trim().toLowerCase())) continue;
+    if (!m || !consentKey(m[1]) || !records().BARE_VALUES.has(m[2].trim().toLowerCase())) continue;
     out.writes.push({ kind: 'client', api: 'document.cookie', key: m[1], value: m[2].trim(), span: span(assignment), write: span(assignment), proof: { when: false, what: false, how: false }, spread: false, siblingKeys: [] });
   }
   return out;
@@ -155,13 +164,13 @@ export function consentRecordFacts(sourceFile: ts.SourceFile, scope: ScopeResolv
     if (x.kind === ts.SyntaxKind.TrueKeyword) return 'true';
     if (ts.isNumericLiteral(x) && x.text === '1') return '1';
     const s = literal(x);
-    return s !== undefined && BARE_VALUES.has(s.trim().toLowerCase()) ? s : undefined;
+    return s !== undefined && records().BARE_VALUES.has(s.trim().toLowerCase()) ? s : undefined;
   }
 
   function consentKey(key: string): boolean {
-    if (CMP_KEYS.has(key)) return false;
+    if (records().CMP_KEYS.has(key)) return false;
     const flat = key.toLowerCase().replace(/[^a-z0-9]/g, '');
-    return STATE_WORDS.some((w) => flat.includes(w)) || optInWords([key]).length > 0;
+    return records().STATE_WORDS.some((w) => flat.includes(w)) || optInWords([key]).length > 0;
   }
 
   function record(call: ts.CallExpression, shape: WriteShape, data: ts.ObjectLiteralExpression[], target: string | undefined): void {
@@ -207,15 +216,15 @@ export function consentRecordFacts(sourceFile: ts.SourceFile, scope: ScopeResolv
     }
 
     function singleOptIn(key: string, value: ts.Expression, property: ts.Node): void {
-      if (confirms || !target || !SOI.targets.some((t) => target.toLowerCase().includes(t))) return;
-      const isStatus = keyWords(key).includes('status') && ts.isStringLiteralLike(value) && SOI.subscribedValues.includes(value.text.toLowerCase());
-      const isFlag = SOI.subscribedFlags.includes(key) && value.kind === ts.SyntaxKind.TrueKeyword;
+      if (confirms || !target || !records().SOI.targets.some((t) => target.toLowerCase().includes(t))) return;
+      const isStatus = keyWords(key).includes('status') && ts.isStringLiteralLike(value) && records().SOI.subscribedValues.includes(value.text.toLowerCase());
+      const isFlag = records().SOI.subscribedFlags.includes(key) && value.kind === ts.SyntaxKind.TrueKeyword;
       if (!isStatus && !isFlag) return;
       out.singleOptIns.push({ api: shape.name, span: span(property), detail: property.getText(sourceFile), target });
     }
   }
 
-  function apiOptIn(call: ts.CallExpression, api: (typeof SOI.apis)[number]): void {
+  function apiOptIn(call: ts.CallExpression, api: (typeof BUILTIN_CATALOGUES.consentRecords.singleOptIn.apis)[number]): void {
     if ('statusKeys' in api && api.statusKeys) {
       for (const arg of call.arguments) {
         const f = resolver.follow(arg);

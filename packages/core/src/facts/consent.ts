@@ -10,8 +10,7 @@ import { ts as morphTs } from 'ts-morph';
 import ts = morphTs;
 import type { ConsentApiEntry, ConsentCategory, ConsentCheckShape } from '../knowledge/types';
 import type { ConsentFunctionDecl, ResolvedConsentConfig } from '../config/types';
-import vocabulary from '../knowledge/consent-vocabulary.json';
-import storage from '../knowledge/consent-storage.json';
+import { derived } from '../knowledge/catalogues';
 import type { GuardEvidence } from './types';
 import type { ScopeResolver } from './scope';
 
@@ -31,12 +30,14 @@ export interface ConditionProof {
   hits: CheckHit[];
 }
 
-const categoryByWord = new Map<string, ConsentCategory>();
-for (const [category, words] of Object.entries(vocabulary.categoryWords)) {
-  for (const word of words) categoryByWord.set(normalise(word), category as ConsentCategory);
-}
-const consentWords = vocabulary.consentStateWords.map(normalise);
-const grantedValues = new Set(vocabulary.grantedValues.map(normalise));
+/** The consent vocabulary (`knowledge/consent-vocabulary.json` + `knowledge.consentVocabulary`), indexed. */
+const vocabularyIndex = derived(({ consentVocabulary: vocabulary }) => {
+  const categoryByWord = new Map<string, ConsentCategory>();
+  for (const [category, words] of Object.entries(vocabulary.categoryWords)) {
+    for (const word of words) categoryByWord.set(normalise(word), category as ConsentCategory);
+  }
+  return { categoryByWord, consentWords: vocabulary.consentStateWords.map(normalise), grantedValues: new Set(vocabulary.grantedValues.map(normalise)) };
+});
 
 function normalise(word: string): string {
   return word.toLowerCase().replace(/[^a-z0-9]/g, '');
@@ -49,13 +50,14 @@ export function categoryFromName(name: string, map?: Record<string, ConsentCateg
     const lowered = Object.keys(map).find((key) => key.toLowerCase() === name.toLowerCase());
     if (lowered) return map[lowered];
   }
-  return categoryByWord.get(normalise(name));
+  return vocabularyIndex().categoryByWord.get(normalise(name));
 }
 
 /** Category words inside an identifier (`analyticsConsent` → measurement). */
 function categoriesInIdentifier(name: string): ConsentCategory[] {
   const parts = name.split(/(?=[A-Z])|[_\-.\s]+/).map(normalise).filter(Boolean);
   const found = new Set<ConsentCategory>();
+  const { categoryByWord } = vocabularyIndex();
   for (const part of parts) {
     const category = categoryByWord.get(part);
     if (category && part !== 'tracking') found.add(category);
@@ -69,7 +71,7 @@ const VERB = /^(set|update|save|store|record|request|show|open|revoke|withdraw|c
 /** True when an identifier names consent state (`consent`, `hasConsent`, `cookiesAccepted`). */
 function namesConsent(name: string): boolean {
   const n = normalise(name);
-  return consentWords.some((word) => n.includes(word));
+  return vocabularyIndex().consentWords.some((word) => n.includes(word));
 }
 
 /** `window.Cookiebot.consent.statistics` → ['Cookiebot','consent','statistics']; undefined when not a plain path. */
@@ -223,7 +225,7 @@ export class ConsentMatcher {
           // groups.indexOf('C0004') !== -1
           return (notEqual === truthy) ? { grants: new Set(index.grants), hits: [index] } : empty();
         }
-        const positive = value === true || (typeof value === 'string' && grantedValues.has(normalise(value)));
+        const positive = value === true || (typeof value === 'string' && vocabularyIndex().grantedValues.has(normalise(value)));
         // "x === 'granted'" true, or "x !== 'granted'" false ⇒ granted. "x !== false" proves nothing:
         // undefined (no decision yet) is not consent.
         // `consent !== false` (a Klaro callback's boolean): usually consent, but undefined passes
@@ -452,15 +454,18 @@ export class ConsentMatcher {
 }
 
 interface StorageKey { name: string; tool: string; category: ConsentCategory | 'any'; granted: string[] }
-const STORAGE_KEYS = new Map((storage.keys as StorageKey[]).map((k) => [k.name.toLowerCase(), k]));
-const STORAGE_READERS = new Set(storage.readers);
+/** Consent tools' cookies and storage keys (`knowledge/consent-storage.json` + `knowledge.consentStorage`). */
+const storageIndex = derived(({ consentStorage: storage }) => ({
+  keys: new Map((storage.keys as StorageKey[]).map((k) => [k.name.toLowerCase(), k])),
+  readers: new Set(storage.readers),
+}));
 
 /** A read of a consent tool's cookie or storage key (catalogue: high; a key named like consent: medium). */
 function storageRead(call: ts.CallExpression, method: string, constKey?: string): CheckHit | undefined {
-  if (!STORAGE_READERS.has(method)) return undefined;
+  if (!storageIndex().readers.has(method)) return undefined;
   const key = stringArg(call) ?? constKey;
   if (key === undefined) return undefined;
-  const known = STORAGE_KEYS.get(key.toLowerCase());
+  const known = storageIndex().keys.get(key.toLowerCase());
   if (known) return hit(call, [known.category], 'high', `storage:${known.tool}`);
   if (namesConsent(key) || /accept/i.test(key) && /cookie|consent|tracking/i.test(key)) {
     const words = categoriesInIdentifier(key);
@@ -481,7 +486,7 @@ function storageMention(condition: ts.Expression): CheckHit | undefined {
     if (ts.isStringLiteralLike(node) && node.text.includes('=')) {
       // only `name=value` with a value the tool uses for "yes"
       const [name, value] = node.text.replace(/^[;\s]+/, '').split('=');
-      const key = STORAGE_KEYS.get(name.trim().toLowerCase());
+      const key = storageIndex().keys.get(name.trim().toLowerCase());
       if (key && value !== undefined && key.granted.includes(value.trim())) found = hit(condition, [key.category], 'medium', `storage:${key.tool}`);
     }
     ts.forEachChild(node, visit);
@@ -495,7 +500,7 @@ const GRANTED_SETTING = /^(true|yes|1|accepted?|allow(ed)?|granted|all|opt-?in)$
 
 function cookieContainment(value: string, node: ts.Node): CheckHit | undefined {
   const [name, setting] = value.split('=');
-  const known = STORAGE_KEYS.get(name.trim().toLowerCase());
+  const known = storageIndex().keys.get(name.trim().toLowerCase());
   if (!known) {
     // document.cookie.includes('cookieAccepted=true'): a cookie named for consent with a granted value (medium)
     const key = name.trim();

@@ -5,8 +5,7 @@
  */
 import { ts } from 'ts-morph';
 import type { ConsentCategory } from '../knowledge/types';
-import embedCatalogue from '../knowledge/embeds.json';
-import optInVocabulary from '../knowledge/optin-vocabulary.json';
+import { derived } from '../knowledge/catalogues';
 import { classifyHost, entityVendorId, THIRD_PARTY_WEB_VERSION } from '../knowledge/third-party-web';
 import { skipOuter } from './consent';
 import type { GateFinder } from './gating';
@@ -26,14 +25,16 @@ export interface EmbedEntry {
   sources: string[];
 }
 
-const EMBEDS = embedCatalogue.embeds as EmbedEntry[];
-const PATTERNS = EMBEDS.flatMap((entry) =>
-  entry.hosts.map((pattern) => {
-    const slash = pattern.indexOf('/');
-    const host = slash < 0 ? pattern : pattern.slice(0, slash);
-    const path = slash < 0 ? '' : pattern.slice(slash);
-    return { entry, host, segments: path.split('/').slice(1) };
-  }),
+/** The embed catalogue's `host/path` patterns (`knowledge/embeds.json` + `knowledge.embeds`). */
+const embedPatterns = derived(({ embeds }) =>
+  (embeds.embeds as EmbedEntry[]).flatMap((entry) =>
+    entry.hosts.map((pattern) => {
+      const slash = pattern.indexOf('/');
+      const host = slash < 0 ? pattern : pattern.slice(0, slash);
+      const path = slash < 0 ? '' : pattern.slice(slash);
+      return { entry, host, segments: path.split('/').slice(1) };
+    }),
+  ),
 );
 
 /** Host (lower case, without `www.`), host as written, and path of an absolute or protocol-relative URL. */
@@ -68,7 +69,7 @@ export function matchEmbedUrl(url: string): EmbedEntry | undefined {
   if (!parts) return undefined;
   const segments = parts.path.split('/').slice(1);
   let best: { entry: EmbedEntry; score: number } | undefined;
-  for (const pattern of PATTERNS) {
+  for (const pattern of embedPatterns()) {
     if (parts.host !== pattern.host && !parts.host.endsWith(`.${pattern.host}`)) continue;
     if (!segmentsMatch(pattern.segments, segments)) continue;
     const score = pattern.host.length + pattern.segments.join('/').length;
@@ -121,18 +122,23 @@ export function linkLoads(rel: string | undefined): boolean {
   return tokens.includes('stylesheet') || tokens.includes('preload') || tokens.includes('icon');
 }
 
-const OPT_IN = optInVocabulary.optIn.map((e) => e.stem);
-const CONSENT = optInVocabulary.consent.map((e) => e.stem);
-const TERMS = optInVocabulary.terms.map((e) => e.stem);
+/** Opt-in, consent and terms stems (`knowledge/optin-vocabulary.json` + `knowledge.optinVocabulary`). */
+const optInStems = derived(({ optinVocabulary: v }) => ({
+  OPT_IN: v.optIn.map((e) => e.stem),
+  CONSENT: v.consent.map((e) => e.stem),
+  TERMS: v.terms.map((e) => e.stem),
+}));
 
 /** Marketing opt-in words only (no generic consent words): what a service may not require. */
 export function marketingWords(texts: readonly string[]): string[] {
   const words = splitWords(texts);
+  const { OPT_IN } = optInStems();
   return [...new Set(words.filter((w) => OPT_IN.some((s) => w.startsWith(s))))];
 }
 
 /** True when the texts name terms acceptance or a privacy-notice acknowledgement. */
 export function namesTerms(texts: readonly string[]): boolean {
+  const { TERMS } = optInStems();
   return splitWords(texts).some((w) => TERMS.some((s) => w.startsWith(s)));
 }
 
@@ -150,6 +156,7 @@ function splitWords(texts: readonly string[]): string[] {
 export function optInWords(texts: readonly string[]): string[] {
   const words = splitWords(texts);
   const hits = (stems: readonly string[]) => [...new Set(words.filter((w) => stems.some((s) => w.startsWith(s))))];
+  const { OPT_IN, CONSENT, TERMS } = optInStems();
   const optIn = hits(OPT_IN);
   if (optIn.length) return optIn;
   const consent = hits(CONSENT);

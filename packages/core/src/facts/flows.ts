@@ -19,7 +19,7 @@ import { exportNamesOf, functionName } from './gating';
 import { classifyLiteral, classifyName, classifyProperty, type PersonalDataMatch } from './personal-data';
 import type { ScopeResolver } from './scope';
 import type { MarketingText, PiiCall, PiiFlow, PiiItem, PiiSinkInfo, PiiSummary, Span } from './types';
-import { MARKETING_WORDS } from '../knowledge/special-categories';
+import { marketingWords } from '../knowledge/special-categories';
 import { splitWords } from '../knowledge/personal-data';
 import type { SdkSinkArg } from './sdk-sinks';
 
@@ -560,7 +560,7 @@ function marketingName(node: ts.Node, sf: ts.SourceFile): string | undefined {
     if ((ts.isVariableDeclaration(n) || ts.isFunctionDeclaration(n) || ts.isMethodDeclaration(n) || ts.isClassDeclaration(n) || ts.isPropertyAssignment(n) || ts.isPropertyDeclaration(n)) && n.name && (ts.isIdentifier(n.name) || ts.isStringLiteral(n.name))) name = n.name.text;
     else if (ts.isCallExpression(n)) name = pathOf(n.expression)?.join('.');
     else if (ts.isJsxAttribute(n)) name = n.name.getText(sf);
-    if (name && splitWords(name).some((w) => MARKETING_WORDS.has(w))) return name;
+    if (name && splitWords(name).some((w) => marketingWords().has(w))) return name;
   }
   return undefined;
 }
@@ -598,7 +598,7 @@ function findMarketingTexts(sinks: readonly FlowSink[], strings: readonly ts.Nod
   }
   // the file's own name only (`segments.ts`, `retargeting.ts`): folder names far up say little about one file
   const fileWords = splitWords(sf.fileName.split(/[\\/]/).pop()!.replace(/\.[a-z]+$/i, ''));
-  const fileHit = fileWords.find((w) => MARKETING_WORDS.has(w));
+  const fileHit = fileWords.find((w) => marketingWords().has(w));
   for (const node of strings) {
     const span = spanOf(node, sf);
     if (covered.some((c) => c.start <= span.start && span.end <= c.end)) continue;

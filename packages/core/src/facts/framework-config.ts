@@ -9,7 +9,7 @@
 // A local alias: one property read at load instead of two getter calls per `ts.` use.
 import { ts as morphTs } from 'ts-morph';
 import ts = morphTs;
-import catalogue from '../knowledge/framework-config.json';
+import { activeCatalogues, BUILTIN_CATALOGUES } from '../knowledge/catalogues';
 import type { Knowledge, ThirdPartyMatch } from '../knowledge';
 import type { VendorEntry } from '../knowledge/types';
 import { skipOuter } from './consent';
@@ -43,15 +43,24 @@ export interface FrameworkPlugin {
   source: readonly string[];
 }
 
-export const CONFIG_FILES: readonly FrameworkConfigFile[] = catalogue.configFiles;
-export const FRAMEWORK_PLUGINS: readonly FrameworkPlugin[] = catalogue.plugins;
+/** The shipped configuration files and plugins (the analysis reads the active catalogues, with `knowledge.frameworkConfig`). */
+export const CONFIG_FILES: readonly FrameworkConfigFile[] = BUILTIN_CATALOGUES.frameworkConfig.configFiles;
+export const FRAMEWORK_PLUGINS: readonly FrameworkPlugin[] = BUILTIN_CATALOGUES.frameworkConfig.plugins;
+
+function configFiles(): readonly FrameworkConfigFile[] {
+  return activeCatalogues().frameworkConfig.configFiles;
+}
+
+function frameworkPlugins(): readonly FrameworkPlugin[] {
+  return activeCatalogues().frameworkConfig.plugins;
+}
 
 /** The framework whose configuration file this is, by its name (and folder), or undefined. */
 export function configFileOf(fileName: string): FrameworkConfigFile | undefined {
   const parts = fileName.split(/[\\/]/);
   const base = parts[parts.length - 1];
   const parent = parts[parts.length - 2];
-  return CONFIG_FILES.find((c) => c.fileNames.includes(base) && (c.dir === undefined ? true : parent === c.dir));
+  return configFiles().find((c) => c.fileNames.includes(base) && (c.dir === undefined ? true : parent === c.dir));
 }
 
 /** A tracker the configuration switches on. */
@@ -77,7 +86,7 @@ export function configSinks(exported: ts.Expression, file: FrameworkConfigFile, 
   const root = configObject(exported, scope, 0);
   if (!root) return [];
   const hits: ConfigHit[] = [];
-  const plugins = FRAMEWORK_PLUGINS.filter((p) => p.frameworks.includes(file.id));
+  const plugins = frameworkPlugins().filter((p) => p.frameworks.includes(file.id));
   // `plugins.push({ … })` / `nuxtConfig.buildModules.unshift('…')` in the file's top-level statements
   const mutations = topLevelMutations(exported.getSourceFile());
   const rootName = ts.isIdentifier(skipOuter(exported)) ? (skipOuter(exported) as ts.Identifier).text : undefined;

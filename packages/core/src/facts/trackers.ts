@@ -20,7 +20,7 @@ import { configFileOf, configSinks, type ConfigHit } from './framework-config';
 import type { DataHandlingCollector } from './data-handling';
 import { MAX_SYNTAX_DEPTH, TooDeepError } from '../failure';
 import { calleeName } from './form-values';
-import { WRITE_CALLS } from './consent-records';
+import { writeCalls } from './consent-records';
 import { noteFormCall, type FormNodes } from './forms';
 import { instanceFactory } from './instances';
 import { isDispatchCall } from './consent-events';
@@ -173,7 +173,7 @@ export function findSinks(
         noteOptInMode(call, knowledge, optInVendors);
         if (formNodes) {
           const name = calleeName(call);
-          if (name !== undefined && WRITE_CALLS.has(name)) formNodes.writes.push(call);
+          if (name !== undefined && writeCalls().has(name)) formNodes.writes.push(call);
         }
         const plugin = sdkNames.size > 0 ? matchPluginUse(call, knowledge, scope, sdkNames) : undefined;
         if (plugin) {

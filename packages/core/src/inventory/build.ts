@@ -3,7 +3,7 @@
  * (cross-file gates, queue loaders, erasure reach, schemas) and the findings of the same
  * run: nothing is parsed or analysed a second time.
  */
-import embedCatalogue from '../knowledge/embeds.json';
+import { BUILTIN_CATALOGUES } from '../knowledge/catalogues';
 import type { ResolvedConfig } from '../config/types';
 import type { FileFacts, GateResult, PiiItem, Span } from '../facts/types';
 import { newsletterProvider } from '../facts/forms/purpose';
@@ -44,7 +44,6 @@ export interface InventoryInput {
   notice?: { file: string; label?: string; text?: string; error?: string };
 }
 
-const EMBEDS = (embedCatalogue as { embeds: { id: string; name: string }[] }).embeds;
 
 /**
  * A trailing parenthetical that names code (`(gtag.js / analytics.js)`, `(fbq)`) is dropped;
@@ -395,7 +394,7 @@ export function noticeDrift(inventory: Pick<Inventory, 'vendors' | 'embeds' | 'p
   const used = new Set(recipients.map((r) => r.id));
   const candidates: { id: string; name: string }[] = [
     ...(knowledge?.vendors ?? []).map((v) => ({ id: v.id, name: v.name })),
-    ...EMBEDS.map((e) => ({ id: e.id, name: e.name })),
+    ...(knowledge?.catalogues ?? BUILTIN_CATALOGUES).embeds.embeds.map((e) => ({ id: e.id, name: e.name })),
     ...(knowledge?.processors ?? []).map((p) => ({ id: p.id, name: p.name })),
   ];
   const byWord = new Map<string, NoticeEntry>();

@@ -15,7 +15,10 @@ import type {
 } from './types';
 import builtinVendors from './vendors.json';
 import builtinConsentApis from './consent-apis.json';
-import httpClients from './http-clients.json';
+import { mergeCatalogues, CatalogueError, type Catalogues } from './catalogues';
+// These register the checks their catalogues' extensions must pass (before any merge runs).
+import './special-categories';
+import './vendor-companies';
 import { buildPersonalDataVocabulary, type PersonalDataEntry, type PersonalDataVocabulary } from './personal-data';
 import { buildProcessorKnowledge, type ProcessorExtensions, type ProcessorKnowledge } from './processors';
 import { classifyHost, entityVendorId, THIRD_PARTY_WEB_VERSION, TPW_MAPPING, type HostVerdict, type UrlForm } from './third-party-web';
@@ -35,6 +38,8 @@ export interface KnowledgeExtensions extends ProcessorExtensions {
   vendorCategories?: Record<string, ConsentCategory>;
   /** Extra personal-data vocabulary entries (`personalData` in creepyline.json). */
   personalData?: Partial<PersonalDataEntry>[];
+  /** Extensions of the specialist catalogues (`knowledge` in creepyline.json), one per configuration layer. */
+  knowledge?: Record<string, unknown>[];
 }
 
 /** A malformed catalogue or config entry. `field` is the key path (`vendors[2].scriptHosts[0]`). */
@@ -101,6 +106,8 @@ export interface Knowledge extends ProcessorKnowledge {
   matchThirdParty(url: string, form: UrlForm): ThirdPartyMatch | undefined;
   /** The personal-data vocabulary (EN + DE) the classifier in `facts/personal-data.ts` reads. */
   personalData: PersonalDataVocabulary;
+  /** The specialist catalogues with the team's `knowledge` extensions; the analysis runs with them active (`withCatalogues`). */
+  catalogues: Catalogues;
 }
 
 /** A URL classified by the third-party-web dataset. */
@@ -130,7 +137,6 @@ const BUILTIN_VENDORS = builtinVendors as unknown as VendorEntry[];
 const BUILTIN_CONSENT_APIS = builtinConsentApis as unknown as ConsentApiEntry[];
 
 let shared: Knowledge | undefined;
-const HTTP_CLIENTS: ReadonlySet<string> = new Set(httpClients.clients);
 
 /**
  * Merge the built-in catalogues with config extensions, validate, and index them.
@@ -147,7 +153,8 @@ export function buildKnowledge(extra?: KnowledgeExtensions): Knowledge {
       Object.keys(extra.vendorCategories ?? {}).length === 0 &&
       (extra.processors?.length ?? 0) === 0 &&
       (extra.dataSources?.length ?? 0) === 0 &&
-      (extra.personalData?.length ?? 0) === 0);
+      (extra.personalData?.length ?? 0) === 0 &&
+      (extra.knowledge ?? []).every((layer) => Object.keys(layer).length === 0));
   if (empty) {
     shared ??= build(BUILTIN_VENDORS, BUILTIN_CONSENT_APIS, {});
     return shared;
@@ -157,7 +164,14 @@ export function buildKnowledge(extra?: KnowledgeExtensions): Knowledge {
   return build(vendors, apis, extra.vendorCategories ?? {}, extra);
 }
 
-function build(vendors: VendorEntry[], apis: ConsentApiEntry[], remap: Record<string, ConsentCategory>, extra?: ProcessorExtensions & { personalData?: unknown[] }): Knowledge {
+function build(vendors: VendorEntry[], apis: ConsentApiEntry[], remap: Record<string, ConsentCategory>, extra?: ProcessorExtensions & { personalData?: unknown[]; knowledge?: Record<string, unknown>[] }): Knowledge {
+  let catalogues: Catalogues;
+  try {
+    catalogues = mergeCatalogues(extra?.knowledge);
+  } catch (error) {
+    if (error instanceof CatalogueError) throw new KnowledgeError(error.field, error.message.slice(error.field.length + 2));
+    throw error;
+  }
   let vocabulary: PersonalDataVocabulary;
   try {
     vocabulary = buildPersonalDataVocabulary(extra?.personalData ?? []);
@@ -247,7 +261,7 @@ function build(vendors: VendorEntry[], apis: ConsentApiEntry[], remap: Record<st
     matchScriptUrl: (url) => matchUrl(scriptHosts, url),
     matchPixelUrl: (url) => matchUrl(pixelHosts, url),
     matchServerEndpoint: (url) => matchUrl(serverEndpoints, url),
-    httpClients: HTTP_CLIENTS,
+    httpClients: new Set(catalogues.httpClients.clients),
     consentChecks,
     consentCallbacks,
     consentMarkup,
@@ -271,6 +285,7 @@ function build(vendors: VendorEntry[], apis: ConsentApiEntry[], remap: Record<st
     },
     matchThirdParty: (url, form) => matchThirdParty(url, form, linked, synthetic),
     personalData: vocabulary,
+    catalogues,
   };
 }
 

@@ -5,6 +5,7 @@
  * that mark code as marketing (audience, segment, campaign, personalisation).
  */
 import data from './special-categories.json';
+import { activeCatalogues, derived, registerCatalogueCheck } from './catalogues';
 import { splitWords } from './personal-data';
 
 /** The Art. 9 categories. */
@@ -36,8 +37,8 @@ export interface SpecialTermMatch {
 
 const FILE = data as unknown as { marketingContext: { words: string[] }; terms: SpecialTermEntry[] };
 
-/** Words that mark a name as marketing (audience, segment, campaign, Zielgruppe, …). */
-export const MARKETING_WORDS: ReadonlySet<string> = new Set(FILE.marketingContext.words);
+/** Words that mark a name as marketing (audience, segment, campaign, Zielgruppe, …), with `knowledge.specialCategories`. */
+export const marketingWords = derived(({ specialCategories }): ReadonlySet<string> => new Set(specialCategories.marketingContext.words));
 
 /** The built-in entries. */
 export const SPECIAL_TERMS: readonly SpecialTermEntry[] = FILE.terms;
@@ -83,7 +84,8 @@ export function findSpecialTerms(text: string, extra: readonly SpecialTermEntry[
   const parts = splitWords(text.replace(/(\p{L})-(?=\p{L})/gu, '$1 '));
   if (parts.length === 0) return [];
   const out: SpecialTermMatch[] = [];
-  for (const terms of extra.length > 0 ? [index(SPECIAL_TERMS), index(extra)] : [index(SPECIAL_TERMS)]) {
+  const lexicon = index(activeCatalogues().specialCategories.terms as SpecialTermEntry[]);
+  for (const terms of extra.length > 0 ? [lexicon, index(extra)] : [lexicon]) {
     for (const t of terms) {
       for (let i = 0; i + t.parts.length <= parts.length; i++) {
         let ok = true;
@@ -102,3 +104,8 @@ export function findSpecialTerms(text: string, extra: readonly SpecialTermEntry[
   }
   return out;
 }
+
+// Terms added under `knowledge.specialCategories` are checked like the rule option `extraTerms`.
+registerCatalogueCheck('specialCategories', (merged) => {
+  validateSpecialTerms((merged as { terms: unknown }).terms, 'terms');
+});

@@ -3,7 +3,7 @@
  * vendor's loader script runs (gtag, dataLayer.push, fbq, _paq.push). A queued command sends
  * nothing by itself, so it inherits the gating of the loader.
  */
-import catalogue from './tag-queues.json';
+import { activeCatalogues, BUILTIN_CATALOGUES } from './catalogues';
 
 export interface TagQueue {
   id: string;
@@ -13,12 +13,13 @@ export interface TagQueue {
   source: string;
 }
 
-export const TAG_QUEUES: readonly TagQueue[] = catalogue.queues;
+/** The shipped queues; the analysis reads the active catalogues (with `knowledge.tagQueues`). */
+export const TAG_QUEUES: readonly TagQueue[] = BUILTIN_CATALOGUES.tagQueues.queues;
 
 const GLOBAL_PREFIX = /^(?:window|globalThis|self)\s*\.\s*/;
 
 /** The queue a global call of `vendorId` written as `label` goes through, if any. */
 export function queueOf(vendorId: string, label: string): TagQueue | undefined {
   const callee = label.replace(GLOBAL_PREFIX, '').replace(/\s+/g, '');
-  return TAG_QUEUES.find((q) => q.vendors.includes(vendorId) && q.callees.includes(callee));
+  return activeCatalogues().tagQueues.queues.find((q) => q.vendors.includes(vendorId) && q.callees.includes(callee));
 }

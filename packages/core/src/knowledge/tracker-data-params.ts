@@ -3,7 +3,7 @@
  * traits, Meta advanced matching, event properties… per vendor id of `vendors.json`, kept in
  * `tracker-data-params.json` beside it so the vendor catalogue can grow independently.
  */
-import data from './tracker-data-params.json';
+import { activeCatalogues } from './catalogues';
 
 /**
  * `traits`: an object describing the person (every key is about them); `user-id`: the person's id;
@@ -31,14 +31,17 @@ export interface VendorDataParams {
   adPlatform?: boolean;
 }
 
-const VENDORS = (data as unknown as { vendors: Record<string, VendorDataParams> }).vendors;
+function vendors(): Record<string, VendorDataParams> {
+  return (activeCatalogues().trackerDataParams as unknown as { vendors: Record<string, VendorDataParams> }).vendors;
+}
 
-/** The data parameters of a vendor, if catalogued. */
+/** The data parameters of a vendor, if catalogued (with `knowledge.trackerDataParams`). */
 export function trackerDataParams(vendorId: string): VendorDataParams | undefined {
-  return Object.hasOwn(VENDORS, vendorId) ? VENDORS[vendorId] : undefined;
+  const all = vendors();
+  return Object.hasOwn(all, vendorId) ? all[vendorId] : undefined;
 }
 
 /** Every catalogued vendor id (for the catalogue test). */
 export function trackerDataParamVendors(): string[] {
-  return Object.keys(VENDORS);
+  return Object.keys(vendors());
 }

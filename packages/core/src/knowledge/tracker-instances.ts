@@ -3,7 +3,7 @@
  * (`AnalyticsBrowser.load`, `posthog.init`, `new Analytics(…)`, `Mixpanel.init`). A module
  * that exports such an instance makes its methods tracker calls wherever it is imported.
  */
-import catalogue from './tracker-instances.json';
+import { activeCatalogues, BUILTIN_CATALOGUES } from './catalogues';
 import type { VendorEntry } from './types';
 
 export interface TrackerFactory {
@@ -18,7 +18,12 @@ export interface TrackerFactory {
   source: string;
 }
 
-export const TRACKER_FACTORIES: readonly TrackerFactory[] = catalogue.factories;
+/** The shipped factories; the analysis reads the active catalogues (with `knowledge.trackerInstances`). */
+export const TRACKER_FACTORIES: readonly TrackerFactory[] = BUILTIN_CATALOGUES.trackerInstances.factories;
+
+function factories(): readonly TrackerFactory[] {
+  return activeCatalogues().trackerInstances.factories;
+}
 
 const DEFAULTISH = new Set(['default', '*']);
 
@@ -32,7 +37,7 @@ export function factoryOf(module: string, exportName: string, rest: readonly str
   const readings: [string, readonly string[]][] = [[exportName, rest]];
   if (exportName === '*' && rest.length > 0) readings.push([rest[0], rest.slice(1)]);
   for (const [name, tail] of readings) {
-    for (const f of TRACKER_FACTORIES) {
+    for (const f of factories()) {
       if (f.module !== module) continue;
       if (f.export !== name && !(DEFAULTISH.has(f.export) && DEFAULTISH.has(name))) continue;
       if (f.create === 'new' ? isNew && tail.length === 0 : f.create === 'call' ? !isNew && tail.length === 0 : !isNew && tail.length === 1 && tail[0] === f.create) return f;
@@ -55,7 +60,7 @@ export function vendorNamed(name: string, vendors: readonly VendorEntry[]): Vend
 /** Methods that send data on a vendor's SDK objects and instances (its factories', its imports', its global's). */
 export function vendorMethods(vendor: VendorEntry): Set<string> {
   const methods = new Set<string>();
-  for (const f of TRACKER_FACTORIES) if (f.vendor === vendor.id) f.methods.forEach((m) => methods.add(m));
+  for (const f of factories()) if (f.vendor === vendor.id) f.methods.forEach((m) => methods.add(m));
   for (const shape of vendor.imports ?? []) {
     if (shape.as !== 'object' && shape.as !== 'class') continue;
     shape.methods?.forEach((m) => methods.add(m));

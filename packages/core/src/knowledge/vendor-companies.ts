@@ -3,7 +3,7 @@
  * notice may use for it, from `vendor-companies.json`. Unknown stays unknown: a vendor
  * without a catalogued company gets `country: 'unknown'`, never a guess.
  */
-import catalogue from './vendor-companies.json';
+import { BUILTIN_CATALOGUES, derived, registerCatalogueCheck } from './catalogues';
 
 /** How transfers of EU personal data to the company are covered. */
 export type CompanyTransferBasis = 'eea' | 'eu-us-dpf' | 'other' | 'unknown';
@@ -73,31 +73,37 @@ export function validateVendorCompanies(data: { companies: CompanyEntry[]; vendo
   });
 }
 
-const DATA = catalogue as unknown as { companies: CompanyEntry[]; vendors: VendorNames[] };
+type CompaniesFile = { companies: CompanyEntry[]; vendors: VendorNames[] };
+const DATA = BUILTIN_CATALOGUES.vendorCompanies as unknown as CompaniesFile;
 validateVendorCompanies(DATA);
+// Companies and names added under `knowledge.vendorCompanies` meet the same checks.
+registerCatalogueCheck('vendorCompanies', (merged) => validateVendorCompanies(merged as CompaniesFile));
 
-const COMPANIES = new Map(DATA.companies.map((c) => [c.id, c]));
-const NAMES = new Map(DATA.vendors.map((v) => [v.id, v]));
+/** Companies and names by id, from the active catalogues. */
+const indexes = derived(({ vendorCompanies }) => {
+  const data = vendorCompanies as unknown as CompaniesFile;
+  return { COMPANIES: new Map(data.companies.map((c) => [c.id, c])), NAMES: new Map(data.vendors.map((v) => [v.id, v])) };
+});
 
 /** The catalogued company of a vendor, embed or processor id, when its facts were verified. */
 export function companyOfVendor(id: string): CompanyEntry | undefined {
-  const company = NAMES.get(id)?.company;
-  return company ? COMPANIES.get(company) : undefined;
+  const company = indexes().NAMES.get(id)?.company;
+  return company ? indexes().COMPANIES.get(company) : undefined;
 }
 
 /** The company group id of a vendor (`google`), even when its facts are not catalogued. */
 export function companyGroupOf(id: string): string | undefined {
-  return NAMES.get(id)?.company;
+  return indexes().NAMES.get(id)?.company;
 }
 
 /** Notice names of an id from the catalogue (aliases and ambiguous names). */
 export function vendorNames(id: string): VendorNames | undefined {
-  return NAMES.get(id);
+  return indexes().NAMES.get(id);
 }
 
 /** Every id with catalogued notice names. */
 export function namedVendorIds(): string[] {
-  return [...NAMES.keys()];
+  return [...indexes().NAMES.keys()];
 }
 
 /** The shipped catalogue (for tests). */

@@ -8,7 +8,7 @@
 // re-exports `ts` through getters, and bundlers add another).
 import { ts as morphTs } from 'ts-morph';
 import ts = morphTs;
-import catalogue from '../../knowledge/form-components.json';
+import { derived, BUILTIN_CATALOGUES } from '../../knowledge/catalogues';
 import { mayBeProjectModule } from '../../project/resolve';
 import type { ScopeResolver } from '../scope';
 import type { FieldOrigin } from '../types';
@@ -36,29 +36,34 @@ export interface LibraryEntry {
   source: string;
 }
 
-export const LIBRARIES: readonly LibraryEntry[] = catalogue.libraries as LibraryEntry[];
+/** The shipped libraries (the analysis reads the active catalogues, with `knowledge.formComponents`). */
+export const LIBRARIES: readonly LibraryEntry[] = BUILTIN_CATALOGUES.formComponents.libraries as LibraryEntry[];
 
-const byTag = new Map<string, { library: LibraryEntry; role: Role }[]>();
-for (const library of LIBRARIES) {
-  const add = (tags: string[] | undefined, role: Role) => {
-    for (const tag of tags ?? []) {
-      const list = byTag.get(tag) ?? [];
-      list.push({ library, role });
-      byTag.set(tag, list);
-    }
-  };
-  add(library.fields, 'field');
-  add(library.groups, 'group');
-  add(library.groupLabels, 'groupLabel');
-  add(library.binders, 'binder');
-  add(library.binderLabels, 'binderLabel');
-  add(library.containers, 'container');
-}
+/** Tag → the libraries' roles for it, once per catalogue set. */
+const rolesByTag = derived(({ formComponents }) => {
+  const byTag = new Map<string, { library: LibraryEntry; role: Role }[]>();
+  for (const library of formComponents.libraries as LibraryEntry[]) {
+    const add = (tags: string[] | undefined, role: Role) => {
+      for (const tag of tags ?? []) {
+        const list = byTag.get(tag) ?? [];
+        list.push({ library, role });
+        byTag.set(tag, list);
+      }
+    };
+    add(library.fields, 'field');
+    add(library.groups, 'group');
+    add(library.groupLabels, 'groupLabel');
+    add(library.binders, 'binder');
+    add(library.binderLabels, 'binderLabel');
+    add(library.containers, 'container');
+  }
+  return byTag;
+});
 
 /** The library role of a tag, when its root name is imported from the library (or from the project, for `anyModule` libraries). */
 export function libraryRole(element: JsxTag, scope: ScopeResolver): { library: LibraryEntry; role: Role } | undefined {
   const text = tagText(element);
-  const candidates = byTag.get(text);
+  const candidates = rolesByTag().get(text);
   if (!candidates) return undefined;
   const root = tagRoot(element);
   const binding = root && scope.resolve(root.text, root);

@@ -8,7 +8,7 @@
  * A form without evidence has no purpose, and `excessive-form-fields` stays silent on it.
  */
 import purposeCatalogue from '../../knowledge/form-purposes.json';
-import endpointCatalogue from '../../knowledge/newsletter-endpoints.json';
+import { activeCatalogues } from '../../knowledge/catalogues';
 import { splitUrl } from '../embeds';
 import type { FieldFact, FormPurpose } from '../types';
 import { KeywordMatcher, wordsOf } from './words';
@@ -65,7 +65,7 @@ export function newsletterProvider(url: string): { id: string; name: string } | 
   if (!parts) return undefined;
   const host = parts.host.replace(/^www\./, '');
   const pathSegments = parts.path.split('/').filter(Boolean);
-  for (const provider of endpointCatalogue.providers) {
+  for (const provider of activeCatalogues().newsletterEndpoints.providers) {
     for (const pattern of provider.hosts) {
       const [patternHost, ...patternPath] = pattern.split('/');
       if (host !== patternHost && !host.endsWith(`.${patternHost}`)) continue;
