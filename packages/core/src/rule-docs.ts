@@ -47,10 +47,18 @@ export function markdownToText(markdown: string): string {
       if (heading[1].length <= 2) out.push((heading[1].length === 1 ? '=' : '-').repeat(title.length));
       continue;
     }
+    // Code spans are taken as written (a glob such as `**/*.test.*` is not bold); links and bold
+    // are unwrapped only outside them.
     let text = line
-      .replace(/\[([^\]]+)\]\(([^)]+)\)/g, (_, label: string, url: string) => (/^https?:/.test(url) ? `${label} (${url})` : label))
-      .replace(/\*\*([^*]+)\*\*/g, '$1')
-      .replace(/`([^`]+)`/g, '$1')
+      .split(/(`[^`]+`)/)
+      .map((part) =>
+        part.startsWith('`') && part.endsWith('`') && part.length > 1
+          ? part.slice(1, -1)
+          : part
+              .replace(/\[([^\]]+)\]\(([^)]+)\)/g, (_, label: string, url: string) => (/^https?:/.test(url) ? `${label} (${url})` : label))
+              .replace(/\*\*([^*]+)\*\*/g, '$1'),
+      )
+      .join('')
       .replace(/\\\|/g, '|');
     if (/^---+$/.test(text)) text = '';
     out.push(text);

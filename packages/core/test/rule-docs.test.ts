@@ -33,4 +33,8 @@ describe('rule documentation in core', () => {
     const text = markdownToText('# rule-id\n\nSee **this** and `code` and [Art. 6](https://eur-lex.europa.eu/x) and [page](other.md).\n\n## Why\n\n```js\ngtag();\n```\n\n| a \\| b |\n---\n');
     assert.equal(text, 'rule-id\n=======\n\nSee this and code and Art. 6 (https://eur-lex.europa.eu/x) and page.\n\nWhy\n---\n\n    gtag();\n\n| a | b |\n');
   });
+
+  it('keeps code spans as written: a glob is not bold, a link inside code is not unwrapped', () => {
+    assert.equal(markdownToText('Ignore `**/*.test.*` and `**/__tests__/**`, see **this** and `[x](y.md)`.\n'), 'Ignore **/*.test.* and **/__tests__/**, see this and [x](y.md).\n');
+  });
 });
