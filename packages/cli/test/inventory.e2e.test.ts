@@ -155,6 +155,11 @@ describe('creepyline inventory (end to end)', function () {
     const md = runCli(['inventory', '.'], SHOP);
     const t = shop.summary.transfers;
     assert.ok(md.stdout.includes(`**Where the recipients are:** ${t.outside} recipients outside the EU/EEA: ${t.dpf} on the EU–U.S. Data Privacy Framework`), md.stdout.slice(0, 800));
+    // Tables give the basis only; each company appears once with its detail, sources and read date.
+    assert.ok(!/\| EU–U\.S\. Data Privacy Framework \\\(Google/.test(md.stdout), 'no transfer detail inside the vendor table');
+    const googleLines = md.stdout.split('\n').filter((l) => l.startsWith('- Google LLC'));
+    assert.equal(googleLines.length, 1, 'Google listed once under Companies and transfers');
+    assert.match(googleLines[0]!, /for Google Ads conversion tracking, Google Analytics, Google Tag Manager.*sources \(read \d{4}-\d{2}-\d{2}\): .*https:\/\/policies\.google\.com/);
     const html = runCli(['inventory', '.', '--format', 'html'], SHOP);
     assert.match(html.stdout, /<p class="transfers"><strong>Where the recipients are:<\/strong> \d+ recipients outside the EU\/EEA/);
     assert.match(html.stdout, /<summary>sources \(read \d{4}-\d{2}-\d{2}\)<\/summary>/);

@@ -8,7 +8,7 @@ import { transferSummaryText } from '@creepyline/core';
 import type { InventoryCompany, InventoryLocation } from '@creepyline/core';
 import type { InventoryReport } from '../inventory-report';
 import { barChart, escapeHtml } from './html';
-import { companyText, consentText, transferText } from './inventory-markdown';
+import { basisText, companyText, consentText, transferText } from './inventory-markdown';
 
 const CONSENT_LABEL: Record<string, string> = {
   gated: 'waits for consent', partly: 'partly', 'not-gated': 'does not wait', 'not-needed': 'not needed', 'server-side': 'server-side',
@@ -68,7 +68,7 @@ export function renderInventorySection(report: InventoryReport): string {
     for (const v of report.vendors) {
       const sites = `<ul class="sites">${v.sites.map((x) => `<li>${loc(x)} ${escapeHtml(x.form)} <code>${escapeHtml(x.label)}</code>: ${consentCell(x.consent.status, x.consent.how ? ` <span class="muted">${escapeHtml(x.consent.how)}</span>` : '')}${x.finding ? ` <span class="muted">(finding ${escapeHtml(x.finding.ruleId)}, ${escapeHtml(x.finding.severity)})</span>` : ''}</li>`).join('')}</ul>`;
       const data = v.personalData.length > 0 ? `<ul class="sites">${v.personalData.map((d) => `<li>${escapeHtml(d.kind)}${d.hashed ? ' (hashed)' : ''} <code>${escapeHtml(d.text)}</code> ${loc(d.at)}</li>`).join('')}</ul>` : '—';
-      out.push(`<tr><td>${escapeHtml(v.name)}</td><td>${escapeHtml(v.kind)}</td><td>${escapeHtml(v.consentCategory)}</td><td>${consentCell(v.consent)}</td><td>${escapeHtml(companyText(v.company))}${sourcesHtml(v.company)}</td><td>${escapeHtml(transferText(v.company))}</td><td>${sites}</td><td>${data}</td></tr>`);
+      out.push(`<tr><td>${escapeHtml(v.name)}</td><td>${escapeHtml(v.kind)}</td><td>${escapeHtml(v.consentCategory)}</td><td>${consentCell(v.consent)}</td><td>${escapeHtml(companyText(v.company))}${sourcesHtml(v.company)}</td><td title="${escapeHtml(transferText(v.company))}">${escapeHtml(basisText(v.company))}</td><td>${sites}</td><td>${data}</td></tr>`);
     }
     out.push('</table>');
   }
@@ -78,7 +78,7 @@ export function renderInventorySection(report: InventoryReport): string {
   else {
     out.push('<table><tr><th>Embed</th><th>Consent category</th><th>Consent</th><th>Company</th><th>Transfer basis</th><th>Where</th></tr>');
     for (const e of report.embeds) {
-      out.push(`<tr><td>${escapeHtml(e.name)}</td><td>${escapeHtml(e.consentCategory)}</td><td>${consentCell(e.consent)}</td><td>${escapeHtml(companyText(e.company))}${sourcesHtml(e.company)}</td><td>${escapeHtml(transferText(e.company))}</td><td><ul class="sites">${e.sites.map((x) => `<li>${loc(x)} ${escapeHtml(consentText(x.consent))}</li>`).join('')}</ul></td></tr>`);
+      out.push(`<tr><td>${escapeHtml(e.name)}</td><td>${escapeHtml(e.consentCategory)}</td><td>${consentCell(e.consent)}</td><td>${escapeHtml(companyText(e.company))}${sourcesHtml(e.company)}</td><td title="${escapeHtml(transferText(e.company))}">${escapeHtml(basisText(e.company))}</td><td><ul class="sites">${e.sites.map((x) => `<li>${loc(x)} ${escapeHtml(consentText(x.consent))}</li>`).join('')}</ul></td></tr>`);
     }
     out.push('</table>');
   }

@@ -52,6 +52,11 @@ function sourcesText(company: InventoryCompany): string {
   return `; sources${company.checked ? ` (read ${cell(company.checked)})` : ''}: ${company.sources.map(cell).join('; ')}`;
 }
 
+/** The basis alone (`EU–U.S. Data Privacy Framework`), for table cells: the detail goes in the vendor's section. */
+export function basisText(company: InventoryCompany): string {
+  return BASIS_WORDS[company.transfer.basis] ?? company.transfer.basis;
+}
+
 /** One site's consent in words. */
 export function consentText(consent: InventoryConsent): string {
   return `${CONSENT_WORDS[consent.status] ?? consent.status}${consent.how ? `: ${consent.how}` : ''}`;
@@ -77,7 +82,7 @@ export function formatInventoryMarkdown(report: InventoryReport): string {
     for (const v of report.vendors) {
       const gated = v.sites.filter((x) => x.consent.status === 'gated').length;
       const data = [...new Set(v.personalData.map((d) => d.kind + (d.hashed ? ' (hashed)' : '')))].join(', ');
-      out.push(`| ${cell(v.name)} | ${cell(v.kind)} | ${cell(v.consentCategory)} | ${cell(CONSENT_WORDS[v.consent] ?? v.consent)}${v.consent === 'partly' ? ` (${gated} of ${v.sites.length})` : ''} | ${cell(companyText(v.company))} | ${cell(transferText(v.company))} | ${cell(data || '—')} |`);
+      out.push(`| ${cell(v.name)} | ${cell(v.kind)} | ${cell(v.consentCategory)} | ${cell(CONSENT_WORDS[v.consent] ?? v.consent)}${v.consent === 'partly' ? ` (${gated} of ${v.sites.length})` : ''} | ${cell(companyText(v.company))} | ${cell(basisText(v.company))} | ${cell(data || '—')} |`);
     }
     out.push('');
     for (const v of report.vendors) {
@@ -101,7 +106,7 @@ export function formatInventoryMarkdown(report: InventoryReport): string {
   else {
     out.push('| Embed | Consent category | Consent | Company | Transfer basis | Where |', '| --- | --- | --- | --- | --- | --- |');
     for (const e of report.embeds) {
-      out.push(`| ${cell(e.name)} | ${cell(e.consentCategory)} | ${cell(CONSENT_WORDS[e.consent] ?? e.consent)} | ${cell(companyText(e.company))} | ${cell(transferText(e.company))} | ${e.sites.map((x) => `${where(x)} ${cell(consentText(x.consent))}`).join('<br>')} |`);
+      out.push(`| ${cell(e.name)} | ${cell(e.consentCategory)} | ${cell(CONSENT_WORDS[e.consent] ?? e.consent)} | ${cell(companyText(e.company))} | ${cell(basisText(e.company))} | ${e.sites.map((x) => `${where(x)} ${cell(consentText(x.consent))}`).join('<br>')} |`);
     }
     out.push('');
   }
@@ -124,7 +129,25 @@ export function formatInventoryMarkdown(report: InventoryReport): string {
     out.push('| Processor | Roles | Company | Transfer basis | Used at | Erasure by API | Deletion paths reaching it | Deletion paths missing it |', '| --- | --- | --- | --- | --- | --- | --- | --- |');
     for (const p of report.processors) {
       const paths = (list: typeof p.erasure.reachedBy) => list.map((d) => `${cell(d.name)} ${where(d)}`).join('<br>') || '—';
-      out.push(`| ${cell(p.name)} | ${cell(p.roles.join(', ') || '—')} | ${cell(companyText(p.company))} | ${cell(transferText(p.company))} | ${p.uses.map(where).join('<br>')} | ${p.erasure.api ? code(p.erasure.api.call) : 'none catalogued'} | ${paths(p.erasure.reachedBy)} | ${paths(p.erasure.missedBy)} |`);
+      out.push(`| ${cell(p.name)} | ${cell(p.roles.join(', ') || '—')} | ${cell(companyText(p.company))} | ${cell(basisText(p.company))} | ${p.uses.map(where).join('<br>')} | ${p.erasure.api ? code(p.erasure.api.call) : 'none catalogued'} | ${paths(p.erasure.reachedBy)} | ${paths(p.erasure.missedBy)} |`);
+    }
+    out.push('');
+  }
+
+  // Each catalogued company once, with the transfer detail, the sources and when they were read
+  // (the tables above give the basis only, so they stay readable with many recipients).
+  const companies = new Map<string, { company: InventoryCompany; recipients: string[] }>();
+  for (const r of [...report.vendors, ...report.embeds, ...report.processors]) {
+    if (r.company.sources.length === 0 || r.company.country === 'unknown') continue;
+    const key = `${r.company.name ?? ''}|${r.company.country}`;
+    const entry = companies.get(key) ?? { company: r.company, recipients: [] };
+    if (!entry.recipients.includes(r.name)) entry.recipients.push(r.name);
+    companies.set(key, entry);
+  }
+  if (companies.size > 0) {
+    out.push(`## Companies and transfers (${companies.size})`, '');
+    for (const { company, recipients } of companies.values()) {
+      out.push(`- ${cell(companyText(company))}, for ${recipients.map(cell).join(', ')}: ${cell(transferText(company))}${sourcesText(company)}`);
     }
     out.push('');
   }
