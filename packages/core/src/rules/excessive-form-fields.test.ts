@@ -75,6 +75,23 @@ runRuleTests(rule, {
     { code: "import { body } from 'express-validator';\nimport { Router } from 'express';\nconst r = Router();\nr.post('/api/profile', [body('email').isEmail(), body('birthday').isISO8601()], (req, res) => res.end());\n", filename: 'routes/profile.ts' },
   ],
   invalid: [
+    {
+      name: 'removing a field takes the label right before it along (left behind it would name the next field: a new finding)',
+      code: '<form id="newsletter">\n  <input name="email" type="email" required>\n  <label>Geburtsdatum</label>\n  <input name="f2" type="date" required>\n  <input name="code" placeholder="Gutscheincode">\n  <button>Abonnieren</button>\n</form>\n',
+      filename: 'anmeldung.html',
+      errors: [{ messageId: 'requiredNotNeeded', line: 4, message: 'birth date' }],
+      output: '<form id="newsletter">\n  <input name="email" type="email" required>\n  <input name="code" placeholder="Gutscheincode">\n  <button>Abonnieren</button>\n</form>\n',
+    },
+    {
+      name: 'JSX: a field with a label htmlFor elsewhere and one with a sibling label on the same line: both labels go with their fields',
+      code: 'export function NewsletterForm() {\n  return (\n    <form>\n      <label htmlFor="bd">Date of birth</label>\n      <input name="email" type="email" required />\n      <input id="bd" name="bd" type="date" />\n      <label>Phone</label> <input name="p" type="tel" />\n      <input name="ref" />\n      <button>Subscribe</button>\n    </form>\n  );\n}\n',
+      filename: 'NewsletterForm.tsx',
+      errors: [
+        { messageId: 'optionalNotNeeded', line: 6, message: 'birth date' },
+        { messageId: 'optionalNotNeeded', line: 7, message: 'phone number' },
+      ],
+      output: 'export function NewsletterForm() {\n  return (\n    <form>\n      <input name="email" type="email" required />\n      <input name="ref" />\n      <button>Subscribe</button>\n    </form>\n  );\n}\n',
+    },
 
     {
       name: 'endpoint: Express + zod newsletter route requiring a birth date (the page is not in the project)',
@@ -124,7 +141,8 @@ runRuleTests(rule, {
         { messageId: 'requiredNotNeeded', line: 4, column: 3, severity: 'warning', message: 'birth date' },
         { messageId: 'optionalNotNeeded', line: 5, column: 3, severity: 'info', message: 'phone number' },
       ],
-      output: `<form action="${MAILCHIMP}" method="post">\n  <input type="email" name="EMAIL" required>\n  <label for="dob">Date of birth</label>\n  <button>Subscribe</button>\n</form>`,
+      // the label for the removed field goes with it
+      output: `<form action="${MAILCHIMP}" method="post">\n  <input type="email" name="EMAIL" required>\n  <button>Subscribe</button>\n</form>`,
     },
     {
       name: 'German newsletter form: Anrede and Geburtsdatum required, Vorname required (only voluntary)',

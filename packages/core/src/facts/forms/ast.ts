@@ -144,6 +144,18 @@ export function removeLinesEdit(span: Span, text: string): FieldEdit {
   return { start: span.start, end: span.end, text: '' };
 }
 
+/**
+ * Deletes a field together with a label standing apart from it (`<label for>`, a label right
+ * before it): one deletion when only whitespace separates them, else two. Left behind, the
+ * label would name the next field.
+ */
+export function removeWithLabel(field: Span, label: Span | undefined, text: string): FieldEdit[] {
+  if (!label || (label.start < field.end && field.start < label.end)) return [removeLinesEdit(field, text)];
+  const [a, b] = label.start < field.start ? [label, field] : [field, label];
+  if (!text.slice(a.end, b.start).trim()) return [removeLinesEdit({ start: a.start, end: b.end }, text)];
+  return [removeLinesEdit(a, text), removeLinesEdit(b, text)];
+}
+
 /** Deletes an object-literal property with its comma (and its line when it has one of its own). */
 export function removePropertyEdit(property: ts.ObjectLiteralElementLike, sourceFile: ts.SourceFile): FieldEdit {
   const text = sourceFile.text;

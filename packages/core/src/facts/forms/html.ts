@@ -5,7 +5,7 @@
  */
 import type { Knowledge } from '../../knowledge';
 import type { FieldEdit, FieldFact, FormFact } from '../types';
-import { removeLinesEdit } from './ast';
+import { removeWithLabel } from './ast';
 import { finish, uniqueIds } from './index';
 import { pathEvidence, routeOf, type PurposeEvidence } from './purpose';
 import { cleanText } from './words';
@@ -17,6 +17,8 @@ interface OpenField {
   field: FieldFact;
   id?: string;
   label?: OpenLabel;
+  /** A label right before the field (not around it), which goes with it when the field is removed. */
+  labelSpan?: { start: number; end: number };
 }
 
 interface OpenLabel {
@@ -38,8 +40,11 @@ export class HtmlFormCollector {
   private current?: OpenForm;
   private readonly labels: OpenLabel[] = [];
   private readonly labelsFor = new Map<string, string>();
+  /** Where each `<label for>` is (a removed field takes its label along). */
+  private readonly labelSpansFor = new Map<string, { start: number; end: number }[]>();
   /** A closed label without `for` and without a field inside: it labels the next field. */
   private pendingLabel?: string;
+  private pendingLabelSpan?: { start: number; end: number };
   private textTarget?: { kind: 'heading' | 'button' | 'select' | 'textarea'; text: string; start: number; field?: OpenField };
 
   constructor(private readonly text: string) {}
@@ -103,8 +108,10 @@ export class HtmlFormCollector {
         label.fields.push(open);
       } else if (this.pendingLabel !== undefined && !field.label) {
         field.label = this.pendingLabel;
+        open.labelSpan = this.pendingLabelSpan;
       }
       this.pendingLabel = undefined;
+      this.pendingLabelSpan = undefined;
       this.current.fields.push(open);
       if (name !== 'input') this.textTarget = { kind: name as 'select' | 'textarea', text: '', start, field: open };
     }
@@ -123,12 +130,16 @@ export class HtmlFormCollector {
       if (!label) return;
       const text = cleanText(label.text);
       if (label.for && text) this.labelsFor.set(label.for, text);
+      if (label.for && label.fields.length === 0) this.labelSpansFor.set(label.for, [...(this.labelSpansFor.get(label.for) ?? []), { start: label.start, end }]);
       for (const f of label.fields) {
         f.field.label ??= text;
         // A label around exactly one field goes with it when the field is removed.
         if (label.fields.length === 1) (f as OpenField & { outer?: { start: number; end: number } }).outer = { start: label.start, end };
       }
-      if (!label.for && label.fields.length === 0 && text) this.pendingLabel = text;
+      if (!label.for && label.fields.length === 0 && text) {
+        this.pendingLabel = text;
+        this.pendingLabelSpan = { start: label.start, end };
+      }
       return;
     }
     const target = this.textTarget;
@@ -170,7 +181,10 @@ export class HtmlFormCollector {
     for (const f of open.fields) {
       if (f.field.label === undefined && f.id) f.field.label = this.labelsFor.get(f.id);
       const outer = (f as OpenField & { outer?: { start: number; end: number } }).outer;
-      f.field.removeEdits = [removeLinesEdit(outer ?? f.field.span, this.text)];
+      // The label standing apart goes too (left behind it would label the next field).
+      const forLabels = f.id && open.fields.filter((g) => g.id === f.id).length === 1 ? this.labelSpansFor.get(f.id) : undefined;
+      const apart = outer ? undefined : f.labelSpan ?? (forLabels?.length === 1 ? forLabels[0] : undefined);
+      f.field.removeEdits = removeWithLabel(outer ?? f.field.span, apart, this.text);
       open.form.fields.push(f.field);
     }
     this.forms.push({ form: open.form, evidence: open.evidence });

@@ -23,6 +23,7 @@ import {
   literalValue,
   removeAttributeEdit,
   removeLinesEdit,
+  removeWithLabel,
   spanOf,
   staticString,
   tagText,
@@ -61,6 +62,8 @@ export function collectJsxForms(tags: readonly JsxTag[], scope: ScopeResolver, s
   if (tags.length === 0) return [];
   const classified = new Map<ts.Node, Classified>();
   const labelsFor = new Map<string, string>();
+  /** `<label htmlFor>` elements by target id (a removed field takes its label along). */
+  const labelElementsFor = new Map<string, ts.Node[]>();
   const groupLabels = new Map<ts.Node, string>();
   const binderLabels = new Map<ts.Node, string>();
   const list: Classified[] = [];
@@ -79,7 +82,10 @@ export function collectJsxForms(tags: readonly JsxTag[], scope: ScopeResolver, s
     const text = cleanText(jsxText(element));
     if (!text) continue;
     const target = attributeString(c.tag, 'htmlFor', scope) ?? attributeString(c.tag, 'for', scope);
-    if (target) labelsFor.set(target, text);
+    if (target) {
+      labelsFor.set(target, text);
+      labelElementsFor.set(target, [...(labelElementsFor.get(target) ?? []), element]);
+    }
     if (c.role === 'groupLabel') {
       const group = ancestor(element, classified, (a) => a.role === 'group');
       if (group) groupLabels.set(group, text);
@@ -119,7 +125,7 @@ export function collectJsxForms(tags: readonly JsxTag[], scope: ScopeResolver, s
       continue;
     }
     if (isFieldTag(c)) {
-      const field = elementField(c, element, classified, labelsFor, groupLabels, scope, sourceFile);
+      const field = elementField(c, element, classified, labelsFor, labelElementsFor, groupLabels, scope, sourceFile);
       if (field) draftFor(element).form.fields.push(field);
       continue;
     }
@@ -291,6 +297,7 @@ function elementField(
   element: ts.JsxElement | ts.JsxSelfClosingElement,
   classified: Map<ts.Node, Classified>,
   labelsFor: Map<string, string>,
+  labelElementsFor: Map<string, ts.Node[]>,
   groupLabels: Map<ts.Node, string>,
   scope: ScopeResolver,
   sourceFile: ts.SourceFile,
@@ -310,7 +317,8 @@ function elementField(
   // The label's own text, not the options of a select inside it.
   if (label === undefined && wrapping) label = cleanText(jsxText(wrapping, element));
   if (label === undefined && group) label = groupLabels.get(group);
-  label ??= siblingLabel(element, classified);
+  const sibling = label === undefined ? siblingLabel(element, classified) : undefined;
+  label ??= sibling && cleanText(jsxText(sibling));
   const field: FieldFact = {
     name,
     label,
@@ -352,7 +360,10 @@ function elementField(
   const dflt = defaultOf(tag, type, sourceFile);
   if (dflt) field.defaultValue = dflt;
   const outer = group ?? (wrapping && onlyField(wrapping, element, classified) ? wrapping : undefined) ?? element;
-  field.removeEdits = [removeLinesEdit(spanOf(outer, sourceFile), sourceFile.text)];
+  // A label standing apart (`htmlFor`, right before it) goes too: left behind it would name the next field.
+  const forLabels = id ? labelElementsFor.get(id) : undefined;
+  const apart = outer === element ? sibling ?? (forLabels?.length === 1 ? forLabels[0] : undefined) : undefined;
+  field.removeEdits = removeWithLabel(spanOf(outer, sourceFile), apart && spanOf(apart, sourceFile), sourceFile.text);
   return field;
 }
 
@@ -377,7 +388,7 @@ function defaultOf(tag: JsxTag, type: string | undefined, sourceFile: ts.SourceF
 }
 
 /** A `<label>` sibling right before the field (`<label>Email</label><input …/>`), with no other field between. */
-function siblingLabel(element: ts.Node, classified: Map<ts.Node, Classified>): string | undefined {
+function siblingLabel(element: ts.Node, classified: Map<ts.Node, Classified>): ts.JsxElement | undefined {
   const parent = element.parent;
   if (!parent || !ts.isJsxElement(parent)) return undefined;
   const children = parent.children;
@@ -388,7 +399,7 @@ function siblingLabel(element: ts.Node, classified: Map<ts.Node, Classified>): s
     if (!ts.isJsxElement(child)) return undefined;
     const c = classified.get(child);
     // A label naming another field (`htmlFor`, or one wrapping an input) is not this field's.
-    if (c && (c.text === 'label' || c.text === 'Label' || c.role === 'groupLabel' || c.text === 'FormLabel') && !attribute(c.tag, 'htmlFor') && !containsField(child, classified)) return cleanText(jsxText(child));
+    if (c && (c.text === 'label' || c.text === 'Label' || c.role === 'groupLabel' || c.text === 'FormLabel') && !attribute(c.tag, 'htmlFor') && !containsField(child, classified)) return cleanText(jsxText(child)) ? child : undefined;
     return undefined;
   }
   return undefined;
