@@ -33,9 +33,12 @@ const ERROR_CALLS = /^(setError|setErrors|setFieldError|badRequest|reject|alert|
 
 type Element = ts.JsxSelfClosingElement | ts.JsxOpeningElement;
 
+/** Keys naming an identifier, a link or a number (`subscriptionId`, `newsletterUrl`, `offerCount`): never a yes/no box. */
+const NOT_A_CHOICE = /(Id|ID|Ids|IDs|_id|_ids|Key|Token|Url|URL|Count|Limit)$/;
+
 /** The marketing words of a field, or [] when it is terms acceptance or not marketing at all. */
 export function marketingOf(key: string, label: string): string[] {
-  if (namesTerms([key])) return [];
+  if (namesTerms([key]) || NOT_A_CHOICE.test(key)) return [];
   const fromKey = marketingWords([key]);
   if (fromKey.length) return fromKey;
   if (namesTerms([label])) return [];

@@ -125,6 +125,11 @@ export const rule = createRule<Options, MessageIds>({
   },
 });
 
+/** A purpose's name for the message (`checkout (physical goods)` → `checkout`). */
+function shortName(entry: PurposeEntry): string {
+  return entry.name.replace(/\s*\(.*\)$/, '');
+}
+
 /** Purposes for decisions from names alone: a sign-up named so needs no password field in view. */
 const nameTables = new WeakMap<readonly PurposeEntry[], PurposeEntry[]>();
 
@@ -148,20 +153,20 @@ function purposeOf(req: ConsentRequirement, forms: readonly FormFact[], table: r
   const holder = holdingForm(req.span, forms);
   const fromForm = (f: FormFact): ServicePurpose | undefined => {
     const entry = f.purpose && table.find((p) => p.id === f.purpose!.id);
-    return entry && f.purpose ? { id: entry.id, name: entry.name, evidence: f.purpose.source === 'config' ? f.purpose.evidence : `the form's purpose, ${f.purpose.evidence}`, confidence: f.purpose.confidence } : undefined;
+    return entry && f.purpose ? { id: entry.id, name: shortName(entry), evidence: f.purpose.source === 'config' ? f.purpose.evidence : `the form's purpose, ${f.purpose.evidence}`, confidence: f.purpose.confidence } : undefined;
   };
   if (holder?.purpose && (holder.purpose.source === 'config' || holder.purpose.confidence === 'high')) return fromForm(holder);
   const names = byNames(table);
   for (const c of req.context) {
     const found = inferPurpose([{ tier: 2, what: c.what, text: c.text }], [], names);
     const entry = found && table.find((p) => p.id === found.id);
-    if (found && entry) return { id: entry.id, name: entry.name, evidence: found.evidence, confidence: 'high' };
+    if (found && entry) return { id: entry.id, name: shortName(entry), evidence: found.evidence, confidence: 'high' };
   }
   if (holder?.purpose) return fromForm(holder);
   const path = pathEvidence(file);
   const found = path && inferPurpose([path], [], names);
   const entry = found && table.find((p) => p.id === found.id);
-  return found && entry ? { id: entry.id, name: entry.name, evidence: found.evidence, confidence: 'medium' } : undefined;
+  return found && entry ? { id: entry.id, name: shortName(entry), evidence: found.evidence, confidence: 'medium' } : undefined;
 }
 
 /** The smallest form whose span, or one of whose fields, holds the span. */
