@@ -495,6 +495,14 @@ export class GateFinder {
       }
     }
     if (uses.length === 0) return 'continue';
+    // a method named as the banner's accept handler (`accept`, `acceptAll`, `acceptCookies`) is the accept path itself
+    if (isAcceptHandlerName(name)) {
+      const grants: Grant[] = ['any'];
+      if (this.accept({ grants: new Set(grants), hits: [{ node: fn, grants, confidence: 'medium', origin: 'heuristic' }] }, 'callback', category, result)) {
+        result.trace.push(`The method \`${name}\` is named as the banner's accept handler: what it runs runs after the visitor accepted.`);
+        return 'gated';
+      }
+    }
     if (depth >= MAX_CALL_DEPTH || visited.has(fn)) {
       result.trace.push(`Stopped following \`${name}\` (call chain too deep or recursive).`);
       return 'stop';
