@@ -25,6 +25,9 @@
 import { ts as morphTs } from 'ts-morph';
 import ts = morphTs;
 import type { ConsentCategory } from '../knowledge/types';
+import type { ConsentFunctionDecl } from '../config/types';
+import { categoryFromName, type Grant } from './consent';
+import { Parser } from 'htmlparser2';
 import { computeLineStarts } from '../text';
 import { analyseModule, type FactsContext } from './index';
 import { GateFinder } from './gating';
@@ -57,6 +60,20 @@ export interface TemplateElement {
   code?: (Span & { click?: boolean })[];
   /** Why the element is still rendered though hidden (`v-show`): said in its trace. */
   hiddenBy?: string;
+  /**
+   * Markup the element receives as `innerHTML` (`v-html="'<iframe …>'"`, Svelte `{@html '…'}`): the
+   * literal's text in the file. Its iframes, images and stylesheets load; its scripts never run
+   * (a browser does not execute scripts inserted as innerHTML).
+   */
+  html?: Span;
+  /** The tag as written (`ConsentGate`, `consent-gate`): components are matched against `consent.components`. */
+  tag?: string;
+  /**
+   * Bound attributes whose value is an expression (`:src="mapUrl"`, `src={mapUrl}`): the
+   * expression's range. A name of a top-level `const` of the script holding a string counts as
+   * that string; anything else is not guessed.
+   */
+  bound?: Record<string, Span>;
   children: TemplateNode[];
 }
 
@@ -244,6 +261,9 @@ function nodeAt(sourceFile: ts.SourceFile, offset: number): ts.Node {
 /** Facts of a component file from its framework adapter's model. */
 export function templateFacts(file: string, language: FileLanguage, text: string, hash: string, context: FactsContext, model: TemplateModel, describe: string): FileFacts {
   const lineStarts = computeLineStarts(text);
+  for (const element of elementsOf(model.template)) {
+    if (element.html) element.children.push(...innerHtmlElements(text, element.html));
+  }
   const scripts = [...model.scripts].sort((a, b) => a.start - b.start);
   const markers = new Map<TemplateElement, number>();
   let layout = new CodeLayout(text);
@@ -281,9 +301,13 @@ export function templateFacts(file: string, language: FileLanguage, text: string
     const marker = markers.get(element);
     const hidden = element.hiddenBy ? [`\`${element.hiddenBy}\` only hides the element: it is still rendered and loads.`] : [];
     if (marker === undefined) {
+      const byComponent = componentGate(element, category);
+      if (byComponent?.gated) return byComponent;
       const why = laidOut ? 'No template condition encloses it.' : 'The template conditions around it could not be read.';
       return { gated: false, seen: [], trace: [...hidden, `The <${element.name}> renders with the ${describe}. ${why}`] };
     }
+    const byComponent = componentGate(element, category);
+    if (byComponent?.gated) return byComponent;
     finder ??= new GateFinder(sourceFile, lineStarts, context.matcher, scope, context.knowledge);
     const node = nodeAt(sourceFile, marker);
     const clicked = clickToLoad(node, scope, code, clickSpans, model.clickFlags);
@@ -294,6 +318,35 @@ export function templateFacts(file: string, language: FileLanguage, text: string
     return { ...result, trace: [...hidden, ...trace] };
   };
   const clickSpans = [...elementsOf(model.template)].flatMap((e) => (e.code ?? []).filter((c) => c.click));
+  // `:src="mapUrl"` with `const mapUrl = 'https://…'` in the script
+  const constants = moduleStrings(sourceFile);
+  for (const element of elementsOf(model.template)) {
+    for (const [name, span] of Object.entries(element.bound ?? {})) {
+      const value = constants.get(text.slice(span.start, span.end).trim());
+      if (value !== undefined && element.attributes[name] === undefined) element.attributes[name] = value;
+    }
+  }
+  // consent components of the team (`<ConsentGate category="marketing">…</ConsentGate>`) around an element
+  const gateComponents = ancestorsOf(model.template);
+  const componentGate = (element: TemplateElement, category: ConsentCategory): GateResult | undefined => {
+    if (context.matcher.componentNames.size === 0) return undefined;
+    const seen: GateResult['seen'] = [];
+    for (const ancestor of gateComponents.get(element) ?? []) {
+      const decl = ancestor.tag ? consentComponent(ancestor.tag, context.matcher.componentNames) : undefined;
+      if (!decl) continue;
+      let grants: Grant[] = [decl.category && decl.category !== 'fromArg' ? decl.category : 'any'];
+      for (const key of ['category', 'purpose', 'consent', 'type', 'requires']) {
+        const mapped = ancestor.attributes[key] ? categoryFromName(ancestor.attributes[key], decl.categoryMap) : undefined;
+        if (mapped) grants = [mapped];
+      }
+      const evidence = { span: { start: ancestor.start, end: ancestor.openEnd }, text: `<${ancestor.tag}>`, grants, form: 'component' as const, confidence: 'high' as const, origin: 'config' };
+      if (grants.includes('any') || grants.includes(category)) {
+        return { gated: true, by: evidence, seen, trace: [`Inside <${ancestor.tag}>, the team's consent component (consent.components), which renders its content only after ${grants.includes('any') ? 'consent' : `${category} consent`}.`] };
+      }
+      seen.push(evidence);
+    }
+    return seen.length ? { gated: false, seen, trace: [`Inside ${seen.map((s) => s.text).join(', ')}, which checks ${seen.flatMap((s) => s.grants).join('/')} consent, but this needs ${category} consent.`] } : undefined;
+  };
   const sinks = [...module.sinks];
   const embeds = [...module.embeds];
   const checkedBoxes = [...module.checkedBoxes];
@@ -353,6 +406,66 @@ export function templateFacts(file: string, language: FileLanguage, text: string
     forms,
     parseErrors,
   };
+}
+
+/** What loads from markup inserted as innerHTML: images, iframes, stylesheets (scripts never run there). */
+function innerHtmlElements(text: string, span: Span): TemplateElement[] {
+  const source = text.slice(span.start, span.end);
+  // offsets are the file's only when the literal is written as it is read
+  if (source.includes('\\')) return [];
+  const out: TemplateElement[] = [];
+  const parser = new Parser(
+    {
+      onopentag(name, attributes) {
+        if (name !== 'img' && name !== 'iframe' && name !== 'link') return;
+        const start = span.start + parser.startIndex;
+        const openEnd = span.start + parser.endIndex + 1;
+        out.push({ type: 'element', name, attributes, start, openEnd, end: openEnd, children: [] });
+      },
+    },
+    { lowerCaseAttributeNames: true, lowerCaseTags: true, decodeEntities: false },
+  );
+  parser.write(source);
+  parser.end();
+  return out;
+}
+
+/** Top-level `const name = 'string'` (and template literals without substitutions) of the module. */
+function moduleStrings(sourceFile: ts.SourceFile): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const statement of sourceFile.statements) {
+    if (!ts.isVariableStatement(statement) || !(statement.declarationList.flags & ts.NodeFlags.Const)) continue;
+    for (const declaration of statement.declarationList.declarations) {
+      let init = declaration.initializer;
+      while (init && (ts.isParenthesizedExpression(init) || ts.isAsExpression(init) || ts.isSatisfiesExpression(init))) init = init.expression;
+      if (ts.isIdentifier(declaration.name) && init && (ts.isStringLiteral(init) || ts.isNoSubstitutionTemplateLiteral(init))) out.set(declaration.name.text, init.text);
+    }
+  }
+  return out;
+}
+
+/** The enclosing elements of each element, innermost first. */
+function ancestorsOf(nodes: TemplateNode[]): Map<TemplateElement, TemplateElement[]> {
+  const out = new Map<TemplateElement, TemplateElement[]>();
+  const visit = (list: TemplateNode[], chain: TemplateElement[]): void => {
+    for (const node of list) {
+      if (node.type === 'element') {
+        out.set(node, chain);
+        visit(node.children, [node, ...chain]);
+      } else if (node.type === 'if') for (const branch of node.branches) visit(branch.children, chain);
+    }
+  };
+  visit(nodes, []);
+  return out;
+}
+
+/** A consent component of `consent.components` by its tag as written: `ConsentGate`, `consent-gate`. */
+function consentComponent(tag: string, names: Map<string, ConsentFunctionDecl>): ConsentFunctionDecl | undefined {
+  const exact = names.get(tag);
+  if (exact) return exact;
+  const flat = tag.replace(/[-_]/g, '').toLowerCase();
+  for (const [name, decl] of names) if (name.replace(/[-_]/g, '').toLowerCase() === flat) return decl;
+  return undefined;
 }
 
 function firstStart(node: TemplateBranches): number {

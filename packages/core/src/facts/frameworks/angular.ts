@@ -440,6 +440,7 @@ class Reader {
       openEnd,
       end: Math.max(end, openEnd),
       ...(code.length ? { code } : {}),
+      tag: node.name,
       children: this.nodes(node.children ?? []),
     };
   }

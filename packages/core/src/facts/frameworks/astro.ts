@@ -94,6 +94,8 @@ class Reader {
     const nameMatch = /^<([A-Za-z][\w:.-]*)?/.exec(text.slice(start, start + 100))!;
     const name = nameMatch[1] ?? '';
     const lower = name.toLowerCase();
+    const bound: Record<string, { start: number; end: number }> = {};
+    const bounds = () => (Object.keys(bound).length ? { bound } : {});
     this.pos = start + nameMatch[0].length;
     const attributes: Record<string, string> = {};
     let selfClosing = false;
@@ -132,6 +134,7 @@ class Reader {
           const end = this.skipExpression(this.pos);
           value = literalText(text.slice(this.pos + 1, end - 1)) ?? '';
           if (value === '' && literalText(text.slice(this.pos + 1, end - 1)) === undefined) {
+            bound[attrName.toLowerCase()] = { start: this.pos + 1, end: end - 1 };
             this.pos = end;
             continue;
           }
@@ -146,7 +149,7 @@ class Reader {
     }
     const openEnd = this.pos;
     if (selfClosing || VOID.has(lower)) {
-      return { type: 'element', name: lower, attributes, start, openEnd, end: openEnd, children: [] };
+      return { type: 'element', name: lower, tag: name, attributes, start, openEnd, end: openEnd, ...bounds(), children: [] };
     }
     if (lower === 'script' || lower === 'style') {
       const close = text.toLowerCase().indexOf(`</${lower}`, openEnd);
@@ -156,7 +159,7 @@ class Reader {
       return { type: 'element', name: lower, attributes, start, openEnd, end: tagEnd, body: { start: openEnd, end: bodyEnd }, children: [] };
     }
     const children = this.children(lower);
-    return { type: 'element', name: lower, attributes, start, openEnd, end: this.pos, children };
+    return { type: 'element', name: lower, tag: name, attributes, start, openEnd, end: this.pos, ...bounds(), children };
   }
 
   /** `{…}` at the cursor: its markup, with `cond && <x/>` / `cond ? <a/> : <b/>` read as guards. */

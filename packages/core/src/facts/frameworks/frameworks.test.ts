@@ -124,6 +124,36 @@ describe('component frameworks (Vue, Svelte, Astro)', () => {
   }
 });
 
+describe('template values and consent components', () => {
+  const MAP = 'https://www.google.com/maps/embed?pb=1';
+  const table: { name: string; file: string; code: string; rule?: string; config?: Record<string, unknown>; expect: string[] }[] = [
+    { name: 'vue: :src on a script const holding the URL', file: 'A.vue', rule: EMBED, code: `<template>\n  <iframe :src="mapUrl"></iframe>\n</template>\n<script setup>\nconst mapUrl = '${MAP}'\n</script>\n`, expect: ['2:3'] },
+    { name: 'vue: :src on a computed value is not guessed', file: 'A.vue', rule: EMBED, code: `<template>\n  <iframe :src="mapUrl"></iframe>\n</template>\n<script setup>\nconst mapUrl = computed(() => base + q)\n</script>\n`, expect: [] },
+    { name: 'vue: :src const under v-if consent', file: 'A.vue', rule: EMBED, code: `<template>\n  <iframe v-if="consent.marketing" :src="mapUrl"></iframe>\n</template>\n<script setup>\nconst mapUrl = '${MAP}'\nconst consent = useCookieConsent()\n</script>\n`, expect: [] },
+    { name: 'svelte: src={const}', file: 'A.svelte', rule: EMBED, code: `<script>\n  const mapUrl = '${MAP}';\n</script>\n<iframe src={mapUrl} title="m"></iframe>\n`, expect: ['4:1'] },
+    { name: 'svelte: src={let} may change: not guessed', file: 'A.svelte', rule: EMBED, code: `<script>\n  let mapUrl = '${MAP}';\n</script>\n<iframe src={mapUrl} title="m"></iframe>\n`, expect: [] },
+    { name: 'astro: src={const} from the frontmatter', file: 'a.astro', rule: EMBED, code: `---\nconst mapUrl = '${MAP}';\n---\n<iframe src={mapUrl} title="m"></iframe>\n`, expect: ['4:1'] },
+    { name: 'svelte: {@html} with a literal iframe loads it', file: 'A.svelte', rule: EMBED, code: `<div>{@html '<iframe src="${YOUTUBE}"></iframe>'}</div>\n`, expect: ['1:14'] },
+    { name: 'svelte: {@html} with a literal pixel', file: 'A.svelte', code: `<div>{@html '${PIXEL}'}</div>\n`, expect: ['1:14'] },
+    { name: 'svelte: {@html} script tags never run', file: 'A.svelte', code: `<div>{@html '<script src="https://connect.facebook.net/en_US/fbevents.js"></script>'}</div>\n`, expect: [] },
+    { name: 'svelte: {@html} inside {#if consent}', file: 'A.svelte', code: `{#if window.Cookiebot?.consent.marketing}\n  {@html '${PIXEL}'}\n{/if}\n`, expect: [] },
+    { name: 'vue: v-html with a literal iframe loads it', file: 'A.vue', rule: EMBED, code: `<template>\n  <div v-html="'<iframe src=${YOUTUBE}></iframe>'"></div>\n</template>\n`, expect: ['2:17'] },
+    { name: 'vue: <ConsentGate category="marketing"> from consent.components gates its content', file: 'A.vue', config: { consent: { components: ['ConsentGate'] } }, code: `<template>\n  <ConsentGate category="marketing">\n    ${PIXEL}\n  </ConsentGate>\n</template>\n`, expect: [] },
+    { name: 'vue: kebab-case <consent-gate> matches ConsentGate', file: 'A.vue', config: { consent: { components: ['ConsentGate'] } }, code: `<template>\n  <consent-gate category="marketing">\n    ${PIXEL}\n  </consent-gate>\n</template>\n`, expect: [] },
+    { name: 'vue: a consent component for statistics does not gate a marketing pixel', file: 'A.vue', config: { consent: { components: ['ConsentGate'] } }, code: `<template>\n  <ConsentGate category="statistics">\n    ${PIXEL}\n  </ConsentGate>\n</template>\n`, expect: ['3:5'] },
+    { name: 'vue: an undeclared wrapper component does not gate', file: 'A.vue', code: `<template>\n  <ConsentGate category="marketing">\n    ${PIXEL}\n  </ConsentGate>\n</template>\n`, expect: ['3:5'] },
+    { name: 'svelte: <ConsentGate> gates its content', file: 'A.svelte', config: { consent: { components: ['ConsentGate'] } }, code: `<script>\n  import ConsentGate from './ConsentGate.svelte';\n</script>\n<ConsentGate category="marketing">\n  ${PIXEL}\n</ConsentGate>\n`, expect: [] },
+    { name: 'astro: <ConsentGate> gates its content', file: 'a.astro', config: { consent: { components: ['ConsentGate'] } }, code: `---\nimport ConsentGate from '../components/ConsentGate.astro';\n---\n<ConsentGate category="marketing">\n  ${PIXEL}\n</ConsentGate>\n`, expect: [] },
+    { name: 'angular: <app-consent-gate> gates its content', file: 'x.component.ts', config: { consent: { components: ['app-consent-gate'] } }, code: `import { Component } from '@angular/core';\n@Component({ selector: 'x', template: \`<app-consent-gate category="marketing">${PIXEL}</app-consent-gate>\` })\nexport class X {}\n`, expect: [] },
+  ];
+  for (const c of table) {
+    it(c.name, () => {
+      const found = lint(c.rule ?? TRACKING, c.code, c.file, c.config ?? {}).map((f) => `${f.range.start.line}:${f.range.start.column}`);
+      assert.deepEqual(found, c.expect);
+    });
+  }
+});
+
 describe('Vue plugins that start trackers', () => {
   const plugin = (body: string) => `import { createApp } from 'vue';\nimport VueGtag, { bootstrap } from 'vue-gtag';\nimport App from './App.vue';\nconst app = createApp(App);\n${body}\n`;
   const table: { name: string; code: string; expect: string[] }[] = [

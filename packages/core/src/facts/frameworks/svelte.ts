@@ -21,6 +21,7 @@ interface SvelteNode {
   attributes?: SvelteAttribute[];
   fragment?: { nodes: SvelteNode[] };
   test?: { start: number; end: number };
+  expression?: { start: number; end: number };
   consequent?: { nodes: SvelteNode[] };
   alternate?: { nodes: SvelteNode[] } | null;
   elseif?: boolean;
@@ -81,6 +82,10 @@ function nodes(list: SvelteNode[], text: string): TemplateNode[] {
         out.push(elementOf(node, text));
         break;
       case 'Component':
+        // kept as an element: a consent component of the team (`<ConsentGate>`) gates its content
+        // (named as written, so a component never passes for the HTML element of the same name)
+        out.push({ ...elementOf(node, text), name: node.name ?? '' });
+        break;
       case 'SvelteHead':
       case 'SvelteBody':
       case 'SvelteFragment':
@@ -99,6 +104,14 @@ function nodes(list: SvelteNode[], text: string): TemplateNode[] {
       case 'SnippetBlock':
         out.push(...nodes(node.body?.nodes ?? [], text));
         break;
+      case 'HtmlTag': {
+        // {@html '<iframe …>'}: a literal's markup goes in as innerHTML
+        const expression = node.expression;
+        if (expression && literalText(text.slice(expression.start, expression.end)) !== undefined) {
+          out.push({ type: 'element', name: '#html', attributes: {}, start: node.start, openEnd: node.start, end: node.end, html: { start: expression.start + 1, end: expression.end - 1 }, children: [] });
+        }
+        break;
+      }
       case 'IfBlock':
         out.push({ type: 'if', branches: branchesOf(node, text) });
         break;
@@ -129,6 +142,7 @@ function branchesOf(node: SvelteNode, text: string): Extract<TemplateNode, { typ
 function elementOf(node: SvelteNode, text: string): TemplateElement {
   const attributes: Record<string, string> = {};
   const code: { start: number; end: number; click?: boolean }[] = [];
+  const bound: Record<string, { start: number; end: number }> = {};
   let lastEnd = node.start + 1 + (node.name?.length ?? 0);
   for (const attribute of node.attributes ?? []) {
     lastEnd = Math.max(lastEnd, attribute.end);
@@ -145,6 +159,7 @@ function elementOf(node: SvelteNode, text: string): TemplateElement {
           else {
             const literal = literalText(text.slice(single.expression.start, single.expression.end));
             if (literal !== undefined) attributes[name] = literal;
+            else bound[name] = { start: single.expression.start, end: single.expression.end };
           }
         } else attributes[name] = value.map((part) => (part.type === 'Text' ? part.data ?? '' : text.slice(part.start, part.end))).join('');
       } else if (value.type === 'ExpressionTag' && value.expression) {
@@ -152,6 +167,7 @@ function elementOf(node: SvelteNode, text: string): TemplateElement {
         else {
           const literal = literalText(text.slice(value.expression.start, value.expression.end));
           if (literal !== undefined) attributes[name] = literal;
+          else bound[name] = { start: value.expression.start, end: value.expression.end };
         }
       }
     } else if (attribute.type === 'OnDirective' && attribute.expression) {
@@ -175,6 +191,8 @@ function elementOf(node: SvelteNode, text: string): TemplateElement {
     end: node.end,
     ...(isRaw ? { body: { start: openEnd, end: bodyEnd } } : {}),
     ...(code.length ? { code: code.map((c) => ({ start: c.start, end: c.end, click: c.click })) } : {}),
+    ...(Object.keys(bound).length ? { bound } : {}),
+    tag: node.name,
     children: isRaw ? [] : nodes(node.fragment?.nodes ?? [], text),
   };
 }

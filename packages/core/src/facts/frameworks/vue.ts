@@ -92,6 +92,8 @@ function nodes(children: VueNode[]): TemplateNode[] {
 function elementOf(node: VueNode): TemplateElement {
   const attributes: Record<string, string> = {};
   const code: { start: number; end: number; click?: boolean }[] = [];
+  const bound: Record<string, { start: number; end: number }> = {};
+  let html: { start: number; end: number } | undefined;
   let hiddenBy: string | undefined;
   for (const prop of node.props ?? []) {
     if (prop.type === ATTRIBUTE) {
@@ -103,12 +105,16 @@ function elementOf(node: VueNode): TemplateElement {
     if (prop.name === 'bind' && arg && prop.exp) {
       const value = literalText(prop.exp.content);
       if (value !== undefined) attributes[arg] = value;
+      else bound[arg] = { start: prop.exp.loc.start.offset, end: prop.exp.loc.end.offset };
     } else if (prop.name === 'on' && prop.exp) {
       code.push({ start: prop.exp.loc.start.offset, end: prop.exp.loc.end.offset, click: arg === 'click' });
     } else if (prop.name === 'model' && prop.exp && attributes.name === undefined) {
       // `v-model="form.email"` names the field for the form model
       const last = /([A-Za-z_$][\w$]*)\s*$/.exec(prop.exp.content);
       if (last) attributes.name = last[1];
+    } else if (prop.name === 'html' && prop.exp && literalText(prop.exp.content) !== undefined) {
+      // v-html="'<iframe …>'": the literal's text (quotes excluded) in the file
+      html = { start: prop.exp.loc.start.offset + 1, end: prop.exp.loc.end.offset - 1 };
     } else if (prop.name === 'show' && prop.exp) {
       hiddenBy = `v-show="${prop.exp.content}"`;
     }
@@ -127,6 +133,9 @@ function elementOf(node: VueNode): TemplateElement {
     ...(inner ? { body: { start: inner.start.offset, end: inner.end.offset } } : isRaw ? { body: { start: openEnd, end: openEnd } } : {}),
     ...(code.length ? { code } : {}),
     ...(hiddenBy ? { hiddenBy } : {}),
+    ...(Object.keys(bound).length ? { bound } : {}),
+    ...(html ? { html } : {}),
+    tag: node.tag,
     children: isRaw ? [] : nodes(node.children ?? []),
   };
 }
