@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { ts as morphTs } from 'ts-morph';
 import ts = morphTs;
 import type { FactsContext } from './index';
-import { templateFacts, type TemplateModel } from './template';
+import { analyseTemplate, templateFacts, type TemplateModel } from './template';
 import type { FileFacts, FileLanguage } from './types';
 import { vueModel } from './frameworks/vue';
 import { svelteModel } from './frameworks/svelte';
@@ -51,11 +51,37 @@ export function withAngularTemplates(facts: FileFacts, sourceFile: ts.SourceFile
   if (components.length === 0) return facts;
   const text = facts.text;
   const model = angularModel(components.map((c) => ({ source: text.slice(c.template!.start, c.template!.end), base: c.template!.start, info: c.info })));
-  const template = templateFacts(facts.file, facts.language, text, facts.hash, context, model, 'Angular template');
+  const { facts: template, gateAt } = analyseTemplate(facts.file, facts.language, text, facts.hash, context, model, 'Angular template');
+  const handlers = handlerSpans(model.template);
+  // a component method the class never calls is judged by the template's calls of it (`(click)="track()"`)
+  const scriptSinks = facts.sinks.map((sink) => {
+    if (sink.gate.gated) return sink;
+    const component = components.find((c) => c.methodSpans.some((m) => m.start <= sink.span.start && sink.span.end <= m.end));
+    const method = component?.methodSpans.find((m) => m.start <= sink.span.start && sink.span.end <= m.end);
+    if (!component || !method || component.info.methods.get(method.name)?.usedInClass) return sink;
+    const source = text.slice(component.template!.start, component.template!.end);
+    const call = new RegExp(`(?<![\\w$.])${method.name.replace(/\$/g, '\\$')}\\s*\\(`, 'g');
+    const uses: number[] = [];
+    for (let m = call.exec(source); m; m = call.exec(source)) uses.push(component.template!.start + m.index);
+    // called from a binding or an interpolation (on every render), or not at all: nothing to add
+    if (uses.length === 0 || !uses.every((at) => handlers.some((h) => h.start <= at && at < h.end))) return sink;
+    const gates = uses.map((at) => gateAt(at, sink.category));
+    if (!gates.every((g) => g.gated)) return sink;
+    const line = (offset: number) => text.slice(0, offset).split('\n').length;
+    return {
+      ...sink,
+      gate: {
+        gated: true,
+        by: gates[0].by,
+        seen: gates.flatMap((g) => g.seen),
+        trace: [`\`${method.name}\` runs only from the template (line ${uses.map(line).join(', ')}), and every call there is gated.`, ...gates[0].trace],
+      },
+    };
+  });
   const byStart = <T extends { span: { start: number } }>(a: T, b: T) => a.span.start - b.span.start;
   return {
     ...facts,
-    sinks: [...facts.sinks, ...template.sinks].sort(byStart),
+    sinks: [...scriptSinks, ...template.sinks].sort(byStart),
     embeds: [...facts.embeds, ...template.embeds].sort(byStart),
     checkedBoxes: [...facts.checkedBoxes, ...template.checkedBoxes],
     cmpDefaults: [...facts.cmpDefaults, ...template.cmpDefaults],
@@ -64,6 +90,18 @@ export function withAngularTemplates(facts: FileFacts, sourceFile: ts.SourceFile
     forms: [...facts.forms, ...template.forms],
     markupComments: components.flatMap((c) => htmlComments(text.slice(c.template!.start, c.template!.end), c.template!.start)),
   };
+}
+
+/** The code spans the template runs (event handlers), which the laid-out module keeps as statements. */
+function handlerSpans(nodes: TemplateModel['template']): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  for (const node of nodes) {
+    if (node.type === 'element') {
+      out.push(...(node.code ?? []));
+      out.push(...handlerSpans(node.children));
+    } else if (node.type === 'if') for (const branch of node.branches) out.push(...handlerSpans(branch.children));
+  }
+  return out;
 }
 
 /** The component of the same folder whose `templateUrl` names `htmlFile`, read from `readText`. */

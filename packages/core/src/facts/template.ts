@@ -260,6 +260,15 @@ function nodeAt(sourceFile: ts.SourceFile, offset: number): ts.Node {
 
 /** Facts of a component file from its framework adapter's model. */
 export function templateFacts(file: string, language: FileLanguage, text: string, hash: string, context: FactsContext, model: TemplateModel, describe: string): FileFacts {
+  return analyseTemplate(file, language, text, hash, context, model, describe).facts;
+}
+
+/**
+ * The template's facts, and the gate of a place in its laid-out code (a handler's offset): what
+ * the template's conditions prove there, for a caller that judges a component method by the
+ * template's calls of it (Angular inline templates).
+ */
+export function analyseTemplate(file: string, language: FileLanguage, text: string, hash: string, context: FactsContext, model: TemplateModel, describe: string): { facts: FileFacts; gateAt(offset: number, category: ConsentCategory): GateResult } {
   const lineStarts = computeLineStarts(text);
   for (const element of elementsOf(model.template)) {
     if (element.html) element.children.push(...innerHtmlElements(text, element.html));
@@ -390,7 +399,7 @@ export function templateFacts(file: string, language: FileLanguage, text: string
   const parseErrors = ((sourceFile as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [])
     .filter((d) => inScript(d.start))
     .map((d) => ({ span: { start: d.start, end: d.start + d.length }, message: ts.flattenDiagnosticMessageText(d.messageText, ' ') }));
-  return {
+  const facts: FileFacts = {
     ...module,
     file,
     language,
@@ -406,6 +415,13 @@ export function templateFacts(file: string, language: FileLanguage, text: string
     forms,
     parseErrors,
   };
+  const gateAt = (offset: number, category: ConsentCategory): GateResult => {
+    if (!laidOut) return { gated: false, seen: [], trace: ['The template conditions around it could not be read.'] };
+    finder ??= new GateFinder(sourceFile, lineStarts, context.matcher, scope, context.knowledge);
+    const node = nodeAt(sourceFile, offset);
+    return clickToLoad(node, scope, code, clickSpans, model.clickFlags) ?? finder.find(node, category);
+  };
+  return { facts, gateAt };
 }
 
 /** What loads from markup inserted as innerHTML: images, iframes, stylesheets (scripts never run there). */

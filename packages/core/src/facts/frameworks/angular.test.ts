@@ -94,6 +94,20 @@ describe('Angular component templates', () => {
     assert.deepEqual(at(TRACKING, ungated, 'x.component.ts'), ['10:18']);
   });
 
+  it('a method only the template calls is judged by the template\'s calls', () => {
+    const members = "trackSignup() { gtag('event', 'sign_up'); }";
+    const gated = component(`@if (consent.analytics()) {\n  <button (click)="trackSignup()">Sign up</button>\n}`, members);
+    assert.deepEqual(at(TRACKING, gated, 'x.component.ts'), []);
+    const ungated = component(`<button (click)="trackSignup()">Sign up</button>`, members);
+    assert.equal(at(TRACKING, ungated, 'x.component.ts').length, 1);
+    const mixed = component(`@if (consent.analytics()) {\n  <button (click)="trackSignup()">Sign up</button>\n}\n<a (click)="trackSignup()">Join</a>`, members);
+    assert.equal(at(TRACKING, mixed, 'x.component.ts').length, 1);
+    const wrongPurpose = component(`@if (consent.marketing()) {\n  <button (click)="trackSignup()">Sign up</button>\n}`, members);
+    assert.equal(at(TRACKING, wrongPurpose, 'x.component.ts').length, 1, 'a marketing check does not gate an analytics event');
+    const rendered = component(`@if (consent.analytics()) {\n  <p>{{ trackSignup() }}</p>\n}`, members);
+    assert.equal(at(TRACKING, rendered, 'x.component.ts').length, 1, 'a call in an interpolation is not judged (not a handler)');
+  });
+
   it('a single-quoted template string is read at its offsets', () => {
     const code = `import { Component } from '@angular/core';\n@Component({ selector: 'a', template: '<p>x</p>${PIXEL}' })\nexport class A {}\n`;
     assert.deepEqual(at(TRACKING, code, 'a.component.ts'), ['2:48']);

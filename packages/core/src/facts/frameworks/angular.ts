@@ -91,6 +91,8 @@ export interface AngularComponent {
   /** `templateUrl:` as written. */
   templateUrl?: string;
   info: ComponentInfo;
+  /** The class's methods (name and range), for judging a method by the template's calls. */
+  methodSpans: { name: string; start: number; end: number }[];
 }
 
 /** Cheap pre-check: could this script declare an Angular component? */
@@ -108,7 +110,8 @@ export function findComponents(sourceFile: ts.SourceFile): AngularComponent[] {
       if (!ts.isCallExpression(call) || !ts.isIdentifier(call.expression) || call.expression.text !== 'Component') continue;
       const options = call.arguments[0];
       if (!options || !ts.isObjectLiteralExpression(options)) continue;
-      const component: AngularComponent = { className: statement.name?.text, info: classInfo(statement) };
+      const methodSpans = statement.members.flatMap((member) => (ts.isMethodDeclaration(member) && ts.isIdentifier(member.name) ? [{ name: member.name.text, start: member.getStart(sourceFile), end: member.getEnd() }] : []));
+      const component: AngularComponent = { className: statement.name?.text, info: classInfo(statement), methodSpans };
       for (const property of options.properties) {
         if (!ts.isPropertyAssignment(property) || !(ts.isIdentifier(property.name) || ts.isStringLiteral(property.name))) continue;
         const value = property.initializer;
