@@ -32,7 +32,7 @@ import { literalText } from './literal';
 // ---- the parts of @angular/compiler's R3 AST read here (structural types)
 interface AbsSpan { start: number; end: number }
 interface ParseSpan { start: { offset: number }; end: { offset: number } }
-interface ExprAst { constructor: { name: string }; sourceSpan?: AbsSpan; value?: unknown; strings?: string[]; expressions?: ExprAst[]; exp?: ExprAst; name?: string }
+interface ExprAst { constructor: { name: string }; sourceSpan?: AbsSpan; value?: unknown; strings?: string[]; expressions?: ExprAst[]; exp?: ExprAst; name?: string; operation?: string; left?: ExprAst; right?: ExprAst }
 interface AstWithSource { source?: string | null; ast?: ExprAst; sourceSpan?: AbsSpan }
 interface NgAttribute { name: string; value: string | AstWithSource; valueSpan?: ParseSpan; type?: number; constructor: { name: string } }
 interface NgEvent { name: string; handler: AstWithSource; handlerSpan: ParseSpan }
@@ -450,10 +450,20 @@ class Reader {
 
   /** A bound value the markup pass can read: a literal, an interpolation's text, a member holding a string. */
   private boundValue(value: AstWithSource): string | undefined {
-    const ast = value.ast;
+    let ast = value.ast;
+    // a sanitizer pipe passes the URL through (`url | safe`, `url | safeResourceUrl`)
+    while (ast && ast.constructor.name === 'BindingPipe' && /safe|saniti[sz]|trust|bypass/i.test(ast.name ?? '') && ast.exp) ast = ast.exp;
     if (!ast) return undefined;
     const kind = ast.constructor.name;
     if (kind === 'LiteralPrimitive') return typeof ast.value === 'string' ? ast.value : undefined;
+    // 'https://www.youtube.com/embed/' + video.id: the literal head, the rest as written
+    if (kind === 'Binary' && ast.operation === '+') {
+      let head: ExprAst | undefined = ast;
+      while (head && head.constructor.name === 'Binary' && head.operation === '+') head = head.left;
+      if (head && head.constructor.name === 'LiteralPrimitive' && typeof head.value === 'string' && /^(https?:)?\/\//.test(head.value) && ast.sourceSpan && head.sourceSpan) {
+        return `${head.value}{{${this.source.slice(head.sourceSpan.end, ast.sourceSpan.end).trim()}}}`;
+      }
+    }
     if (kind === 'Interpolation' && ast.strings && ast.expressions) {
       // "https://www.youtube.com/embed/{{ id }}": text parts as written, expressions as their source
       let out = '';
@@ -466,8 +476,8 @@ class Reader {
       });
       return out;
     }
-    if (kind === 'PropertyRead' && this.info && value.source) {
-      const member = this.info.strings.get(value.source.trim());
+    if (kind === 'PropertyRead' && this.info && ast.sourceSpan) {
+      const member = this.info.strings.get(this.source.slice(ast.sourceSpan.start, ast.sourceSpan.end).trim());
       if (member !== undefined) return member;
     }
     const literal = value.source ? literalText(value.source) : undefined;
