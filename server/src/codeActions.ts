@@ -91,6 +91,8 @@ export interface SuppressionOptions {
   language: NonNullable<SuppressionEditOptions['language']>;
   /** The document may contain JSX (.jsx/.tsx/.js). */
   jsxFile: boolean;
+  /** Angular inline templates of a script: a directive there is `<!-- … -->`. */
+  markupRanges?: { start: number; end: number }[];
 }
 
 /**
@@ -145,6 +147,7 @@ export function buildCodeActions(
         requireJustification: suppression.requireJustification,
         language: suppression.language,
         jsx: isJsxChildLine(line),
+        markupRanges: suppression.markupRanges,
       });
       actions.push({
         title: `Disable ${ruleId} for this line`,

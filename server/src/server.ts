@@ -10,7 +10,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import * as path from 'node:path';
-import { ANALYSED_EXTENSIONS, CONFIG_FILE_NAMES, commentLanguageOf, defaultConfigTemplate, getRule, ruleDocMarkdown, type RawConfig } from '@creepyline/core';
+import { ANALYSED_EXTENSIONS, CONFIG_FILE_NAMES, commentLanguageOf, defaultConfigTemplate, inlineTemplateRanges, getRule, ruleDocMarkdown, type RawConfig } from '@creepyline/core';
 import {
   CodeActionKinds, ConfigTemplateRequest, DebugStatsRequest, InventoryRequest, RuleDocumentationRequest, ScanWorkspaceRequest, SETTINGS_SECTION,
   type ConfigTemplateParams, type ConfigTemplateResult, type DebugStatsParams, type DebugStatsResult,
@@ -222,6 +222,7 @@ connection.onCodeAction((params) => errors.guard(`Computing code actions for ${p
     requireJustification: resolved.requireJustification,
     language: commentLanguageOf(result.file),
     jsxFile: /\.(jsx|tsx|js|mjs|cjs)$/i.test(result.file),
+    markupRanges: /\.[cm]?[jt]s$/i.test(result.file) ? inlineTemplateRanges(document.getText()) : undefined,
   };
   return buildCodeActions(params, document, result, visibleFindings(result, docSettings), suppression,
     { documentChanges: client.documentChanges });

@@ -28,6 +28,7 @@ export { parseDirectives, applySuppressions, suppressionEdit, sameLineSuppressio
 export type { Directive, DirectiveProblem, SuppressionEditOptions, CommentLanguage } from './suppressions';
 export { commentLanguageOf } from './suppressions';
 export { jsxChildLines } from './jsx-children';
+export { inlineTemplateRanges } from './facts/frameworks/angular';
 export { closestMatch } from './config';
 export { discoverFiles, displayPath, looksBinary, formatSize, ANALYSED_EXTENSIONS } from './discover';
 export type { DiscoverOptions, Discovery, DiscoveredSkip } from './discover';

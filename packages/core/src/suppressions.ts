@@ -269,6 +269,8 @@ export interface SuppressionEditOptions {
   jsx?: boolean;
   /** `html` writes `<!-- … -->`, `css` writes `/* … *\/`; default `js`. */
   language?: CommentLanguage;
+  /** Markup inside a script (Angular inline templates, see `inlineTemplateRanges`): a directive there is `<!-- … -->`. */
+  markupRanges?: { start: number; end: number }[];
 }
 
 function lineEnding(text: string): string {
@@ -302,6 +304,7 @@ function mergeInto(directive: Directive, ruleId: string, options: SuppressionEdi
  * directive); elsewhere the options stay as they are.
  */
 function inEmbeddedCode(text: string, offset: number, options: SuppressionEditOptions): SuppressionEditOptions {
+  if ((options.language ?? 'js') === 'js' && options.markupRanges?.some((r) => r.start <= offset && offset <= r.end)) return { ...options, language: 'html', jsx: false };
   if (options.language !== 'html') return options;
   const language = htmlCommentLanguageAt(text, offset);
   return language === 'html' ? options : { ...options, language, jsx: false };

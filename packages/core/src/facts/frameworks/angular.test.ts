@@ -13,6 +13,8 @@ import { LayeredConfigSet } from '../../config';
 import { rules } from '../../rules';
 import { Workspace } from '../../workspace';
 import { applyEdits } from '../../text';
+import { suppressionEdit } from '../../suppressions';
+import { inlineTemplateRanges } from './angular';
 
 const TRACKING = 'tracking-without-consent';
 const EMBED = 'third-party-embed-without-consent';
@@ -119,6 +121,19 @@ describe('Angular component templates', () => {
   it('suppression comments <!-- --> inside the inline template', () => {
     const code = component(`<!-- creepyline-disable-next-line ${TRACKING} -- test property, no visitors -->\n${PIXEL}`);
     assert.deepEqual(at(TRACKING, code, 'x.component.ts'), []);
+  });
+
+  it('"disable for this line" inside an inline template writes an HTML comment that works', () => {
+    const code = component(PIXEL);
+    const [finding] = lint(TRACKING, code, 'x.component.ts');
+    const edit = suppressionEdit(code, finding.range.start.line, TRACKING, { language: 'js', markupRanges: inlineTemplateRanges(code) });
+    assert.match(edit.text, /^<!-- creepyline-disable-next-line tracking-without-consent -->/);
+    const fixed = applyEdits(code, [edit]);
+    assert.deepEqual(at(TRACKING, fixed, 'x.component.ts'), []);
+    // outside the template the directive stays a line comment
+    const script = component('<p>hi</p>', "ngOnInit() { fbq('track', 'PageView'); }");
+    const [inScript] = lint(TRACKING, script, 'x.component.ts');
+    assert.match(suppressionEdit(script, inScript.range.start.line, TRACKING, { language: 'js', markupRanges: inlineTemplateRanges(script) }).text, /^\s*\/\/ creepyline-disable-next-line/);
   });
 
   it('a quick fix inside the inline template edits the TypeScript string at the right place', () => {

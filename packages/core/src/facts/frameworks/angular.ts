@@ -100,6 +100,13 @@ export function mayDeclareComponent(text: string): boolean {
   return text.includes('@Component') && /\btemplate(Url)?\s*:/.test(text);
 }
 
+/** The ranges of a script's inline Angular templates (markup inside the script: comments there are `<!-- -->`). */
+export function inlineTemplateRanges(text: string): Span[] {
+  if (!mayDeclareComponent(text)) return [];
+  const sourceFile = ts.createSourceFile('component.ts', text, ts.ScriptTarget.ES2022, true, ts.ScriptKind.TS);
+  return findComponents(sourceFile).flatMap((c) => (c.template ? [c.template] : []));
+}
+
 /** The `@Component` classes of a module (top-level class declarations only: no walk). */
 export function findComponents(sourceFile: ts.SourceFile): AngularComponent[] {
   const out: AngularComponent[] = [];
