@@ -14,7 +14,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { Parser } from 'htmlparser2';
-import { componentModel } from '../../packages/core/src/facts/components';
+import { angularComponentOf, componentModel } from '../../packages/core/src/facts/components';
+import { angularModel, findComponents, mayDeclareComponent } from '../../packages/core/src/facts/frameworks/angular';
 import { ts } from 'ts-morph';
 import {
   discoverFiles, languageOf, loadConfig, positionAt, computeLineStarts, rules, Workspace,
@@ -278,10 +279,34 @@ function cssProblems(text: string): string[] {
 }
 
 /** True when `text` is a Vue/Svelte/Astro component its framework's parser rejects. */
-export function brokenComponent(text: string, language: CorpusFile['language']): boolean {
-  if (language !== 'vue' && language !== 'svelte' && language !== 'astro') return false;
+export function brokenComponent(text: string, language: CorpusFile['language'], file?: string): boolean {
+  if (language !== 'vue' && language !== 'svelte' && language !== 'astro') return brokenAngularTemplate(text, language, file);
   try {
     componentModel(language, text);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * An Angular template the edit broke: an inline `template:` of a script, or a `templateUrl` file
+ * that a component of its folder names (both are read with Angular's parser, which rejects it).
+ */
+function brokenAngularTemplate(text: string, language: CorpusFile['language'], file?: string): boolean {
+  try {
+    if (language === 'html') {
+      if (!file) return false;
+      const dir = path.dirname(file);
+      const scripts = fs.readdirSync(dir).filter((n) => n.endsWith('.ts')).map((n) => path.join(dir, n));
+      if (!angularComponentOf(file, scripts, (f) => fs.readFileSync(f, 'utf8'))) return false;
+      angularModel([{ source: text, base: 0 }]);
+      return false;
+    }
+    if (!mayDeclareComponent(text)) return false;
+    const sf = ts.createSourceFile('component.ts', text, ts.ScriptTarget.ES2022, true, ts.ScriptKind.TS);
+    const parts = findComponents(sf).flatMap((c) => (c.template ? [{ source: text.slice(c.template.start, c.template.end), base: c.template.start }] : []));
+    angularModel(parts);
     return false;
   } catch {
     return true;

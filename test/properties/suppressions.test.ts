@@ -15,7 +15,7 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import {
-  applyEdits, commentLanguageOf, fileSuppressionEdit, jsxChildLines, REASON_PLACEHOLDER, suppressionEdit, type Finding, type TextEdit,
+  applyEdits, commentLanguageOf, fileSuppressionEdit, inlineTemplateRanges, jsxChildLines, REASON_PLACEHOLDER, suppressionEdit, type Finding, type TextEdit,
 } from '../../packages/core/src';
 import {
   analyse, applyRandomEdits, corpus, describe1, directivesRenderedAsText, mapOffset, newProblems, params, parseProblems, randomEdit, SEED,
@@ -31,6 +31,7 @@ function lineSuppression(item: CorpusFile, text: string, line: number, ruleId: s
     requireJustification: resolved.requireJustification,
     language: commentLanguageOf(item.file),
     jsx: /\.(jsx|tsx|js|mjs|cjs)$/i.test(item.file) && jsxChildLines(text, item.file)(line),
+    markupRanges: /\.[cm]?[jt]s$/i.test(item.file) ? inlineTemplateRanges(text) : undefined,
   });
   return { ...edit, text: edit.text.replace(REASON_PLACEHOLDER, 'accepted in the property test') };
 }
