@@ -41,6 +41,13 @@ runRuleTests(rule, {
   ],
   invalid: [
     {
+      // an Astro integration that adds Matomo to every page (Matomo: info, exempt only when configured so)
+      code: "import { defineConfig } from 'astro/config';\nimport matomo from '@jop-software/astro-matomo';\nexport default defineConfig({\n  integrations: [matomo({ baseUrl: 'https://analytics.example.com/', siteId: 1 })],\n});\n",
+      filename: 'astro.config.mjs',
+      output: null,
+      errors: [{ messageId: 'exemptVendor', line: 4, column: 18, severity: 'info' }],
+    },
+    {
       // nuxt-gtag loads gtag.js when the app starts; the fix names initMode
       code: "export default defineNuxtConfig({\n  modules: ['@nuxt/image', 'nuxt-gtag'],\n  gtag: { id: 'G-1', enabled: process.env.NODE_ENV === 'production' },\n});\n",
       filename: 'nuxt.config.ts',
