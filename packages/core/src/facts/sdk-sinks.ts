@@ -8,7 +8,7 @@
 // A local alias: one property read at load instead of two getter calls per `ts.` use.
 import { ts as morphTs } from 'ts-morph';
 import ts = morphTs;
-import data from '../knowledge/sdk-data-sinks.json';
+import { BUILTIN_CATALOGUES, derived } from '../knowledge/catalogues';
 import type { DataParamRole } from '../knowledge/tracker-data-params';
 import { pathOf, skipOuter } from './consent';
 import { requiredModule, type ScopeResolver } from './scope';
@@ -49,9 +49,16 @@ export interface SdkSinkEntry {
   source: string;
 }
 
-export const SDK_SINKS: readonly SdkSinkEntry[] = (data as unknown as { sinks: SdkSinkEntry[] }).sinks;
-const BY_MODULE = new Map<string, SdkSinkEntry>();
-for (const entry of SDK_SINKS) for (const m of entry.modules) BY_MODULE.set(m, entry);
+/** The shipped entries; the analysis reads the active catalogues (with `knowledge.sdkDataSinks`). */
+export const SDK_SINKS: readonly SdkSinkEntry[] = (BUILTIN_CATALOGUES.sdkDataSinks as unknown as { sinks: SdkSinkEntry[] }).sinks;
+
+/** The active entries and their modules, once per catalogue set. */
+const sinks = derived(({ sdkDataSinks }) => {
+  const list = (sdkDataSinks as unknown as { sinks: SdkSinkEntry[] }).sinks;
+  const byModule = new Map<string, SdkSinkEntry>();
+  for (const entry of list) for (const m of entry.modules) byModule.set(m, entry);
+  return { list, byModule };
+});
 
 /** A recognised SDK sink call. */
 export interface SdkSinkMatch {
@@ -72,12 +79,12 @@ function entryOfRoot(expression: ts.Expression, scope: ScopeResolver, steps = 0)
     if (ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.expression) && ['window', 'globalThis', 'self'].includes(e.expression.text) && !scope.resolve(e.expression.text, e)) {
       // window.Sentry, window.DD_RUM
       const name = e.name.text;
-      return SDK_SINKS.find((s) => s.globals?.includes(name));
+      return sinks().list.find((s) => s.globals?.includes(name));
     }
     if (ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) e = skipOuter(e.expression);
     else if (ts.isCallExpression(e) || ts.isNewExpression(e)) {
       const module = ts.isCallExpression(e) ? requiredModule(e) : undefined;
-      if (module !== undefined) return BY_MODULE.get(module);
+      if (module !== undefined) return sinks().byModule.get(module);
       e = skipOuter(e.expression);
     } else break;
   }
@@ -85,13 +92,13 @@ function entryOfRoot(expression: ts.Expression, scope: ScopeResolver, steps = 0)
   const binding = scope.resolve(e.text, e);
   if (!binding) {
     const name = e.text;
-    return SDK_SINKS.find((s) => s.globals?.includes(name));
+    return sinks().list.find((s) => s.globals?.includes(name));
   }
-  if (binding.kind === 'import') return BY_MODULE.get(binding.module);
+  if (binding.kind === 'import') return sinks().byModule.get(binding.module);
   if (binding.kind === 'variable' && binding.declaration.initializer) {
     const init = binding.declaration.initializer;
     const module = requiredModule(init);
-    if (module !== undefined) return BY_MODULE.get(module);
+    if (module !== undefined) return sinks().byModule.get(module);
     return entryOfRoot(init, scope, steps + 1);
   }
   return undefined;
@@ -153,7 +160,7 @@ export function matchSdkSink(call: ts.CallExpression, scope: ScopeResolver, modu
   if (method === undefined) return undefined;
   const path = pathOf(callee);
   const label = path ? withoutWindow(path).join('.') : `….${method}`;
-  for (const entry of SDK_SINKS) {
+  for (const entry of sinks().list) {
     for (const shape of entry.calls ?? []) {
       if (shape.method !== method) continue;
       if (ts.isIdentifier(callee)) {
@@ -186,5 +193,5 @@ function isScopeLike(receiver: ts.Expression): boolean {
 
 /** The catalogue entry whose endpoint a request URL matches (`googleads.googleapis.com/v17/customers/1:uploadClickConversions`). */
 export function sdkSinkForUrl(url: string, matches: (pattern: string, url: string) => boolean): SdkSinkEntry | undefined {
-  return SDK_SINKS.find((s) => s.endpoints?.some((p) => matches(p, url)));
+  return sinks().list.find((s) => s.endpoints?.some((p) => matches(p, url)));
 }

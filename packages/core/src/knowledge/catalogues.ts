@@ -2,7 +2,7 @@
  * The specialist catalogues (opt-in and consent vocabularies, consent records, tracker
  * instances and queues, framework configuration, form components, newsletter endpoints, vendor
  * companies, consent-tool defaults, embeds, HTTP clients, tracker data parameters, the
- * special-category lexicon), extendable from `creepyline.json` under `knowledge`.
+ * special-category lexicon, SDK data sinks), extendable from `creepyline.json` under `knowledge`.
  *
  * An extension has the shape of the shipped JSON file, in part: objects merge key by key, word
  * lists gain the new words, and a list of entries gains new entries or patches the entry with
@@ -31,6 +31,7 @@ import embeds from './embeds.json';
 import httpClients from './http-clients.json';
 import trackerDataParams from './tracker-data-params.json';
 import specialCategories from './special-categories.json';
+import sdkDataSinks from './sdk-data-sinks.json';
 
 /** The shipped catalogues, by config key (the file name in camelCase). */
 const SHIPPED = {
@@ -49,6 +50,7 @@ const SHIPPED = {
   httpClients,
   trackerDataParams,
   specialCategories,
+  sdkDataSinks,
 };
 
 /** Every specialist catalogue, merged with the team's extensions. */
@@ -67,7 +69,7 @@ export const CATALOGUE_FILES: Readonly<Record<CatalogueName, string>> = Object.f
  * Objects whose keys are open (a map), by path with `*` for any key: their values share one
  * shape. Every other object has the fixed keys the shipped file uses.
  */
-const MAPS = new Set(['consentVocabulary.categoryWords', 'trackerDataParams.vendors', 'trackerDataParams.vendors.*.keys', 'cmpDefaults.configs.imports']);
+const MAPS = new Set(['consentVocabulary.categoryWords', 'trackerDataParams.vendors', 'trackerDataParams.vendors.*.keys', 'cmpDefaults.configs.imports', 'sdkDataSinks.sinks.classes.setters']);
 
 /** Keys that identify an entry of a list, tried in this order; the first present and unique in every shipped entry wins. */
 const IDENTITY_CANDIDATES = ['id', 'package', 'api', 'name', 'stem', 'callee', 'method', 'firstArg', 'option', 'path', 'index'];
