@@ -739,9 +739,9 @@ export class Workspace {
     try {
       for (const name of fs.readdirSync(dir)) names.add(name);
     } catch {
-      // a virtual folder (tests, an unsaved editor buffer): the files the workspace knows
+      // a virtual folder (tests, unsaved editor buffers): the files the workspace knows
+      for (const file of this.facts.keys()) if (path.dirname(file) === dir) names.add(path.basename(file));
     }
-    for (const file of this.facts.keys()) if (path.dirname(file) === dir) names.add(path.basename(file));
     const stem = path.basename(abs).replace(/\.html?$/i, '');
     const candidates = [...names]
       .filter((name) => /\.ts$/.test(name) && !/\.(spec|test|d|stories)\.ts$/.test(name))
