@@ -1,14 +1,12 @@
 /**
  * `creepyline/inventory`: the privacy inventory of one workspace folder, as the same HTML page
- * `creepyline inventory --format html` writes (the CLI's renderer: one inventory, one look).
+ * `creepyline inventory --format html` writes (core's renderer: one inventory, one look).
  * The analysis is the folder's Workspace, so open editors' unsaved text counts and the facts
  * cached for diagnostics are reused.
  */
 import * as path from 'node:path';
-import { DEFAULT_MAX_FILE_SIZE, discoverFiles, displayPath } from '@creepyline/core';
+import { DEFAULT_MAX_FILE_SIZE, discoverFiles, displayPath, formatInventoryHtml, inventoryReport } from '@creepyline/core';
 import type { InventoryParams, InventoryResult } from '@creepyline/protocol';
-import { formatInventoryHtml } from '@creepyline/cli/src/formatters/inventory-html';
-import { inventoryReport } from '@creepyline/cli/src/inventory-report';
 import { uriToPath, type Roots } from './documents';
 
 /** Computes the inventory page of the requested folder (the first folder by default). */

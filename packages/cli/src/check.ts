@@ -14,7 +14,7 @@ import { UsageError, type CheckOptions, type FailOn } from './args';
 import { createStyler, shouldColor } from './color';
 import { discoverFiles, displayPath } from '@creepyline/core';
 import { formatHtml, type Excerpt } from './formatters/html';
-import { inventoryReport } from './inventory-report';
+import { inventoryReport } from '@creepyline/core';
 import { formatJson } from './formatters/json';
 import { formatMarkdown } from './formatters/markdown';
 import { formatSarif } from './formatters/sarif';

@@ -8,12 +8,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { displayPath } from '@creepyline/core';
-export type { InventoryReport } from './inventory-report';
+export type { InventoryReport } from '@creepyline/core';
 import { UsageError, type CheckOptions, type InventoryOptions } from './args';
 import { analyse, failsOn, EXIT } from './check';
-import { formatInventoryHtml } from './formatters/inventory-html';
 import { formatInventoryMarkdown } from './formatters/inventory-markdown';
-import { inventoryReport } from './inventory-report';
+import { formatInventoryHtml, inventoryReport } from '@creepyline/core';
 import type { CliIO } from './io';
 import { Progress, shouldShowProgress } from './progress';
 

@@ -25,6 +25,7 @@ export { languageOf } from './facts';
 export type { FileFacts, TrackerSink, GateResult, GuardEvidence } from './facts';
 export { computeLineStarts, positionAt, offsetAt, rangeOf, applyEdits } from './text';
 export { parseDirectives, applySuppressions, suppressionEdit, sameLineSuppressionEdit, fileSuppressionEdit, REASON_PLACEHOLDER } from './suppressions';
+export * from './report';
 export type { Directive, DirectiveProblem, SuppressionEditOptions, CommentLanguage } from './suppressions';
 export { commentLanguageOf } from './suppressions';
 export { jsxChildLines } from './jsx-children';

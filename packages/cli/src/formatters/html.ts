@@ -13,14 +13,8 @@
  *   "findings by vendor" chart drawn from it.
  * Every piece of text from findings, paths, code or configuration is HTML-escaped.
  */
-import type { InventoryReport } from '../inventory-report';
+import { barChart, escapeHtml, htmlDocument, INVENTORY_STYLE, renderInventorySection, type InventoryReport } from '@creepyline/core';
 import { countsLine, fixableCount, type Report, type ReportFinding } from '../report';
-import { INVENTORY_STYLE, renderInventorySection } from './inventory-html';
-
-/** Escapes text for HTML element content and double- or single-quoted attributes. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
-}
 
 /** Only http(s) links are rendered as links; anything else (javascript:, data:) as text. */
 function link(url: string, label: string): string {
@@ -69,26 +63,6 @@ nav.tabs label{display:inline-block;padding:.4rem .9rem;margin-right:.2rem;curso
 @media (prefers-color-scheme:dark){nav.tabs label{background:#2a2a2a;border-color:#444}#tab-findings:checked~nav.tabs label[for=tab-findings],#tab-inventory:checked~nav.tabs label[for=tab-inventory]{background:#1e1e1e}}
 @media print{nav.filters,nav.tabs{display:none}#tab-findings:checked~main.tab-inventory{display:block}}
 `;
-
-/** A horizontal bar chart as inline SVG: one bar per row, label left, count right. */
-export function barChart(title: string, rows: { label: string; value: number; color: string }[]): string {
-  const max = Math.max(1, ...rows.map((row) => row.value));
-  const labelWidth = Math.min(260, Math.max(60, ...rows.map((row) => row.label.length * 7 + 10)));
-  const barWidth = 220;
-  const rowHeight = 22;
-  const height = rows.length * rowHeight + 4;
-  const width = labelWidth + barWidth + 50;
-  const bars = rows.map((row, i) => {
-    const y = i * rowHeight + 2;
-    const w = Math.round((row.value / max) * barWidth);
-    return [
-      `<text x="${labelWidth - 6}" y="${y + 15}" text-anchor="end">${escapeHtml(row.label)}</text>`,
-      `<rect x="${labelWidth}" y="${y + 3}" width="${w}" height="${rowHeight - 6}" fill="${row.color}" rx="2"><title>${escapeHtml(`${row.label}: ${row.value}`)}</title></rect>`,
-      `<text x="${labelWidth + w + 6}" y="${y + 15}">${row.value}</text>`,
-    ].join('');
-  });
-  return `<div class="chart"><h4>${escapeHtml(title)}</h4><svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="${escapeHtml(title)}" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">${bars.join('')}</svg></div>`;
-}
 
 /** Findings by vendor: one bar per vendor or embed the findings are about, most first; the rest as "no vendor". */
 function vendorChart(report: Report, inventory: InventoryReport): string {
@@ -261,20 +235,5 @@ export function formatHtml(report: Report, excerpts: readonly (Excerpt | undefin
   }
   body.push(`<p class="muted">creepyline ${escapeHtml(report.tool.version)}</p>`, '</main>');
   if (inventory) body.push('<main class="tab-inventory">', renderInventorySection(inventory), '</main>');
-  return [
-    '<!DOCTYPE html>',
-    '<html lang="en">',
-    '<head>',
-    '<meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`,
-    '<title>Creepyline GDPR report</title>',
-    `<style>${STYLE}${inventory ? INVENTORY_STYLE : ''}\n${filterCss}</style>`,
-    '</head>',
-    '<body>',
-    ...body,
-    '</body>',
-    '</html>',
-    '',
-  ].join('\n');
+  return htmlDocument('Creepyline GDPR report', `${STYLE}${inventory ? INVENTORY_STYLE : ''}\n${filterCss}`, body);
 }

@@ -3,25 +3,8 @@
  * the Art. 30 record), then per vendor the places it is loaded, how each waits for consent and
  * the personal data sent. Text from code is escaped so it cannot break the tables.
  */
-import { transferSummaryText } from '@creepyline/core';
-import type { InventoryCompany, InventoryConsent, InventoryLocation } from '@creepyline/core';
-import type { InventoryReport } from '../inventory-report';
+import { CONSENT_WORDS, basisText, companyText, consentText, transferSummaryText, transferText, type InventoryCompany, type InventoryLocation, type InventoryReport } from '@creepyline/core';
 import { escapeMarkdown } from './markdown';
-
-const CONSENT_WORDS: Record<string, string> = {
-  gated: 'waits for consent',
-  partly: 'partly waits for consent',
-  'not-gated': 'does not wait for consent',
-  'not-needed': 'not needed (the consent tool)',
-  'server-side': 'sent from the server without a consent check',
-};
-
-const BASIS_WORDS: Record<string, string> = {
-  eea: 'in the EU/EEA',
-  'eu-us-dpf': 'EU–U.S. Data Privacy Framework',
-  other: 'other transfer tool',
-  unknown: 'unknown',
-};
 
 function cell(text: string): string {
   return escapeMarkdown(text);
@@ -35,31 +18,10 @@ function where(at: InventoryLocation): string {
   return code(`${at.file}:${at.line}:${at.column}`);
 }
 
-/** `Google LLC (US)`, `unknown`. */
-export function companyText(company: InventoryCompany): string {
-  if (!company.name && company.country === 'unknown') return 'unknown';
-  return `${company.name ?? 'unknown'}${company.country !== 'unknown' ? ` (${company.country})` : ''}`;
-}
-
-/** `EU–U.S. Data Privacy Framework`, `unknown`, with the detail when there is one. */
-export function transferText(company: InventoryCompany): string {
-  return `${BASIS_WORDS[company.transfer.basis] ?? company.transfer.basis}${company.transfer.detail ? ` (${company.transfer.detail})` : ''}`;
-}
-
 /** `; sources (read 2026-12-03): …`, or nothing when the company is not catalogued. */
 function sourcesText(company: InventoryCompany): string {
   if (company.sources.length === 0) return '';
   return `; sources${company.checked ? ` (read ${cell(company.checked)})` : ''}: ${company.sources.map(cell).join('; ')}`;
-}
-
-/** The basis alone (`EU–U.S. Data Privacy Framework`), for table cells: the detail goes in the vendor's section. */
-export function basisText(company: InventoryCompany): string {
-  return BASIS_WORDS[company.transfer.basis] ?? company.transfer.basis;
-}
-
-/** One site's consent in words. */
-export function consentText(consent: InventoryConsent): string {
-  return `${CONSENT_WORDS[consent.status] ?? consent.status}${consent.how ? `: ${consent.how}` : ''}`;
 }
 
 /** Renders the inventory report as GitHub-flavoured Markdown. */

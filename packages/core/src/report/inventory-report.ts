@@ -3,8 +3,9 @@
  * webview): paths relative to the root, the tool version and what was analysed. Pure: no
  * file system, so the language server can use it too.
  */
-import { displayPath, transferSummary } from '@creepyline/core';
-import type { Inventory, TransferSummary } from '@creepyline/core';
+import { displayPath } from '../discover';
+import { transferSummary, type TransferSummary } from '../inventory/transfers';
+import type { Inventory } from '../inventory/types';
 
 /** Schema version of the JSON inventory document. */
 export const INVENTORY_REPORT_VERSION = 1;

@@ -4,11 +4,11 @@
  * Inline CSS and SVG only, nothing fetched, no script (the page's CSP forbids both); every text
  * from code, paths and the catalogue is escaped.
  */
-import { transferSummaryText } from '@creepyline/core';
-import type { InventoryCompany, InventoryLocation } from '@creepyline/core';
-import type { InventoryReport } from '../inventory-report';
-import { barChart, escapeHtml } from './html';
-import { basisText, companyText, consentText, transferText } from './inventory-markdown';
+import { transferSummaryText } from '../inventory/transfers';
+import type { InventoryCompany, InventoryLocation } from '../inventory/types';
+import type { InventoryReport } from './inventory-report';
+import { barChart, escapeHtml, htmlDocument } from './html-parts';
+import { basisText, companyText, consentText, transferText } from './inventory-words';
 
 const CONSENT_LABEL: Record<string, string> = {
   gated: 'waits for consent', partly: 'partly', 'not-gated': 'does not wait', 'not-needed': 'not needed', 'server-side': 'server-side',
@@ -146,22 +146,9 @@ h1{font-size:1.5rem;margin:1.5rem 0 .3rem}h2{font-size:1.2rem}
 
 /** The inventory as a standalone, self-contained HTML document. */
 export function formatInventoryHtml(report: InventoryReport): string {
-  return [
-    '<!DOCTYPE html>',
-    '<html lang="en">',
-    '<head>',
-    '<meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`,
-    '<title>Creepyline privacy inventory</title>',
-    `<style>${PAGE_STYLE}${INVENTORY_STYLE}</style>`,
-    '</head>',
-    '<body>',
+  return htmlDocument('Creepyline privacy inventory', `${PAGE_STYLE}${INVENTORY_STYLE}`, [
     '<h1>Creepyline privacy inventory</h1>',
     renderInventorySection(report).replace('<h2 id="inventory">Privacy inventory</h2>\n', ''),
     `<p class="muted">creepyline ${escapeHtml(report.tool.version)}</p>`,
-    '</body>',
-    '</html>',
-    '',
-  ].join('\n');
+  ]);
 }
