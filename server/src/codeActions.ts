@@ -142,7 +142,8 @@ export function buildCodeActions(
       }
     }
     if (wantLine) {
-      const line = finding.range.start.line;
+      // above the tag, not inside it, when the finding sits on an attribute of a multi-line tag
+      const line = finding.ownerLine ?? finding.range.start.line;
       const edit = suppressionEdit(text, line, ruleId, {
         requireJustification: suppression.requireJustification,
         language: suppression.language,

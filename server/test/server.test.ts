@@ -191,6 +191,22 @@ describe('language server (stdio, bundled)', function () {
     assert.deepEqual((await client.nextDiagnostics(uri, seen)).filter((d) => d.code === RULE), []);
   });
 
+  it('"Disable … for this line" on the src of a multi-line tag puts the comment above the tag, and it suppresses (issue 14 item 7)', async () => {
+    const html = '<!doctype html>\n<html><head>\n  <script\n    async\n    src="https://www.googletagmanager.com/gtag/js?id=G-XXXX"\n  ></script>\n</head></html>\n';
+    const { client, dir } = await start({ 'creepyline.json': TEAM_CONFIG });
+    const { uri, diagnostics } = await openAndWait(client, dir, 'index.html', html);
+    const diagnostic = onlyRule(diagnostics);
+    assert.equal(diagnostic.range.start.line, 4, 'the finding sits on the src attribute');
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic], only: ['quickfix.creepyline.suppress'] },
+    });
+    const suppressed = applyEdits(html, editsFor(actions[0]!, uri));
+    assert.match(suppressed, new RegExp(`\\n  <!-- creepyline-disable-next-line ${RULE} -->\\n  <script\\n`), suppressed);
+    const seen = client.published(uri);
+    client.change(uri, 2, suppressed);
+    assert.deepEqual((await client.nextDiagnostics(uri, seen)).filter((d) => d.code === RULE), []);
+  });
+
   it('"Disable … for the entire file" and, with requireJustification, a reason placeholder that the team must fill', async () => {
     const config = JSON.stringify({ consent: { functions: ['hasConsent'] }, requireJustification: true }, null, 2);
     const { client, dir } = await start({ 'creepyline.json': config });

@@ -75,9 +75,17 @@ export function toFinding(rule: Rule<any, string>, d: ReportDescriptor, facts: F
     fixes: d.fixes ?? [],
     trace: d.trace ?? [],
     related: d.related ?? [],
+    ...ownerLineOf(facts.lineStarts, d),
     ...(docsUrl ? { docsUrl } : {}),
     fingerprint: baseFingerprint(rule.id, facts.text, facts.lineStarts, d.start, d.end),
   };
+}
+
+/** `ownerLine` when the construct the finding belongs to starts on an earlier line than the range. */
+function ownerLineOf(lineStarts: number[], d: ReportDescriptor): { ownerLine?: number } {
+  if (d.ownerStart === undefined) return {};
+  const owner = rangeOf(lineStarts, d.ownerStart, d.ownerStart).start.line;
+  return owner < rangeOf(lineStarts, d.start, d.start).start.line ? { ownerLine: owner } : {};
 }
 
 /** Hex length of a fingerprint. */

@@ -88,6 +88,13 @@ export interface Finding {
   trace: string[];
   related: RelatedLocation[];
   /**
+   * 1-based first line of the construct the finding belongs to, when the range starts on a later
+   * line inside it (the URL attribute of a multi-line tag). A `creepyline-disable-next-line`
+   * comment above this line suppresses the finding as well, and the "disable for this line"
+   * quick fix inserts its comment there (inside a start tag a comment would break the markup).
+   */
+  ownerLine?: number;
+  /**
    * Link to the rule's page where the team hosts the docs (`docsBaseUrl` in creepyline.json);
    * absent otherwise: no link is invented. The page itself ships in core (`ruleDocMarkdown`).
    */

@@ -69,6 +69,12 @@ export interface ReportDescriptor<MessageIds extends string = string> {
   fixes?: Fix[];
   trace?: string[];
   related?: RelatedLocation[];
+  /**
+   * Offset of the construct the finding belongs to when `start` lies inside it on a later line
+   * (the URL attribute of a multi-line tag): a `creepyline-disable-next-line` comment above the
+   * construct's first line suppresses the finding too, and the suppression quick fix goes there.
+   */
+  ownerStart?: number;
 }
 
 /** What the project pass knows across files (filled as files are analysed). */

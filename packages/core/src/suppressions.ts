@@ -135,7 +135,7 @@ export interface SuppressionOptions {
   reportUnused?: boolean;
 }
 
-type Suppressible = Pick<Finding, 'ruleId' | 'range'>;
+type Suppressible = Pick<Finding, 'ruleId' | 'range'> & Partial<Pick<Finding, 'ownerLine'>>;
 
 /**
  * Splits findings into kept and suppressed, and reports problems with the directives.
@@ -197,11 +197,10 @@ export function applySuppressions<F extends Suppressible>(
   const suppressed: F[] = [];
   for (const finding of findings) {
     const line = finding.range.start.line;
-    let by = directives.find(
-      (d) =>
-        ((d.kind === 'disable-next-line' && d.endLine + 1 === line) || (d.kind === 'disable-line' && d.line <= line && line <= d.endLine)) &&
-        covers(d, finding.ruleId),
-    );
+    // a finding on an attribute of a multi-line tag: a comment above the tag (or on its first line) covers it too
+    const owner = finding.ownerLine;
+    const onLine = (d: Directive, l: number) => (d.kind === 'disable-next-line' && d.endLine + 1 === l) || (d.kind === 'disable-line' && d.line <= l && l <= d.endLine);
+    let by = directives.find((d) => (onLine(d, line) || (owner !== undefined && onLine(d, owner))) && covers(d, finding.ruleId));
     if (!by) {
       // Replay disable/enable up to the finding: who disabled this rule last?
       let all: Directive | undefined;

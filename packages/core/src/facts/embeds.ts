@@ -297,6 +297,7 @@ export function scriptEmbeds(
             alternative: entry.alternative,
             url: value.url,
             span,
+            anchor: value.attribute,
             gate,
             rewrite: value.literal ? rewriteOf(entry, value.url, text, value.span.start, value.span.end) : undefined,
           });
@@ -312,12 +313,13 @@ export function scriptEmbeds(
 }
 
 /** A JSX attribute's string value (literal, template, or a `const` holding one). */
-function attributeValue(element: ts.JsxSelfClosingElement | ts.JsxOpeningElement, name: string, scope: ScopeResolver): { url: string; span: Span; literal: boolean } | undefined {
+function attributeValue(element: ts.JsxSelfClosingElement | ts.JsxOpeningElement, name: string, scope: ScopeResolver): { url: string; span: Span; attribute: Span; literal: boolean } | undefined {
   for (const attribute of element.attributes.properties) {
     if (!ts.isJsxAttribute(attribute) || attributeName(attribute) !== name || !attribute.initializer) continue;
     const init = attribute.initializer;
     const span = { start: init.getStart(element.getSourceFile()), end: init.getEnd() };
-    if (ts.isStringLiteral(init)) return { url: init.text, span, literal: true };
+    const whole = { start: attribute.getStart(element.getSourceFile()), end: attribute.getEnd() };
+    if (ts.isStringLiteral(init)) return { url: init.text, span, attribute: whole, literal: true };
     if (!ts.isJsxExpression(init) || !init.expression) return undefined;
     let e = skipOuter(init.expression);
     let literal = true;
@@ -329,7 +331,7 @@ function attributeValue(element: ts.JsxSelfClosingElement | ts.JsxOpeningElement
       literal = false;
     }
     const url = staticPrefix(e as ts.Expression);
-    return url === undefined ? undefined : { url, span, literal };
+    return url === undefined ? undefined : { url, span, attribute: whole, literal };
   }
   return undefined;
 }

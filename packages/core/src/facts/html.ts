@@ -112,7 +112,7 @@ export function collectEmbed(element: Element, text: string, context: FactsConte
     const third = context.knowledge.matchThirdParty(url, element.name === 'iframe' ? 'iframe' : 'stylesheet');
     if (!third) return;
     const attr = element.name === 'iframe' ? 'src' : 'href';
-    const sink = base(third.vendor, element.name === 'iframe' ? 'iframe' : 'stylesheet', `<${element.name} ${attr}="${shorten(url)}">`, span, context, third);
+    const sink = { ...base(third.vendor, element.name === 'iframe' ? 'iframe' : 'stylesheet', `<${element.name} ${attr}="${shorten(url)}">`, span, context, third), ...anchorOf(element, text, attr) };
     sinks.push({ ...sink, gate: markup !== undefined ? markupGate({ ...sink, markupCategory: markup }, context.knowledge) : element.gate?.(sink.category) ?? ungatedTag() });
     return;
   }
@@ -128,6 +128,7 @@ export function collectEmbed(element: Element, text: string, context: FactsConte
     alternative: entry.alternative,
     url,
     span,
+    ...anchorOf(element, text, element.name === 'iframe' ? 'src' : 'href'),
     gate,
     rewrite: rewriteOf(entry, url, text, element.start, element.openEnd),
   });
@@ -160,7 +161,7 @@ export function collect(element: MarkupElement, text: string, lineStarts: number
     const vendor = catalogued ?? third?.vendor;
     if (!vendor) return;
     const partytown = (attrs.type ?? '').toLowerCase() === PARTYTOWN;
-    const sink = base(vendor, 'script-tag', partytown ? `<script type="text/partytown" src="${shorten(attrs.src)}">, still run by Partytown without consent` : `<script src="${shorten(attrs.src)}">`, span, context, third);
+    const sink = { ...base(vendor, 'script-tag', partytown ? `<script type="text/partytown" src="${shorten(attrs.src)}">, still run by Partytown without consent` : `<script src="${shorten(attrs.src)}">`, span, context, third), ...anchorOf(element, text, 'src') };
     const gate = markup !== undefined ? markupGate({ ...sink, markupCategory: markup }, knowledge) : element.gate?.(sink.category) ?? ungatedTag();
     sinks.push({ ...sink, gate: partytown && !gate.gated ? { ...gate, trace: [PARTYTOWN_NOTE, ...gate.trace] } : gate });
     return;
@@ -170,7 +171,7 @@ export function collect(element: MarkupElement, text: string, lineStarts: number
     const third = catalogued ? undefined : knowledge.matchThirdParty(attrs.src, 'pixel');
     const vendor = catalogued ?? third?.vendor;
     if (!vendor) return;
-    const sink = base(vendor, 'pixel', `<img src="${shorten(attrs.src)}">`, span, context, third);
+    const sink = { ...base(vendor, 'pixel', `<img src="${shorten(attrs.src)}">`, span, context, third), ...anchorOf(element, text, 'src') };
     sinks.push({ ...sink, gate: markup !== undefined ? markupGate({ ...sink, markupCategory: markup }, knowledge) : element.gate?.(sink.category) ?? ungatedTag() });
     return;
   }
@@ -215,6 +216,19 @@ export function base(vendor: Parameters<typeof effectiveCategory>[0], form: Trac
     consentMode: vendor.consentMode,
     ...(third ? { thirdParty: thirdPartyFact(third) } : {}),
   };
+}
+
+/**
+ * The attribute that carries the URL (`src="…"`, Vue's `:src="'…'"`, `v-bind:src`, Svelte/Astro
+ * `src={…}`) inside the element's start tag, as the finding's anchor: a reviewer looks at the URL,
+ * not at the element's first line. Empty when not found (the element stays the anchor).
+ */
+export function anchorOf(element: Element, text: string, name: string): { anchor?: { start: number; end: number } } {
+  const tag = text.slice(element.start, element.openEnd);
+  const found = new RegExp(`[\\s"'](?::|v-bind:)?${name}\\s*=\\s*("[^"]*"|'[^']*'|\\{[^}]*\\}|[^\\s>"'=]+)`, 'i').exec(tag);
+  if (!found) return {};
+  const start = element.start + found.index + 1;
+  return { anchor: { start, end: element.start + found.index + found[0].length } };
 }
 
 export function ungatedTag(): GateResult {

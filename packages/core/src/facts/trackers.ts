@@ -64,7 +64,7 @@ export function findSinks(
   dispatches?: ts.CallExpression[],
 ): RawSink[] {
   const sinks: RawSink[] = [];
-  const add = (node: ts.Node, vendor: VendorEntry, form: TrackerSink['form'], label: string, markupCategory?: string, thirdParty?: ThirdPartyMatch, gateCondition?: ts.Expression): void => {
+  const add = (node: ts.Node, vendor: VendorEntry, form: TrackerSink['form'], label: string, markupCategory?: string, thirdParty?: ThirdPartyMatch, gateCondition?: ts.Expression, anchor?: ts.Node): void => {
     const span: Span = { start: node.getStart(sourceFile), end: node.getEnd() };
     const statement = enclosingStatement(node);
     sinks.push({
@@ -83,6 +83,7 @@ export function findSinks(
       thirdParty: thirdParty && thirdPartyFact(thirdParty),
       markupCategory,
       ...(gateCondition ? { gateCondition } : {}),
+      ...(anchor ? { anchor: { start: anchor.getStart(sourceFile), end: anchor.getEnd() } } : {}),
     });
   };
 
@@ -238,7 +239,7 @@ export function findSinks(
         }
         if (formNodes) formNodes.jsx.push(element);
         const match = matchJsx(element, knowledge, scope, sourceFile, sdkNames);
-        if (match) add(ts.isJsxOpeningElement(element) ? element.parent : element, match.vendor, match.form, match.label, match.markupCategory, match.thirdParty);
+        if (match) add(ts.isJsxOpeningElement(element) ? element.parent : element, match.vendor, match.form, match.label, match.markupCategory, match.thirdParty, undefined, match.anchor);
         break;
       }
     }
@@ -717,6 +718,13 @@ interface JsxMatch {
   label: string;
   markupCategory?: string;
   thirdParty?: ThirdPartyMatch;
+  /** The attribute that carries the URL (the finding's anchor). */
+  anchor?: ts.JsxAttribute;
+}
+
+/** The JSX attribute `name` of an element. */
+function jsxAttribute(element: ts.JsxSelfClosingElement | ts.JsxOpeningElement, name: string, sourceFile: ts.SourceFile): ts.JsxAttribute | undefined {
+  return element.attributes.properties.find((a): a is ts.JsxAttribute => ts.isJsxAttribute(a) && a.name.getText(sourceFile) === name);
 }
 
 function matchJsx(element: ts.JsxSelfClosingElement | ts.JsxOpeningElement, knowledge: Knowledge, scope: ScopeResolver, sourceFile: ts.SourceFile, sdkNames: ReadonlySet<string>): JsxMatch | undefined {
@@ -733,7 +741,7 @@ function matchJsx(element: ts.JsxSelfClosingElement | ts.JsxOpeningElement, know
     const third = knowledge.matchThirdParty(url, form);
     if (!third) return undefined;
     const attr = name === 'iframe' ? 'src' : 'href';
-    return { vendor: third.vendor, form: SINK_FORM[form], label: `<${name} ${attr}="${shorten(url)}">`, markupCategory: markupCategory(attributes, knowledge), thirdParty: third };
+    return { vendor: third.vendor, form: SINK_FORM[form], label: `<${name} ${attr}="${shorten(url)}">`, markupCategory: markupCategory(attributes, knowledge), thirdParty: third, anchor: jsxAttribute(element, attr, sourceFile) };
   }
   if (name === 'script' || name === 'img' || name === 'Script') {
     const isNextScript = name === 'Script' && importOf(scope.resolve(name, element)) === 'next/script';
@@ -742,10 +750,11 @@ function matchJsx(element: ts.JsxSelfClosingElement | ts.JsxOpeningElement, know
     if (!src) return undefined;
     const label = `<${name} src="${shorten(src)}">`;
     const vendor = name === 'img' ? knowledge.matchPixelUrl(src) : knowledge.matchScriptUrl(src);
-    if (vendor) return { vendor, form: name === 'img' ? 'pixel' : 'script-tag', label, markupCategory: markupCategory(attributes, knowledge) };
+    const anchor = jsxAttribute(element, 'src', sourceFile);
+    if (vendor) return { vendor, form: name === 'img' ? 'pixel' : 'script-tag', label, markupCategory: markupCategory(attributes, knowledge), anchor };
     const third = knowledge.matchThirdParty(src, name === 'img' ? 'pixel' : 'script');
     if (!third) return undefined;
-    return { vendor: third.vendor, form: name === 'img' ? 'pixel' : 'script-tag', label, markupCategory: markupCategory(attributes, knowledge), thirdParty: third };
+    return { vendor: third.vendor, form: name === 'img' ? 'pixel' : 'script-tag', label, markupCategory: markupCategory(attributes, knowledge), thirdParty: third, anchor };
   }
   const binding = scope.resolve(name, element);
   if (binding?.kind !== 'import') return undefined;

@@ -79,8 +79,13 @@ export interface TrackerSink {
   form: 'global-call' | 'sdk-call' | 'component' | 'script-tag' | 'script-element' | 'pixel' | 'server-request' | 'iframe' | 'stylesheet' | 'request' | 'config';
   /** The callee or tag as written (`gtag`, `mixpanel.track`, `<GoogleAnalytics>`). */
   label: string;
-  /** The expression / element (what the finding underlines). */
+  /** The expression / element (what fixes and the gate search work on). */
   span: Span;
+  /**
+   * Where the finding underlines when not the whole `span`: for a tag (`<script src>`, `<img>`
+   * pixel, `<iframe src>`, `<link href>`), the attribute that carries the vendor URL.
+   */
+  anchor?: Span;
   /** The enclosing statement that a "wrap in consent check" fix wraps, when one exists. */
   statement?: Span;
   /** Whether the statement sits in JSX (fix must wrap differently). */
@@ -130,6 +135,8 @@ export interface EmbedFact {
   url: string;
   /** The element or the `@import` rule. */
   span: Span;
+  /** The attribute that carries the provider URL (`src="…"`, `href="…"`): where the finding underlines. */
+  anchor?: Span;
   gate: GateResult;
   /** Replacing the host as written by the privacy-enhanced host (`www.youtube-nocookie.com`). */
   rewrite?: { span: Span; text: string };

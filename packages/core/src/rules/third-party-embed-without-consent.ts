@@ -65,7 +65,7 @@ export const rule = createRule<Options, MessageIds>({
     fixable: false,
     hasSuggestions: true,
     description:
-      'Reports iframes of catalogued embed providers (YouTube, youtube-nocookie, Vimeo, Google Maps, X/Twitter, Facebook social plugins, Instagram) in JSX and HTML that are not rendered behind a consent check for the purpose the provider needs, and Google Fonts loaded from fonts.googleapis.com / fonts.gstatic.com by a `<link>` (HTML or JSX) or a CSS `@import`. The consent checks recognised are the same as for `tracking-without-consent` (consent tool APIs, the team’s functions, hooks and components, consent-tool blocking markup). An explicit click-to-load placeholder counts too: state that starts `false` (`useState(false)`) and is only set by an `onClick` handler. A viewport or lazy-load flag (`isInView && <iframe …/>`, `loading="lazy"`) does not: the embed still loads without a choice. `next/font/google` is not reported, since it downloads the font at build time and serves it from your own domain. For `youtube.com/embed` a suggestion switches to the privacy-enhanced host `youtube-nocookie.com`; that host still receives the IP address, so the finding stays until the player is gated.',
+      'Reports iframes of catalogued embed providers (YouTube, youtube-nocookie, Vimeo, Google Maps, X/Twitter, Facebook social plugins, Instagram) in JSX and HTML that are not rendered behind a consent check for the purpose the provider needs, and Google Fonts loaded from fonts.googleapis.com / fonts.gstatic.com by a `<link>` (HTML or JSX) or a CSS `@import`. The consent checks recognised are the same as for `tracking-without-consent` (consent tool APIs, the team’s functions, hooks and components, consent-tool blocking markup). An explicit click-to-load placeholder counts too: state that starts `false` (`useState(false)`) and is only set by an `onClick` handler. A viewport or lazy-load flag (`isInView && <iframe …/>`, `loading="lazy"`) does not: the embed still loads without a choice. The finding sits on the attribute that carries the provider URL (`src`, `href`); a `creepyline-disable-next-line` comment above a multi-line element still suppresses it. `next/font/google` is not reported, since it downloads the font at build time and serves it from your own domain. For `youtube.com/embed` a suggestion switches to the privacy-enhanced host `youtube-nocookie.com`; that host still receives the IP address, so the finding stays until the player is gated.',
     whenNotToUse:
       'When a consent tool blocks embeds at runtime by rewriting iframes the code does not show (e.g. Cookiebot’s automatic blocking), or when your data-protection assessment accepts an embed on another legal basis. Prefer `ignoreEmbeds` for a single provider.',
     examples: {
@@ -131,8 +131,10 @@ export const rule = createRule<Options, MessageIds>({
       context.report({
         messageId: font ? 'fontNotSelfHosted' : embed.gate.seen.length ? 'wrongCategory' : 'embedNotGated',
         data,
-        start: embed.span.start,
-        end: embed.span.end,
+        // on the attribute that carries the provider URL (a comment above the element still suppresses it)
+        start: (embed.anchor ?? embed.span).start,
+        end: (embed.anchor ?? embed.span).end,
+        ...(embed.anchor ? { ownerStart: embed.span.start } : {}),
         confidence: 'high',
         fixes,
         trace: [`${embed.url.length > 80 ? `${embed.url.slice(0, 77)}...` : embed.url} is ${embed.embedName} (embed catalogue), which needs ${CATEGORY_LABEL[embed.category]} consent.`, ...embed.gate.trace],

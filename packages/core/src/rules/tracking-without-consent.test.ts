@@ -150,6 +150,18 @@ runRuleTests(rule, {
       code: "import Script from 'next/script';\nexport function GA({ id }: { id: string }) {\n  if (!Cookiebot.consent.statistics) return null;\n  return <Script id=\"ga\">{`\n    window.dataLayer = window.dataLayer || [];\n    function gtag(){dataLayer.push(arguments);}\n    gtag('config', '${id}');\n  `}</Script>;\n}\n",
       filename: 'ga.tsx',
     },
+    // a suppression comment above a multi-line tag still covers the finding anchored on its src (issue 14 item 7)
+    {
+      name: 'disable-next-line above a multi-line script tag suppresses the finding on its src',
+      code: '<!doctype html>\n<!-- creepyline-disable-next-line tracking-without-consent -- loaded through the consent tool -->\n<script\n  async\n  src="https://www.googletagmanager.com/gtag/js?id=G-XXXX"\n></script>\n',
+      filename: 'index.html',
+      config: { requireJustification: true },
+    },
+    {
+      name: 'disable-next-line above a multi-line JSX pixel suppresses the finding on its src',
+      code: 'export const P = () => (\n  <div>\n    {/* creepyline-disable-next-line tracking-without-consent -- rendered only after consent by the parent */}\n    <img\n      width={1}\n      src="https://www.facebook.com/tr?id=1&ev=PageView&noscript=1"\n    />\n  </div>\n);\n',
+      filename: 'p.tsx',
+    },
     // a suppression comment of its own line inside an inline snippet (found by the suppression property test)
     {
       code: "export const Pixel = () => <script dangerouslySetInnerHTML={{ __html: `\n  // creepyline-disable-next-line tracking-without-consent -- loaded only after the CMP callback\n  fbq('init', '123');\n` }} />;\n",
@@ -526,6 +538,30 @@ runRuleTests(rule, {
       code: "<!doctype html>\n<html><head>\n<script async src=\"https://www.googletagmanager.com/gtag/js?id=G-XXXX\"></script>\n<script>\n  window.dataLayer = window.dataLayer || [];\n  function gtag(){dataLayer.push(arguments);}\n  gtag('js', new Date());\n  gtag('config', 'G-XXXX');\n</script>\n</head></html>\n",
       filename: 'index.html',
       errors: [{ messageId: 'notGated', line: 3 }, { messageId: 'notGated', line: 8, column: 3 }],
+    },
+    {
+      name: 'a multi-line HTML script tag: the finding sits on the src attribute (issue 14 item 7)',
+      code: '<!doctype html>\n<script\n  async\n  src="https://www.googletagmanager.com/gtag/js?id=G-XXXX"\n></script>\n<img height="1" width="1"\n     src="https://www.facebook.com/tr?id=1&ev=PageView&noscript=1">\n',
+      filename: 'index.html',
+      errors: [
+        { messageId: 'notGated', line: 4, column: 3, endLine: 4, endColumn: 59 },
+        { messageId: 'notGated', line: 7, column: 6, endLine: 7, endColumn: 67 },
+      ],
+    },
+    {
+      name: 'JSX tags: on the src attribute, not on the element',
+      code: "import Script from 'next/script';\nexport const T = () => (\n  <>\n    <Script\n      strategy=\"afterInteractive\"\n      src=\"https://www.googletagmanager.com/gtag/js?id=G-XYZ\"\n    />\n    <img alt=\"\" src=\"https://www.facebook.com/tr?id=1&ev=PageView\" />\n  </>\n);\n",
+      filename: 't.tsx',
+      errors: [
+        { messageId: 'notGated', line: 6, column: 7, endLine: 6, endColumn: 62 },
+        { messageId: 'notGated', line: 8, column: 17, endLine: 8, endColumn: 67 },
+      ],
+    },
+    {
+      name: 'a disable-next-line comment above the attribute line is inside the tag: it is no HTML comment there and does not suppress',
+      code: '<script\n  async\n  src="https://www.googletagmanager.com/gtag/js?id=G-XXXX"></script>\n<!-- creepyline-disable-next-line tracking-without-consent -->\n<p>unrelated</p>\n',
+      filename: 'index.html',
+      errors: [{ messageId: 'notGated', line: 3, column: 3 }],
     },
     {
       // HTML: blocked for statistics, but the pixel needs marketing consent
