@@ -428,12 +428,17 @@ export class GateFinder {
     // Uses inside other exported functions defer to the callers of those (cross-file).
     const deferred = new Set(exportNames);
     let siteEvent: GateResult['consentEvent'];
+    // For the sink's own helper (depth 0): every ungated reference, so that a helper called both
+    // behind a check and without one is reported where the check is missing.
+    const ungated: NonNullable<GateResult['ungatedUses']> = [];
+    let gatedUses = 0;
     for (const reference of references) {
       // Handed to the consent tool by name: `<CookieConsent onAccept={start}>`,
       // `addEventListener('CookiebotOnAccept', start)`, `run({ onConsent: load })`.
       const handedOver = this.findCmpCallback(reference);
       if (handedOver && !handedOver.needsInnerCheck && (handedOver.category === 'any' || handedOver.category === category)) {
         result.trace.push(`\`${name}\` is passed to ${handedOver.label}, which runs it after consent.`);
+        gatedUses++;
         continue;
       }
       // addEventListener('consent-accepted', start): the site's own consent event decides (never a consent tool's own event)
@@ -446,7 +451,10 @@ export class GateFinder {
       const sub: GateResult = { gated: false, seen: [], trace: [] };
       this.walk(reference, category, sub, depth + 1, visited);
       result.seen.push(...sub.seen);
-      if (sub.gated) continue;
+      if (sub.gated) {
+        gatedUses++;
+        continue;
+      }
       if (sub.consentEvent) {
         siteEvent ??= sub.consentEvent;
         result.trace.push(`\`${name}\` is used on line ${this.line(reference.getStart())} in a listener of the site's own \`${sub.consentEvent.name}\` event.`);
@@ -458,6 +466,20 @@ export class GateFinder {
         continue;
       }
       result.trace.push(`\`${name}\` is used on line ${this.line(reference.getStart())} without a consent check.`, ...sub.trace.map((t) => `  ${t}`));
+      if (depth > 0) return false;
+      const statement = enclosingStatementOf(reference);
+      const call = ts.isCallExpression(reference.parent) && reference.parent.expression === reference;
+      ungated.push({
+        span: { start: reference.getStart(this.sourceFile), end: call ? reference.parent.getEnd() : reference.getEnd() },
+        helper: name,
+        call,
+        ...(call && statement && ts.isExpressionStatement(statement) && statement.expression === reference.parent ? { statement: { start: statement.getStart(this.sourceFile), end: statement.getEnd() } } : {}),
+        trace: sub.trace,
+      });
+    }
+    if (ungated.length > 0) {
+      // some paths check consent and these do not: the findings belong where the check is missing
+      if (gatedUses > 0) result.ungatedUses = ungated;
       return false;
     }
     if (siteEvent) {
@@ -603,6 +625,14 @@ export class GateFinder {
     }
     return undefined;
   }
+}
+
+/** The statement that contains `node` (within its function). */
+function enclosingStatementOf(node: ts.Node): ts.Statement | undefined {
+  for (let n: ts.Node | undefined = node; n && !ts.isFunctionLike(n) && !ts.isSourceFile(n); n = n.parent) {
+    if (ts.isStatement(n) && !ts.isBlock(n)) return n;
+  }
+  return undefined;
 }
 
 /**

@@ -57,6 +57,13 @@ export interface GateResult {
    * decides from the event's dispatches (gated when every one sits in an accept path).
    */
   consentEvent?: { name: string; span: Span };
+  /**
+   * Set when the sink sits in a local helper that some call sites call behind a consent check and
+   * others do not: the ungated call sites (the reference to the helper), each with the helper's
+   * name and the search's steps for that path. The finding goes to each of them, the sink being
+   * the related location, instead of one finding on the sink.
+   */
+  ungatedUses?: { span: Span; helper: string; statement?: Span; call: boolean; trace: string[] }[];
 }
 
 /** A dispatch of a site's own consent event (`window.dispatchEvent(new CustomEvent('consent-accepted'))`). */

@@ -27,6 +27,8 @@ export interface CrossFileGate {
   gated: boolean;
   /** Uses that run without a check for the category (at the end of any wrapper chain). */
   ungated: ProjectUse[];
+  /** Uses (at the end of any wrapper chain) that run behind a check for the category. */
+  gatedUses: number;
   trace: string[];
 }
 
@@ -84,7 +86,7 @@ export class ProjectIndex {
   gate(file: string, names: readonly string[], category: ConsentCategory, depth = 0, seen = new Set<string>()): CrossFileGate {
     const key = `${file}#${names.join(',')}`;
     const uses = this.usesOf(file, names);
-    const result: CrossFileGate = { uses: uses.length, gated: uses.length > 0, ungated: [], trace: [] };
+    const result: CrossFileGate = { uses: uses.length, gated: uses.length > 0, ungated: [], gatedUses: 0, trace: [] };
     if (uses.length === 0) {
       const what = names.length === 1 && names[0] === 'default' ? `the default export of ${shortName(file)}` : `\`${names.join('`/`')}\` of ${shortName(file)}`;
       const lost = this.unresolvedImportsOf(file, names);
@@ -101,11 +103,13 @@ export class ProjectIndex {
     for (const use of uses) {
       if (use.grants.includes('any') || use.grants.includes(category)) {
         result.trace.push(`${shortName(use.file)}:${use.line} uses it behind a consent check.`);
+        result.gatedUses++;
         continue;
       }
       if (use.enclosingExports.length > 0 && depth < MAX_CHAIN && !seen.has(`${use.file}#${use.enclosingExports.join(',')}`)) {
         const outer = this.gate(use.file, use.enclosingExports, category, depth + 1, seen);
         result.trace.push(`${shortName(use.file)}:${use.line} uses it inside exported \`${use.enclosingExports.join('`/`')}\`; following its callers.`, ...outer.trace.map((t) => `  ${t}`));
+        result.gatedUses += outer.gatedUses;
         if (outer.gated) continue;
         result.gated = false;
         result.ungated.push(...(outer.ungated.length ? outer.ungated : [use]));

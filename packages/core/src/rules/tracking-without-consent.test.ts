@@ -310,14 +310,14 @@ runRuleTests(rule, {
       errors: [{ messageId: 'notGated', line: 3, severity: 'warning', confidence: 'medium' }],
     },
     {
-      // cross-file: one caller gates, another does not; reported once at the sink, caller named
-      code: POSTHOG_WRAPPER,
-      filename: 'lib/analytics.ts',
+      // cross-file: one caller gates, another does not; reported once, at the ungated call (issue 14 item 7), the sink related
+      code: "import { track } from '../lib/analytics';\nexport function done() {}\ntrack('purchase');\n",
+      filename: 'app/checkout.ts',
       files: {
         'app/page.ts': "import { track } from '../lib/analytics';\nif (Cookiebot.consent.statistics) track('view');\n",
-        'app/checkout.ts': "import { track } from '../lib/analytics';\nexport function done() {}\ntrack('purchase');\n",
+        'lib/analytics.ts': POSTHOG_WRAPPER,
       },
-      errors: [{ messageId: 'notGated', line: 3, column: 3 }],
+      errors: [{ messageId: 'notGatedHere', line: 3, column: 1 }],
     },
     {
       // cross-file chain: the outer wrapper's caller is not gated
@@ -487,7 +487,7 @@ runRuleTests(rule, {
     {
       // the same global function also called without a check
       code: "startAnalytics = () => {\n  gtag('config', 'G-1');\n};\nif (Cookiebot.consent.statistics) startAnalytics();\nstartAnalytics();\n",
-      errors: [{ messageId: 'notGated', line: 2 }],
+      errors: [{ messageId: 'notGatedHere', line: 5, column: 1 }],
     },
     {
       // the tool's cookie for the wrong purpose
@@ -500,9 +500,9 @@ runRuleTests(rule, {
       errors: [{ messageId: 'notGated', line: 1 }],
     },
     {
-      // a local helper called once with and once without consent
+      // a local helper called once with and once without consent: on the call without (issue 14 item 7)
       code: "const trackSignup = () => fbq('track', 'CompleteRegistration');\nif (Cookiebot.consent.marketing) trackSignup();\ntrackSignup();\n",
-      errors: [{ messageId: 'notGated', line: 1, column: 27 }],
+      errors: [{ messageId: 'notGatedHere', line: 3, column: 1, endColumn: 14 }],
     },
     {
       // OptanonWrapper runs before consent too; without its own check it does not gate

@@ -12,7 +12,7 @@ import type { ConsentApiEntry, ConsentCategory } from '../knowledge/types';
 import type { Knowledge } from '../knowledge';
 import type { FileFacts } from '../facts/types';
 import type { ResolvedConsentConfig } from '../config/types';
-import { indentationAt } from '../text';
+import { indentationAt, rangeOf } from '../text';
 import { effectiveCategory } from '../facts';
 import { vendorMethods, vendorNamed } from '../knowledge/tracker-instances';
 import type { VendorEntry } from '../knowledge/types';
@@ -37,7 +37,7 @@ export interface Options {
   firstPartyHosts: string[];
 }
 
-export type MessageIds = 'notGated' | 'wrongCategory' | 'exemptVendor' | 'consentModeAdvanced' | 'serverNotGated' | 'configNotGated';
+export type MessageIds = 'notGated' | 'notGatedHere' | 'wrongCategory' | 'exemptVendor' | 'consentModeAdvanced' | 'serverNotGated' | 'configNotGated';
 
 /** Consent Mode storage types that need the visitor's consent (Google's Consent Mode v2 reference). */
 const CONSENT_STORAGE = ['ad_storage', 'analytics_storage', 'ad_user_data', 'ad_personalization', 'personalization_storage'];
@@ -77,6 +77,11 @@ export const rule = createRule<Options, MessageIds>({
         text: '{{vendor}} ({{label}}) runs before the visitor consents to {{category}} tracking.',
         why: 'A tracker may only read or store identifiers on the visitor’s device after they agreed to {{category}} tracking (Art. 6(1)(a) GDPR, Art. 5(3) ePrivacy).',
         fix: 'Run it only after checking {{category}} consent, e.g. `{{check}}`, or let your consent tool load it.',
+      },
+      notGatedHere: {
+        text: 'This call of `{{helper}}` runs {{vendor}} ({{label}}, {{where}}) before the visitor consents to {{category}} tracking; the other calls of `{{helper}}` check consent first.',
+        why: 'A tracker may only read or store identifiers on the visitor’s device after they agreed to {{category}} tracking (Art. 6(1)(a) GDPR, Art. 5(3) ePrivacy); on this path nothing checks it.',
+        fix: 'Check {{category}} consent before this call, as the other calls of `{{helper}}` do, e.g. `{{check}}`.',
       },
       wrongCategory: {
         text: '{{vendor}} ({{label}}) is only behind a check for {{found}} consent, but it needs {{category}} consent.',
@@ -128,7 +133,7 @@ export const rule = createRule<Options, MessageIds>({
     fixable: true,
     hasSuggestions: true,
     description:
-      'Reports tracker calls (global snippets such as `gtag`/`fbq`/`_paq` and imported SDKs such as `mixpanel-browser`, `posthog-js`, `react-ga4`), tracker components and tracker script or pixel tags that are not enclosed by a consent check for the purpose the tracker needs. Recognised checks: `if`, early `return`, `&&`, `||`, `?:` and `switch` on a consent API of a known consent tool (Cookiebot, OneTrust, Usercentrics, Didomi, Klaro, orestbida cookieconsent, c15t, IAB TCF, react-cookie-consent, Fides, iubenda, Complianz, CookieYes, Borlabs Cookie, CookieHub, Transcend, consentmanager.net; the catalogue `knowledge/consent-apis.json` lists 27 consent tools with what their public documentation shows, and the loader hosts that tell a page has one, whose API the fix then uses) or on the team’s own consent functions and hooks from `creepyline.json`; callbacks the consent tool calls after consent (for callbacks that run for every choice, such as CookieHub `onAllow(category)`, orestbida `onConsent` or Osano’s consent-saved event, a test of the callback’s category parameter with `==`/`===`/`!==`, `switch`, `includes` or `indexOf` against a category word gates that purpose); script tags blocked by the consent tool’s markup; and local functions whose every call site is gated. A check for the wrong purpose (a statistics check around a marketing pixel) does not count. SDKs are followed through dynamic imports (`await import(…)`, `import(…).then(m => m.default).then(sdk => …)`, `.then(({ default: x }) => …)`) and through shared instances: a module that exports an instance made by a catalogued factory (`knowledge/tracker-instances.json`: `AnalyticsBrowser.load`, `posthog.init`, `new Analytics(…)`, `Mixpanel.init`) makes that instance’s sending methods tracker calls in every importing file, judged where they are called; when the imported module is not among the analysed files, a binding or module name that names a catalogued vendor, called with that vendor’s methods, is reported at medium confidence and warning. A tracker started in a listener of the site’s own consent event (`addEventListener(\'cookie-consent-accepted\', …)`, an event whose name speaks of consent or accepting) is gated when every dispatch of that event in the package sits in an accept path: a click on a control that says it accepts, a handler named for accepting, or behind a stored granted choice; a dispatch on scroll, from a timer or on page load without a stored choice is not consent (EDPB Guidelines 05/2020), and `removeEventListener` is not a call of the listener. A finding on a tag (`<script src>`, an `<img>` pixel, `<iframe src>`, `<link href>`, in HTML, JSX and Vue/Svelte/Astro templates) sits on the attribute that carries the vendor URL; a `creepyline-disable-next-line` comment above the tag still suppresses it. A call that runs only when the tracker global exists (`if (window.gtag)`, `typeof fbq === \'function\' && …`, `window.posthog?.capture(…)`) inherits the gating of that global’s loaders in the package, at medium confidence and warning when they are not all gated or none was found. Queued commands of a tag snippet (`gtag`, `dataLayer.push`, `fbq`, `_paq.push`) send nothing until the vendor’s loader script runs, so they inherit its gating: when every loader in the package waits for consent for the purpose, they are not reported, and the Consent Mode “advanced” finding goes on the loader, never on queue commands in a file that loads nothing. A tracker inside an exported function that no analysed file calls is an error in a framework entry point (Next.js `app/**/page`, `layout`, `route`, `pages/**`, Remix routes, SvelteKit `+page`, Astro pages, Gatsby browser APIs, plus your `entryPoints` globs) and a warning at medium confidence elsewhere, where it may be dead code or called from outside the analysed files. Besides the hand-written tracker catalogue (`knowledge/vendors.json`: call shapes, SDK imports, loader and pixel hosts, each entry with its source), every URL the page loads is classified by its host with the third-party-web dataset (npm `third-party-web`, MIT, the version `creepyline --version` prints; about 2,100 entities): script `src` (tags, `next/script`, `createElement(\'script\')` loaders), `<img>` and `new Image().src` pixels, `navigator.sendBeacon`, `<iframe>`, `<link rel=stylesheet|preload>`, CSS `url()` and `@import`, and `fetch`/XHR/axios requests. `knowledge/third-party-web-mapping.json` maps the dataset’s categories onto consent purposes, each decision with its reason: ad → marketing, analytics → analytics, marketing and social → marketing at medium confidence, customer-success widgets → functional at medium confidence, tag managers → analytics, video players → the embed rule; cdn, hosting, utility, content, other and consent-provider hosts are never reported. The catalogue wins where it knows the URL or the entity. Requests are medium confidence (the host may serve an API), links the visitor must click, strings that are never loaded and comments are not loads, and hosts listed in `firstPartyHosts` are never reported. Updating the dataset: bump `third-party-web` in packages/core, run `npm run tpw:snapshot`, review the listed entities whose purpose changed, commit. Trackers switched on in a framework’s configuration file load on every page before any check in the pages can run, so they are reported at the entry that switches them on, with the plugin’s own consent option as the fix where it has one (`knowledge/framework-config.json`, each entry with its source): Nuxt (`nuxt.config.*`: `modules`/`buildModules` entries `nuxt-gtag` — gated by `gtag.initMode: \'manual\'` or `enabled: false`; `@nuxtjs/gtm` and `nuxt-gtm` — gated by `gtm.autoInit: false` or `enabled: false`; `@nuxtjs/google-gtag` and `@nuxtjs/google-analytics` — no consent option; `app.head.script` / `head.script` entries loading a tracker), Gatsby (`gatsby-config.*` plugins `gatsby-plugin-google-gtag`, `gatsby-plugin-google-analytics`, `gatsby-plugin-google-tagmanager`, `gatsby-plugin-facebook-pixel`, `gatsby-plugin-hotjar` — no consent option; `gatsby-plugin-segment-js` — gated by `manualLoad: true`; `gatsby-plugin-gdpr-cookies` waits for its consent cookies and is gated), Docusaurus (`docusaurus.config.*`: preset-classic options `gtag`, `googleTagManager`, `googleAnalytics` and the plugins `@docusaurus/plugin-google-gtag`, `@docusaurus/plugin-google-tag-manager`, `@docusaurus/plugin-google-analytics` — Docusaurus has no consent option; `scripts` and `headTags` entries), VitePress (`.vitepress/config.*` `head` script entries), VuePress (`.vuepress/config.*`: `head` script entries, `@vuepress/plugin-google-analytics` / `@vuepress/google-analytics`) and Astro (`astro.config.*` `integrations`: `@jop-software/astro-matomo` adds Matomo to every page; Partytown alone loads no tracker). The exported object is read as written (`export default defineNuxtConfig({…})`, `module.exports = {…}`, a constant or a config function’s returned object); entries behind an environment switch (`isProd && …`) count, since the environment is not consent; a configured script entry carrying the consent tool’s blocking markup is gated like the tag. Entries added to those lists in the file’s top-level statements (`plugins.push(…)` inside `if (process.env.…)`) count; configuration split into other files is not followed yet. A tracker loaded this way also counts as the loader of its queue, so `gtag(…)` calls in the pages inherit its gating. Angular: `NgxGoogleAnalyticsModule.forRoot(…)` and `provideGoogleAnalytics(…)` (ngx-google-analytics) start Google Analytics when the app boots, and tracker calls in `APP_INITIALIZER` / `provideAppInitializer` factories run before any consent check unless the factory checks it.',
+      'Reports tracker calls (global snippets such as `gtag`/`fbq`/`_paq` and imported SDKs such as `mixpanel-browser`, `posthog-js`, `react-ga4`), tracker components and tracker script or pixel tags that are not enclosed by a consent check for the purpose the tracker needs. Recognised checks: `if`, early `return`, `&&`, `||`, `?:` and `switch` on a consent API of a known consent tool (Cookiebot, OneTrust, Usercentrics, Didomi, Klaro, orestbida cookieconsent, c15t, IAB TCF, react-cookie-consent, Fides, iubenda, Complianz, CookieYes, Borlabs Cookie, CookieHub, Transcend, consentmanager.net; the catalogue `knowledge/consent-apis.json` lists 27 consent tools with what their public documentation shows, and the loader hosts that tell a page has one, whose API the fix then uses) or on the team’s own consent functions and hooks from `creepyline.json`; callbacks the consent tool calls after consent (for callbacks that run for every choice, such as CookieHub `onAllow(category)`, orestbida `onConsent` or Osano’s consent-saved event, a test of the callback’s category parameter with `==`/`===`/`!==`, `switch`, `includes` or `indexOf` against a category word gates that purpose); script tags blocked by the consent tool’s markup; and local functions whose every call site is gated. A check for the wrong purpose (a statistics check around a marketing pixel) does not count. SDKs are followed through dynamic imports (`await import(…)`, `import(…).then(m => m.default).then(sdk => …)`, `.then(({ default: x }) => …)`) and through shared instances: a module that exports an instance made by a catalogued factory (`knowledge/tracker-instances.json`: `AnalyticsBrowser.load`, `posthog.init`, `new Analytics(…)`, `Mixpanel.init`) makes that instance’s sending methods tracker calls in every importing file, judged where they are called; when the imported module is not among the analysed files, a binding or module name that names a catalogued vendor, called with that vendor’s methods, is reported at medium confidence and warning. A tracker started in a listener of the site’s own consent event (`addEventListener(\'cookie-consent-accepted\', …)`, an event whose name speaks of consent or accepting) is gated when every dispatch of that event in the package sits in an accept path: a click on a control that says it accepts, a handler named for accepting, or behind a stored granted choice; a dispatch on scroll, from a timer or on page load without a stored choice is not consent (EDPB Guidelines 05/2020), and `removeEventListener` is not a call of the listener. A tracker inside a helper function (in the same file or imported from another analysed file, also through exported wrappers) that some callers call behind a consent check and others do not is reported at each call that runs without one, with the tracker call as the related location, instead of once on the tracker call. A finding on a tag (`<script src>`, an `<img>` pixel, `<iframe src>`, `<link href>`, in HTML, JSX and Vue/Svelte/Astro templates) sits on the attribute that carries the vendor URL; a `creepyline-disable-next-line` comment above the tag still suppresses it. A call that runs only when the tracker global exists (`if (window.gtag)`, `typeof fbq === \'function\' && …`, `window.posthog?.capture(…)`) inherits the gating of that global’s loaders in the package, at medium confidence and warning when they are not all gated or none was found. Queued commands of a tag snippet (`gtag`, `dataLayer.push`, `fbq`, `_paq.push`) send nothing until the vendor’s loader script runs, so they inherit its gating: when every loader in the package waits for consent for the purpose, they are not reported, and the Consent Mode “advanced” finding goes on the loader, never on queue commands in a file that loads nothing. A tracker inside an exported function that no analysed file calls is an error in a framework entry point (Next.js `app/**/page`, `layout`, `route`, `pages/**`, Remix routes, SvelteKit `+page`, Astro pages, Gatsby browser APIs, plus your `entryPoints` globs) and a warning at medium confidence elsewhere, where it may be dead code or called from outside the analysed files. Besides the hand-written tracker catalogue (`knowledge/vendors.json`: call shapes, SDK imports, loader and pixel hosts, each entry with its source), every URL the page loads is classified by its host with the third-party-web dataset (npm `third-party-web`, MIT, the version `creepyline --version` prints; about 2,100 entities): script `src` (tags, `next/script`, `createElement(\'script\')` loaders), `<img>` and `new Image().src` pixels, `navigator.sendBeacon`, `<iframe>`, `<link rel=stylesheet|preload>`, CSS `url()` and `@import`, and `fetch`/XHR/axios requests. `knowledge/third-party-web-mapping.json` maps the dataset’s categories onto consent purposes, each decision with its reason: ad → marketing, analytics → analytics, marketing and social → marketing at medium confidence, customer-success widgets → functional at medium confidence, tag managers → analytics, video players → the embed rule; cdn, hosting, utility, content, other and consent-provider hosts are never reported. The catalogue wins where it knows the URL or the entity. Requests are medium confidence (the host may serve an API), links the visitor must click, strings that are never loaded and comments are not loads, and hosts listed in `firstPartyHosts` are never reported. Updating the dataset: bump `third-party-web` in packages/core, run `npm run tpw:snapshot`, review the listed entities whose purpose changed, commit. Trackers switched on in a framework’s configuration file load on every page before any check in the pages can run, so they are reported at the entry that switches them on, with the plugin’s own consent option as the fix where it has one (`knowledge/framework-config.json`, each entry with its source): Nuxt (`nuxt.config.*`: `modules`/`buildModules` entries `nuxt-gtag` — gated by `gtag.initMode: \'manual\'` or `enabled: false`; `@nuxtjs/gtm` and `nuxt-gtm` — gated by `gtm.autoInit: false` or `enabled: false`; `@nuxtjs/google-gtag` and `@nuxtjs/google-analytics` — no consent option; `app.head.script` / `head.script` entries loading a tracker), Gatsby (`gatsby-config.*` plugins `gatsby-plugin-google-gtag`, `gatsby-plugin-google-analytics`, `gatsby-plugin-google-tagmanager`, `gatsby-plugin-facebook-pixel`, `gatsby-plugin-hotjar` — no consent option; `gatsby-plugin-segment-js` — gated by `manualLoad: true`; `gatsby-plugin-gdpr-cookies` waits for its consent cookies and is gated), Docusaurus (`docusaurus.config.*`: preset-classic options `gtag`, `googleTagManager`, `googleAnalytics` and the plugins `@docusaurus/plugin-google-gtag`, `@docusaurus/plugin-google-tag-manager`, `@docusaurus/plugin-google-analytics` — Docusaurus has no consent option; `scripts` and `headTags` entries), VitePress (`.vitepress/config.*` `head` script entries), VuePress (`.vuepress/config.*`: `head` script entries, `@vuepress/plugin-google-analytics` / `@vuepress/google-analytics`) and Astro (`astro.config.*` `integrations`: `@jop-software/astro-matomo` adds Matomo to every page; Partytown alone loads no tracker). The exported object is read as written (`export default defineNuxtConfig({…})`, `module.exports = {…}`, a constant or a config function’s returned object); entries behind an environment switch (`isProd && …`) count, since the environment is not consent; a configured script entry carrying the consent tool’s blocking markup is gated like the tag. Entries added to those lists in the file’s top-level statements (`plugins.push(…)` inside `if (process.env.…)`) count; configuration split into other files is not followed yet. A tracker loaded this way also counts as the loader of its queue, so `gtag(…)` calls in the pages inherit its gating. Angular: `NgxGoogleAnalyticsModule.forRoot(…)` and `provideGoogleAnalytics(…)` (ngx-google-analytics) start Google Analytics when the app boots, and tracker calls in `APP_INITIALIZER` / `provideAppInitializer` factories run before any consent check unless the factory checks it.',
     whenNotToUse:
       'When a server-side consent layer or a tag manager configured to fire only after consent loads every tracker, and the code never calls a tracker directly. Prefer `ignoreVendors` for a single tool your authority exempts.',
     examples: {
@@ -186,6 +191,7 @@ export const rule = createRule<Options, MessageIds>({
     const { facts, options } = context;
     const toolInUse = consentToolInUse(facts, context.knowledge);
     const instanceCalls = importedInstanceCalls(context);
+    reportUngatedHelperCalls(context, toolInUse);
     for (const sink of [...facts.sinks, ...instanceCalls.keys()].sort((a, b) => a.span.start - b.span.start)) {
       const instance = instanceCalls.get(sink);
       if (sink.gate.gated || options.ignoreVendors.includes(sink.vendorId)) continue;
@@ -197,6 +203,8 @@ export const rule = createRule<Options, MessageIds>({
       // Inside an exported function: the callers in other files decide.
       const crossFile = sink.gate.exportNames ? context.project.gateAcrossFiles(facts.file, sink.gate.exportNames, sink.category) : undefined;
       if (crossFile?.gated) continue;
+      // Some callers in other files check consent and some do not: each ungated caller's file reports its call.
+      if (crossFile && !instance && relocatable(sink, crossFile)) continue;
       // No caller in the analysed files: certain to run only where the framework calls it (a page,
       // a layout, a route). Elsewhere it may be dead code or called from outside the analysed set.
       const noKnownCaller = crossFile !== undefined && crossFile.uses === 0 && !isEntryPoint(facts.file, context.config.entryPoints);
@@ -248,6 +256,11 @@ export const rule = createRule<Options, MessageIds>({
               : sink.config
                 ? 'configNotGated'
                 : 'notGated';
+      // A local helper called both behind a check and without one: the findings go where the check is missing.
+      if (sink.gate.ungatedUses?.length && (messageId === 'notGated' || messageId === 'wrongCategory') && !instance) {
+        reportAtCallSites(context, sink, check, existence !== undefined || sink.thirdParty?.confidence === 'medium');
+        continue;
+      }
       // A host known only from the dataset's loosely marked categories, or a request that may be an API call: medium.
       const heuristic = advanced !== undefined || noKnownCaller || instance?.guessed === true || existence !== undefined || sink.thirdParty?.confidence === 'medium' || (sink.gate.seen.length > 0 && sink.gate.seen.every((s) => s.confidence === 'medium'));
       context.report({
@@ -285,6 +298,114 @@ export const rule = createRule<Options, MessageIds>({
     }
   },
 });
+
+/**
+ * A sink whose finding moves to the ungated callers in other files: some callers check consent,
+ * some do not, and nothing else about the sink needs the sink's own file to judge it (a queue, a
+ * tracker-global test, a site consent event, Consent Mode, an exemption, a configuration entry).
+ */
+function relocatable(sink: TrackerSink, crossFile: { gatedUses: number; ungated: readonly unknown[] }): boolean {
+  if (crossFile.gatedUses === 0 || crossFile.ungated.length === 0) return false;
+  if (sink.gate.gated || sink.gate.consentEvent || sink.gate.existence || sink.consentMode || sink.exemption !== undefined || sink.config) return false;
+  if (sink.form === 'server-request' || (sink.form === 'global-call' && queueOf(sink.vendorId, sink.label))) return false;
+  return true;
+}
+
+/** A finding per ungated call site of the local helper that holds the sink, the sink being the related location. */
+function reportAtCallSites(context: RuleContextOf, sink: TrackerSink, check: { text: string; configured: boolean }, medium: boolean): void {
+  const { facts } = context;
+  const sinkLine = lineOf(facts.lineStarts, sink.span.start);
+  const sinkRange = rangeAt(facts.lineStarts, sink.span);
+  for (const use of sink.gate.ungatedUses ?? []) {
+    context.report({
+      messageId: 'notGatedHere',
+      data: {
+        vendor: sink.vendorName.replace(/\s*\([^)]*\)\s*$/, ''),
+        label: sink.label,
+        category: CATEGORY_LABEL[sink.category],
+        check: check.text,
+        helper: use.helper,
+        where: `line ${sinkLine}`,
+      },
+      start: use.span.start,
+      end: use.span.end,
+      confidence: medium ? 'medium' : 'high',
+      fixes: use.statement ? wrapFixes(facts.text, facts.lineStarts, { ...sink, statement: use.statement, span: use.span, inJsx: false }, check) : [],
+      trace: [
+        `${sink.vendorName} needs ${CATEGORY_LABEL[sink.category]} consent (${sink.thirdParty ? 'third-party-web dataset' : 'tracker catalogue'}); it runs inside \`${use.helper}\` (line ${sinkLine}).`,
+        `\`${use.helper}\` is called behind a consent check elsewhere in this file; this call has none:`,
+        ...use.trace.map((t) => `  ${t}`),
+      ],
+      related: [{ file: facts.file, range: sinkRange, message: `${sink.vendorName} runs here, inside \`${use.helper}\`` }],
+    });
+  }
+}
+
+/**
+ * Calls in this file of a helper exported by another analysed file (directly or through
+ * exported wrappers) whose tracker sink is gated on some callers' paths but not on this one:
+ * the finding sits on this call, the sink being the related location (the sink's own file
+ * reports nothing for it, see `relocatable`).
+ */
+function reportUngatedHelperCalls(context: RuleContextOf, toolInUse: ConsentApiEntry | undefined): void {
+  const { facts, options } = context;
+  const reported = new Set<string>();
+  for (const use of facts.imports) {
+    if (use.grants.includes('any')) continue;
+    for (const { owner, sink, helper } of sinksBehind(context, use.specifier, use.exportName, facts.file, 0, new Set())) {
+      if (use.grants.includes(sink.category) || options.ignoreVendors.includes(sink.vendorId)) continue;
+      if (sink.thirdParty && isFirstParty(sink.thirdParty.host, options.firstPartyHosts)) continue;
+      const crossFile = context.project.gateAcrossFiles(owner.file, sink.gate.exportNames ?? [], sink.category);
+      if (!relocatable(sink, crossFile)) continue;
+      if (!crossFile.ungated.some((u) => u.file === facts.file && u.span.start === use.span.start)) continue;
+      const key = `${use.span.start}:${owner.file}:${sink.span.start}`;
+      if (reported.has(key)) continue;
+      reported.add(key);
+      const check = checkExpression(context.config.consent, sink.category, toolInUse);
+      const sinkLine = lineOf(owner.lineStarts, sink.span.start);
+      const called = use.exportName === 'default' ? 'the default export' : use.exportName;
+      context.report({
+        messageId: 'notGatedHere',
+        data: {
+          vendor: sink.vendorName.replace(/\s*\([^)]*\)\s*$/, ''),
+          label: sink.label,
+          category: CATEGORY_LABEL[sink.category],
+          check: check.text,
+          helper: called,
+          where: `${relativeName(owner.file, facts.file)}, line ${sinkLine}`,
+        },
+        start: use.span.start,
+        end: use.span.end,
+        confidence: sink.thirdParty?.confidence === 'medium' ? 'medium' : 'high',
+        trace: [
+          `${sink.vendorName} needs ${CATEGORY_LABEL[sink.category]} consent; it runs inside \`${helper}\` of ${relativeName(owner.file, facts.file)} (line ${sinkLine}), which this file reaches through \`${called}\`.`,
+          `${crossFile.gatedUses} of its uses in the analysed files check consent first; this one does not.`,
+          ...crossFile.trace,
+        ],
+        related: [{ file: owner.file, range: rangeAt(owner.lineStarts, sink.span), message: `${sink.vendorName} runs here, inside \`${helper}\`` }],
+      });
+    }
+  }
+}
+
+/** The sinks inside `exportName` of the analysed module `specifier` (through exported wrappers, up to 4 deep). */
+function sinksBehind(context: RuleContextOf, specifier: string, exportName: string, fromFile: string, depth: number, seen: Set<string>): { owner: FileFacts; sink: TrackerSink; helper: string }[] {
+  const from = context.project.exportedFrom(specifier, exportName, fromFile);
+  if (!from || depth > 4) return [];
+  const key = `${from.facts.file}#${from.name}`;
+  if (seen.has(key)) return [];
+  seen.add(key);
+  const out = from.facts.sinks.filter((s) => !s.gate.gated && s.gate.exportNames?.includes(from.name)).map((sink) => ({ owner: from.facts, sink, helper: from.name === 'default' ? 'the default export' : from.name }));
+  for (const inner of from.facts.imports) {
+    if (inner.enclosingExports.includes(from.name)) out.push(...sinksBehind(context, inner.specifier, inner.exportName, from.facts.file, depth + 1, seen));
+  }
+  return out;
+}
+
+/** A span as a range of a file. */
+function rangeAt(lineStarts: number[], span: { start: number; end: number }): { start: { line: number; column: number }; end: { line: number; column: number }; startOffset: number; endOffset: number } {
+  return rangeOf(lineStarts, span.start, span.end);
+}
 
 /**
  * Method calls on imported tracker instances, as sinks judged at the call site: the import comes

@@ -1,0 +1,111 @@
+/**
+ * tracking-without-consent, where the finding sits (issue 14 item 7): a tracker inside a local
+ * helper that some callers call behind a consent check and others do not is reported at each
+ * ungated call site (same file or another analysed file), with the tracker call as the related
+ * location, and never on the tracker call as well. Each case written for this table.
+ */
+import * as assert from 'node:assert/strict';
+import { lint, runRuleTests } from '../testing/rule-tester';
+import { rule } from './tracking-without-consent';
+
+const team = { consent: { functions: ['hasConsent'] } };
+
+/** A shop helper sending to Mixpanel, exported; the wrapper module calls it without a check. */
+const helperModule = "import mixpanel from 'mixpanel-browser';\nexport function trackEvent(name: string) {\n  mixpanel.track(name);\n}\n";
+const wrapperModule = "import { trackEvent } from './analytics';\nexport function trackPurchase(total: number) {\n  trackEvent(`purchase ${total}`);\n}\n";
+const gatedCaller = "import { hasConsent } from './consent';\nimport { trackEvent } from '../lib/analytics';\nexport function onView() {\n  if (hasConsent('analytics')) trackEvent('view');\n}\n";
+
+const MIXED_LOCAL = [
+  "import mixpanel from 'mixpanel-browser';",
+  'function track(name) {',
+  '  mixpanel.track(name);',
+  '}',
+  "document.getElementById('buy').addEventListener('click', () => {",
+  "  if (window.Cookiebot?.consent.statistics) track('buy');",
+  '});',
+  "track('page_view');",
+  '',
+].join('\n');
+
+runRuleTests(rule, {
+  valid: [
+    {
+      name: 'every call of the local helper is behind a check: nothing, anywhere',
+      code: "import mixpanel from 'mixpanel-browser';\nfunction track(name) {\n  mixpanel.track(name);\n}\nif (window.Cookiebot?.consent.statistics) track('a');\nif (window.Cookiebot?.consent.statistics) track('b');\n",
+    },
+    {
+      name: 'the exported helper’s own file reports nothing when some callers check and others do not (their files report)',
+      code: helperModule,
+      filename: 'lib/analytics.ts',
+      files: { 'app/view.ts': gatedCaller, 'app/buy.ts': "import { trackEvent } from '../lib/analytics';\ntrackEvent('buy');\n" },
+      config: team,
+    },
+    {
+      name: 'a gated caller in another file is not reported',
+      code: gatedCaller,
+      filename: 'app/view.ts',
+      files: { 'lib/analytics.ts': helperModule, 'app/buy.ts': "import { trackEvent } from '../lib/analytics';\ntrackEvent('buy');\n" },
+      config: team,
+    },
+  ],
+  invalid: [
+    {
+      name: 'a local helper with a gated and an ungated call: the finding sits on the ungated call',
+      code: MIXED_LOCAL,
+      errors: [{ messageId: 'notGatedHere', line: 8, column: 1, endLine: 8, endColumn: 19, message: 'This call of `track` runs Mixpanel (mixpanel.track, line 3)' }],
+    },
+    {
+      name: 'two ungated calls, one gated: one finding per ungated path',
+      code: "import posthog from 'posthog-js';\nconst capture = (event) => {\n  posthog.capture(event);\n};\nif (window.Cookiebot?.consent.statistics) capture('a');\ncapture('b');\nwindow.addEventListener('scroll', () => capture('c'));\n",
+      errors: [
+        { messageId: 'notGatedHere', line: 6, column: 1 },
+        { messageId: 'notGatedHere', line: 7, column: 41 },
+      ],
+    },
+    {
+      name: 'no call is gated: one finding on the tracker call, as before',
+      code: "import mixpanel from 'mixpanel-browser';\nfunction track(name) {\n  mixpanel.track(name);\n}\ntrack('a');\ntrack('b');\n",
+      errors: [{ messageId: 'notGated', line: 3 }],
+    },
+    {
+      name: 'the ungated call site gets the wrap fix, the tracker call stays as it is',
+      code: "import mixpanel from 'mixpanel-browser';\nimport { hasConsent } from './consent';\nfunction track(name: string) {\n  mixpanel.track(name);\n}\nif (hasConsent('analytics')) track('a');\ntrack('b');\n",
+      config: team,
+      errors: [{ messageId: 'notGatedHere', line: 7 }],
+      output: "import mixpanel from 'mixpanel-browser';\nimport { hasConsent } from './consent';\nfunction track(name: string) {\n  mixpanel.track(name);\n}\nif (hasConsent('analytics')) track('a');\nif (hasConsent('analytics')) {\n  track('b');\n}\n",
+    },
+    {
+      name: 'an imported helper called without a check while another file checks: the finding sits on this call',
+      code: "import { trackEvent } from '../lib/analytics';\nexport function onBuy() {\n  trackEvent('buy');\n}\n",
+      filename: 'app/buy.ts',
+      files: { 'lib/analytics.ts': helperModule, 'app/view.ts': gatedCaller },
+      config: team,
+      errors: [{ messageId: 'notGatedHere', line: 3, column: 3, message: 'This call of `trackEvent` runs Mixpanel (mixpanel.track, ../lib/analytics.ts, line 3)' }],
+    },
+    {
+      name: 'through an exported wrapper: the outermost ungated call is reported',
+      code: "import { trackPurchase } from '../lib/purchase';\ntrackPurchase(42);\n",
+      filename: 'app/checkout.ts',
+      files: { 'lib/analytics.ts': helperModule, 'lib/purchase.ts': wrapperModule, 'app/view.ts': gatedCaller },
+      config: team,
+      errors: [{ messageId: 'notGatedHere', line: 2, column: 1, message: 'This call of `trackPurchase`' }],
+    },
+  ],
+});
+
+describe('tracking-without-consent: the related location of a relocated finding', () => {
+  it('same file: the tracker call inside the helper', () => {
+    const [finding] = lint(rule.id, MIXED_LOCAL, 'test.ts');
+    assert.equal(finding.related.length, 1);
+    assert.equal(finding.related[0].range.start.line, 3);
+    assert.match(finding.related[0].message, /inside `track`/);
+    assert.ok(finding.trace.some((t) => t.includes('called behind a consent check elsewhere')), finding.trace.join('\n'));
+  });
+
+  it('another file: the tracker call in the helper’s module', () => {
+    const findings = lint(rule.id, "import { trackEvent } from '../lib/analytics';\ntrackEvent('buy');\n", 'app/buy.ts', team, { 'lib/analytics.ts': helperModule, 'app/view.ts': gatedCaller });
+    assert.equal(findings.length, 1);
+    assert.ok(findings[0].related[0].file.endsWith('lib/analytics.ts'), findings[0].related[0].file);
+    assert.equal(findings[0].related[0].range.start.line, 3);
+  });
+});
