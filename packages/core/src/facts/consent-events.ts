@@ -258,6 +258,11 @@ function readsStoredGrant(condition: ts.Expression): boolean {
   return reads && granted;
 }
 
+/** True when a control's words say it accepts (and do not say it refuses or closes). */
+export function controlVerdict(text: string): boolean {
+  return verdictOf(text, '').accept;
+}
+
 function verdictOf(text: string, where: string): Verdict {
   if (REJECT_WORDS.test(text)) return { accept: false, path: `${where}, a control that refuses or closes` };
   if (ACCEPT_WORDS.test(text)) return { accept: true, path: `${where}, an accept control` };

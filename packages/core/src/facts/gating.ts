@@ -33,6 +33,8 @@ export class GateFinder {
     private readonly knowledge: Knowledge,
     /** Identifiers by name, when the caller's walk already collected them (saves a walk). */
     identifierIndex?: Map<string, ts.Identifier[]>,
+    /** HTML inline handlers (`onclick="…"`, masked as `()=>{…}`) on accept controls, by the arrow's start: the control in words. */
+    private readonly acceptHandlers?: ReadonlyMap<number, string>,
   ) {
     this.identifierIndex = identifierIndex;
     scope.propValues = (parameter, prop) => this.propValuesOf(parameter, prop);
@@ -338,7 +340,7 @@ export class GateFinder {
       }
     }
     // the click handler of a control that says it accepts (a hand-written banner's accept button)
-    const control = callback ? undefined : acceptControlOf(fn, this.sourceFile, this.scope);
+    const control = callback ? undefined : acceptControlOf(fn, this.sourceFile, this.scope) ?? (this.acceptHandlers && ts.isArrowFunction(fn) ? this.acceptHandlers.get(fn.getStart(this.sourceFile)) : undefined);
     if (control !== undefined) {
       const grants: Grant[] = ['any'];
       if (this.accept({ grants: new Set(grants), hits: [{ node: fn.parent, grants, confidence: 'medium', origin: 'heuristic' }] }, 'callback', category, result)) {

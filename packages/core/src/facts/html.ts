@@ -14,6 +14,7 @@ import { ScopeResolver } from './scope';
 import { findCmpDefaults } from './cmp-defaults';
 import { cssImports, cssUrls, linkLoads, matchEmbedUrl, optInWords, rewriteOf } from './embeds';
 import { markupValueOf, thirdPartyFact } from './trackers';
+import { controlVerdict } from './consent-events';
 import type { ThirdPartyMatch } from '../knowledge';
 import type { ConsentCategory } from '../knowledge/types';
 import type { CheckedBox, CmpDefaultOn, EmbedFact, FileFacts, FileLanguage, FormFact, GateResult, TrackerSink } from './types';
@@ -58,14 +59,15 @@ export function htmlFacts(file: string, language: FileLanguage, text: string, ha
   const consentTools: NonNullable<FileFacts['consentTools']> = [];
   if (language === 'html') {
     const collector = new HtmlFormCollector(text);
-    const { elements, labels } = parseElements(text, collector);
+    const { elements, labels, withHandlers } = parseElements(text, collector);
     forms = collector.end(file, context.knowledge);
+    const handlers = markupHandlers(withHandlers, text);
     for (const element of elements) {
       if (element.name === 'script' && element.attributes.src) {
         const tool = context.knowledge.consentToolByUrl(element.attributes.src);
         if (tool) consentTools.push({ name: tool.name, apiId: tool.api?.id, span: { start: element.start, end: element.openEnd } });
       }
-      collect(element, text, lineStarts, context, sinks, consentDefaults, cmpDefaults);
+      collect(element, text, lineStarts, context, sinks, consentDefaults, cmpDefaults, handlers);
       collectEmbed(element, text, context, embeds, sinks);
       collectCheckedBox(element, text, labels, checkedBoxes);
     }
@@ -150,7 +152,7 @@ export function collectCheckedBox(element: Element, text: string, labels: Map<st
   });
 }
 
-export function collect(element: MarkupElement, text: string, lineStarts: number[], context: FactsContext, sinks: TrackerSink[], consentDefaults: FileFacts['consentDefaults'], cmpDefaults: CmpDefaultOn[]): void {
+export function collect(element: MarkupElement, text: string, lineStarts: number[], context: FactsContext, sinks: TrackerSink[], consentDefaults: FileFacts['consentDefaults'], cmpDefaults: CmpDefaultOn[], handlers: readonly MarkupHandler[] = []): void {
   const { knowledge } = context;
   const attrs = element.attributes;
   const markup = markupValue(attrs, context);
@@ -179,10 +181,17 @@ export function collect(element: MarkupElement, text: string, lineStarts: number
     const type = (attrs.type ?? '').toLowerCase();
     if (!SCRIPT_TYPES.has(type) && !(type === 'text/plain' && markup !== undefined)) return;
     // Same offsets as the HTML file: blank everything but the script body (newlines kept).
-    const masked = text.slice(0, element.bodyStart).replace(/[^\n\r]/g, ' ') + text.slice(element.bodyStart, element.bodyEnd) + text.slice(element.bodyEnd).replace(/[^\n\r]/g, ' ');
+    let masked = text.slice(0, element.bodyStart).replace(/[^\n\r]/g, ' ') + text.slice(element.bodyStart, element.bodyEnd) + text.slice(element.bodyEnd).replace(/[^\n\r]/g, ' ');
+    // A classic script's functions are globals: the page's inline handlers that call them are their
+    // call sites (`onclick="loadTracking(false)"`), kept at their offsets as `;()=>{…}` handlers.
+    const called = type === 'module' ? [] : handlersCalling(handlers, text.slice(element.bodyStart, element.bodyEnd));
+    masked = withHandlers(masked, called);
+    const accept = new Map(called.filter((h) => h.accept !== undefined).map((h) => [h.fnStart, h.accept!]));
     const sourceFile = ts.createSourceFile('inline.js', masked, ts.ScriptTarget.ES2022, true, ts.ScriptKind.JS);
     cmpDefaults.push(...findCmpDefaults(sourceFile, new ScopeResolver()));
-    for (const sink of analyseScript(sourceFile, lineStarts, context, consentDefaults)) {
+    for (const sink of analyseScript(sourceFile, lineStarts, context, consentDefaults, accept)) {
+      // tracker calls written in the handlers themselves are not this script's
+      if (sink.span.start < element.bodyStart || sink.span.end > element.bodyEnd) continue;
       // A script the CMP blocks (`type="text/plain" data-cookieconsent="marketing"`) runs only after consent.
       if (markup !== undefined && !sink.gate.gated) sinks.push({ ...sink, gate: markupGate({ ...sink, markupCategory: markup }, knowledge) });
       else if (!sink.gate.gated && element.gate) {
@@ -200,6 +209,81 @@ export function collect(element: MarkupElement, text: string, lineStarts: number
       }
     }
   }
+}
+
+/** An inline event handler attribute (`onclick="…"`) and the control it sits on. */
+export interface MarkupHandler {
+  event: string;
+  /** Offset of the attribute name and of the code inside the quotes. */
+  attrStart: number;
+  codeStart: number;
+  codeEnd: number;
+  code: string;
+  /** Where the `;()=>{` of the masked handler starts its arrow (`(`). */
+  fnStart: number;
+  /** Set when the handler runs on a user action on a control that says it accepts: the control, in words. */
+  accept?: string;
+}
+
+const USER_EVENT_ATTRIBUTE = /^on(click|keydown|keyup|keypress|submit|change|pointerup|mouseup|touchend)$/;
+
+/** The inline handlers of the page's elements, with what the control says (its text, id, class, aria-label). */
+function markupHandlers(elements: readonly Element[], text: string): MarkupHandler[] {
+  const out: MarkupHandler[] = [];
+  for (const element of elements) {
+    const tag = text.slice(element.start, element.openEnd);
+    const pattern = /[\s"'](on[a-z]+)\s*=\s*("([^"]*)"|'([^']*)')/gi;
+    let label: string | undefined;
+    for (let m = pattern.exec(tag); m; m = pattern.exec(tag)) {
+      const code = m[3] ?? m[4] ?? '';
+      // entities (`&quot;`) would need decoding to parse as code at the same offsets: skipped
+      if (!code.trim() || code.includes('&')) continue;
+      const attrStart = element.start + m.index + 1;
+      const codeStart = element.start + m.index + m[0].length - 1 - code.length;
+      const event = m[1].toLowerCase();
+      // `;()=>{` must fit between the attribute's start and the code
+      if (codeStart - attrStart < 6) continue;
+      if (USER_EVENT_ATTRIBUTE.test(event)) label ??= controlLabel(element, text);
+      const verdict = USER_EVENT_ATTRIBUTE.test(event) ? controlVerdict(label ?? '') : undefined;
+      out.push({ event, attrStart, codeStart, codeEnd: codeStart + code.length, code, fnStart: attrStart + 1, ...(verdict ? { accept: `${event} of \`<${element.name}>${shortText(label ?? '')}\`, an accept control` } : {}) });
+    }
+  }
+  return out;
+}
+
+/** The words of a control: its text up to the closing tag, and its id, class, name, value, title and aria-label. */
+function controlLabel(element: Element, text: string): string {
+  const close = text.indexOf(`</${element.name}`, element.openEnd);
+  const inner = close >= 0 && close - element.openEnd < 400 ? text.slice(element.openEnd, close).replace(/<[^>]*>/g, ' ') : '';
+  const a = element.attributes;
+  return [inner, a.id, a.class, a.name, a.value, a.title, a['aria-label']].filter(Boolean).join(' ').replace(/\s+/g, ' ').trim();
+}
+
+function shortText(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 37)}...` : text;
+}
+
+/** The handlers whose code names a function the script body declares (`function loadTracking`, `const loadTracking = …`). */
+function handlersCalling(handlers: readonly MarkupHandler[], body: string): MarkupHandler[] {
+  if (handlers.length === 0) return [];
+  const declared = new Set<string>();
+  for (const m of body.matchAll(/\bfunction\s+([A-Za-z_$][\w$]*)|\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*(?:async\s*)?(?:function\b|\([^)]*\)\s*=>|[A-Za-z_$][\w$]*\s*=>)|\bwindow\.([A-Za-z_$][\w$]*)\s*=\s*(?:async\s*)?(?:function\b|\()/g)) {
+    declared.add(m[1] ?? m[2] ?? m[3]);
+  }
+  return handlers.filter((h) => [...h.code.matchAll(/[A-Za-z_$][\w$]*/g)].some((w) => declared.has(w[0])));
+}
+
+/** The masked script with each handler's code kept at its offset, as `;()=>{code}`. */
+function withHandlers(masked: string, handlers: readonly MarkupHandler[]): string {
+  if (handlers.length === 0) return masked;
+  const chars = masked.split('');
+  for (const h of handlers) {
+    const prefix = ';()=>{';
+    for (let i = 0; i < prefix.length; i++) chars[h.attrStart + i] = prefix[i];
+    for (let i = h.codeStart; i < h.codeEnd; i++) chars[i] = h.code[i - h.codeStart];
+    chars[h.codeEnd] = '}';
+  }
+  return chars.join('');
 }
 
 export function base(vendor: Parameters<typeof effectiveCategory>[0], form: TrackerSink['form'], label: string, span: { start: number; end: number }, context: FactsContext, third?: ThirdPartyMatch): Omit<TrackerSink, 'gate'> {
@@ -249,8 +333,10 @@ export function markupValue(attrs: Record<string, string>, context: FactsContext
 }
 
 /** Elements with offsets, from htmlparser2's tokenizer (tolerant of broken markup). */
-function parseElements(text: string, forms?: HtmlFormCollector): { elements: (Element & { end: number; bodyStart: number; bodyEnd: number })[]; labels: Map<string, string> } {
+function parseElements(text: string, forms?: HtmlFormCollector): { elements: (Element & { end: number; bodyStart: number; bodyEnd: number })[]; labels: Map<string, string>; withHandlers: Element[] } {
   const out: (Element & { end: number; bodyStart: number; bodyEnd: number })[] = [];
+  // elements with inline event handlers (`onclick="loadTracking(false)"`)
+  const withHandlers: Element[] = [];
   const stack: Element[] = [];
   // Open <label>s: their text so far, the inputs inside them, and their `for`.
   const labelStack: { text: string; inputs: Element[]; for?: string }[] = [];
@@ -261,6 +347,12 @@ function parseElements(text: string, forms?: HtmlFormCollector): { elements: (El
         forms?.open(name, attributes, parser.startIndex, parser.endIndex + 1);
         if (name === 'label') labelStack.push({ text: '', inputs: [], for: attributes.for });
         stack.push({ name, attributes, start: parser.startIndex, openEnd: parser.endIndex + 1 });
+        for (const attribute in attributes) {
+          if (/^on[a-z]+$/.test(attribute)) {
+            withHandlers.push(stack[stack.length - 1]);
+            break;
+          }
+        }
         if (VOID_ELEMENTS.has(name)) {
           const element = stack.pop()!;
           const entry = { ...element, end: element.openEnd, bodyStart: element.openEnd, bodyEnd: element.openEnd };
@@ -294,7 +386,7 @@ function parseElements(text: string, forms?: HtmlFormCollector): { elements: (El
   );
   parser.write(text);
   parser.end();
-  return { elements: out, labels };
+  return { elements: out, labels, withHandlers };
 }
 
 function shorten(url: string): string {

@@ -85,8 +85,8 @@ export function scriptFacts(file: string, language: FileLanguage, sourceFile: ts
 }
 
 /** Sinks of one script with their gates; `lineStarts` of the text the offsets refer to. */
-export function analyseScript(sourceFile: ts.SourceFile, lineStarts: number[], context: FactsContext, consentDefaults?: FileFacts['consentDefaults']): TrackerSink[] {
-  return analyseModule(sourceFile, lineStarts, context, consentDefaults, false).sinks;
+export function analyseScript(sourceFile: ts.SourceFile, lineStarts: number[], context: FactsContext, consentDefaults?: FileFacts['consentDefaults'], acceptHandlers?: ReadonlyMap<number, string>): TrackerSink[] {
+  return analyseModule(sourceFile, lineStarts, context, consentDefaults, false, acceptHandlers).sinks;
 }
 
 /** Sinks with their gates, plus (for modules) imported uses and re-exports for the project pass. */
@@ -96,6 +96,8 @@ export function analyseModule(
   context: FactsContext,
   consentDefaults?: FileFacts['consentDefaults'],
   withModules = true,
+  /** HTML inline handlers on accept controls, by the start of their masked `()=>{…}` (see html.ts). */
+  acceptHandlers?: ReadonlyMap<number, string>,
 ): Pick<FileFacts, 'sinks' | 'imports' | 'reexports' | 'dependencies' | 'embeds' | 'checkedBoxes' | 'cmpDefaults' | 'consentForms' | 'consentRecords' | 'forms' | 'schemas' | 'dataHandling' | 'piiFlows' | 'piiSummaries' | 'piiCalls' | 'marketingTexts' | 'consentTools' | 'trackerInstances' | 'consentEvents'> {
   const scope = new ScopeResolver();
   const identifiers = new Map<string, ts.Identifier[]>();
@@ -109,7 +111,7 @@ export function analyseModule(
   const dispatches: ts.CallExpression[] = [];
   const raw = findSinks(sourceFile, context.knowledge, scope, (vendor) => effectiveCategory(vendor, context.config), consentDefaults, identifiers, embedElements, optInVendors, formNodes, collector, strings, consentTools, dispatches);
   let finder: GateFinder | undefined;
-  const gates = () => (finder ??= new GateFinder(sourceFile, lineStarts, context.matcher, scope, context.knowledge, identifiers));
+  const gates = () => (finder ??= new GateFinder(sourceFile, lineStarts, context.matcher, scope, context.knowledge, identifiers, acceptHandlers));
   const sinks = raw.map((sink) =>
     finish(sink, sink.configGate ?? (optInVendors.has(sink.vendorId) ? optInGate(sink) : sink.markupCategory !== undefined ? markupGate(sink, context.knowledge) : (sink.gateCondition && optionGate(sink, sink.gateCondition, context, scope, sourceFile)) || gates().find(sink.node, sink.category))),
   );

@@ -27,8 +27,33 @@ const MIXED_LOCAL = [
   '',
 ].join('\n');
 
+/** A hand-written banner page: the loader is a global function of an inline script, called from the buttons' handlers. */
+const bannerPage = (buttons: string) => [
+  '<!doctype html>',
+  '<script>',
+  '  function loadTracking(full) {',
+  "    const s = document.createElement('script');",
+  "    s.src = 'https://www.googletagmanager.com/gtag/js?id=G-1';",
+  '    document.head.appendChild(s);',
+  '  }',
+  '  if (window.Cookiebot?.consent.statistics) loadTracking(true);',
+  '</script>',
+  buttons,
+  '',
+].join('\n');
+
 runRuleTests(rule, {
   valid: [
+    {
+      name: 'HTML: the inline handler of an accept button is a gated call site of the page’s function',
+      code: bannerPage('<button id="cookie-accept" onclick="loadTracking(true)">Accept all</button>'),
+      filename: 'index.html',
+    },
+    {
+      name: 'HTML: a handler on a German accept control, several statements',
+      code: bannerPage('<a href="#" class="btn" onclick="event.preventDefault(); loadTracking(true); return false;">Alle akzeptieren</a>'),
+      filename: 'index.html',
+    },
     {
       name: 'every call of the local helper is behind a check: nothing, anywhere',
       code: "import mixpanel from 'mixpanel-browser';\nfunction track(name) {\n  mixpanel.track(name);\n}\nif (window.Cookiebot?.consent.statistics) track('a');\nif (window.Cookiebot?.consent.statistics) track('b');\n",
@@ -49,6 +74,24 @@ runRuleTests(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'HTML: an inline handler on a control that does not accept is an ungated call site, reported there',
+      code: bannerPage('<button onclick="loadTracking(true)">Accept all</button>\n<button class="link" onclick="loadTracking(false)">Just browse</button>'),
+      filename: 'index.html',
+      errors: [{ messageId: 'notGatedHere', line: 11, column: 31, endColumn: 50, message: 'This call of `loadTracking`' }],
+    },
+    {
+      name: 'HTML: a body onload handler is page load, not consent; with no gated call the finding stays on the loader',
+      code: '<!doctype html>\n<script>\n  function startTracking() {\n    fbq(\'init\', \'1\');\n  }\n</script>\n<body onload="startTracking()">\n',
+      filename: 'index.html',
+      errors: [{ messageId: 'notGated', line: 4 }],
+    },
+    {
+      name: 'HTML: an accept-named function called from a reject button is not gated by its name',
+      code: '<!doctype html>\n<script>\n  function acceptCookies() {\n    fbq(\'init\', \'1\');\n  }\n</script>\n<button onclick="acceptCookies()">Reject all</button>\n',
+      filename: 'index.html',
+      errors: [{ messageId: 'notGated', line: 4 }],
+    },
     {
       name: 'a local helper with a gated and an ungated call: the finding sits on the ungated call',
       code: MIXED_LOCAL,
