@@ -288,7 +288,7 @@ export function scriptEmbeds(
         const rel = attributeValue(node, 'rel', scope)?.url;
         if (entry && value && (tag === 'iframe' || linkLoads(rel))) {
           const span = { start: target.getStart(sourceFile), end: target.getEnd() };
-          const gate = clickToLoad(target, scope) ?? gates().find(target, entry.category);
+          const gate = clickToLoad(target, scope, entry) ?? gates().find(target, entry.category);
           embeds.push({
             form: tag === 'iframe' ? 'iframe' : 'stylesheet',
             embedId: entry.id,
@@ -401,9 +401,11 @@ function jsxText(node: ts.Node): string {
 
 /**
  * Explicit click-to-load: `{showMap ? <iframe …/> : <button onClick={() => setShowMap(true)}>…}`,
- * where `showMap` is React state only a click handler turns on. A viewport or lazy-load flag is not.
+ * where `showMap` is React state only a user action turns on: a click, press or key handler of any
+ * control, or a change/submit handler of a control that names the provider ("Google Maps laden").
+ * A viewport or lazy-load flag is not.
  */
-function clickToLoad(element: ts.Node, scope: ScopeResolver): GateResult | undefined {
+function clickToLoad(element: ts.Node, scope: ScopeResolver, entry: EmbedEntry): GateResult | undefined {
   for (let child: ts.Node = element, parent = element.parent; parent && !ts.isSourceFile(parent); child = parent, parent = parent.parent) {
     let condition: ts.Expression | undefined;
     if (ts.isConditionalExpression(parent) && child === parent.whenTrue) condition = parent.condition;
@@ -414,12 +416,17 @@ function clickToLoad(element: ts.Node, scope: ScopeResolver): GateResult | undef
     const flag = condition && skipOuter(condition);
     if (!flag || !ts.isIdentifier(flag)) continue;
     const setter = stateSetter(flag, scope);
-    if (setter && setInClickHandler(setter, element.getSourceFile())) {
+    const action = setter && setOnlyByUser(setter, scope, entry);
+    if (setter && action) {
+      const how = action.named ? `a ${action.how} on ${action.named}, which names ${entry.name}` : `a ${action.how}`;
       return {
         gated: true,
         by: { span: { start: flag.getStart(), end: flag.getEnd() }, text: flag.text, grants: ['any'], form: 'and', confidence: 'medium', origin: 'click-to-load' },
         seen: [],
-        trace: [`Loaded only after a click: \`${flag.text}\` is state that only a click handler (\`${setter}(true)\`) turns on.`],
+        trace: [
+          `Loaded only after ${how}: \`${flag.text}\` is state that starts false and only a user action (\`${setter.text}(…)\`) turns on.`,
+          ...(action.named ? [] : [`The control does not name ${entry.name}; saying what loads ("Load ${entry.name}") makes the click an informed choice.`]),
+        ],
       };
     }
   }
@@ -443,8 +450,8 @@ function earlyReturnFlag(block: ts.Block, child: ts.Node): ts.Expression | undef
   return undefined;
 }
 
-/** `const [flag, setFlag] = useState(false)` → `setFlag`. */
-function stateSetter(flag: ts.Identifier, scope: ScopeResolver): string | undefined {
+/** `const [flag, setFlag] = useState(false)` → `setFlag` (its declaring identifier). */
+function stateSetter(flag: ts.Identifier, scope: ScopeResolver): ts.Identifier | undefined {
   const binding = scope.resolve(flag.text, flag);
   if (binding?.kind !== 'variable') return undefined;
   const declaration = binding.declaration;
@@ -455,43 +462,150 @@ function stateSetter(flag: ts.Identifier, scope: ScopeResolver): string | undefi
   if (first && skipOuter(first).kind !== ts.SyntaxKind.FalseKeyword) return undefined;
   const [value, setter] = declaration.name.elements;
   if (!value || ts.isOmittedExpression(value) || !ts.isIdentifier(value.name) || value.name.text !== flag.text) return undefined;
-  return setter && !ts.isOmittedExpression(setter) && ts.isIdentifier(setter.name) ? setter.name.text : undefined;
+  return setter && !ts.isOmittedExpression(setter) && ts.isIdentifier(setter.name) ? setter.name : undefined;
+}
+
+/** Handlers of a user action on any control (a click, a press, a key). */
+const PRESS_PROPS = /^on(Click|Press|KeyDown|KeyUp|PointerUp|TouchEnd|MouseUp)$/;
+/** Handlers of a user action that count when the control names the provider (a "Load Google Maps" checkbox). */
+const CHANGE_PROPS = /^on(Change|Submit|CheckedChange|ValueChange|Toggle)$/;
+const EFFECT_CALLS = /^(useEffect|useLayoutEffect|useInsertionEffect|setTimeout|setInterval|requestAnimationFrame|requestIdleCallback|queueMicrotask|addEventListener|observe|then|useMemo)$/;
+const MEMO_CALLS = /^(useCallback|useEvent|useEffectEvent|memo)$/;
+const MAX_HANDLER_DEPTH = 3;
+
+interface UserAction {
+  how: string;
+  /** The control, in words, when it names the provider. */
+  named?: string;
 }
 
 /**
- * True when `setter(true)` is called only inside `onClick` (press, key) handlers: inline in the JSX
- * attribute, or in a named handler (`const load = () => setShow(true)`) that is only ever used as such
- * an attribute's value (`onClick={load}`).
+ * Whether every call of the state `setter` that can turn it on (any argument but `false`) runs on
+ * a user action: inside a JSX handler attribute, or inside a function (declared, a `const` arrow, a
+ * `useCallback`) whose every use, found by binding, is such a handler or a call inside one. Returns
+ * the action, and the control when its words name the provider.
  */
-function setInClickHandler(setter: string, sourceFile: ts.SourceFile): boolean {
-  let inClick = false;
-  const outside: string[] = [];
-  let anonymous = false;
-  const handlerNames = new Set<string>();
-  const otherUses = new Set<string>();
-  const visit = (node: ts.Node, click: boolean, fn: string | undefined): void => {
-    if (ts.isJsxAttribute(node) && /^on(Click|Press|KeyDown)$/.test(node.name.getText(sourceFile))) {
-      click = true;
-      const init = node.initializer;
-      if (init && ts.isJsxExpression(init) && init.expression && ts.isIdentifier(init.expression)) handlerNames.add(init.expression.text);
-    } else if (ts.isIdentifier(node) && !(ts.isJsxExpression(node.parent) && ts.isJsxAttribute(node.parent.parent)) && !(ts.isVariableDeclaration(node.parent) && node.parent.name === node) && !(ts.isFunctionDeclaration(node.parent) && node.parent.name === node)) {
-      otherUses.add(node.text);
+function setOnlyByUser(setter: ts.Identifier, scope: ScopeResolver, entry: EmbedEntry): UserAction | undefined {
+  const sourceFile = setter.getSourceFile();
+  const declaration = scope.resolve(setter.text, setter);
+  if (!declaration) return undefined;
+  const calls: ts.CallExpression[] = [];
+  const byName = new Map<string, ts.Identifier[]>();
+  const visit = (node: ts.Node): void => {
+    if (ts.isIdentifier(node)) {
+      const list = byName.get(node.text);
+      if (list) list.push(node);
+      else byName.set(node.text, [node]);
     }
-    if (ts.isFunctionDeclaration(node) && node.name) fn = node.name.text;
-    else if ((ts.isArrowFunction(node) || ts.isFunctionExpression(node)) && ts.isVariableDeclaration(node.parent) && ts.isIdentifier(node.parent.name)) fn = node.parent.name.text;
-    if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === setter) {
+    if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === setter.text && scope.resolve(setter.text, node.expression)?.node === declaration.node) {
       const arg = node.arguments[0] && skipOuter(node.arguments[0]);
-      if (arg && arg.kind !== ts.SyntaxKind.FalseKeyword) {
-        if (click) inClick = true;
-        else if (fn) outside.push(fn);
-        else anonymous = true;
-      }
+      if (!arg || arg.kind !== ts.SyntaxKind.FalseKeyword) calls.push(node);
     }
-    ts.forEachChild(node, (n) => visit(n, click, fn));
+    ts.forEachChild(node, visit);
   };
-  visit(sourceFile, false, undefined);
-  if (anonymous) return false;
-  // every named function that sets it must be a click handler used nowhere else
-  const viaHandlers = outside.length > 0 && outside.every((name) => handlerNames.has(name) && !otherUses.has(name));
-  return (inClick || viaHandlers) && outside.every((name) => handlerNames.has(name) && !otherUses.has(name));
+  visit(sourceFile);
+  if (calls.length === 0) return undefined;
+  const words = providerWords(entry);
+  let found: UserAction | undefined;
+  for (const call of calls) {
+    const action = userAction(call, scope, byName, words, 0, new Set());
+    if (!action) return undefined;
+    if (!found || (!found.named && action.named)) found = action;
+  }
+  return found;
+}
+
+/** What makes `node` run, when it is a user action on a control (see `setOnlyByUser`). */
+function userAction(node: ts.Node, scope: ScopeResolver, byName: Map<string, ts.Identifier[]>, words: string[], depth: number, visited: Set<ts.Node>): UserAction | undefined {
+  const sourceFile = node.getSourceFile();
+  for (let parent = node.parent; parent && !ts.isSourceFile(parent); parent = parent.parent) {
+    // the value of a handler attribute: <button onClick={…}>
+    if (ts.isJsxExpression(parent) && ts.isJsxAttribute(parent.parent)) return handlerAttribute(parent.parent, words, sourceFile);
+    if (!ts.isFunctionLike(parent)) continue;
+    const fn = parent;
+    const host = fn.parent;
+    // an effect, a timer, an observer or a promise runs without the visitor doing anything
+    if (host && ts.isCallExpression(host) && host.arguments.includes(fn as unknown as ts.Expression)) {
+      const callee = calleeName(host.expression);
+      if (callee && MEMO_CALLS.test(callee) && ts.isVariableDeclaration(host.parent) && ts.isIdentifier(host.parent.name)) return usesAreUserActions(host.parent.name, scope, byName, words, depth, visited);
+      if (callee && EFFECT_CALLS.test(callee)) return undefined;
+      continue;
+    }
+    // a named handler: judged by every use of its binding
+    const name = ts.isFunctionDeclaration(fn) && fn.name ? fn.name : ts.isVariableDeclaration(host) && ts.isIdentifier(host.name) && host.initializer === fn ? host.name : undefined;
+    if (name) return usesAreUserActions(name, scope, byName, words, depth, visited);
+    // a method or an object's property: not followed
+    if (ts.isMethodDeclaration(fn) || ts.isPropertyAssignment(host)) return undefined;
+  }
+  return undefined;
+}
+
+/** Every use of the function `name` (by binding) is a handler attribute value or a call on a user-action path. */
+function usesAreUserActions(name: ts.Identifier, scope: ScopeResolver, byName: Map<string, ts.Identifier[]>, words: string[], depth: number, visited: Set<ts.Node>): UserAction | undefined {
+  if (depth >= MAX_HANDLER_DEPTH || visited.has(name)) return undefined;
+  visited.add(name);
+  const binding = scope.resolve(name.text, name);
+  if (!binding) return undefined;
+  const uses = (byName.get(name.text) ?? []).filter((id) => id !== name && !(ts.isPropertyAccessExpression(id.parent) && id.parent.name === id) && !(ts.isPropertyAssignment(id.parent) && id.parent.name === id) && scope.resolve(id.text, id)?.node === binding.node);
+  if (uses.length === 0) return undefined;
+  let found: UserAction | undefined;
+  for (const use of uses) {
+    // exported or handed to something we do not see: unknown callers
+    if (ts.isExportSpecifier(use.parent) || ts.isExportAssignment(use.parent)) return undefined;
+    const action = userAction(use, scope, byName, words, depth + 1, visited);
+    if (!action) return undefined;
+    if (!found || (!found.named && action.named)) found = action;
+  }
+  return found;
+}
+
+/** A JSX handler attribute: a press/click/key handler on any control, or a change/submit handler on a control that names the provider. */
+function handlerAttribute(attribute: ts.JsxAttribute, words: string[], sourceFile: ts.SourceFile): UserAction | undefined {
+  const prop = attribute.name.getText(sourceFile);
+  const press = PRESS_PROPS.test(prop);
+  if (!press && !CHANGE_PROPS.test(prop)) return undefined;
+  const opening = attribute.parent.parent;
+  const label = controlWords(opening, sourceFile);
+  const names = words.some((w) => label.toLowerCase().includes(w));
+  if (!press && !names) return undefined;
+  const how = /Key/.test(prop) ? 'key press' : /Change|Toggle/.test(prop) ? 'change' : /Submit/.test(prop) ? 'submit' : 'click';
+  return { how, ...(names ? { named: `\`<${opening.tagName.getText(sourceFile)}>${label.length > 40 ? `${label.slice(0, 37)}...` : label}\`` } : {}) };
+}
+
+/** The words of a JSX control: its text, and its aria-label, title, alt, value and label props (the enclosing <label> for inputs). */
+function controlWords(opening: ts.JsxOpeningLikeElement, sourceFile: ts.SourceFile): string {
+  const words: string[] = [];
+  const element = ts.isJsxOpeningElement(opening) ? opening.parent : opening;
+  const visit = (node: ts.Node): void => {
+    if (ts.isJsxText(node)) words.push(node.text.trim());
+    else if (ts.isJsxAttribute(node)) {
+      if (!/^(aria-label|title|alt|value|label|children)$/.test(node.name.getText(sourceFile))) return;
+      const init = node.initializer;
+      if (init && ts.isStringLiteral(init)) words.push(init.text);
+      else if (init && ts.isJsxExpression(init) && init.expression && ts.isStringLiteralLike(init.expression)) words.push(init.expression.text);
+      return;
+    } else if (ts.isStringLiteralLike(node)) words.push(node.text);
+    ts.forEachChild(node, visit);
+  };
+  visit(element);
+  // <label><input onChange={…} /> Google Maps laden</label>
+  const parent = element.parent;
+  if (ts.isJsxElement(parent) && ts.isIdentifier(parent.openingElement.tagName) && parent.openingElement.tagName.text === 'label') {
+    for (const c of parent.children) if (ts.isJsxText(c)) words.push(c.text.trim());
+  }
+  return words.filter(Boolean).join(' ').replace(/\s+/g, ' ');
+}
+
+/** Lower-case words that name the provider of an embed entry (`youtube`, `google maps`, `vimeo`). */
+function providerWords(entry: EmbedEntry): string[] {
+  const name = entry.name.replace(/\s*\([^)]*\)/g, '').toLowerCase();
+  const words = new Set([name, entry.id.toLowerCase().replace(/-/g, ' ')]);
+  // "Google Maps" is named by "Maps" / "Karte" as well
+  for (const part of name.split(/\s+/)) if (part.length >= 4 && part !== 'google') words.add(part);
+  return [...words].filter((w) => w.length >= 3);
+}
+
+function calleeName(expression: ts.Expression): string | undefined {
+  const e = skipOuter(expression);
+  return ts.isIdentifier(e) ? e.text : ts.isPropertyAccessExpression(e) ? e.name.text : undefined;
 }

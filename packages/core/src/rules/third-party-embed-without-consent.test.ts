@@ -27,6 +27,27 @@ runRuleTests(rule, {
       code: "import { useState } from 'react';\nexport function M() {\n  const [show, setShow] = useState(false);\n  const reveal = () => setShow(true);\n  return <div>{show && <iframe src=\"https://www.google.com/maps/embed?pb=1\" />}<button onClick={reveal}>Show map</button></div>;\n}",
       filename: 'M.tsx',
     },
+    // click-to-load, the rest of issue 14 item 9: handlers found by binding, key presses, a control that names the provider
+    {
+      name: 'a handler declared as a function in the component and passed as onClick={handleLoad}',
+      code: "import { useState } from 'react';\nexport function Map() {\n  const [loaded, setLoaded] = useState(false);\n  function handleLoad() {\n    setLoaded(true);\n  }\n  if (!loaded) return <button onClick={handleLoad}>Load Google Maps</button>;\n  return <iframe src=\"https://www.google.com/maps/embed?pb=1\" />;\n}",
+      filename: 'Map.tsx',
+    },
+    {
+      name: 'a useCallback handler, and a handler called from an inline arrow',
+      code: "import { useCallback, useState } from 'react';\nexport function V() {\n  const [play, setPlay] = useState<boolean>(false);\n  const start = useCallback(() => setPlay(true), []);\n  const onPlay = () => start();\n  return <div>{play ? <iframe src=\"https://player.vimeo.com/video/1\" /> : <button type=\"button\" onClick={() => onPlay()}>Play</button>}</div>;\n}",
+      filename: 'V.tsx',
+    },
+    {
+      name: 'a key press (Enter/Space) on a control whose aria-label names the provider',
+      code: "import { useState } from 'react';\nexport function V() {\n  const [play, setPlay] = useState(false);\n  const onKey = (e: { key: string }) => {\n    if (e.key === 'Enter' || e.key === ' ') setPlay(true);\n  };\n  return play ? <iframe src=\"https://www.youtube.com/embed/abc\" /> : <div role=\"button\" tabIndex={0} aria-label=\"YouTube-Video laden\" onKeyDown={onKey} />;\n}",
+      filename: 'V.tsx',
+    },
+    {
+      name: 'a checkbox change on a control that names the provider',
+      code: "import { useState } from 'react';\nexport function M() {\n  const [allowMaps, setAllowMaps] = useState(false);\n  return (\n    <div>\n      <label><input type=\"checkbox\" onChange={(e) => setAllowMaps(e.target.checked)} /> Google Maps laden</label>\n      {allowMaps && <iframe src=\"https://www.google.com/maps/embed?pb=1\" />}\n    </div>\n  );\n}",
+      filename: 'M.tsx',
+    },
     // an iframe of an uncatalogued host
     { code: 'export const V = () => <iframe src="https://example.org/widget" />;', filename: 'V.tsx' },
     // next/font/google self-hosts at build time
@@ -63,6 +84,18 @@ runRuleTests(rule, {
       filename: 'M.tsx',
       errors: [{ messageId: 'embedNotGated', line: 2, column: 40 }],
       output: null,
+    },
+    {
+      name: 'a change handler on a control that does not name the provider is no click-to-load',
+      code: "import { useState } from 'react';\nexport function M() {\n  const [show, setShow] = useState(false);\n  return (\n    <div>\n      <label><input type=\"checkbox\" onChange={(e) => setShow(e.target.checked)} /> Show extras</label>\n      {show && <iframe src=\"https://www.google.com/maps/embed?pb=1\" />}\n    </div>\n  );\n}",
+      filename: 'M.tsx',
+      errors: [{ messageId: 'embedNotGated', line: 7 }],
+    },
+    {
+      name: 'handlers by binding: a same-named handler of another component, called on mount, does not gate (and does not spoil the first)',
+      code: "import { useEffect, useState } from 'react';\nexport function A() {\n  const [show, setShow] = useState(false);\n  const handleLoad = () => setShow(true);\n  return show ? <iframe src=\"https://www.youtube.com/embed/a\" /> : <button onClick={handleLoad}>Load YouTube</button>;\n}\nexport function B() {\n  const [show, setShow] = useState(false);\n  const handleLoad = () => setShow(true);\n  useEffect(() => {\n    handleLoad();\n  }, []);\n  return show ? <iframe src=\"https://www.youtube.com/embed/b\" /> : <button onClick={handleLoad}>Load YouTube</button>;\n}",
+      filename: 'V.tsx',
+      errors: [{ messageId: 'embedNotGated', line: 13 }],
     },
     {
       name: 'state set by an effect (intersection observer) is not click-to-load',
