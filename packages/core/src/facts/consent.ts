@@ -388,6 +388,11 @@ export class ConsentMatcher {
     const root = rootIdentifier(e);
     if (root && depth < 3) {
       const binding = scope.resolve(root.text, e);
+      // const [ok, setOk] = useState(false), turned on only after consent
+      if (binding?.kind === 'variable' && path.length === 1 && scope.stateGrants) {
+        const state = scope.stateGrants(binding, root);
+        if (state) return hit(e, state.grants, state.confidence, state.origin);
+      }
       if (binding?.kind === 'variable' && binding.declaration.initializer) {
         const init = binding.declaration.initializer;
         // const { analytics } = useConsent();  /  const consent = useConsent(); consent.marketing

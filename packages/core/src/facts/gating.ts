@@ -18,6 +18,8 @@ import type { GateResult, GuardEvidence } from './types';
 import { acceptControlOf, consentEventListened, isAcceptHandlerName, isUnsubscribeArgument } from './consent-events';
 
 const MAX_CALL_DEPTH = 4;
+/** The purposes a consent state is tried for (`any` when a gate grants every purpose). */
+const STATE_CATEGORIES: ConsentCategory[] = ['measurement', 'marketing', 'functionality', 'experience'];
 const GRANTED_CASE = /^(granted|accepted|accept|allow(ed)?|yes|true|all|opt-?in)$/i;
 const EFFECT_HOOKS = new Set(['useEffect', 'useLayoutEffect', 'useInsertionEffect', 'onMounted', 'useMount']);
 
@@ -38,6 +40,58 @@ export class GateFinder {
   ) {
     this.identifierIndex = identifierIndex;
     scope.propValues = (parameter, prop) => this.propValuesOf(parameter, prop);
+    scope.stateGrants = (binding, name) => this.stateGrantsOf(binding, name);
+  }
+
+  /** Memo of `stateGrantsOf` per state declaration (null: not a consent state, or being judged). */
+  private readonly states = new Map<ts.Node, { grants: Grant[]; confidence: 'high' | 'medium'; origin: string } | null>();
+
+  /**
+   * React state that starts off (`useState(false)`, `useState()`, `useState(null)`) and is turned on
+   * only where consent was given: every call of its setter with anything but `false` is itself
+   * gated (a consent tool's callback, an accept control's handler, a consent check). The state then
+   * proves what all those gates grant in common.
+   */
+  private stateGrantsOf(binding: Extract<Binding, { kind: 'variable' }>, name: ts.Identifier): { grants: Grant[]; confidence: 'high' | 'medium'; origin: string } | undefined {
+    const declaration = binding.declaration;
+    if (this.states.has(declaration)) return this.states.get(declaration) ?? undefined;
+    if (!ts.isArrayBindingPattern(declaration.name) || !declaration.initializer) return undefined;
+    const init = skipOuter(declaration.initializer);
+    if (!ts.isCallExpression(init) || !/(^|\.)useState$/.test(init.expression.getText(this.sourceFile))) return undefined;
+    const first = init.arguments[0] && skipOuter(init.arguments[0]);
+    if (first && first.kind !== ts.SyntaxKind.FalseKeyword && first.kind !== ts.SyntaxKind.NullKeyword && !(ts.isIdentifier(first) && first.text === 'undefined')) return undefined;
+    const [value, setterElement] = declaration.name.elements;
+    if (!value || ts.isOmittedExpression(value) || !ts.isIdentifier(value.name) || value.name.text !== name.text) return undefined;
+    if (!setterElement || ts.isOmittedExpression(setterElement) || !ts.isIdentifier(setterElement.name)) return undefined;
+    const setter = setterElement.name;
+    this.states.set(declaration, null);
+    const calls = (this.identifiers().get(setter.text) ?? []).filter((id) => id !== setter && this.scope.resolve(id.text, id)?.node === declaration);
+    let common: Set<Grant> | undefined;
+    let confidence: 'high' | 'medium' = 'high';
+    let origin = 'state';
+    for (const id of calls) {
+      const call = id.parent;
+      // handed on (`onAccept={setOk}`): the receiver decides, not followed
+      if (!ts.isCallExpression(call) || call.expression !== id) return undefined;
+      const arg = call.arguments[0] && skipOuter(call.arguments[0]);
+      if (arg && arg.kind === ts.SyntaxKind.FalseKeyword) continue;
+      const granted = new Set<Grant>();
+      for (const category of STATE_CATEGORIES) {
+        const gate: GateResult = { gated: false, seen: [], trace: [] };
+        this.walk(call, category, gate, 1, new Set());
+        if (!gate.gated || !gate.by) continue;
+        for (const g of gate.by.grants) granted.add(g);
+        if (gate.by.confidence === 'medium') confidence = 'medium';
+        origin = gate.by.origin ?? origin;
+        if (granted.has('any')) break;
+      }
+      if (granted.size === 0) return undefined;
+      common = common ? new Set([...common].filter((g) => granted.has(g) || granted.has('any')).concat(common.has('any') ? [...granted] : [])) : granted;
+    }
+    if (!common || common.size === 0) return undefined;
+    const result = { grants: [...common], confidence, origin };
+    this.states.set(declaration, result);
+    return result;
   }
 
   /**

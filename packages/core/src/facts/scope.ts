@@ -6,6 +6,7 @@
  */
 // A local alias: one property read at load instead of two getter calls per `ts.` use (ts-morph
 // re-exports `ts` through getters, and bundlers add another).
+import type { Grant } from './consent';
 import { ts as morphTs } from 'ts-morph';
 import ts = morphTs;
 
@@ -31,6 +32,12 @@ export class ScopeResolver {
    * `<Pixel allowed={hasConsent('marketing')} />`.
    */
   propValues?: PropValues;
+  /**
+   * Set by the gate search: the consent a React state value proves when every call that turns it
+   * on is itself behind consent (`useState(false)`, set only in a consent tool's callback, on an
+   * accept control, or behind a consent check); undefined when it is not such a state.
+   */
+  stateGrants?: (binding: Extract<Binding, { kind: 'variable' }>, name: ts.Identifier) => { grants: Grant[]; confidence: 'high' | 'medium'; origin: string } | undefined;
 
   private readonly tables = new Map<ts.Node, ScopeTable>();
 
