@@ -99,6 +99,11 @@ export function acceptControlOf(fn: ts.Node, sourceFile: ts.SourceFile, scope: S
   return undefined;
 }
 
+/** What makes `node` run: an accept path (a click on an accept control, an accept handler, a stored granted choice) or not, in words. */
+export function acceptPathOf(node: ts.Node, sourceFile: ts.SourceFile, scope: ScopeResolver, identifiers: Map<string, ts.Identifier[]>): { accept: boolean; path: string } {
+  return new PathJudge(sourceFile, scope, undefined, identifiers).judge(node, 0, new Set());
+}
+
 /** Classifies the dispatch calls of one file (only events whose name speaks of consent). */
 export function classifyDispatches(
   calls: readonly ts.CallExpression[],

@@ -15,7 +15,7 @@ import { positionAt } from '../text';
 import { categoryFromName, ConsentMatcher, evidenceOf, pathOf, skipOuter, type ConditionProof, type Grant } from './consent';
 import type { Binding, ScopeResolver } from './scope';
 import type { GateResult, GuardEvidence } from './types';
-import { acceptControlOf, consentEventListened, isAcceptHandlerName, isUnsubscribeArgument } from './consent-events';
+import { acceptControlOf, acceptPathOf, consentEventListened, isAcceptHandlerName, isUnsubscribeArgument } from './consent-events';
 
 const MAX_CALL_DEPTH = 4;
 /** The purposes a consent state is tried for (`any` when a gate grants every purpose). */
@@ -208,11 +208,78 @@ export class GateFinder {
     return false;
   }
 
-  /** A consent-check proof, or else a test of a consent tool callback's category parameter. */
+  /** A consent-check proof, or else a test of a consent tool callback's category parameter, or of a stored choice. */
   private proveWithCallbacks(expression: ts.Expression, truthy: boolean): ConditionProof {
     const proof = this.prove(expression, truthy);
     if (proof.hits.length > 0) return proof;
-    return this.parameterProof(expression, truthy) ?? proof;
+    return this.parameterProof(expression, truthy) ?? this.storedChoiceProof(expression, truthy) ?? proof;
+  }
+
+  /**
+   * `readCookie('cookie-notice-option') == 'true'`, `getCookie('cc_status') === 'allow'`: a stored
+   * value whose key does not say consent, judged by its use. The same file writes it
+   * (`createCookie('k', 'true')`, `localStorage.setItem('k', …)`, `document.cookie = 'k=…'`) and every
+   * write of the compared value sits on an accept path (the banner's accept click, an accept
+   * handler): then reading it back proves the visitor accepted. Medium confidence.
+   */
+  private storedChoiceProof(expression: ts.Expression, truthy: boolean): ConditionProof | undefined {
+    const e = skipOuter(expression);
+    let read: ts.CallExpression | undefined;
+    let value: string | undefined;
+    if (ts.isBinaryExpression(e)) {
+      const op = e.operatorToken.kind;
+      const equal = op === ts.SyntaxKind.EqualsEqualsEqualsToken || op === ts.SyntaxKind.EqualsEqualsToken;
+      const notEqual = op === ts.SyntaxKind.ExclamationEqualsEqualsToken || op === ts.SyntaxKind.ExclamationEqualsToken;
+      if (!(equal && truthy) && !(notEqual && !truthy)) return undefined;
+      const [left, right] = [skipOuter(e.left), skipOuter(e.right)];
+      read = storeRead(left) ?? storeRead(right);
+      const other = storeRead(left) ? right : left;
+      value = ts.isStringLiteralLike(other) || ts.isNumericLiteral(other) ? other.text : other.kind === ts.SyntaxKind.TrueKeyword ? 'true' : undefined;
+      if (value === undefined) return undefined;
+    } else if (truthy && ts.isCallExpression(e)) {
+      read = storeRead(e);
+    }
+    if (!read) return undefined;
+    const key = (read.arguments[0] as ts.StringLiteralLike).text;
+    const writes = this.storedWrites(key);
+    if (writes.length === 0) return undefined;
+    const matching = writes.filter((w) => value === undefined || w.value === undefined || w.value === value);
+    if (matching.length === 0 || !matching.every((w) => w.accept.accept)) return undefined;
+    const grants: Grant[] = ['any'];
+    return { grants: new Set(grants), hits: [{ node: e, grants, confidence: 'medium', origin: 'stored-choice' }] };
+  }
+
+  /** Memo of the writes of a stored key in this file. */
+  private readonly writesByKey = new Map<string, { value?: string; accept: { accept: boolean; path: string } }[]>();
+
+  /** Writes of the stored key `key` in this file, each with its value (when literal) and what makes it run. */
+  private storedWrites(key: string): { value?: string; accept: { accept: boolean; path: string } }[] {
+    const known = this.writesByKey.get(key);
+    if (known) return known;
+    const out: { value?: string; accept: { accept: boolean; path: string } }[] = [];
+    this.writesByKey.set(key, out);
+    const text = this.sourceFile.text;
+    for (let at = text.indexOf(key); at >= 0; at = text.indexOf(key, at + key.length)) {
+      const node = tokenAt(this.sourceFile, at);
+      if (!node || !ts.isStringLiteralLike(node)) continue;
+      const parent = node.parent;
+      // createCookie('k', 'true', 31), Cookies.set('k', 'allow'), localStorage.setItem('k', '1')
+      if (ts.isCallExpression(parent) && parent.arguments[0] === node && node.text === key && WRITE_CALL.test(calleeLast(parent.expression) ?? '')) {
+        const v = parent.arguments[1] && skipOuter(parent.arguments[1]);
+        const value = v && (ts.isStringLiteralLike(v) || ts.isNumericLiteral(v)) ? v.text : v && (v.kind === ts.SyntaxKind.TrueKeyword || v.kind === ts.SyntaxKind.FalseKeyword) ? v.getText(this.sourceFile) : undefined;
+        out.push({ value, accept: acceptPathOf(parent, this.sourceFile, this.scope, this.identifiers()) });
+        continue;
+      }
+      // document.cookie = 'k=true; path=/' (or a template / concatenation starting so)
+      const m = new RegExp(`^\\s*${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}=([^;]*)`).exec(node.text);
+      if (!m) continue;
+      let assigned: ts.Node = node;
+      while (assigned.parent && (ts.isBinaryExpression(assigned.parent) && assigned.parent.operatorToken.kind === ts.SyntaxKind.PlusToken || ts.isTemplateExpression(assigned.parent) || ts.isParenthesizedExpression(assigned.parent))) assigned = assigned.parent;
+      const assignment = assigned.parent;
+      if (!assignment || !ts.isBinaryExpression(assignment) || assignment.operatorToken.kind !== ts.SyntaxKind.EqualsToken || assignment.right !== assigned || pathOf(assignment.left)?.join('.') !== 'document.cookie') continue;
+      out.push({ value: m[1].trim() || undefined, accept: acceptPathOf(assignment, this.sourceFile, this.scope, this.identifiers()) });
+    }
+    return out;
   }
 
   /**
@@ -681,6 +748,36 @@ export class GateFinder {
     }
     return undefined;
   }
+}
+
+/** A call that writes a stored value by key (`createCookie`, `setCookie`, `Cookies.set`, `localStorage.setItem`). */
+const WRITE_CALL = /^(set|setItem|put|save|store|write|(set|create|write|save|store|bake|add|put)_?(cookie|storage|item|value|local|consent|choice|pref\w*))$/i;
+/** A call that reads a stored value by a literal key (`readCookie('k')`, `getCookie('k')`, `Cookies.get('k')`, `localStorage.getItem('k')`). */
+const READ_CALL = /^(get|getItem|read|load|fetch|(get|read|load|fetch|check|has)_?(cookie|storage|item|value|local|consent|choice|pref\w*))$/i;
+
+function calleeLast(expression: ts.Expression): string | undefined {
+  const e = skipOuter(expression);
+  return ts.isPropertyAccessExpression(e) ? e.name.text : ts.isIdentifier(e) ? e.text : undefined;
+}
+
+/** The read call when `e` is one, with a string-literal key. */
+function storeRead(e: ts.Expression): ts.CallExpression | undefined {
+  const call = skipOuter(e);
+  if (!ts.isCallExpression(call) || !READ_CALL.test(calleeLast(call.expression) ?? '')) return undefined;
+  const key = call.arguments[0];
+  return key && ts.isStringLiteralLike(key) && key.text.length >= 2 ? call : undefined;
+}
+
+/** The innermost node that contains `offset`. */
+function tokenAt(sourceFile: ts.SourceFile, offset: number): ts.Node | undefined {
+  let found: ts.Node | undefined;
+  const visit = (node: ts.Node): void => {
+    if (offset < node.getStart(sourceFile) || offset >= node.getEnd()) return;
+    found = node;
+    ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(sourceFile, visit);
+  return found;
 }
 
 /** The statement that contains `node` (within its function). */
