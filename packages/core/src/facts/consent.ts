@@ -389,7 +389,7 @@ export class ConsentMatcher {
     if (root && depth < 3) {
       const binding = scope.resolve(root.text, e);
       // const [ok, setOk] = useState(false), turned on only after consent
-      if (binding?.kind === 'variable' && path.length === 1 && scope.stateGrants) {
+      if ((binding?.kind === 'variable' || binding?.kind === 'parameter') && path.length === 1 && scope.stateGrants) {
         const state = scope.stateGrants(binding, root);
         if (state) return hit(e, state.grants, state.confidence, state.origin);
       }

@@ -52,7 +52,8 @@ export class GateFinder {
    * gated (a consent tool's callback, an accept control's handler, a consent check). The state then
    * proves what all those gates grant in common.
    */
-  private stateGrantsOf(binding: Extract<Binding, { kind: 'variable' }>, name: ts.Identifier): { grants: Grant[]; confidence: 'high' | 'medium'; origin: string } | undefined {
+  private stateGrantsOf(binding: Extract<Binding, { kind: 'variable' | 'parameter' }>, name: ts.Identifier): { grants: Grant[]; confidence: 'high' | 'medium'; origin: string } | undefined {
+    if (binding.kind === 'parameter') return this.propStateGrants(binding, name);
     const declaration = binding.declaration;
     if (this.states.has(declaration)) return this.states.get(declaration) ?? undefined;
     if (!ts.isArrayBindingPattern(declaration.name) || !declaration.initializer) return undefined;
@@ -65,7 +66,41 @@ export class GateFinder {
     if (!setterElement || ts.isOmittedExpression(setterElement) || !ts.isIdentifier(setterElement.name)) return undefined;
     const setter = setterElement.name;
     this.states.set(declaration, null);
-    const calls = (this.identifiers().get(setter.text) ?? []).filter((id) => id !== setter && this.scope.resolve(id.text, id)?.node === declaration);
+    const calls = (this.identifiers().get(setter.text) ?? []).filter((id) => id !== setter && isValueReference(id) && this.scope.resolve(id.text, id)?.node === declaration);
+    const result = this.setterGrants(calls);
+    this.states.set(declaration, result ?? null);
+    return result;
+  }
+
+  /**
+   * A component's boolean prop whose paired setter prop (`{ accepted, setAccepted }`, state lifted
+   * to the parent) this component calls only where consent was given: the parent's state is not in
+   * view, so at medium confidence.
+   */
+  private propStateGrants(binding: Extract<Binding, { kind: 'parameter' }>, name: ts.Identifier): { grants: Grant[]; confidence: 'high' | 'medium'; origin: string } | undefined {
+    const pattern = binding.parameter.name;
+    if (!ts.isObjectBindingPattern(pattern) || binding.propertyPath?.length !== 1) return undefined;
+    const prop = binding.propertyPath[0];
+    const setterName = `set${prop[0].toUpperCase()}${prop.slice(1)}`;
+    const element = pattern.elements.find((e) => ts.isIdentifier(e.name) && (e.propertyName ? ts.isIdentifier(e.propertyName) && e.propertyName.text === setterName : e.name.text === setterName));
+    if (!element || !ts.isIdentifier(element.name)) return undefined;
+    if (this.states.has(element)) return this.states.get(element) ?? undefined;
+    this.states.set(element, null);
+    const local = element.name;
+    const calls = (this.identifiers().get(local.text) ?? []).filter((id) => {
+      if (id === local || !isValueReference(id)) return false;
+      const b = this.scope.resolve(id.text, id);
+      return b?.kind === 'parameter' && b.parameter === binding.parameter && b.propertyPath?.[0] === setterName;
+    });
+    const found = this.setterGrants(calls);
+    const result = found ? { ...found, confidence: 'medium' as const } : undefined;
+    this.states.set(element, result ?? null);
+    void name;
+    return result;
+  }
+
+  /** What every call that turns a state on (any argument but `false`) is gated by, in common; undefined when one is not. */
+  private setterGrants(calls: readonly ts.Identifier[]): { grants: Grant[]; confidence: 'high' | 'medium'; origin: string } | undefined {
     let common: Set<Grant> | undefined;
     let confidence: 'high' | 'medium' = 'high';
     let origin = 'state';
@@ -89,9 +124,7 @@ export class GateFinder {
       common = common ? new Set([...common].filter((g) => granted.has(g) || granted.has('any')).concat(common.has('any') ? [...granted] : [])) : granted;
     }
     if (!common || common.size === 0) return undefined;
-    const result = { grants: [...common], confidence, origin };
-    this.states.set(declaration, result);
-    return result;
+    return { grants: [...common], confidence, origin };
   }
 
   /**

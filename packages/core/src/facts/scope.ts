@@ -37,7 +37,7 @@ export class ScopeResolver {
    * on is itself behind consent (`useState(false)`, set only in a consent tool's callback, on an
    * accept control, or behind a consent check); undefined when it is not such a state.
    */
-  stateGrants?: (binding: Extract<Binding, { kind: 'variable' }>, name: ts.Identifier) => { grants: Grant[]; confidence: 'high' | 'medium'; origin: string } | undefined;
+  stateGrants?: (binding: Extract<Binding, { kind: 'variable' | 'parameter' }>, name: ts.Identifier) => { grants: Grant[]; confidence: 'high' | 'medium'; origin: string } | undefined;
 
   private readonly tables = new Map<ts.Node, ScopeTable>();
 

@@ -106,6 +106,11 @@ runRuleTests(rule, {
       ],
     },
     {
+      name: 'a helper reaching two trackers: still one finding per ungated call',
+      code: "import mixpanel from 'mixpanel-browser';\nimport posthog from 'posthog-js';\nfunction track(name) {\n  mixpanel.track(name);\n  posthog.capture(name);\n}\nif (window.Cookiebot?.consent.statistics) track('a');\ntrack('b');\n",
+      errors: [{ messageId: 'notGatedHere', line: 8, message: 'Mixpanel' }],
+    },
+    {
       name: 'no call is gated: one finding on the tracker call, as before',
       code: "import mixpanel from 'mixpanel-browser';\nfunction track(name) {\n  mixpanel.track(name);\n}\ntrack('a');\ntrack('b');\n",
       errors: [{ messageId: 'notGated', line: 3 }],

@@ -26,8 +26,19 @@ runRuleTests(rule, {
       filename: 'Banner.tsx',
       config: team,
     },
+    {
+      name: 'state lifted to the parent: a prop with its paired setter prop, set only in the consent tool’s callback and behind its cookie',
+      code: "import { useEffect } from 'react';\nimport CookieConsent, { getCookieConsentValue } from 'react-cookie-consent';\nimport ReactGA from 'react-ga4';\nexport const Tracking = ({ allowed, setAllowed }: { allowed: boolean; setAllowed: (v: boolean) => void }) => {\n  const onAccept = () => setAllowed(true);\n  useEffect(() => {\n    if (getCookieConsentValue() === 'true') onAccept();\n  }, []);\n  useEffect(() => {\n    if (allowed) ReactGA.send({ hitType: 'pageview' });\n  }, [allowed]);\n  return <CookieConsent onAccept={onAccept}>We use cookies</CookieConsent>;\n};\n",
+      filename: 'Tracking.tsx',
+    },
   ],
   invalid: [
+    {
+      name: 'a prop whose paired setter prop is also called on mount is no gate',
+      code: "import { useEffect } from 'react';\nimport ReactGA from 'react-ga4';\nexport const Tracking = ({ allowed, setAllowed }: { allowed: boolean; setAllowed: (v: boolean) => void }) => {\n  useEffect(() => setAllowed(true), []);\n  useEffect(() => {\n    if (allowed) ReactGA.send({ hitType: 'pageview' });\n  }, [allowed]);\n  return null;\n};\n",
+      filename: 'Tracking.tsx',
+      errors: [{ messageId: 'notGated', line: 6 }],
+    },
     {
       name: 'state turned on at mount without a check is no consent',
       code: "import { useEffect, useState } from 'react';\nimport { GoogleAnalytics } from '@next/third-parties/google';\nexport function Tags() {\n  const [ready, setReady] = useState(false);\n  useEffect(() => setReady(true), []);\n  return ready && <GoogleAnalytics gaId=\"G-1\" />;\n}\n",

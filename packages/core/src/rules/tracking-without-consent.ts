@@ -192,6 +192,7 @@ export const rule = createRule<Options, MessageIds>({
     const toolInUse = consentToolInUse(facts, context.knowledge);
     const instanceCalls = importedInstanceCalls(context);
     reportUngatedHelperCalls(context, toolInUse);
+    const relocatedCalls = new Set<number>();
     for (const sink of [...facts.sinks, ...instanceCalls.keys()].sort((a, b) => a.span.start - b.span.start)) {
       const instance = instanceCalls.get(sink);
       if (sink.gate.gated || options.ignoreVendors.includes(sink.vendorId)) continue;
@@ -258,7 +259,7 @@ export const rule = createRule<Options, MessageIds>({
                 : 'notGated';
       // A local helper called both behind a check and without one: the findings go where the check is missing.
       if (sink.gate.ungatedUses?.length && (messageId === 'notGated' || messageId === 'wrongCategory') && !instance) {
-        reportAtCallSites(context, sink, check, existence !== undefined || sink.thirdParty?.confidence === 'medium');
+        reportAtCallSites(context, sink, check, existence !== undefined || sink.thirdParty?.confidence === 'medium', relocatedCalls);
         continue;
       }
       // A host known only from the dataset's loosely marked categories, or a request that may be an API call: medium.
@@ -312,11 +313,14 @@ function relocatable(sink: TrackerSink, crossFile: { gatedUses: number; ungated:
 }
 
 /** A finding per ungated call site of the local helper that holds the sink, the sink being the related location. */
-function reportAtCallSites(context: RuleContextOf, sink: TrackerSink, check: { text: string; configured: boolean }, medium: boolean): void {
+function reportAtCallSites(context: RuleContextOf, sink: TrackerSink, check: { text: string; configured: boolean }, medium: boolean, reported: Set<number>): void {
   const { facts } = context;
   const sinkLine = lineOf(facts.lineStarts, sink.span.start);
   const sinkRange = rangeAt(facts.lineStarts, sink.span);
   for (const use of sink.gate.ungatedUses ?? []) {
+    // one finding per ungated call: the first tracker the helper reaches speaks for the path
+    if (reported.has(use.span.start)) continue;
+    reported.add(use.span.start);
     context.report({
       messageId: 'notGatedHere',
       data: {
@@ -358,7 +362,8 @@ function reportUngatedHelperCalls(context: RuleContextOf, toolInUse: ConsentApiE
       const crossFile = context.project.gateAcrossFiles(owner.file, sink.gate.exportNames ?? [], sink.category);
       if (!relocatable(sink, crossFile)) continue;
       if (!crossFile.ungated.some((u) => u.file === facts.file && u.span.start === use.span.start)) continue;
-      const key = `${use.span.start}:${owner.file}:${sink.span.start}`;
+      // one finding per ungated call, however many trackers the helper reaches
+      const key = `${use.span.start}`;
       if (reported.has(key)) continue;
       reported.add(key);
       const check = checkExpression(context.config.consent, sink.category, toolInUse);
