@@ -112,6 +112,14 @@ export interface ProjectFacts {
    */
   consentEventDispatches?(name: string): { file: string; line: number; accept: boolean; path: string }[];
   /**
+   * Calls of the global function `name` of the classic script `file` from inline handlers of the
+   * analysed HTML pages (same package) that include it with `<script src>`; `accept` is set when the
+   * handler sits on a control that says it accepts.
+   */
+  markupCallsOf?(file: string, name: string): { file: string; line: number; span: Span; accept?: string; event: string }[];
+  /** The analysed script files a page includes (`<script src>` as written, resolved from the page). */
+  includedScripts?(page: string, scripts: readonly string[]): FileFacts[];
+  /**
    * The facts of the project file that `exportName` imported through `specifier` from `fromFile`
    * comes from (re-exports followed), with the name it has there; undefined when it is not an
    * analysed project file.

@@ -423,6 +423,8 @@ export class Workspace {
       exportedFrom: (specifier, exportName, fromFile) => this.exportedFrom(specifier, exportName, fromFile),
       queueLoaders: (vendorIds, category) => this.queueLoaders(pkg, vendorIds, category),
       consentEventDispatches: (name) => this.consentEventDispatches(pkg, name),
+      markupCallsOf: (target, name) => this.markupCallsOf(pkg, target, name),
+      includedScripts: (page, scripts) => scripts.flatMap((src) => this.scriptCandidates(page, src, pkg)).map((f) => this.facts.get(f)).filter((f): f is FileFacts => f !== undefined),
       schemaOf: (from, specifier, exportName) => this.schemaOf(from, specifier, exportName),
       formsFeeding: (form) => {
         const facts = this.facts.get(file);
@@ -434,6 +436,36 @@ export class Workspace {
         calledByDeletion: (target, body, names, name) => this.erasureIndex().calledByDeletion(target, body, names, name),
       },
     };
+  }
+
+  /** Inline-handler calls of the global `name` of script `target` from the pages in package `pkg` that include it. */
+  private markupCallsOf(pkg: string, target: string, name: string): { file: string; line: number; span: { start: number; end: number }; accept?: string; event: string }[] {
+    const out: { file: string; line: number; span: { start: number; end: number }; accept?: string; event: string }[] = [];
+    for (const facts of this.facts.values()) {
+      if (!facts.markupCalls?.length || this.packageRoot(facts.file) !== pkg) continue;
+      const includes = new Map<string, boolean>();
+      for (const call of facts.markupCalls) {
+        if (call.name !== name) continue;
+        const key = call.scripts.join('\n');
+        if (!includes.has(key)) includes.set(key, call.scripts.some((src) => this.scriptCandidates(facts.file, src, pkg).includes(target)));
+        if (!includes.get(key)) continue;
+        out.push({ file: facts.file, line: positionAt(facts.lineStarts, call.span.start).line, span: call.span, event: call.event, ...(call.accept ? { accept: call.accept } : {}) });
+      }
+    }
+    return out;
+  }
+
+  /** Where a page's `<script src>` may be on disk: relative to the page, or root-relative from a folder between the page and its package. */
+  private scriptCandidates(page: string, src: string, pkg: string): string[] {
+    const clean = src.split(/[?#]/)[0];
+    if (!clean || /^([a-z]+:)?\/\//i.test(clean)) return [];
+    if (!clean.startsWith('/')) return [path.resolve(path.dirname(page), clean)];
+    const out: string[] = [];
+    for (let dir = path.dirname(page); ; dir = path.dirname(dir)) {
+      out.push(path.join(dir, clean));
+      if (dir === pkg || dir === path.dirname(dir) || out.length > 8) break;
+    }
+    return out;
   }
 
   /** Dispatches of the site's own consent event `name` in package `pkg`, with their paths. */
@@ -495,6 +527,11 @@ export class Workspace {
         if (!sink.gate.gated && sink.gate.exportNames) {
           const across = this.projectIndex().gate(facts.file, sink.gate.exportNames, category);
           gated = across.uses > 0 && across.gated;
+        }
+        // a loader in a global function of a classic script: gated when every page handler calling it is on an accept control
+        if (!sink.gate.gated && sink.gate.globalFunction) {
+          const calls = this.markupCallsOf(pkg, facts.file, sink.gate.globalFunction);
+          gated = calls.length > 0 && calls.every((c) => c.accept !== undefined);
         }
         // a loader in a listener of the site's own consent event: gated when every dispatch accepts
         if (!sink.gate.gated && sink.gate.consentEvent) {

@@ -578,6 +578,9 @@ export class GateFinder {
         }
       } else {
         result.trace.push(`\`${name}\` is not called anywhere in this file.`);
+        // a global function of a classic script: the including pages' inline handlers may call it
+        const topLevel = ts.isSourceFile(declarationNode.parent) || (ts.isVariableDeclaration(declarationNode) && ts.isSourceFile(declarationNode.parent.parent.parent));
+        if (depth === 0 && topLevel && !ts.isExternalModule(this.sourceFile)) result.globalFunction = name;
       }
       return false;
     }

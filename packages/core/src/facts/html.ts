@@ -57,11 +57,13 @@ export function htmlFacts(file: string, language: FileLanguage, text: string, ha
   const cmpDefaults: CmpDefaultOn[] = [];
   let forms: FormFact[] = [];
   const consentTools: NonNullable<FileFacts['consentTools']> = [];
+  const markupCalls: NonNullable<FileFacts['markupCalls']> = [];
   if (language === 'html') {
     const collector = new HtmlFormCollector(text);
     const { elements, labels, withHandlers } = parseElements(text, collector);
     forms = collector.end(file, context.knowledge);
     const handlers = markupHandlers(withHandlers, text);
+    markupCalls.push(...externalCalls(handlers, elements, text));
     for (const element of elements) {
       if (element.name === 'script' && element.attributes.src) {
         const tool = context.knowledge.consentToolByUrl(element.attributes.src);
@@ -100,7 +102,30 @@ export function htmlFacts(file: string, language: FileLanguage, text: string, ha
     }
   }
   sinks.sort((a, b) => a.span.start - b.span.start);
-  return { file, language, text, lineStarts, hash, sinks, consentDefaults, embeds, checkedBoxes, cmpDefaults, consentForms: emptyConsentForms(), consentRecords: { writes: [], singleOptIns: [] }, imports: [], reexports: [], dependencies: [], parseErrors: [], consentTools, forms, schemas: [], piiFlows: [], piiSummaries: [], piiCalls: [], marketingTexts: [] };
+  return { file, language, text, lineStarts, hash, sinks, consentDefaults, embeds, checkedBoxes, cmpDefaults, consentForms: emptyConsentForms(), consentRecords: { writes: [], singleOptIns: [] }, imports: [], reexports: [], dependencies: [], parseErrors: [], consentTools, forms, schemas: [], piiFlows: [], piiSummaries: [], piiCalls: [], marketingTexts: [], ...(markupCalls.length ? { markupCalls } : {}) };
+}
+
+const NOT_CALLS = new Set(['if', 'for', 'while', 'switch', 'return', 'function', 'typeof', 'new', 'catch', 'alert', 'confirm', 'setTimeout', 'setInterval']);
+
+/**
+ * Calls in the page's inline handlers of functions no inline script of the page declares
+ * (`onclick="consentGA(false)"` with `consentGA` in `js/cookies.js`), with the page's local script files.
+ */
+function externalCalls(handlers: readonly MarkupHandler[], elements: readonly MarkupElement[], text: string): NonNullable<FileFacts['markupCalls']> {
+  if (handlers.length === 0) return [];
+  const scripts = elements.filter((e) => e.name === 'script' && e.attributes.src && !/^([a-z]+:)?\/\//i.test(e.attributes.src)).map((e) => e.attributes.src);
+  if (scripts.length === 0) return [];
+  const inline = elements.filter((e) => e.name === 'script' && !e.attributes.src).map((e) => text.slice(e.bodyStart, e.bodyEnd)).join('\n');
+  const out: NonNullable<FileFacts['markupCalls']> = [];
+  for (const h of handlers) {
+    for (const m of h.code.matchAll(/(^|[^.\w$])([A-Za-z_$][\w$]*)\s*\(/g)) {
+      const name = m[2];
+      if (NOT_CALLS.has(name) || new RegExp(`\\bfunction\\s+${name}\\b|\\b(const|let|var)\\s+${name}\\b`).test(inline)) continue;
+      const start = h.codeStart + (m.index ?? 0) + m[1].length;
+      out.push({ name, span: { start, end: start + name.length }, event: h.event, scripts, ...(h.accept ? { accept: h.accept } : {}) });
+    }
+  }
+  return out;
 }
 
 /** `<iframe src>` of a catalogued embed, `<link rel="stylesheet" href>` of Google Fonts. */

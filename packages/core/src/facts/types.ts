@@ -64,6 +64,12 @@ export interface GateResult {
    * the related location, instead of one finding on the sink.
    */
   ungatedUses?: { span: Span; helper: string; statement?: Span; call: boolean; trace: string[] }[];
+  /**
+   * Set when the sink sits in a global function of a classic script (no import/export) that
+   * nothing in the file calls: the pages that include the script and call it from inline
+   * handlers decide (project pass).
+   */
+  globalFunction?: string;
 }
 
 /** A dispatch of a site's own consent event (`window.dispatchEvent(new CustomEvent('consent-accepted'))`). */
@@ -438,6 +444,12 @@ export interface FileFacts {
   consentEvents?: ConsentEventDispatch[];
   /** `<!-- -->` comments inside markup embedded in a script (Angular inline templates): suppression comments there count. */
   markupComments?: Span[];
+  /**
+   * HTML: calls in inline event handlers (`onclick="loadTracking(false)"`) of functions the page's
+   * inline scripts do not declare, with the page's script files (`<script src>` as written): the
+   * call sites of those files' global functions.
+   */
+  markupCalls?: { name: string; span: Span; accept?: string; event: string; scripts: string[] }[];
   /** Syntax errors reported by the parser (the analysis still ran on the recovered tree). */
   parseErrors: { span: Span; message: string }[];
   /** Forms rendered or validated in this file (see `facts/forms`; `resolveForms` adds config and cross-file schemas). */

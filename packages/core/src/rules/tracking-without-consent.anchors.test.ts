@@ -45,6 +45,12 @@ const bannerPage = (buttons: string) => [
 runRuleTests(rule, {
   valid: [
     {
+      name: 'a script file’s global loader, called only from the including page’s accept button',
+      code: "function loadGA() {\n  const s = document.createElement('script');\n  s.src = 'https://www.googletagmanager.com/gtag/js?id=G-1';\n  document.head.append(s);\n}\n",
+      filename: 'site/js/ga.js',
+      files: { 'site/index.html': '<!doctype html>\n<script src="js/ga.js"></script>\n<button onclick="loadGA()">Allow cookies</button>\n' },
+    },
+    {
       name: 'HTML: the inline handler of an accept button is a gated call site of the page’s function',
       code: bannerPage('<button id="cookie-accept" onclick="loadTracking(true)">Accept all</button>'),
       filename: 'index.html',
@@ -91,6 +97,27 @@ runRuleTests(rule, {
       code: '<!doctype html>\n<script>\n  function acceptCookies() {\n    fbq(\'init\', \'1\');\n  }\n</script>\n<button onclick="acceptCookies()">Reject all</button>\n',
       filename: 'index.html',
       errors: [{ messageId: 'notGated', line: 4 }],
+    },
+    {
+      name: 'a page’s decline button calls the included script’s loader that the allow button calls too: reported on the decline handler',
+      code: '<!doctype html>\n<script src="/js/cookies.js"></script>\n<button onclick="consentGA(true)">Allow</button>\n<button onclick="consentGA(false)">Decline</button>\n',
+      filename: 'site/index.html',
+      files: { 'site/js/cookies.js': "function consentGA(consent) {\n  localStorage.setItem('consent', consent);\n  const s = document.createElement('script');\n  s.src = 'https://www.googletagmanager.com/gtag/js?id=G-1';\n  document.head.append(s);\n}\n" },
+      errors: [{ messageId: 'notGatedHere', line: 4, column: 18, endColumn: 27, message: 'This call of `consentGA` runs Google Analytics' }],
+    },
+    {
+      name: '… and the script file itself reports nothing for it',
+      code: "function consentGA(consent) {\n  localStorage.setItem('consent', consent);\n  const s = document.createElement('script');\n  s.src = 'https://www.googletagmanager.com/gtag/js?id=G-1';\n  document.head.append(s);\n}\nfbq('init', '1');\n",
+      filename: 'site/js/cookies.js',
+      files: { 'site/index.html': '<!doctype html>\n<script src="/js/cookies.js"></script>\n<button onclick="consentGA(true)">Allow</button>\n<button onclick="consentGA(false)">Decline</button>\n' },
+      errors: [{ messageId: 'notGated', line: 7 }],
+    },
+    {
+      name: 'a script file’s loader that only a page’s non-accept control calls stays on the loader, the handler named in the trace',
+      code: "function showMap() {\n  fbq('init', '1');\n}\n",
+      filename: 'site/js/map.js',
+      files: { 'site/index.html': '<!doctype html>\n<script src="js/map.js"></script>\n<button onclick="showMap()">Show</button>\n' },
+      errors: [{ messageId: 'notGated', line: 2 }],
     },
     {
       name: 'a local helper with a gated and an ungated call: the finding sits on the ungated call',

@@ -193,6 +193,7 @@ export const rule = createRule<Options, MessageIds>({
     const instanceCalls = importedInstanceCalls(context);
     reportUngatedHelperCalls(context, toolInUse);
     const relocatedCalls = new Set<number>();
+    reportMarkupCalls(context, toolInUse, relocatedCalls);
     for (const sink of [...facts.sinks, ...instanceCalls.keys()].sort((a, b) => a.span.start - b.span.start)) {
       const instance = instanceCalls.get(sink);
       if (sink.gate.gated || options.ignoreVendors.includes(sink.vendorId)) continue;
@@ -205,7 +206,11 @@ export const rule = createRule<Options, MessageIds>({
       const crossFile = sink.gate.exportNames ? context.project.gateAcrossFiles(facts.file, sink.gate.exportNames, sink.category) : undefined;
       if (crossFile?.gated) continue;
       // Some callers in other files check consent and some do not: each ungated caller's file reports its call.
-      if (crossFile && !instance && relocatable(sink, crossFile)) continue;
+      if (crossFile && !instance && relocatable(sink, crossFile, context)) continue;
+      // A global function of a classic script, called from the inline handlers of the pages that include it.
+      const markupCalls = sink.gate.globalFunction ? context.project.markupCallsOf?.(facts.file, sink.gate.globalFunction) ?? [] : [];
+      if (markupCalls.length > 0 && markupCalls.every((c) => c.accept)) continue;
+      if (markupCalls.some((c) => c.accept) && relocatable(sink, { gatedUses: 1, ungated: markupCalls }, context)) continue;
       // No caller in the analysed files: certain to run only where the framework calls it (a page,
       // a layout, a route). Elsewhere it may be dead code or called from outside the analysed set.
       const noKnownCaller = crossFile !== undefined && crossFile.uses === 0 && !isEntryPoint(facts.file, context.config.entryPoints);
@@ -285,6 +290,7 @@ export const rule = createRule<Options, MessageIds>({
           ...(crossFile?.trace ?? []),
           ...(queue ? [queueTrace(queue.callees[0], loaders, facts.file)] : []),
           ...(siteEvent ? [siteEventTrace(siteEvent.name, dispatches, facts.file)] : []),
+          ...markupCalls.map((c) => `${relativeName(c.file, facts.file)}:${c.line} calls \`${sink.gate.globalFunction}\` from an inline ${c.event} handler${c.accept ? ` (${c.accept})` : ' on a control that does not say it accepts'}.`),
           ...(existence ? [existenceTrace(existence.global, existenceLoaders, facts.file, queue !== undefined)] : []),
           ...(noKnownCaller
             ? ['This file is not a framework entry point (a page, layout or route; `entryPoints` in creepyline.json adds yours), so it runs only if something calls it: reported at warning, medium confidence. Where it runs on page load unchecked, it is a violation.']
@@ -305,9 +311,11 @@ export const rule = createRule<Options, MessageIds>({
  * some do not, and nothing else about the sink needs the sink's own file to judge it (a queue, a
  * tracker-global test, a site consent event, Consent Mode, an exemption, a configuration entry).
  */
-function relocatable(sink: TrackerSink, crossFile: { gatedUses: number; ungated: readonly unknown[] }): boolean {
+function relocatable(sink: TrackerSink, crossFile: { gatedUses: number; ungated: readonly unknown[] }, context: RuleContextOf): boolean {
   if (crossFile.gatedUses === 0 || crossFile.ungated.length === 0) return false;
-  if (sink.gate.gated || sink.gate.consentEvent || sink.gate.existence || sink.consentMode || sink.exemption !== undefined || sink.config) return false;
+  // Consent Mode "advanced" (denied defaults in the package) is judged on the loader itself
+  const advanced = sink.consentMode && context.project.consentModeDenied.length > 0;
+  if (sink.gate.gated || sink.gate.consentEvent || sink.gate.existence || advanced || sink.exemption !== undefined || sink.config) return false;
   if (sink.form === 'server-request' || (sink.form === 'global-call' && queueOf(sink.vendorId, sink.label))) return false;
   return true;
 }
@@ -360,7 +368,7 @@ function reportUngatedHelperCalls(context: RuleContextOf, toolInUse: ConsentApiE
       if (use.grants.includes(sink.category) || options.ignoreVendors.includes(sink.vendorId)) continue;
       if (sink.thirdParty && isFirstParty(sink.thirdParty.host, options.firstPartyHosts)) continue;
       const crossFile = context.project.gateAcrossFiles(owner.file, sink.gate.exportNames ?? [], sink.category);
-      if (!relocatable(sink, crossFile)) continue;
+      if (!relocatable(sink, crossFile, context)) continue;
       if (!crossFile.ungated.some((u) => u.file === facts.file && u.span.start === use.span.start)) continue;
       // one finding per ungated call, however many trackers the helper reaches
       const key = `${use.span.start}`;
@@ -389,6 +397,48 @@ function reportUngatedHelperCalls(context: RuleContextOf, toolInUse: ConsentApiE
         ],
         related: [{ file: owner.file, range: rangeAt(owner.lineStarts, sink.span), message: `${sink.vendorName} runs here, inside \`${helper}\`` }],
       });
+    }
+  }
+}
+
+/**
+ * HTML: inline handlers (`onclick="consentGA(false)"`) calling a global function of a script file
+ * the page includes, on a control that does not say it accepts, while other handlers call it from
+ * accept controls: the finding sits on the handler's call, the script's tracker the related location.
+ */
+function reportMarkupCalls(context: RuleContextOf, toolInUse: ConsentApiEntry | undefined, reported: Set<number>): void {
+  const { facts, options } = context;
+  if (!facts.markupCalls?.length || !context.project.includedScripts || !context.project.markupCallsOf) return;
+  for (const call of facts.markupCalls) {
+    if (call.accept || reported.has(call.span.start)) continue;
+    for (const owner of context.project.includedScripts(facts.file, call.scripts)) {
+      const sink = owner.sinks.find((s) => s.gate.globalFunction === call.name && !options.ignoreVendors.includes(s.vendorId) && !(s.thirdParty && isFirstParty(s.thirdParty.host, options.firstPartyHosts)));
+      if (!sink) continue;
+      const all = context.project.markupCallsOf(owner.file, call.name);
+      if (!all.some((c) => c.accept) || !relocatable(sink, { gatedUses: 1, ungated: [call] }, context)) continue;
+      reported.add(call.span.start);
+      const sinkLine = lineOf(owner.lineStarts, sink.span.start);
+      const check = checkExpression(context.config.consent, sink.category, toolInUse);
+      context.report({
+        messageId: 'notGatedHere',
+        data: {
+          vendor: sink.vendorName.replace(/\s*\([^)]*\)\s*$/, ''),
+          label: sink.label,
+          category: CATEGORY_LABEL[sink.category],
+          check: check.text,
+          helper: call.name,
+          where: `${relativeName(owner.file, facts.file)}, line ${sinkLine}`,
+        },
+        start: call.span.start,
+        end: call.span.end,
+        confidence: 'medium',
+        trace: [
+          `${sink.vendorName} needs ${CATEGORY_LABEL[sink.category]} consent; it runs inside \`${call.name}\` of ${relativeName(owner.file, facts.file)} (line ${sinkLine}), a script this page includes.`,
+          `This inline ${call.event} handler sits on a control that does not say it accepts; ${all.filter((c) => c.accept).map((c) => `${relativeName(c.file, facts.file)}:${c.line} (${c.accept})`).join(', ')} call it from an accept control.`,
+        ],
+        related: [{ file: owner.file, range: rangeAt(owner.lineStarts, sink.span), message: `${sink.vendorName} runs here, inside \`${call.name}\`` }],
+      });
+      break;
     }
   }
 }
