@@ -161,6 +161,15 @@ export function buildInventory(input: InventoryInput): Inventory {
     const key = `${finding.ruleId}\0${finding.file}\0${finding.range.startOffset}`;
     if (!findingAt.has(key)) findingAt.set(key, finding);
   }
+  // A finding moved to the ungated call of the helper that holds the sink (issue 14 item 7): the
+  // sink is its related location, and its site carries that finding.
+  for (const finding of input.findings) {
+    if (!/^This call of/.test(finding.message)) continue;
+    for (const related of finding.related) {
+      const key = `${finding.ruleId}\0${related.file}\0${related.range.startOffset}`;
+      if (!findingAt.has(key)) findingAt.set(key, finding);
+    }
+  }
   const findingFor = (ruleId: string, file: string, span: Span) => {
     const f = findingAt.get(`${ruleId}\0${file}\0${span.start}`);
     return f ? { ruleId: f.ruleId, severity: f.severity } : undefined;
@@ -192,9 +201,10 @@ export function buildInventory(input: InventoryInput): Inventory {
       const entry = knowledge.vendorById(sink.vendorId);
       const vendor = vendorOf(sink.vendorId, sink.vendorName, entry?.kind ?? sink.thirdParty?.category ?? 'unknown', sink.category,
         sink.thirdParty ? { entity: sink.thirdParty.entity, host: sink.thirdParty.host, company: sink.thirdParty.company, version: sink.thirdParty.version } : undefined);
-      const at = locate(facts, sink.span.start);
+      // where the finding sits: a tag's URL attribute
+      const at = locate(facts, (sink.anchor ?? sink.span).start);
       if (vendor.sites.some((s) => s.file === at.file && s.line === at.line && s.column === at.column && s.label === sink.label)) continue;
-      const finding = findingFor('tracking-without-consent', facts.file, sink.span);
+      const finding = findingFor('tracking-without-consent', facts.file, sink.anchor ?? sink.span) ?? findingFor('tracking-without-consent', facts.file, sink.span);
       vendor.sites.push({
         ...at, form: sink.form, label: sink.label,
         consent: consentOf(facts, sink.gate, sink.category, project, { vendorId: sink.vendorId, label: sink.label }, sink.form === 'server-request'),
@@ -239,8 +249,8 @@ export function buildInventory(input: InventoryInput): Inventory {
         entry = { id: embed.embedId, name: displayName(embed.embedName), consentCategory: embed.category, consent: 'not-gated', company: companyFor(embed.embedId), sites: [] };
         embeds.set(embed.embedId, entry);
       }
-      const finding = findingFor('third-party-embed-without-consent', facts.file, embed.span);
-      entry.sites.push({ ...locate(facts, embed.span.start), form: embed.form, url: embed.url, consent: consentOf(facts, embed.gate, embed.category, project), ...(finding ? { finding } : {}) });
+      const finding = findingFor('third-party-embed-without-consent', facts.file, embed.anchor ?? embed.span);
+      entry.sites.push({ ...locate(facts, (embed.anchor ?? embed.span).start), form: embed.form, url: embed.url, consent: consentOf(facts, embed.gate, embed.category, project), ...(finding ? { finding } : {}) });
     }
   }
   for (const embed of embeds.values()) {

@@ -391,11 +391,11 @@ function reportUngatedHelperCalls(context: RuleContextOf, toolInUse: ConsentApiE
         end: use.span.end,
         confidence: sink.thirdParty?.confidence === 'medium' ? 'medium' : 'high',
         trace: [
-          `${sink.vendorName} needs ${CATEGORY_LABEL[sink.category]} consent; it runs inside \`${helper}\` of ${relativeName(owner.file, facts.file)} (line ${sinkLine}), which this file reaches through \`${called}\`.`,
+          `${sink.vendorName} needs ${CATEGORY_LABEL[sink.category]} consent; it runs in ${relativeName(owner.file, facts.file)} (line ${sinkLine}), reached through \`${helper}\`${called === helper ? '' : `, which this file calls as \`${called}\``}.`,
           `${crossFile.gatedUses} of its uses in the analysed files check consent first; this one does not.`,
           ...crossFile.trace,
         ],
-        related: [{ file: owner.file, range: rangeAt(owner.lineStarts, sink.span), message: `${sink.vendorName} runs here, inside \`${helper}\`` }],
+        related: [{ file: owner.file, range: rangeAt(owner.lineStarts, sink.span), message: `${sink.vendorName} runs here, reached through \`${helper}\`` }],
       });
     }
   }
