@@ -164,7 +164,7 @@ export function buildInventory(input: InventoryInput): Inventory {
   // A finding moved to the ungated call of the helper that holds the sink (issue 14 item 7): the
   // sink is its related location, and its site carries that finding.
   for (const finding of input.findings) {
-    if (!/^This call of/.test(finding.message)) continue;
+    if (finding.ruleId !== 'tracking-without-consent' || finding.messageId !== 'notGatedHere') continue;
     for (const related of finding.related) {
       const key = `${finding.ruleId}\0${related.file}\0${related.range.startOffset}`;
       if (!findingAt.has(key)) findingAt.set(key, finding);
