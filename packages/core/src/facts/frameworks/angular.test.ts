@@ -35,28 +35,28 @@ interface Case { name: string; template: string; members?: string; rule?: string
 const cases: Case[] = [
   // ---- control-flow blocks
   { name: '@if on a consent check gates the pixel', template: `@if (consent.marketing()) {\n  ${PIXEL}\n}`, expect: [] },
-  { name: 'a pixel without a condition', template: PIXEL, expect: ['5:1'] },
-  { name: '@else of a consent check means not consented', template: `@if (consent.marketing()) {\n  <p>thanks</p>\n} @else {\n  ${PIXEL}\n}`, expect: ['8:3'] },
+  { name: 'a pixel without a condition', template: PIXEL, expect: ['5:6'] },
+  { name: '@else of a consent check means not consented', template: `@if (consent.marketing()) {\n  <p>thanks</p>\n} @else {\n  ${PIXEL}\n}`, expect: ['8:8'] },
   { name: '@else of a negated check is consented', template: `@if (!hasConsent('marketing')) {\n  <p>ask</p>\n} @else {\n  ${PIXEL}\n}`, expect: [] },
   { name: '@else if on a consent check gates its branch', template: `@if (loading) {\n  <p>…</p>\n} @else if (hasConsent('marketing')) {\n  ${PIXEL}\n}`, expect: [] },
-  { name: 'a statistics check does not gate a marketing pixel', template: `@if (consent.statistics()) {\n  ${PIXEL}\n}`, expect: ['6:3'] },
-  { name: '@for is no guard', template: `@for (v of videos; track v) {\n  ${PIXEL}\n}`, expect: ['6:3'] },
-  { name: '@defer (on viewport) is no consent', template: `@defer (on viewport) {\n  ${PIXEL}\n} @placeholder {\n  <p>…</p>\n}`, expect: ['6:3'] },
+  { name: 'a statistics check does not gate a marketing pixel', template: `@if (consent.statistics()) {\n  ${PIXEL}\n}`, expect: ['6:8'] },
+  { name: '@for is no guard', template: `@for (v of videos; track v) {\n  ${PIXEL}\n}`, expect: ['6:8'] },
+  { name: '@defer (on viewport) is no consent', template: `@defer (on viewport) {\n  ${PIXEL}\n} @placeholder {\n  <p>…</p>\n}`, expect: ['6:8'] },
   { name: '@defer (when consent) gates the deferred content', template: `@defer (when hasConsent('marketing')) {\n  ${PIXEL}\n}`, expect: [] },
-  { name: '@switch is no guard', template: `@switch (mode) {\n  @case ('a') { ${PIXEL} }\n}`, expect: ['6:17'] },
+  { name: '@switch is no guard', template: `@switch (mode) {\n  @case ('a') { ${PIXEL} }\n}`, expect: ['6:22'] },
   // ---- structural directives
   { name: '*ngIf on a consent check gates', template: `<div *ngIf="hasConsent('marketing')">\n  ${PIXEL}\n</div>`, expect: [] },
-  { name: '*ngIf; else names the not-consented template', template: `<div *ngIf="hasConsent('marketing'); else ask"><p>ok</p></div>\n<ng-template #ask>\n  ${PIXEL}\n</ng-template>`, expect: ['7:3'] },
+  { name: '*ngIf; else names the not-consented template', template: `<div *ngIf="hasConsent('marketing'); else ask"><p>ok</p></div>\n<ng-template #ask>\n  ${PIXEL}\n</ng-template>`, expect: ['7:8'] },
   { name: '*ngIf; then … else: the then template is gated', template: `<ng-container *ngIf="hasConsent('marketing'); then yes; else no"></ng-container>\n<ng-template #yes>${PIXEL}</ng-template>\n<ng-template #no><p>no</p></ng-template>`, expect: [] },
   { name: '<ng-template [ngIf]> gates', template: `<ng-template [ngIf]="hasConsent('marketing')">\n  ${PIXEL}\n</ng-template>`, expect: [] },
   { name: '*ngIf="consent$ | async" is judged on the observable', template: `<div *ngIf="marketingConsent$ | async">${PIXEL}</div>`, expect: [] },
-  { name: '*ngFor is no guard', template: `<div *ngFor="let x of items">${PIXEL}</div>`, expect: ['5:30'] },
-  { name: 'an unreferenced <ng-template> is no guard', template: `<ng-template #later>${PIXEL}</ng-template>`, expect: ['5:21'] },
+  { name: '*ngFor is no guard', template: `<div *ngFor="let x of items">${PIXEL}</div>`, expect: ['5:35'] },
+  { name: 'an unreferenced <ng-template> is no guard', template: `<ng-template #later>${PIXEL}</ng-template>`, expect: ['5:26'] },
   // ---- bindings
   { name: '[src] with a literal', rule: EMBED, template: `<iframe [src]="'${YOUTUBE}'"></iframe>`, expect: ['5:1'] },
   { name: '[attr.src] with a literal', rule: EMBED, template: `<iframe [attr.src]="'${YOUTUBE}'"></iframe>`, expect: ['5:1'] },
-  { name: 'src="{{ \'…\' }}"', rule: EMBED, template: `<iframe src="{{ '${YOUTUBE}' }}"></iframe>`, expect: ['5:1'] },
-  { name: 'an interpolated path keeps the host', rule: EMBED, template: `<iframe src="https://www.youtube.com/embed/{{ videoId }}"></iframe>`, expect: ['5:1'] },
+  { name: 'src="{{ \'…\' }}"', rule: EMBED, template: `<iframe src="{{ '${YOUTUBE}' }}"></iframe>`, expect: ['5:9'] },
+  { name: 'an interpolated path keeps the host', rule: EMBED, template: `<iframe src="https://www.youtube.com/embed/{{ videoId }}"></iframe>`, expect: ['5:9'] },
   { name: '[src] on a member holding a literal URL', rule: EMBED, template: `<iframe [src]="mapUrl"></iframe>`, members: `mapUrl = 'https://www.google.com/maps/embed?pb=1';`, expect: ['5:1'] },
   { name: '[src] on a sanitizer bypass of a literal URL', rule: EMBED, template: `<iframe [src]="video"></iframe>`, members: `video = this.sanitizer.bypassSecurityTrustResourceUrl('${YOUTUBE}');\n  constructor(private sanitizer: DomSanitizer) {}`, expect: ['5:1'] },
   { name: "[src]=\"'https://…/' + id | safe\": the literal head names the host", rule: EMBED, template: `<iframe *ngIf="video" [src]="'https://www.youtube.com/embed/' + video.id | safe"></iframe>`, expect: ['5:1'] },
@@ -68,9 +68,9 @@ const cases: Case[] = [
   // ---- click-to-load on component members
   { name: 'click-to-load: signal(false) set in (click)', rule: EMBED, template: `@if (showMap()) {\n  <iframe src="https://www.google.com/maps/embed?pb=1"></iframe>\n} @else {\n  <button (click)="showMap.set(true)">Load Google Maps</button>\n}`, members: 'showMap = signal(false);', expect: [] },
   { name: 'click-to-load: a method used only as a click handler', rule: EMBED, template: `<iframe *ngIf="showMap" src="https://www.google.com/maps/embed?pb=1"></iframe>\n<button (click)="loadMaps()">Load Google Maps</button>`, members: 'showMap = false;\n  loadMaps() { this.showMap = true; }', expect: [] },
-  { name: 'a flag turned on in ngOnInit is no click-to-load', rule: EMBED, template: `<iframe *ngIf="showMap" src="https://www.google.com/maps/embed?pb=1"></iframe>`, members: 'showMap = false;\n  ngOnInit() { this.showMap = true; }', expect: ['5:1'] },
-  { name: 'a method also called from ngOnInit is no click-to-load', rule: EMBED, template: `<iframe *ngIf="showMap" src="https://www.google.com/maps/embed?pb=1"></iframe>\n<button (click)="loadMaps()">Load</button>`, members: 'showMap = false;\n  ngOnInit() { this.loadMaps(); }\n  loadMaps() { this.showMap = true; }', expect: ['5:1'] },
-  { name: 'a flag set by a non-click event is no click-to-load', rule: EMBED, template: `<iframe *ngIf="showMap" src="https://www.google.com/maps/embed?pb=1"></iframe>\n<div (mouseenter)="showMap = true"></div>`, members: 'showMap = false;', expect: ['5:1'] },
+  { name: 'a flag turned on in ngOnInit is no click-to-load', rule: EMBED, template: `<iframe *ngIf="showMap" src="https://www.google.com/maps/embed?pb=1"></iframe>`, members: 'showMap = false;\n  ngOnInit() { this.showMap = true; }', expect: ['5:25'] },
+  { name: 'a method also called from ngOnInit is no click-to-load', rule: EMBED, template: `<iframe *ngIf="showMap" src="https://www.google.com/maps/embed?pb=1"></iframe>\n<button (click)="loadMaps()">Load</button>`, members: 'showMap = false;\n  ngOnInit() { this.loadMaps(); }\n  loadMaps() { this.showMap = true; }', expect: ['5:25'] },
+  { name: 'a flag set by a non-click event is no click-to-load', rule: EMBED, template: `<iframe *ngIf="showMap" src="https://www.google.com/maps/embed?pb=1"></iframe>\n<div (mouseenter)="showMap = true"></div>`, members: 'showMap = false;', expect: ['5:25'] },
   // ---- members are not globals
   { name: 'a member named like a tracker global is the member', template: `<button (click)="analytics.track('signup')">Go</button>`, members: 'constructor(private analytics: AnalyticsService) {}', expect: [] },
 ];
@@ -115,7 +115,7 @@ describe('Angular component templates', () => {
 
   it('a single-quoted template string is read at its offsets', () => {
     const code = `import { Component } from '@angular/core';\n@Component({ selector: 'a', template: '<p>x</p>${PIXEL}' })\nexport class A {}\n`;
-    assert.deepEqual(at(TRACKING, code, 'a.component.ts'), ['2:48']);
+    assert.deepEqual(at(TRACKING, code, 'a.component.ts'), ['2:53']);
   });
 
   it('suppression comments <!-- --> inside the inline template', () => {
@@ -150,13 +150,13 @@ describe('Angular component templates', () => {
     const html = `<div *ngIf="hasConsent('marketing')">\n  ${PIXEL}\n</div>\n<iframe *ngIf="showVideo" src="${YOUTUBE}"></iframe>\n<button (click)="play()">Play video</button>\n${PIXEL}\n`;
 
     it('an .html file a component of its folder names is read as an Angular template', () => {
-      assert.deepEqual(at(TRACKING, html, 'app/shop.component.html', { 'app/shop.component.ts': ts('./shop.component.html') }), ['6:1']);
+      assert.deepEqual(at(TRACKING, html, 'app/shop.component.html', { 'app/shop.component.ts': ts('./shop.component.html') }), ['6:6']);
       assert.deepEqual(at(EMBED, html, 'app/shop.component.html', { 'app/shop.component.ts': ts('./shop.component.html') }), []);
     });
 
     it('without such a component it is a plain page', () => {
-      assert.deepEqual(at(TRACKING, html, 'app/shop.component.html', { 'app/shop.component.ts': ts('./other.html') }), ['2:3', '6:1']);
-      assert.deepEqual(at(EMBED, html, 'app/shop.component.html'), ['4:1']);
+      assert.deepEqual(at(TRACKING, html, 'app/shop.component.html', { 'app/shop.component.ts': ts('./other.html') }), ['2:8', '6:6']);
+      assert.deepEqual(at(EMBED, html, 'app/shop.component.html'), ['4:27']);
     });
 
     it('on disk: the CLI order of files does not matter, and a broken template is skipped with a reason', () => {
