@@ -15,7 +15,9 @@ import { endpointMatches } from '../knowledge/processors';
 import type { DataSourceEntry, ProcessorEntry } from '../knowledge/types';
 import { pathOf, skipOuter } from './consent';
 import { requiredModule, type ScopeResolver } from './scope';
-import type { DataHandlingFacts, FunctionSummary, Span } from './types';
+import type { DataHandlingFacts, FunctionSummary, ModelFact, Span } from './types';
+import { classifyName } from './personal-data';
+import { splitWords } from '../knowledge/personal-data';
 import { matchSdkSink, sdkSinkForUrl, type SdkSinkArg, type SdkSinkEntry } from './sdk-sinks';
 import type { FlowSink } from './flows';
 
@@ -36,6 +38,10 @@ const PERSON_MODELS = ['user', 'users', 'customer', 'customers', 'subscriber', '
 /** Words that may precede a person model without making it a join table (`appUser`, `newsletterSubscriber`). */
 const PERSON_MODEL_PREFIXES = ['app', 'end', 'shop', 'site', 'newsletter', 'mailing', 'email', 'web', 'platform', 'auth', 'registered', 'guest', 'b2b', 'b2c', 'stripe', 'all'];
 const FILLER = new Set(['handle', 'handler', 'on', 'do', 'api', 'route', 'controller', 'service', 'action', 'request', 'req', 'async', 'by', 'id', 'ids', 'with', 'and', 'the', 'my', 'own', 'for', 'permanently', 'permanent', 'completely', 'hard', 'soft', 'gdpr', 'dsgvo', 'data', 'daten', 'endpoint', 'mutation', 'fn', 'one', 'many', 'all', 'and', 'record', 'records', 'entirely', 'request', 'job', 'task', 'worker', 'process', 'perform', 'execute', 'run', 'mein', 'meine', 'dein', 'admin', 'self', 'current', 'email', 'uid']);
+/** Calls that declare a data model with a name and its fields. */
+const MODEL_FACTORIES = new Set(['pgTable', 'mysqlTable', 'sqliteTable', 'singlestoreTable', 'model', 'define']);
+/** Field kinds that make a model a person's record when declared on it. */
+const PERSON_FIELD_KINDS = new Set(['email', 'phone', 'firstName', 'lastName', 'birthdate', 'street']);
 /** Words in a function's name that say it handles test data (seeded users, fixtures, mocks). */
 const TEST_DATA_WORDS = new Set(['test', 'tests', 'testing', 'seed', 'seeded', 'unseed', 'fixture', 'fixtures', 'mock', 'mocked', 'fake', 'dummy', 'e2e', 'teardown', 'testdata', 'testdaten', 'testkunde', 'testkunden', 'testnutzer', 'testbenutzer', 'testkonto']);
 const SOFT_DELETE_KEYS = new Set(['deletedAt', 'deleted_at', 'deleted', 'isDeleted', 'is_deleted', 'deletedOn', 'archivedAt', 'archived', 'isActive', 'active', 'is_active', 'anonymizedAt']);
@@ -119,6 +125,8 @@ export class DataHandlingCollector {
    * `payload.email = user.email`, `props['phone'] = p`, `Object.assign(payload, { email })`.
    */
   readonly writes = new Map<string, (ts.BinaryExpression | ts.CallExpression)[]>();
+  /** Data models declared in the file, by local name (Drizzle tables, Mongoose models, TypeORM entities). */
+  readonly models = new Map<string, ModelFact>();
   /** Module specifiers the file imports or requires (SDK sinks reached through factories). */
   private readonly modules = new Set<string>();
   /** SDK calls that hand data to a vendor outside the tracker catalogue (facts/sdk-sinks.ts). */
@@ -176,6 +184,7 @@ export class DataHandlingCollector {
   variable(declaration: ts.VariableDeclaration): void {
     const init = declaration.initializer;
     if (!init) return;
+    if (ts.isIdentifier(declaration.name) && ts.isCallExpression(skipOuter(init))) this.declaredModel(declaration.name, skipOuter(init) as ts.CallExpression);
     let ref: ModuleRef | undefined;
     const required = requiredModule(init) ?? requiredCall(init);
     if (required !== undefined) {
@@ -234,8 +243,53 @@ export class DataHandlingCollector {
     return this.projectImports.get(e.expression.text);
   }
 
+  /**
+   * A declared data model: `pgTable('customers', { email: text('email') })` (Drizzle, also mysqlTable/sqliteTable),
+   * `mongoose.model('Customer', new Schema({ phone: String }))`, `sequelize.define('Lead', { … })`.
+   */
+  private declaredModel(name: ts.Identifier, call: ts.CallExpression): void {
+    const path = pathOf(call.expression);
+    const last = path?.[path.length - 1];
+    if (!last || !MODEL_FACTORIES.has(last)) return;
+    const first = call.arguments[0] && skipOuter(call.arguments[0]);
+    if (!first || !ts.isStringLiteralLike(first)) return;
+    // mongoose.model('Customer', schema): the schema is the second argument, maybe a variable holding new Schema({ … })
+    let columns: ts.Expression | undefined = call.arguments[1] && skipOuter(call.arguments[1]);
+    for (let i = 0; i < 3 && columns; i++) {
+      if (ts.isIdentifier(columns)) {
+        const binding = this.scope.resolve(columns.text, columns);
+        columns = binding?.kind === 'variable' && binding.declaration.initializer ? skipOuter(binding.declaration.initializer) : undefined;
+      } else if (ts.isNewExpression(columns) && columns.arguments?.[0]) columns = skipOuter(columns.arguments[0]);
+      else break;
+    }
+    if (!columns || !ts.isObjectLiteralExpression(columns)) return;
+    if (last === 'model' && !call.arguments[1]) return;
+    const fields = columns.properties.flatMap((p) => (p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) ? [p.name.text] : []));
+    this.addModel(name.text, first.text, fields, name);
+  }
+
+  private addModel(name: string, model: string, fields: string[], node: ts.Node): void {
+    if (this.models.has(name)) return;
+    const fact: ModelFact = { name, model, exportNames: this.exported.get(name) ?? [], fields, person: this.isPersonModel(name, model, fields), span: this.span(node) };
+    this.models.set(name, fact);
+  }
+
+  /** A person model by its name (last word: `customers`, `newsletterSubscriber`) or by a declared contact field. */
+  private isPersonModel(name: string, model: string, fields: string[]): boolean {
+    const owners = this.knowledge.personalData.personOwners;
+    for (const n of [model, name.replace(/(?:Table|Model|Schema|Entity|Collection)$/, '')]) {
+      const parts = splitWords(n);
+      if (parts.length > 0 && owners.has(parts[parts.length - 1]!)) return true;
+    }
+    return fields.some((f) => {
+      const match = classifyName(f, this.knowledge);
+      return match !== undefined && match.confidence === 'high' && PERSON_FIELD_KINDS.has(match.kind);
+    });
+  }
+
   /** Class fields (`private stripe = new Stripe(key)`) and constructor parameters typed with an SDK or project class. */
   classMember(node: ts.PropertyDeclaration | ts.ParameterDeclaration): void {
+    if (ts.isPropertyDeclaration(node)) this.entityOf(node);
     if (!ts.isIdentifier(node.name)) return;
     const member = node.name.text;
     if (ts.isParameter(node)) {
@@ -311,6 +365,22 @@ export class DataHandlingCollector {
     } else if (route) {
       this.facts.deletions.push({ name: route.label, span: this.span(route.anchor), body: summary.body, kind: 'route', soft: false, evidence: `route ${route.label}` });
     }
+  }
+
+  /** `@Entity() class Customer { @Column() email: string }` (TypeORM, MikroORM): noted at its first field. */
+  private entityOf(member: ts.PropertyDeclaration): void {
+    const cls = member.parent;
+    if (!ts.isClassDeclaration(cls) || !cls.name || this.models.has(cls.name.text)) return;
+    const decorators = ts.canHaveDecorators(cls) ? ts.getDecorators(cls) ?? [] : [];
+    const entity = decorators.find((d) => {
+      const e = ts.isCallExpression(d.expression) ? d.expression.expression : d.expression;
+      return ts.isIdentifier(e) && (e.text === 'Entity' || e.text === 'Table');
+    });
+    if (!entity) return;
+    const arg = ts.isCallExpression(entity.expression) ? entity.expression.arguments[0] : undefined;
+    const model = arg && ts.isStringLiteralLike(arg) ? arg.text : cls.name.text;
+    const fields = cls.members.flatMap((m) => (ts.isPropertyDeclaration(m) && m.name && ts.isIdentifier(m.name) ? [m.name.text] : []));
+    this.addModel(cls.name.text, model, fields, cls.name);
   }
 
   private noteWrite(name: string, node: ts.BinaryExpression | ts.CallExpression): void {
@@ -732,6 +802,7 @@ export class DataHandlingCollector {
   }
 
   finish(): DataHandlingFacts {
+    if (this.models.size > 0) this.facts.models = [...this.models.values()];
     this.facts.dataSources = this.facts.dataSources.filter((d) => d.form !== 'sdk-import' || !this.dataSourceSdkCalls.has(d.sourceId));
     const named = new Set(this.facts.functions.map((f) => f.name));
     this.facts.localCalls = this.facts.localCalls!.filter((c) => named.has(c.name));

@@ -18,7 +18,7 @@ import { pathOf, skipOuter } from './consent';
 import { exportNamesOf, functionName } from './gating';
 import { classifyLiteral, classifyName, classifyProperty, type PersonalDataMatch } from './personal-data';
 import type { ScopeResolver } from './scope';
-import type { MarketingText, PiiCall, PiiFlow, PiiItem, PiiSinkInfo, PiiSummary, Span } from './types';
+import type { MarketingText, ModelFact, PiiCall, PiiFlow, PiiItem, PiiSinkInfo, PiiSummary, Span } from './types';
 import { marketingWords } from '../knowledge/special-categories';
 import { splitWords } from '../knowledge/personal-data';
 import type { SdkSinkArg } from './sdk-sinks';
@@ -64,6 +64,8 @@ interface Ctx {
   seen: Set<ts.Node>;
   /** Keys that name the sender's own account in this sink's calls (`customer_id` of the Google Ads API), never a person. */
   ignoreKeys?: ReadonlySet<string>;
+  /** Data models declared in this file, by local name (the walk's {@link DataHandlingCollector.models}). */
+  models?: ReadonlyMap<string, ModelFact>;
   /** Writes into local variables by name (the walk's {@link DataHandlingCollector.writes}). */
   writes?: ReadonlyMap<string, readonly (ts.BinaryExpression | ts.CallExpression)[]>;
 }
@@ -168,8 +170,8 @@ export function piiOf(expression: ts.Expression, role: DataParamRole, ctx: Ctx, 
     const holder = skipOuter(owner);
     // const u = await prisma.customer.findUnique(…); u.name: the model is the owner
     const inferred = ts.isIdentifier(holder) ? inferredOwner(holder, ctx) : undefined;
-    const byModel = inferred && classifyProperty(inferred.owner, name, ctx.knowledge);
-    if (byModel && inferred) return [item(byModel, e, ctx, [...via, inferred.via])];
+    const byModel = inferred && byModelOwner(inferred, name, e, ctx, [...via, inferred.via]);
+    if (byModel) return byModel;
     if (ts.isIdentifier(holder)) {
       const binding = ctx.scope.resolve(holder.text, holder);
       const init = binding?.kind === 'variable' && !binding.propertyPath ? binding.declaration.initializer : undefined;
@@ -208,13 +210,18 @@ function modelName(raw: string): string {
  * `dataSource.getRepository(Customer).findOne(…)` → `Customer`, `manager.findOne(User, …)`), or the
  * collection an element comes from; undefined for anything else. No type checker: the names say it.
  */
-export function modelOwner(expression: ts.Expression, depth = 0): string | undefined {
+export function modelOwner(expression: ts.Expression): string | undefined {
+  return modelRead(expression)?.name;
+}
+
+/** {@link modelOwner} with the identifier that names the model, when one does (`users` of `from(users)`, `User` of `User.findOne`). */
+function modelRead(expression: ts.Expression, depth = 0): { name: string; ref?: ts.Identifier } | undefined {
   let e = skipOuter(expression);
   while (ts.isAwaitExpression(e)) e = skipOuter(e.expression);
   if (depth > 4 || !ts.isCallExpression(e) || !ts.isPropertyAccessExpression(e.expression) || !QUERY_METHODS.has(e.expression.name.text)) return undefined;
   // manager.findOne(User, …): an entity class as first argument
   const first = e.arguments[0] && skipOuter(e.arguments[0]);
-  if (first && ts.isIdentifier(first) && /^[A-Z][a-z]/.test(first.text) && (e.expression.name.text.startsWith('find') || e.expression.name.text === 'save')) return modelName(first.text);
+  if (first && ts.isIdentifier(first) && /^[A-Z][a-z]/.test(first.text) && (e.expression.name.text.startsWith('find') || e.expression.name.text === 'save')) return { name: modelName(first.text), ref: first };
   // walk the chain down: .from(table) names the model (Drizzle, Knex); else the innermost receiver
   let receiver: ts.Expression = e.expression.expression;
   for (let i = 0; i < 12; i++) {
@@ -223,21 +230,43 @@ export function modelOwner(expression: ts.Expression, depth = 0): string | undef
       const method = receiver.expression.name.text;
       const arg = receiver.arguments[0] && skipOuter(receiver.arguments[0]);
       if ((method === 'from' || method === 'getRepository' || method === 'table' || method === 'model') && arg) {
-        if (ts.isIdentifier(arg)) return modelName(arg.text);
-        if (ts.isStringLiteralLike(arg)) return arg.text;
+        if (ts.isIdentifier(arg)) return { name: modelName(arg.text), ref: arg };
+        if (ts.isStringLiteralLike(arg)) return { name: arg.text };
       }
       receiver = receiver.expression.expression;
     } else if (ts.isCallExpression(receiver) && ts.isIdentifier(receiver.expression) && receiver.arguments[0]) {
       // getRepository(User).findOne(…), knex('users').where(…).first()
       const arg = skipOuter(receiver.arguments[0]);
-      if (ts.isIdentifier(arg)) return modelName(arg.text);
-      if (ts.isStringLiteralLike(arg)) return arg.text;
+      if (ts.isIdentifier(arg)) return { name: modelName(arg.text), ref: arg };
+      if (ts.isStringLiteralLike(arg)) return { name: arg.text };
       return undefined;
     } else break;
   }
-  if (ts.isPropertyAccessExpression(receiver)) return modelName(receiver.name.text); // prisma.customer, this.userRepository, db.query.users
-  if (ts.isIdentifier(receiver)) return modelName(receiver.text); // User.findOne, users.find
+  if (ts.isPropertyAccessExpression(receiver)) return { name: modelName(receiver.name.text) }; // prisma.customer, this.userRepository, db.query.users
+  if (ts.isIdentifier(receiver)) return { name: modelName(receiver.text), ref: receiver }; // User.findOne, users.find
   return undefined;
+}
+
+/**
+ * A property of a value read from a model: classified with the model's name as owner, or, for a
+ * model declared in code under another name (`const clients = pgTable('customers', …)`,
+ * `mongoose.model('Lead', …)`, an `@Entity` class), as a person's when that model is one. A model
+ * imported from another project file is joined in the project pass (`needsModel`).
+ */
+function byModelOwner(read: { owner: string; via: string; ref?: ts.Identifier }, key: string, node: ts.Node, ctx: Ctx, via: string[]): PiiItem[] | undefined {
+  const direct = classifyProperty(read.owner, key, ctx.knowledge);
+  if (direct) return [item(direct, node, ctx, [...via, read.via])];
+  if (!read.ref) return undefined;
+  const binding = ctx.scope.resolve(read.ref.text, read.ref);
+  const local = binding && binding.kind !== 'import' ? ctx.models?.get(read.ref.text) : undefined;
+  const imported = binding?.kind === 'import' && /^(?:\.|@\/|~\/|#)/.test(binding.module) ? { specifier: binding.module, exportName: binding.exportName } : undefined;
+  if (!(local?.person || imported)) return undefined;
+  const asPerson = classifyProperty('user', key, ctx.knowledge);
+  if (!asPerson) return undefined;
+  const step = local ? `${read.ref.text} is the model ${local.model} (${local.fields.slice(0, 4).join(', ')}${local.fields.length > 4 ? ', …' : ''})` : `${read.ref.text} is a model from ${imported!.specifier}`;
+  const found = item(asPerson, node, ctx, [...via, read.via, step]);
+  if (imported) found.needsModel = imported;
+  return [found];
 }
 
 /**
@@ -245,14 +274,14 @@ export function modelOwner(expression: ts.Expression, depth = 0): string | undef
  * from (`const u = await prisma.customer.findUnique(…)`), the collection it iterates
  * (`for (const c of customers)`), or the collection whose callback gets it (`customers.map((c) => …)`).
  */
-function inferredOwner(holder: ts.Identifier, ctx: Ctx): { owner: string; via: string } | undefined {
+function inferredOwner(holder: ts.Identifier, ctx: Ctx): { owner: string; via: string; ref?: ts.Identifier } | undefined {
   const binding = ctx.scope.resolve(holder.text, holder);
   const sf = ctx.sourceFile;
   if (binding?.kind === 'variable' && !(binding.propertyPath && binding.propertyPath.length > 0)) {
     const declaration = binding.declaration;
     if (declaration.initializer) {
-      const model = modelOwner(declaration.initializer);
-      return model ? { owner: model, via: text(declaration, sf) } : undefined;
+      const read = modelRead(declaration.initializer);
+      return read ? { owner: read.name, via: text(declaration, sf), ref: read.ref } : undefined;
     }
     const list = declaration.parent;
     const loop = list && ts.isVariableDeclarationList(list) ? list.parent : undefined;
@@ -383,10 +412,13 @@ function variablePii(id: ts.Identifier, binding: VariableBinding, own: PersonalD
     // const { email } = user  /  const { contact: { phone } } = order
     const init = declaration.initializer;
     // const { name } = await prisma.customer.findUnique(…): the model is the owner
-    const model = init ? modelOwner(init) : undefined;
-    const owner = init ? [model ?? init.getText(sf), ...binding.propertyPath.slice(0, -1)].join('.') : undefined;
-    const match = classifyProperty(owner, binding.propertyPath[binding.propertyPath.length - 1]!, ctx.knowledge) ?? own;
-    return match ? [item(match, id, ctx, [...via, `${text(declaration, sf)}`])] : [];
+    const read = init ? modelRead(init) : undefined;
+    const owner = init ? [read?.name ?? init.getText(sf), ...binding.propertyPath.slice(0, -1)].join('.') : undefined;
+    const key = binding.propertyPath[binding.propertyPath.length - 1]!;
+    const match = classifyProperty(owner, key, ctx.knowledge) ?? own;
+    if (match) return [item(match, id, ctx, [...via, `${text(declaration, sf)}`])];
+    const byModel = read && binding.propertyPath.length === 1 ? byModelOwner({ owner: read.name, via: text(declaration, sf), ref: read.ref }, key, id, ctx, via) : undefined;
+    return byModel ?? [];
   }
   if (own && own.confidence === 'high') return [item(own, id, ctx, via)];
   const init = declaration.initializer;
@@ -620,12 +652,13 @@ export function findPiiFlows(
   knowledge: Knowledge,
   strings: readonly ts.Node[] = [],
   writes?: Ctx['writes'],
+  models?: Ctx['models'],
 ): FlowFacts {
   const flows: PiiFlow[] = [];
   const summaries = new Map<string, PiiSummary>();
   for (const sink of sinks) {
     const params = trackerDataParams(sink.vendor.id);
-    const ctx: Ctx = { sourceFile, scope, knowledge, keys: params?.keys ?? {}, params: [], seen: new Set(), writes, ignoreKeys: sink.ignoreKeys ? new Set(sink.ignoreKeys) : undefined };
+    const ctx: Ctx = { sourceFile, scope, knowledge, keys: params?.keys ?? {}, params: [], seen: new Set(), writes, models, ignoreKeys: sink.ignoreKeys ? new Set(sink.ignoreKeys) : undefined };
     const sinkInfo: PiiSinkInfo = {
       vendorId: sink.vendor.id,
       vendorName: sink.vendor.name,
@@ -671,7 +704,7 @@ export function findPiiFlows(
   }
   const calls: PiiCall[] = [];
   for (const { call, specifier, exportName } of importedCalls) {
-    const ctx: Ctx = { sourceFile, scope, knowledge, keys: {}, params: [], seen: new Set(), writes };
+    const ctx: Ctx = { sourceFile, scope, knowledge, keys: {}, params: [], seen: new Set(), writes, models };
     const args = call.arguments.map((a, index) => ({ index, items: piiOf(a, 'properties', ctx) })).filter((a) => a.items.length > 0);
     if (args.length > 0) calls.push({ specifier, exportName, span: spanOf(call, sourceFile), args });
   }

@@ -139,7 +139,7 @@ export function analyseModule(
     if (vendor && (ts.isCallExpression(sink.node) || ts.isBinaryExpression(sink.node))) flowSinks.push({ node: sink.node, vendor, form: sink.form, label: sink.label, span: sink.span, host: sink.thirdParty?.host });
   }
   if (collector) flowSinks.push(...collector.flowSinks());
-  const { flows: piiFlows, summaries: piiSummaries, calls: piiCalls, marketingTexts } = withModules ? findPiiFlows(flowSinks, importedCalls, sourceFile, scope, context.knowledge, strings, collector?.writes) : { flows: [], summaries: [], calls: [], marketingTexts: [] };
+  const { flows: piiFlows, summaries: piiSummaries, calls: piiCalls, marketingTexts } = withModules ? findPiiFlows(flowSinks, importedCalls, sourceFile, scope, context.knowledge, strings, collector?.writes, collector?.models) : { flows: [], summaries: [], calls: [], marketingTexts: [] };
   const { embeds, checked } = withModules ? scriptEmbeds(sourceFile, scope, gates, embedElements) : { embeds: [], checked: [] };
   const cmpDefaults = withModules ? findCmpDefaults(sourceFile, scope) : [];
   const consentForms = formNodes ? consentFormFacts(sourceFile, scope, formNodes, checked) : emptyConsentForms();

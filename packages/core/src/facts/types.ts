@@ -355,6 +355,8 @@ export interface PiiItem {
   remove?: Span;
   /** How the data got there (`const traits = { email: user.email }`, `hashed by sha256()`). */
   via: string[];
+  /** Classified as a person's only if this imported model is one (`name` read from a model declared in another file); joined by the rule. */
+  needsModel?: { specifier: string; exportName: string };
 }
 
 /** A sink the flows pass looked at. */
@@ -689,4 +691,19 @@ export interface DataHandlingFacts {
   importedCalls?: { specifier: string; exportName: string; method: string; span: Span; label: string }[];
   /** Exported SDK instances (`export const stripe = new Stripe(key)`): export name → processor id. */
   exportedInstances?: Record<string, string>;
+  /** Data models declared in the file (Drizzle tables, Mongoose models, Sequelize definitions, TypeORM entities). */
+  models?: ModelFact[];
+}
+
+/** A data model declared in code: is it about a person? Read by the flows pass (same file) and pii-to-third-party (imported models). */
+export interface ModelFact {
+  /** The local binding (`clients`, `Client`). */
+  name: string;
+  /** The model's own name (`customers`, `Customer`). */
+  model: string;
+  exportNames: string[];
+  fields: string[];
+  /** Named for a person (user, customer, lead, patient…) or declaring a person's contact fields (email, phone, first/last name, date of birth). */
+  person: boolean;
+  span: Span;
 }

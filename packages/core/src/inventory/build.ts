@@ -218,7 +218,8 @@ export function buildInventory(input: InventoryInput): Inventory {
       const at = locate(facts, tool.span.start);
       if (!vendor.sites.some((s) => compareLocation(s, at) === 0)) vendor.sites.push({ ...at, form: 'script-tag', label: tool.name, consent: { status: 'not-needed', how: 'the consent tool asks for consent; it loads before the choice' } });
     }
-    for (const flow of facts.piiFlows) for (const item of flow.items) sent(flow.sink.vendorId, dataItem(facts, item));
+    // items that wait for a model in another file (needsModel) are judged by pii-to-third-party, not listed here
+    for (const flow of facts.piiFlows) for (const item of flow.items) if (!item.needsModel) sent(flow.sink.vendorId, dataItem(facts, item));
   }
   // Personal data handed to the project's own helpers that send it on (cross-file), once every sink is known.
   for (const facts of files) {
@@ -229,7 +230,7 @@ export function buildInventory(input: InventoryInput): Inventory {
       if (!summary) continue;
       for (const arg of call.args) {
         for (const param of summary.params.filter((p) => p.index === arg.index)) {
-          for (const item of arg.items) sent(param.sink.vendorId, dataItem(facts, item));
+          for (const item of arg.items) if (!item.needsModel) sent(param.sink.vendorId, dataItem(facts, item));
         }
       }
     }

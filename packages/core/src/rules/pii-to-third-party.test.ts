@@ -6,6 +6,7 @@ import { runRuleTests } from '../testing/rule-tester';
 import { rules } from './index';
 import { rule } from './pii-to-third-party';
 
+const SCHEMA = "import { pgTable, text } from 'drizzle-orm/pg-core';\nexport const clients = pgTable('clients', { id: text('id'), email: text('email'), name: text('name') });\nexport const products = pgTable('products', { id: text('id'), name: text('name') });\n";
 const helper = "export function identifyUser(id: string, traits: object) {\n  analytics.identify(id, traits);\n}\n";
 
 runRuleTests(rule, {
@@ -50,6 +51,10 @@ runRuleTests(rule, {
     "import { UserData } from 'facebook-nodejs-business-sdk';\nexport function u(data: any) {\n  return new UserData().setPhones([]).setCities([]).setStates([]);\n}",
     // Google Ads API: customer_id, login-customer-id and the conversion action name the advertiser's account, not a person
     "import { GoogleAdsApi } from 'google-ads-api';\nexport async function up(customer: any, customerId: string) {\n  await customer.conversionUploads.uploadClickConversions({ customer_id: customerId, conversions: [{ conversion_action: `customers/${customerId}/conversionActions/1`, conversion_value: 1 }] });\n}",
+    // a model declared in another file that is not a person's (products): its name stays a product name
+    { code: "import { db } from './db';\nimport { products } from './schema';\nexport async function t() {\n  const [p] = await db.select().from(products).limit(1);\n  analytics.track('viewed', { n: p.name });\n}", files: { 'schema.ts': SCHEMA } },
+    // Mongoose model of something else declared here (Article with a title and a name)
+    "import mongoose, { Schema } from 'mongoose';\nconst Article = mongoose.model('Article', new Schema({ title: String, name: String }));\nexport async function t() {\n  const a = await Article.findOne({});\n  posthog.capture('read', { n: a.name });\n}",
     // a helper in another file that sends nothing personal
     { code: "import { identifyUser } from './analytics';\nexport function login(u: { id: string }) {\n  identifyUser(u.id, { plan: 'pro' });\n}", files: { 'analytics.ts': helper } },
   ],
@@ -218,6 +223,20 @@ runRuleTests(rule, {
       name: 'Google Ads API request class wrapping the conversions (found in public code): the hashed email inside still counts',
       code: "import { GoogleAdsApi, services } from 'google-ads-api';\nimport { sha256 } from './hash';\nexport async function up(customer: any, lead: { email: string }) {\n  const request = new services.UploadClickConversionsRequest({ customer_id: '1', conversions: [{ user_identifiers: [{ hashed_email: sha256(lead.email) }] }] });\n  await customer.conversionUploads.uploadClickConversions(request);\n}",
       errors: [{ messageId: 'hashedPiiToThirdParty', line: 5, severity: 'info', message: 'A hashed email address (`request`)' }],
+    },
+    {
+      name: 'declared models: a Drizzle table in another file whose columns hold a person (email), a Mongoose model declared here, a TypeORM entity',
+      code: "import { db } from './db';\nimport { clients } from './schema';\nimport mongoose, { Schema } from 'mongoose';\nconst Signup = mongoose.model('Signup', new Schema({ email: String, name: String }));\nexport async function t(dataSource: any) {\n  const [c] = await db.select().from(clients).limit(1);\n  analytics.track('a', { who: c.name });\n  const s = await Signup.findOne({});\n  posthog.capture('b', { n: s.name });\n}",
+      files: { 'schema.ts': SCHEMA },
+      errors: [
+        { messageId: 'piiToThirdParty', line: 7, column: 26, message: 'name (`who: c.name`)' },
+        { messageId: 'piiToThirdParty', line: 9, column: 26, message: 'name (`n: s.name`)' },
+      ],
+    },
+    {
+      name: 'Deutsch: TypeORM-Entität Anmeldung mit E-Mail-Spalte',
+      code: "import { Entity, Column } from 'typeorm';\n@Entity('anmeldungen')\nexport class Anmeldung {\n  @Column() email!: string;\n  @Column() name!: string;\n}\nexport async function t(manager: any) {\n  const a = await manager.findOne(Anmeldung, { where: {} });\n  posthog.capture('anmeldung', { n: a.name });\n}",
+      errors: [{ messageId: 'piiToThirdParty', line: 9, column: 34, message: 'name' }],
     },
     {
       name: 'Deutsch: Telefonnummer und Geburtsdatum des Kunden als Event-Eigenschaften',

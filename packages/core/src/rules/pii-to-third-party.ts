@@ -133,11 +133,13 @@ export const rule = createRule<Options, MessageIds>({
       '',
       'The data is followed within the function through variables, reassignments (`payload.email = user.email` or `Object.assign(payload, { email })` before `track(\'x\', payload)`; `e = e.trim()`), destructuring, object spreads, template strings, local helpers’ return values and hash calls, and across files through the project’s own helpers: `identify(user.email)` in a page is reported when `identify` in `lib/analytics.ts` passes its argument to Segment.',
       '',
+      'A value read from a data model has the model as its owner: `const u = await prisma.customer.findUnique(…)` makes `u.name` a customer’s name (and `prisma.product…` a product’s), also for Drizzle `db.select().from(users)`, Mongoose `User.findOne`, TypeORM repositories and `manager.findOne(Entity, …)`, `for (const s of subscribers)` and `customers.map((c) => …)`. Models declared in code under another name count by their declaration: a Drizzle `pgTable`, Mongoose `model(…, new Schema({…}))`, Sequelize `define` or TypeORM `@Entity` class is a person’s record when its name is a person’s (customer, lead, subscriber, patient…) or it declares contact fields (email, phone, first/last name, date of birth), also when imported from another file of the project. Prisma schema files are not read: the Prisma client names the model in every query (`prisma.lead.findMany`).',
+      '',
       'Which arguments carry user data is catalogued per vendor in `tracker-data-params.json`; which names are personal data comes from the shared personal-data vocabulary (`personalData` in `creepyline.json` extends it). Names such as `emailTemplate`, `emailEnabled`, `email_sent_at` or `config.email` are not personal data; literals in calls (`{ name: \'Signup\' }`) are constants, not a person’s data.',
       '',
       '- A hashed value (`sha256(email)`, `em: hashedEmail`, the values the Meta SDK\'s `UserData` setters hash themselves, Google Ads `hashed_email`) is reported at `info`: pseudonymised data is still personal data.',
       '- Error monitors (Sentry, Bugsnag) normally work under a processor contract for the site\'s own purpose, so an email or name in their user context is not a disclosure to a third party; it is reported at `info` (medium confidence) because fixing errors needs only an internal id (Art. 5(1)(c), 25). Their user id alone is not reported. Session-replay and RUM tools of the tracker catalogue (LogRocket, Datadog RUM) are analytics recipients and reported like other trackers.',
-      '- Tests and fixtures are analysed like any code; the default config template ignores `**/*.test.*`, `**/__tests__/**` and `**/fixtures/**`. Teams whose end-to-end helpers or seed scripts live elsewhere (`e2e/`, `playwright/`, `scripts/`) add those folders to `ignore`.',
+      '- Tests and fixtures are analysed like any code; the default config template ignores test files (`*.test.*`) and `__tests__` and `fixtures` folders. Teams whose end-to-end helpers or seed scripts live elsewhere (`e2e/`, `playwright/`, `scripts/`) add those folders to `ignore`.',
       '- A bare user id is reported only together with other identifying data, or when it goes to an advertising platform.',
       '- Contract processors (payment, transactional email, shipping) are not reported.',
       '- The quick fix removes the property from the call (a suggestion: the recipient will no longer get it).',
@@ -163,6 +165,20 @@ export const rule = createRule<Options, MessageIds>({
   check(context) {
     const { facts, options, knowledge } = context;
     const reported = new Set<string>();
+    // `name` read from a model declared in another project file counts when that model is a person's
+    const personModel = new Map<string, boolean>();
+    const joined = (items: PiiItem[]): PiiItem[] =>
+      items.filter((i) => {
+        if (!i.needsModel) return true;
+        const key = `${i.needsModel.specifier}#${i.needsModel.exportName}`;
+        let person = personModel.get(key);
+        if (person === undefined) {
+          const target = context.project.exportedFrom(i.needsModel.specifier, i.needsModel.exportName, facts.file);
+          person = target?.facts.dataHandling?.models?.some((m) => m.person && (m.exportNames.includes(target.name) || m.name === target.name)) ?? false;
+          personModel.set(key, person);
+        }
+        return person;
+      });
     // group the flows of one sink call: a user id counts when the same call carries other data
     // keyed by the whole span: chained calls (`new UserData().setEmail(a).setPhone(b)`) start at the same place
     const bySink = new Map<string, typeof facts.piiFlows>();
@@ -175,7 +191,7 @@ export const rule = createRule<Options, MessageIds>({
     for (const flows of bySink.values()) {
       const sink = flows[0]!.sink;
       if (options.ignoreVendors.includes(sink.vendorId) || isContractProcessor(sink, knowledge)) continue;
-      for (const item of mergeBySpan(reportable(flows.flatMap((f) => f.items), sink, options))) {
+      for (const item of mergeBySpan(reportable(joined(flows.flatMap((f) => f.items)), sink, options))) {
         const key = `${item.span.start}:${item.span.end}`;
         if (reported.has(key)) continue;
         reported.add(key);
@@ -206,7 +222,7 @@ export const rule = createRule<Options, MessageIds>({
         for (const param of summary.params.filter((p) => p.index === arg.index)) {
           const sink = param.sink;
           if (options.ignoreVendors.includes(sink.vendorId) || isContractProcessor(sink, knowledge)) continue;
-          for (const item of mergeBySpan(reportable(arg.items, sink, options))) {
+          for (const item of mergeBySpan(reportable(joined(arg.items), sink, options))) {
             const key = `${item.span.start}:${item.span.end}`;
             if (reported.has(key)) continue;
             reported.add(key);
