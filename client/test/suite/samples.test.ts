@@ -96,6 +96,7 @@ suite('Creepyline on a sample app: editor agrees with the CLI', () => {
     const doc = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(doc, { preview: false });
     const before = doc.getText();
+    const findingsBefore = creepylineDiagnostics(uri).map((d) => key(ruleOf(d) ?? '?', d.range.start.line + 1, d.range.start.character + 1)).sort();
     let fix: vscode.CodeAction | undefined;
     let target: vscode.Diagnostic | undefined;
     for (const d of creepylineDiagnostics(uri)) {
@@ -119,6 +120,13 @@ suite('Creepyline on a sample app: editor agrees with the CLI', () => {
       30_000,
     );
     await vscode.commands.executeCommand('workbench.action.files.revert');
+    // the reverted text is analysed again before the next test asks for code actions on it
+    await pollUntil(
+      () => creepylineDiagnostics(uri).map((d) => key(ruleOf(d) ?? '?', d.range.start.line + 1, d.range.start.character + 1)).sort(),
+      (got) => JSON.stringify(got) === JSON.stringify(findingsBefore),
+      (got) => `after the revert: expected ${JSON.stringify(findingsBefore)}, got ${JSON.stringify(got)}`,
+      30_000,
+    );
   });
 
   test('each rule found offers its documentation action', async () => {
@@ -129,9 +137,13 @@ suite('Creepyline on a sample app: editor agrees with the CLI', () => {
         const rule = ruleOf(d)!;
         if (seen.has(rule)) continue;
         seen.add(rule);
-        const titles = (await codeActionsAt(uri, d.range)).map((a) => a.title);
-        assert.ok(titles.includes(`Show documentation for ${rule}`),
-          `${vscode.workspace.asRelativePath(uri)}:${d.range.start.line + 1}: no "Show documentation for ${rule}" in ${JSON.stringify(titles)}`);
+        // asked again while the server may still be analysing a just-reverted text
+        await pollUntil(
+          async () => (await codeActionsAt(uri, d.range)).map((a) => a.title),
+          (titles) => titles.includes(`Show documentation for ${rule}`),
+          (titles) => `${vscode.workspace.asRelativePath(uri)}:${d.range.start.line + 1}: no "Show documentation for ${rule}" in ${JSON.stringify(titles)}`,
+          10_000,
+        );
       }
     }
     assert.ok(seen.size > 0, 'no diagnostics were checked');
