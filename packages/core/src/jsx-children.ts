@@ -52,3 +52,24 @@ function startsJsxChild(tree: ts.SourceFile, offset: number): boolean {
   }
   return false;
 }
+
+/**
+ * The words a JSX element shows or names: its text, string literals among its children, and the
+ * string values of the attributes `keepAttribute` accepts (on the element and its descendants).
+ */
+export function jsxElementWords(element: ts.Node, sourceFile: ts.SourceFile, keepAttribute: (name: string) => boolean): string[] {
+  const words: string[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isJsxText(node)) words.push(node.text.trim());
+    else if (ts.isJsxAttribute(node)) {
+      if (!keepAttribute(node.name.getText(sourceFile))) return;
+      const init = node.initializer;
+      if (init && ts.isStringLiteral(init)) words.push(init.text);
+      else if (init && ts.isJsxExpression(init) && init.expression && ts.isStringLiteralLike(init.expression)) words.push(init.expression.text);
+      return;
+    } else if (ts.isStringLiteralLike(node)) words.push(node.text);
+    ts.forEachChild(node, visit);
+  };
+  visit(element);
+  return words;
+}

@@ -14,6 +14,7 @@ import { ts as morphTs } from 'ts-morph';
 import ts = morphTs;
 import type { ConsentMatcher } from './consent';
 import { skipOuter } from './consent';
+import { jsxElementWords } from '../jsx-children';
 import type { ScopeResolver } from './scope';
 import type { ConsentEventDispatch } from './types';
 
@@ -213,21 +214,8 @@ class PathJudge {
   /** `<button onClick={…}>Accept all</button>`: the element's text, id, class and aria-label. */
   element(opening: ts.JsxOpeningLikeElement, prop: string): Verdict {
     const element = ts.isJsxOpeningElement(opening) ? opening.parent : opening;
-    const words: string[] = [];
-    const visit = (node: ts.Node): void => {
-      if (ts.isJsxText(node)) words.push(node.text.trim());
-      else if (ts.isJsxAttribute(node)) {
-        const name = node.name.getText(this.sourceFile);
-        // handlers are code, not the control's label
-        if (/^on[A-Z]/.test(name)) return;
-        const init = node.initializer;
-        if (init && ts.isStringLiteral(init)) words.push(init.text);
-        else if (init && ts.isJsxExpression(init) && init.expression && ts.isStringLiteralLike(init.expression)) words.push(init.expression.text);
-        return;
-      } else if (ts.isStringLiteralLike(node)) words.push(node.text);
-      ts.forEachChild(node, visit);
-    };
-    visit(element);
+    // handlers are code, not the control's label
+    const words = jsxElementWords(element, this.sourceFile, (name) => !/^on[A-Z]/.test(name));
     const tag = opening.tagName.getText(this.sourceFile);
     const label = words.filter(Boolean).join(' ');
     return verdictOf(label, `${prop} of \`<${tag}>${shorten(label)}\``);

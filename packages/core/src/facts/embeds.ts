@@ -8,6 +8,7 @@ import type { ConsentCategory } from '../knowledge/types';
 import { derived } from '../knowledge/catalogues';
 import { classifyHost, entityVendorId, THIRD_PARTY_WEB_VERSION } from '../knowledge/third-party-web';
 import { skipOuter } from './consent';
+import { jsxElementWords } from '../jsx-children';
 import type { GateFinder } from './gating';
 import type { ScopeResolver } from './scope';
 import { staticPrefix } from './trackers';
@@ -574,20 +575,8 @@ function handlerAttribute(attribute: ts.JsxAttribute, words: string[], sourceFil
 
 /** The words of a JSX control: its text, and its aria-label, title, alt, value and label props (the enclosing <label> for inputs). */
 function controlWords(opening: ts.JsxOpeningLikeElement, sourceFile: ts.SourceFile): string {
-  const words: string[] = [];
   const element = ts.isJsxOpeningElement(opening) ? opening.parent : opening;
-  const visit = (node: ts.Node): void => {
-    if (ts.isJsxText(node)) words.push(node.text.trim());
-    else if (ts.isJsxAttribute(node)) {
-      if (!/^(aria-label|title|alt|value|label|children)$/.test(node.name.getText(sourceFile))) return;
-      const init = node.initializer;
-      if (init && ts.isStringLiteral(init)) words.push(init.text);
-      else if (init && ts.isJsxExpression(init) && init.expression && ts.isStringLiteralLike(init.expression)) words.push(init.expression.text);
-      return;
-    } else if (ts.isStringLiteralLike(node)) words.push(node.text);
-    ts.forEachChild(node, visit);
-  };
-  visit(element);
+  const words = jsxElementWords(element, sourceFile, (name) => /^(aria-label|title|alt|value|label|children)$/.test(name));
   // <label><input onChange={…} /> Google Maps laden</label>
   const parent = element.parent;
   if (ts.isJsxElement(parent) && ts.isIdentifier(parent.openingElement.tagName) && parent.openingElement.tagName.text === 'label') {

@@ -320,6 +320,18 @@ function relocatable(sink: TrackerSink, crossFile: { gatedUses: number; ungated:
   return true;
 }
 
+/** The message data of a `notGatedHere` finding: the tracker, the check it needs, and the helper that reaches it. */
+function notGatedHereData(sink: TrackerSink, check: { text: string }, helper: string, where: string): Record<string, string> {
+  return {
+    vendor: sink.vendorName.replace(/\s*\([^)]*\)\s*$/, ''),
+    label: sink.label,
+    category: CATEGORY_LABEL[sink.category],
+    check: check.text,
+    helper,
+    where,
+  };
+}
+
 /** A finding per ungated call site of the local helper that holds the sink, the sink being the related location. */
 function reportAtCallSites(context: RuleContextOf, sink: TrackerSink, check: { text: string; configured: boolean }, medium: boolean, reported: Set<number>): void {
   const { facts } = context;
@@ -331,14 +343,7 @@ function reportAtCallSites(context: RuleContextOf, sink: TrackerSink, check: { t
     reported.add(use.span.start);
     context.report({
       messageId: 'notGatedHere',
-      data: {
-        vendor: sink.vendorName.replace(/\s*\([^)]*\)\s*$/, ''),
-        label: sink.label,
-        category: CATEGORY_LABEL[sink.category],
-        check: check.text,
-        helper: use.helper,
-        where: `line ${sinkLine}`,
-      },
+      data: notGatedHereData(sink, check, use.helper, `line ${sinkLine}`),
       start: use.span.start,
       end: use.span.end,
       confidence: medium ? 'medium' : 'high',
@@ -379,14 +384,7 @@ function reportUngatedHelperCalls(context: RuleContextOf, toolInUse: ConsentApiE
       const called = use.exportName === 'default' ? 'the default export' : use.exportName;
       context.report({
         messageId: 'notGatedHere',
-        data: {
-          vendor: sink.vendorName.replace(/\s*\([^)]*\)\s*$/, ''),
-          label: sink.label,
-          category: CATEGORY_LABEL[sink.category],
-          check: check.text,
-          helper: called,
-          where: `${relativeName(owner.file, facts.file)}, line ${sinkLine}`,
-        },
+        data: notGatedHereData(sink, check, called, `${relativeName(owner.file, facts.file)}, line ${sinkLine}`),
         start: use.span.start,
         end: use.span.end,
         confidence: sink.thirdParty?.confidence === 'medium' ? 'medium' : 'high',
@@ -421,14 +419,7 @@ function reportMarkupCalls(context: RuleContextOf, toolInUse: ConsentApiEntry | 
       const check = checkExpression(context.config.consent, sink.category, toolInUse);
       context.report({
         messageId: 'notGatedHere',
-        data: {
-          vendor: sink.vendorName.replace(/\s*\([^)]*\)\s*$/, ''),
-          label: sink.label,
-          category: CATEGORY_LABEL[sink.category],
-          check: check.text,
-          helper: call.name,
-          where: `${relativeName(owner.file, facts.file)}, line ${sinkLine}`,
-        },
+        data: notGatedHereData(sink, check, call.name, `${relativeName(owner.file, facts.file)}, line ${sinkLine}`),
         start: call.span.start,
         end: call.span.end,
         confidence: 'medium',
