@@ -44,6 +44,12 @@ const MODEL_FACTORIES = new Set(['pgTable', 'mysqlTable', 'sqliteTable', 'single
 const PERSON_FIELD_KINDS = new Set(['email', 'phone', 'firstName', 'lastName', 'birthdate', 'street']);
 /** Words in a function's name that say it handles test data (seeded users, fixtures, mocks). */
 const TEST_DATA_WORDS = new Set(['test', 'tests', 'testing', 'seed', 'seeded', 'unseed', 'fixture', 'fixtures', 'mock', 'mocked', 'fake', 'dummy', 'e2e', 'teardown', 'testdata', 'testdaten', 'testkunde', 'testkunden', 'testnutzer', 'testbenutzer', 'testkonto']);
+/**
+ * Words in a function's name that say it deletes the records a tenant (workspace, project, team,
+ * organisation) holds, as part of deleting that tenant (`deleteWorkspaceCustomers`,
+ * `purgeProjectUsers`): the tenant's end customers or members, not a person's erasure request.
+ */
+const TENANT_WORDS = new Set(['workspace', 'workspaces', 'project', 'projects', 'team', 'teams', 'organization', 'organizations', 'organisation', 'organisations', 'org', 'orgs', 'tenant', 'tenants', 'mandant', 'mandanten', 'projekt', 'projekte', 'arbeitsbereich']);
 const SOFT_DELETE_KEYS = new Set(['deletedAt', 'deleted_at', 'deleted', 'isDeleted', 'is_deleted', 'deletedOn', 'archivedAt', 'archived', 'isActive', 'active', 'is_active', 'anonymizedAt']);
 const ORM_DELETE_METHODS = new Set(['delete', 'deleteMany', 'deleteOne', 'findByIdAndDelete', 'findOneAndDelete', 'findByIdAndRemove', 'findOneAndRemove', 'destroy', 'remove', 'del', 'deleteUser', 'deleteUsers']);
 
@@ -317,7 +323,7 @@ export class DataHandlingCollector {
     const left = binary.left;
     const root = writtenRoot(left);
     if (root) this.noteWrite(root, binary);
-    if (!ts.isPropertyAccessExpression(left)) return;
+    if (binary.operatorToken.kind !== ts.SyntaxKind.EqualsToken || !ts.isPropertyAccessExpression(left)) return;
     if (left.expression.kind === ts.SyntaxKind.ThisKeyword) {
       const ref = this.instanceRef(binary.right);
       if (ref) this.members.set(left.name.text, ref);
@@ -643,6 +649,8 @@ export class DataHandlingCollector {
       if (!summary.name && !routeOf(n as ts.ArrowFunction, this.sourceFile)) continue;
       // deleteTestPartner, unseedUser, cleanupFixtures: removing test data the project created itself, which no processor ever received
       if (summary.name && words(summary.name).some((w) => TEST_DATA_WORDS.has(w))) return;
+      // deleteWorkspaceCustomers: a step of deleting a tenant, which removes the tenant's records in bulk
+      if (summary.name && words(summary.name).some((w) => TENANT_WORDS.has(w))) return;
       // a Next.js handler of a route nested under another resource (`app/api/workspaces/[id]/users/route.ts`)
       if (/^(GET|POST|PUT|PATCH|DELETE)$/.test(summary.name)) {
         const m = /\/(?:app|pages)\/(.*)\/route\.[cm]?[jt]sx?$/.exec(this.sourceFile.fileName.replace(/\\/g, '/'));

@@ -56,6 +56,8 @@ runRuleTests(rule, {
       filename: 'app/api/workspaces/[slug]/users/route.ts',
       files: { 'lib/analytics.ts': "import { PostHog } from 'posthog-node';\nexport const posthog = new PostHog('k');\n" },
     },
+    // a step of deleting a tenant (workspace, project, organisation): its end customers go in bulk, no person asked to be forgotten
+    "import Stripe from 'stripe';\nimport { prisma } from './db';\nexport const stripe = new Stripe('k');\nexport async function deleteWorkspaceCustomers(workspaceId: string) {\n  await prisma.customer.deleteMany({ where: { projectId: workspaceId } });\n}\nexport async function kundenDesMandantenLoeschen(mandantId: string) {\n  await prisma.kunde.deleteMany({ where: { mandantId } });\n}",
     // Stripe Connect accounts are not the person either
     "import Stripe from 'stripe';\nconst stripe = new Stripe('k');\nexport async function closePayouts(id: string) {\n  await stripe.accounts.del(id);\n}",
     // a helper called by another deletion path is reported through its caller only
