@@ -397,7 +397,8 @@ function identifierPii(id: ts.Identifier, role: DataParamRole, ctx: Ctx, depth: 
     }
     const index = fn.parameters.indexOf(parameter);
     if (index >= 0) ctx.params.push({ fn, index });
-    return own ? [item(own, id, ctx, via)] : [];
+    // function send(payload) { payload.email = user.email; track('x', payload) }: written into the parameter
+    return [...(own ? [item(own, id, ctx, via)] : []), ...writesPii(id, parameter, role, ctx, depth, via)];
   }
   return own ? [item(own, id, ctx, via)] : [];
 }
@@ -438,31 +439,48 @@ function writeTarget(write: ts.BinaryExpression | ts.CallExpression): ts.Identif
   return ts.isIdentifier(e) ? e : undefined;
 }
 
+/** Loops (of the use's function) around `node`, innermost first. */
+function loopsAround(node: ts.Node): ts.IterationStatement[] {
+  const out: ts.IterationStatement[] = [];
+  for (let n: ts.Node | undefined = node.parent; n && !ts.isFunctionLike(n) && !ts.isSourceFile(n); n = n.parent) {
+    if (ts.isIterationStatement(n, false)) out.push(n);
+  }
+  return out;
+}
+
+const within = (outer: ts.Node, inner: ts.Node): boolean => inner.pos >= outer.pos && inner.end <= outer.end;
+
 /**
- * Data written into a local variable before its use: `e = e.trim()` (a new value),
- * `payload.email = user.email` / `payload['email'] = …` (a member), `Object.assign(payload, { email })`.
- * A write after the use in the text is not followed.
+ * Data written into a local variable or parameter before its use: `e = e.trim()` (a new value),
+ * `url += '&em=' + email` (an added part), `payload.email = user.email` / `payload['email'] = …`
+ * (a member), `Object.assign(payload, { email })`. A write after the use in the text counts only
+ * inside a loop around both that the variable outlives (the next round sends it).
  */
-function writesPii(id: ts.Identifier, declaration: ts.VariableDeclaration, role: DataParamRole, ctx: Ctx, depth: number, via: string[]): PiiItem[] {
+function writesPii(id: ts.Identifier, declaration: ts.VariableDeclaration | ts.ParameterDeclaration, role: DataParamRole, ctx: Ctx, depth: number, via: string[]): PiiItem[] {
   const writes = ctx.writes?.get(id.text);
   if (!writes || depth > MAX_DEPTH) return [];
   const sf = ctx.sourceFile;
   const at = id.getStart(sf);
   const out: PiiItem[] = [];
+  let loops: ts.IterationStatement[] | undefined;
   for (const write of writes) {
-    if (write.getStart(sf) >= at || ctx.seen.has(write)) continue;
+    if (ctx.seen.has(write)) continue;
+    const after = write.getStart(sf) >= at;
+    // for (const u of users) { track('x', props); props.email = u.email }: the next round sends what this one wrote
+    if (after && !(loops ??= loopsAround(id)).some((loop) => within(loop, write) && !within(loop, declaration))) continue;
     const target = writeTarget(write);
     const bound = target && ctx.scope.resolve(target.text, target);
-    if (bound?.kind !== 'variable' || bound.declaration !== declaration) continue;
+    const boundTo = bound?.kind === 'variable' ? bound.declaration : bound?.kind === 'parameter' ? bound.parameter : undefined;
+    if (boundTo !== declaration) continue;
     ctx.seen.add(write);
-    const step = [...via, `${text(write, sf)} before \`${id.text}\` is sent`];
+    const step = [...via, after ? `${text(write, sf)} in the loop that sends \`${id.text}\`` : `${text(write, sf)} before \`${id.text}\` is sent`];
     if (ts.isCallExpression(write)) {
       for (const source of write.arguments.slice(1)) out.push(...piiOf(source, role, ctx, depth + 1, step));
     } else {
       const left = skipOuter(write.left);
       const value = write.right;
       if (ts.isIdentifier(left)) {
-        // e = e.trim(): the new value, reported where the variable is sent
+        // e = e.trim(): the new value; url += '&em=' + email: the added part (a query parameter's name tells its kind)
         for (const i of piiOf(value, role, ctx, depth + 1, step)) out.push({ ...i, span: spanOf(id, sf), text: id.text, remove: undefined });
       } else {
         const key = ts.isPropertyAccessExpression(left) ? left.name.text : ts.isElementAccessExpression(left) && ts.isStringLiteralLike(left.argumentExpression) ? left.argumentExpression.text : undefined;

@@ -207,7 +207,8 @@ export function findSinks(
         }
         // document.cookie = 'consent=true' (facts/consent-records.ts)
         if (formNodes && binary.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(binary.left) && binary.left.name.text === 'cookie') formNodes.cookieWrites.push(binary);
-        if (binary.operatorToken.kind === ts.SyntaxKind.EqualsToken) dataHandling?.assignment(binary);
+        // `=` and compound writes (`url += '&em=' + email`, `props.email ??= user.email`) for the flows pass
+        if (binary.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && binary.operatorToken.kind <= ts.SyntaxKind.LastAssignment) dataHandling?.assignment(binary);
         if (binary.operatorToken.kind !== ts.SyntaxKind.EqualsToken || !ts.isPropertyAccessExpression(binary.left) || binary.left.name.text !== 'src') break;
         const url = staticPrefix(binary.right);
         if (url === undefined) break;

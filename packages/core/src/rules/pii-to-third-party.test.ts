@@ -37,6 +37,10 @@ runRuleTests(rule, {
     "import { track } from '@vercel/analytics';\nexport function onConnect({ address, chainId }: { address: string; chainId: number }) {\n  track('wallet_connected', { address, chainId });\n}",
     // reassignment: a write after the call does not reach it; a settings write is not data
     "export function t(user: { email: string }) {\n  let payload: any = {};\n  payload.emailEnabled = user.email.length > 0;\n  analytics.track('x', payload);\n  payload.email = user.email;\n}",
+    // a write after the call inside a loop, into an object made afresh each round: never sent
+    "export function t(users: { email: string }[]) {\n  for (const u of users) {\n    const props: Record<string, string> = {};\n    analytics.track('x', props);\n    props.email = u.email;\n  }\n}",
+    // compound writes of counters and settings are not data
+    "export function t(settings: { emailEnabled: boolean }, n: number) {\n  const props: Record<string, unknown> = { count: 0 };\n  props.count += n;\n  props.emailEnabled ??= settings.emailEnabled;\n  analytics.track('x', props);\n}",
     // Sentry with the id only: an error monitor links reports to an account by its id
     "import * as Sentry from '@sentry/nextjs';\nexport function who(user: { id: string }) {\n  Sentry.setUser({ id: user.id });\n  Sentry.setUser(null);\n}",
     // a project's own setUser (a state setter), not an error monitor's
@@ -154,6 +158,24 @@ runRuleTests(rule, {
         { messageId: 'piiToThirdParty', line: 4, column: 3, message: 'phone number' },
         { messageId: 'piiToThirdParty', line: 8, column: 26, message: 'email address (`contact: e`)' },
       ],
+    },
+    {
+      name: 'compound writes: a query string grown with += and a member set with ??=',
+      code: "export function t(user: { email: string; phone: string }) {\n  let query = 'ev=Lead';\n  query += '&email=' + encodeURIComponent(user.email);\n  const props: Record<string, string> = {};\n  props.phone ??= user.phone;\n  posthog.capture('lead', props);\n  posthog.capture('lead_query', { query });\n}",
+      errors: [
+        { messageId: 'piiToThirdParty', line: 5, column: 3, message: 'phone number (`props.phone ??= user.phone`) is sent to PostHog' },
+        { messageId: 'piiToThirdParty', line: 7, column: 35, endColumn: 40, message: 'email address (`query`)' },
+      ],
+    },
+    {
+      name: 'written into a parameter before it is sent (German names)',
+      code: "export function sende(payload: Record<string, unknown>, kunde: { telefonnummer: string }) {\n  payload.telefon = kunde.telefonnummer;\n  analytics.track('Bestellung', payload);\n}",
+      errors: [{ messageId: 'piiToThirdParty', line: 2, column: 3, message: 'phone number (`payload.telefon = kunde.telefonnummer`) is sent to Segment' }],
+    },
+    {
+      name: 'a write after the call inside a loop: the next round sends it',
+      code: "export function t(users: { email: string }[]) {\n  const props: Record<string, string> = {};\n  for (const u of users) {\n    analytics.track('x', props);\n    props.email = u.email;\n  }\n}",
+      errors: [{ messageId: 'piiToThirdParty', line: 5, column: 5, message: 'email address (`props.email = u.email`)' }],
     },
     {
       name: 'Object.assign into the traits before identify',
