@@ -257,6 +257,10 @@ export class Workspace {
     if (own && /\.ts$/.test(abs) && mayDeclareComponent(own.text)) {
       for (const file of this.facts.keys()) if (path.dirname(file) === path.dirname(abs) && /\.html?$/i.test(file)) out.add(file);
     }
+    // A component's methods are judged by the uses in its templateUrl file of the same folder.
+    if (own && /\.html?$/i.test(abs)) {
+      for (const [file, facts] of this.facts) if (path.dirname(file) === path.dirname(abs) && /\.ts$/.test(file) && facts.text.includes(path.basename(abs)) && mayDeclareComponent(facts.text)) out.add(file);
+    }
     // erasure-not-propagated: a file that uses a processor or erases there changes the verdict of the package's deletion paths
     const dh = own?.dataHandling;
     if (dh && (dh.processorUses.length > 0 || dh.erasureCalls.length > 0)) {
@@ -715,8 +719,11 @@ export class Workspace {
   private factsFor(abs: string, language: NonNullable<ReturnType<typeof languageOf>>, text: string, resolved: ResolvedConfig, policy: PolicyContext): FileFacts {
     // an Angular templateUrl file is read with its component (whose text is then part of the key)
     const component = language === 'html' ? this.angularComponentOf(abs, text) : undefined;
+    // an Angular component is judged with its templateUrl files (whose texts are then part of the key)
+    const templates = isScriptLanguage(language) && mayDeclareComponent(text) ? this.angularTemplatesOf(abs, text) : undefined;
     const hasher = createHash('sha256').update(policy.key).update('\0').update(text);
     if (component) hasher.update('\0angular\0').update(component.text);
+    for (const [url, template] of templates ?? []) hasher.update('\0templateUrl\0').update(url).update('\0').update(template.text);
     const hash = hasher.digest('hex');
     const cached = this.facts.get(abs);
     if (cached && cached.hash === hash) return cached;
@@ -741,14 +748,14 @@ export class Workspace {
     } else if (this.overlays.has(abs)) {
       const tree = parsing(() => this.editorTree(abs, language, text));
       facts = scriptFacts(abs, language, tree, hash, context);
-      if (mayDeclareComponent(text)) facts = parsingFile(() => withAngularTemplates(facts, tree, context));
+      if (mayDeclareComponent(text)) facts = parsingFile(() => withAngularTemplates(facts, tree, context, templates));
     } else {
       const sourceFile = parsing(() => this.project.createSourceFile(abs, text, { overwrite: true, scriptKind: scriptKindOf(language) }));
       try {
         facts = scriptFacts(abs, language, sourceFile.compilerNode, hash, context);
         if (mayDeclareComponent(text)) {
           const scriptOnly = facts;
-          facts = parsingFile(() => withAngularTemplates(scriptOnly, sourceFile.compilerNode, context));
+          facts = parsingFile(() => withAngularTemplates(scriptOnly, sourceFile.compilerNode, context, templates));
         }
       } finally {
         // Facts are plain data; the wrapped nodes are not kept across edits.
@@ -759,6 +766,28 @@ export class Workspace {
     this.factsVersion++;
     if (storeKey !== undefined) this.store!.save(storeKey, { ...facts, text: undefined });
     return facts;
+  }
+
+  /**
+   * The `templateUrl` files of a script's Angular components (`templateUrl: './x.component.html'`,
+   * resolved from the script's folder), by the URL as written: the analysed text when known (the
+   * editor's), else the disk's. Files that cannot be read are left out (the methods are then judged by the class).
+   */
+  private angularTemplatesOf(abs: string, text: string): Map<string, { file: string; text: string }> {
+    const out = new Map<string, { file: string; text: string }>();
+    for (const m of text.matchAll(/\btemplateUrl\s*:\s*(['"`])([^'"`\n]+)\1/g)) {
+      const url = m[2];
+      if (out.has(url) || !/\.html?$/i.test(url)) continue;
+      const file = path.resolve(path.dirname(abs), url);
+      const known = this.facts.get(file)?.text;
+      if (known !== undefined) {
+        out.set(url, { file, text: known });
+        continue;
+      }
+      const read = readText(file, this.maxFileSize);
+      if ('text' in read) out.set(url, { file, text: read.text });
+    }
+    return out;
   }
 
   /**

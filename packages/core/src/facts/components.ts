@@ -8,12 +8,14 @@ import * as path from 'node:path';
 import { ts as morphTs } from 'ts-morph';
 import ts = morphTs;
 import type { FactsContext } from './index';
-import { analyseTemplate, templateFacts, type TemplateModel } from './template';
-import type { FileFacts, FileLanguage } from './types';
+import { analyseTemplate, templateFacts, type TemplateElement, type TemplateModel } from './template';
+import { controlVerdict } from './consent-events';
+import type { ConsentCategory } from '../knowledge/types';
+import type { FileFacts, FileLanguage, GateResult, TrackerSink } from './types';
 import { vueModel } from './frameworks/vue';
 import { svelteModel } from './frameworks/svelte';
 import { astroModel } from './frameworks/astro';
-import { angularModel, findComponents, htmlComments, mayDeclareComponent, type ComponentInfo } from './frameworks/angular';
+import { angularModel, findComponents, htmlComments, mayDeclareComponent, type AngularComponent, type ComponentInfo } from './frameworks/angular';
 
 export { mayDeclareComponent } from './frameworks/angular';
 
@@ -40,44 +42,59 @@ export function componentFacts(file: string, language: ComponentLanguage, text: 
   return templateFacts(file, language, text, hash, context, model, DESCRIBE[language]);
 }
 
+/** An Angular component's template as the class's methods are judged against it. */
+interface TemplateView {
+  component: AngularComponent;
+  /** The template's text and where it starts in its file (0 for a templateUrl file). */
+  source: string;
+  base: number;
+  /** Where a template offset is, for the trace (`line 12`, `shop.component.html:12`). */
+  where(offset: number): string;
+  gateAt(offset: number, category: ConsentCategory): GateResult;
+  handlers: Handler[];
+}
+
 /**
  * Angular: a script that declares `@Component`s with inline `template:` strings gets the facts
  * of those templates added to its own (the templates are read at their offsets in the file, so
  * findings, suppression comments and fixes land inside the string). Throws when a template is
  * broken (the workspace lists the file as skipped, as for any component file).
+ *
+ * A component method the class never calls is judged by the template's uses of it, in the inline
+ * template or in the `templateUrl` file (`external`, keyed by the URL as written, read by the
+ * workspace): gated when every use is an event handler that a template condition gates or that
+ * sits on a control that says it accepts (medium confidence). A templateUrl file Angular's parser
+ * rejects adds nothing here (that file is listed as skipped on its own).
  */
-export function withAngularTemplates(facts: FileFacts, sourceFile: ts.SourceFile, context: FactsContext): FileFacts {
-  const components = findComponents(sourceFile).filter((c) => c.template);
-  if (components.length === 0) return facts;
+export function withAngularTemplates(facts: FileFacts, sourceFile: ts.SourceFile, context: FactsContext, external?: ReadonlyMap<string, { file: string; text: string }>): FileFacts {
+  const all = findComponents(sourceFile);
+  const components = all.filter((c) => c.template);
   const text = facts.text;
-  const model = angularModel(components.map((c) => ({ source: text.slice(c.template!.start, c.template!.end), base: c.template!.start, info: c.info })));
-  const { facts: template, gateAt } = analyseTemplate(facts.file, facts.language, text, facts.hash, context, model, 'Angular template');
-  const handlers = handlerSpans(model.template);
-  // a component method the class never calls is judged by the template's calls of it (`(click)="track()"`)
-  const scriptSinks = facts.sinks.map((sink) => {
-    if (sink.gate.gated) return sink;
-    const component = components.find((c) => c.methodSpans.some((m) => m.start <= sink.span.start && sink.span.end <= m.end));
-    const method = component?.methodSpans.find((m) => m.start <= sink.span.start && sink.span.end <= m.end);
-    if (!component || !method || component.info.methods.get(method.name)?.usedInClass) return sink;
-    const source = text.slice(component.template!.start, component.template!.end);
-    const call = new RegExp(`(?<![\\w$.])${method.name.replace(/\$/g, '\\$')}\\s*\\(`, 'g');
-    const uses: number[] = [];
-    for (let m = call.exec(source); m; m = call.exec(source)) uses.push(component.template!.start + m.index);
-    // called from a binding or an interpolation (on every render), or not at all: nothing to add
-    if (uses.length === 0 || !uses.every((at) => handlers.some((h) => h.start <= at && at < h.end))) return sink;
-    const gates = uses.map((at) => gateAt(at, sink.category));
-    if (!gates.every((g) => g.gated)) return sink;
-    const line = (offset: number) => text.slice(0, offset).split('\n').length;
-    return {
-      ...sink,
-      gate: {
-        gated: true,
-        by: gates[0].by,
-        seen: gates.flatMap((g) => g.seen),
-        trace: [`\`${method.name}\` runs only from the template (line ${uses.map(line).join(', ')}), and every call there is gated.`, ...gates[0].trace],
-      },
-    };
-  });
+  const views: TemplateView[] = [];
+  let template: FileFacts | undefined;
+  if (components.length > 0) {
+    const model = angularModel(components.map((c) => ({ source: text.slice(c.template!.start, c.template!.end), base: c.template!.start, info: c.info })));
+    const analysed = analyseTemplate(facts.file, facts.language, text, facts.hash, context, model, 'Angular template');
+    template = analysed.facts;
+    const handlers = handlerSpans(model.template);
+    for (const c of components) {
+      views.push({ component: c, source: text.slice(c.template!.start, c.template!.end), base: c.template!.start, where: (offset) => `line ${lineOf(text, offset)}`, gateAt: analysed.gateAt, handlers });
+    }
+  }
+  for (const c of all) {
+    const file = !c.template && c.templateUrl ? external?.get(c.templateUrl) : undefined;
+    if (!file) continue;
+    try {
+      const model = angularModel([{ source: file.text, base: 0, info: c.info }]);
+      const analysed = analyseTemplate(file.file, 'html', file.text, facts.hash, context, model, 'Angular template');
+      views.push({ component: c, source: file.text, base: 0, where: (offset) => `${path.basename(file.file)}:${lineOf(file.text, offset)}`, gateAt: analysed.gateAt, handlers: handlerSpans(model.template) });
+    } catch {
+      // a broken templateUrl file is skipped with its reason when it is analysed itself
+    }
+  }
+  if (views.length === 0) return facts;
+  const scriptSinks = facts.sinks.map((sink) => (sink.gate.gated ? sink : judgedByTemplate(sink, views) ?? sink));
+  if (!template) return { ...facts, sinks: scriptSinks };
   const byStart = <T extends { span: { start: number } }>(a: T, b: T) => a.span.start - b.span.start;
   return {
     ...facts,
@@ -92,16 +109,85 @@ export function withAngularTemplates(facts: FileFacts, sourceFile: ts.SourceFile
   };
 }
 
+/**
+ * A sink in a method of a component that its class never calls: gated when the template calls
+ * the method only from event handlers and every such handler is gated (a template condition, or
+ * a click on a control that says it accepts). Undefined when the template does not decide.
+ */
+function judgedByTemplate(sink: TrackerSink, views: readonly TemplateView[]): TrackerSink | undefined {
+  const view = views.find((v) => v.component.methodSpans.some((m) => m.start <= sink.span.start && sink.span.end <= m.end));
+  const method = view?.component.methodSpans.find((m) => m.start <= sink.span.start && sink.span.end <= m.end);
+  if (!view || !method || view.component.info.methods.get(method.name)?.usedInClass) return undefined;
+  const call = new RegExp(`(?<![\\w$.])${method.name.replace(/\$/g, '\\$')}\\s*\\(`, 'g');
+  const uses: { at: number; handler: Handler }[] = [];
+  for (let m = call.exec(view.source); m; m = call.exec(view.source)) {
+    const at = view.base + m.index;
+    const handler = view.handlers.find((h) => h.start <= at && at < h.end);
+    // called from a binding or an interpolation (on every render): the template does not hold it back
+    if (!handler) return undefined;
+    uses.push({ at, handler });
+  }
+  if (uses.length === 0) return undefined;
+  const gates = uses.map(({ at, handler }): GateResult => {
+    const gate = view.gateAt(at, sink.category);
+    if (gate.gated || !handler.click || !handler.accept) return gate;
+    const evidence = { span: { start: handler.start, end: handler.end }, text: `(click) of ${handler.accept}`, grants: ['any' as const], form: 'callback' as const, confidence: 'medium' as const, origin: 'heuristic' };
+    return { gated: true, by: evidence, seen: [evidence], trace: [`Runs on (click) of ${handler.accept}, an accept control.`] };
+  });
+  if (!gates.every((g) => g.gated)) return undefined;
+  return {
+    ...sink,
+    gate: {
+      gated: true,
+      by: gates[0].by,
+      seen: gates.flatMap((g) => g.seen),
+      trace: [`\`${method.name}\` runs only from the template (${uses.map((u) => view.where(u.at)).join(', ')}), and every call there is gated.`, ...gates.flatMap((g) => g.trace)],
+    },
+  };
+}
+
+function lineOf(text: string, offset: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  return line;
+}
+
+/** An event handler of the template; for a click, what its control says when it says it accepts. */
+interface Handler { start: number; end: number; click?: boolean; accept?: string }
+
 /** The code spans the template runs (event handlers), which the laid-out module keeps as statements. */
-function handlerSpans(nodes: TemplateModel['template']): { start: number; end: number }[] {
-  const out: { start: number; end: number }[] = [];
+function handlerSpans(nodes: TemplateModel['template']): Handler[] {
+  const out: Handler[] = [];
   for (const node of nodes) {
     if (node.type === 'element') {
-      out.push(...(node.code ?? []));
+      for (const code of node.code ?? []) {
+        const words = code.click ? controlWords(node) : '';
+        out.push({ start: code.start, end: code.end, click: code.click, ...(words && controlVerdict(words) ? { accept: `<${node.tag ?? node.name}>${shortText(words)}` } : {}) });
+      }
       out.push(...handlerSpans(node.children));
     } else if (node.type === 'if') for (const branch of node.branches) out.push(...handlerSpans(branch.children));
   }
   return out;
+}
+
+/** What a control says: its text, id, class, aria-label and title. */
+function controlWords(element: TemplateElement): string {
+  const attributes = ['id', 'class', 'aria-label', 'title'].map((a) => element.attributes[a] ?? '');
+  return [templateText(element.children), ...attributes].join(' ').replace(/\s+/g, ' ').trim();
+}
+
+function templateText(nodes: TemplateModel['template']): string {
+  let out = '';
+  for (const node of nodes) {
+    if (node.type === 'text') out += ` ${node.value}`;
+    else if (node.type === 'element') out += templateText(node.children);
+    else for (const branch of node.branches) out += templateText(branch.children);
+  }
+  return out;
+}
+
+function shortText(words: string): string {
+  return words.length > 40 ? `${words.slice(0, 37)}...` : words;
 }
 
 /** The component of the same folder whose `templateUrl` names `htmlFile`, read from `readText`. */

@@ -50,6 +50,12 @@ const cases: Case[] = [
   { name: '*ngIf; then … else: the then template is gated', template: `<ng-container *ngIf="hasConsent('marketing'); then yes; else no"></ng-container>\n<ng-template #yes>${PIXEL}</ng-template>\n<ng-template #no><p>no</p></ng-template>`, expect: [] },
   { name: '<ng-template [ngIf]> gates', template: `<ng-template [ngIf]="hasConsent('marketing')">\n  ${PIXEL}\n</ng-template>`, expect: [] },
   { name: '*ngIf="consent$ | async" is judged on the observable', template: `<div *ngIf="marketingConsent$ | async">${PIXEL}</div>`, expect: [] },
+  // ---- component members judged by their names (the consent recogniser's name heuristics, medium confidence)
+  { name: '*ngIf="consentGiven" (a member) gates', template: `<div *ngIf="consentGiven">${PIXEL}</div>`, members: 'consentGiven = false;', expect: [] },
+  { name: '@if (hasConsent()) (a method) gates', template: `@if (hasConsent()) {\n  ${PIXEL}\n}`, members: 'hasConsent() { return this.store.get(); }', expect: [] },
+  { name: '@if (cookiesAccepted()) (a signal) gates', template: `@if (cookiesAccepted()) {\n  ${PIXEL}\n}`, members: 'cookiesAccepted = signal(false);', expect: [] },
+  { name: '@if (showBanner) (no consent word) is no guard', template: `@if (showBanner) {\n  ${PIXEL}\n}`, members: 'showBanner = true;', expect: ['6:8'] },
+  { name: '*ngIf="!consentGiven" means not consented', template: `<div *ngIf="!consentGiven">${PIXEL}</div>`, members: 'consentGiven = false;', expect: ['5:33'] },
   { name: '*ngFor is no guard', template: `<div *ngFor="let x of items">${PIXEL}</div>`, expect: ['5:35'] },
   { name: 'an unreferenced <ng-template> is no guard', template: `<ng-template #later>${PIXEL}</ng-template>`, expect: ['5:26'] },
   // ---- bindings
@@ -152,6 +158,44 @@ describe('Angular component templates', () => {
     it('an .html file a component of its folder names is read as an Angular template', () => {
       assert.deepEqual(at(TRACKING, html, 'app/shop.component.html', { 'app/shop.component.ts': ts('./shop.component.html') }), ['6:6']);
       assert.deepEqual(at(EMBED, html, 'app/shop.component.html', { 'app/shop.component.ts': ts('./shop.component.html') }), []);
+    });
+
+    describe('a method only its templateUrl file calls is judged by the template\'s uses', () => {
+      const script = (methods: string) => `import { Component } from '@angular/core';\n@Component({ selector: 'app-banner', templateUrl: './banner.component.html' })\nexport class BannerComponent {\n  constructor(private consent: ConsentService) {}\n  ${methods}\n}\n`;
+      const track = "trackSignup() { gtag('event', 'sign_up'); }";
+      const run = (html: string, methods = track) => at(TRACKING, script(methods), 'app/banner.component.ts', { 'app/banner.component.html': html });
+      const cases: { name: string; html: string; methods?: string; expect: string[] }[] = [
+        { name: 'a (click) inside @if (consent) is gated', html: `@if (consent.analytics()) {\n  <button (click)="trackSignup()">Sign up</button>\n}\n`, expect: [] },
+        { name: 'a (click) inside *ngIf="consentGiven" is gated', html: `<div *ngIf="consentGiven"><button (click)="trackSignup()">Sign up</button></div>\n`, expect: [] },
+        { name: 'a (click) on an accept button is gated', html: `<div class="cookie-banner">\n  <button (click)="acceptAll()">Accept all cookies</button>\n</div>\n`, methods: "acceptAll() { this.consent.save(); gtag('config', 'G-1'); }", expect: [] },
+        { name: 'an accept button by its id', html: `<button id="accept-cookies" (click)="acceptAll()">OK</button>\n`, methods: "acceptAll() { gtag('config', 'G-1'); }", expect: [] },
+        { name: 'a (click) on a reject button is not consent', html: `<button (click)="acceptAll()">Only necessary</button>\n`, methods: "acceptAll() { gtag('config', 'G-1'); }", expect: ['5:17'] },
+        { name: 'an ungated (click) is reported', html: `<button (click)="trackSignup()">Sign up</button>\n`, expect: ['5:19'] },
+        { name: 'one ungated use among gated ones is reported', html: `@if (consent.analytics()) {\n  <button (click)="trackSignup()">Sign up</button>\n}\n<a (click)="trackSignup()">Join</a>\n`, expect: ['5:19'] },
+        { name: 'a call in an interpolation runs on render', html: `@if (consent.analytics()) {\n  <p>{{ trackSignup() }}</p>\n}\n`, expect: ['5:19'] },
+        { name: 'a wrong-purpose check does not gate', html: `@if (consent.marketing()) {\n  <button (click)="trackSignup()">Sign up</button>\n}\n`, expect: ['5:19'] },
+        { name: 'a method the class also calls is judged by the class', html: `@if (consent.analytics()) {\n  <button (click)="trackSignup()">Sign up</button>\n}\n`, methods: `${track}\n  ngOnInit() { this.trackSignup(); }`, expect: ['5:19'] },
+        { name: 'a broken templateUrl file leaves the class\'s verdict', html: `@if (consent.analytics()) {\n  <button (click)="trackSignup()">Sign up\n`, expect: ['5:19'] },
+      ];
+      for (const c of cases) it(c.name, () => assert.deepEqual(run(c.html, c.methods), c.expect));
+
+      it('on disk: the component is judged with its templateUrl file, whatever the order', () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'creepyline-angular-url-'));
+        try {
+          fs.writeFileSync(path.join(dir, 'banner.component.ts'), script("acceptAll() { gtag('config', 'G-1'); }"));
+          fs.writeFileSync(path.join(dir, 'banner.component.html'), '<button (click)="acceptAll()">Accept</button>\n');
+          const workspace = new Workspace({ root: dir, config: new LayeredConfigSet(dir, rules, [{ raw: {}, baseDir: dir }]) });
+          const result = workspace.analyzeFile(path.join(dir, 'banner.component.ts'));
+          assert.deepEqual(result.findings.filter((f) => f.ruleId === TRACKING), []);
+          // the template file changes: the component is analysed again with it
+          workspace.analyzeFile(path.join(dir, 'banner.component.html'), '<button (click)="acceptAll()">Read more</button>\n');
+          assert.ok(workspace.dependentsOf(path.join(dir, 'banner.component.html')).includes(path.join(dir, 'banner.component.ts')));
+          const again = workspace.analyzeFile(path.join(dir, 'banner.component.ts'));
+          assert.deepEqual(again.findings.filter((f) => f.ruleId === TRACKING).map((f) => f.range.start.line), [5]);
+        } finally {
+          fs.rmSync(dir, { recursive: true, force: true });
+        }
+      });
     });
 
     it('without such a component it is a plain page', () => {
