@@ -21,6 +21,7 @@ import type { ScopeResolver } from './scope';
 import type { MarketingText, ModelFact, PiiCall, PiiFlow, PiiItem, PiiSinkInfo, PiiSummary, Span } from './types';
 import { marketingWords } from '../knowledge/special-categories';
 import { splitWords } from '../knowledge/personal-data';
+import { derived } from '../knowledge/catalogues';
 import type { SdkSinkArg } from './sdk-sinks';
 
 const MAX_DEPTH = 16;
@@ -602,15 +603,39 @@ export interface FlowFacts {
 
 const MAX_CLIMB = 12;
 
-/** A name of a declaration, key, call or element that encloses `node` and is about marketing. */
-function marketingName(node: ts.Node, sf: ts.SourceFile): string | undefined {
+/** Whether a name is about marketing, memoised per catalogue set (names repeat across a file and between edits). */
+const marketingNameMemo = derived(() => new Map<string, boolean>());
+
+function isMarketingName(name: string): boolean {
+  const memo = marketingNameMemo();
+  let hit = memo.get(name);
+  if (hit === undefined) {
+    hit = splitWords(name).some((w) => marketingWords().has(w));
+    if (memo.size >= 20_000) memo.clear();
+    memo.set(name, hit);
+  }
+  return hit;
+}
+
+/** The marketing name a node itself carries (declaration, key, call or JSX attribute), if any. */
+function ownMarketingName(n: ts.Node, sf: ts.SourceFile): string | undefined {
+  let name: string | undefined;
+  if ((ts.isVariableDeclaration(n) || ts.isFunctionDeclaration(n) || ts.isMethodDeclaration(n) || ts.isClassDeclaration(n) || ts.isPropertyAssignment(n) || ts.isPropertyDeclaration(n)) && n.name && (ts.isIdentifier(n.name) || ts.isStringLiteral(n.name))) name = n.name.text;
+  else if (ts.isCallExpression(n)) name = pathOf(n.expression)?.join('.');
+  else if (ts.isJsxAttribute(n)) name = n.name.getText(sf);
+  return name && isMarketingName(name) ? name : undefined;
+}
+
+/** A name of a declaration, key, call or element that encloses `node` and is about marketing (`own` memoises each ancestor's answer for one file). */
+function marketingName(node: ts.Node, sf: ts.SourceFile, own: Map<ts.Node, string | null>): string | undefined {
   let n: ts.Node | undefined = node.parent;
   for (let i = 0; n && i < MAX_CLIMB && !ts.isSourceFile(n); i++, n = n.parent) {
-    let name: string | undefined;
-    if ((ts.isVariableDeclaration(n) || ts.isFunctionDeclaration(n) || ts.isMethodDeclaration(n) || ts.isClassDeclaration(n) || ts.isPropertyAssignment(n) || ts.isPropertyDeclaration(n)) && n.name && (ts.isIdentifier(n.name) || ts.isStringLiteral(n.name))) name = n.name.text;
-    else if (ts.isCallExpression(n)) name = pathOf(n.expression)?.join('.');
-    else if (ts.isJsxAttribute(n)) name = n.name.getText(sf);
-    if (name && splitWords(name).some((w) => marketingWords().has(w))) return name;
+    let name = own.get(n);
+    if (name === undefined) {
+      name = ownMarketingName(n, sf) ?? null;
+      own.set(n, name);
+    }
+    if (name !== null) return name;
   }
   return undefined;
 }
@@ -649,12 +674,13 @@ function findMarketingTexts(sinks: readonly FlowSink[], strings: readonly ts.Nod
   // the file's own name only (`segments.ts`, `retargeting.ts`): folder names far up say little about one file
   const fileWords = splitWords(sf.fileName.split(/[\\/]/).pop()!.replace(/\.[a-z]+$/i, ''));
   const fileHit = fileWords.find((w) => marketingWords().has(w));
+  const own = new Map<ts.Node, string | null>();
   for (const node of strings) {
     const span = spanOf(node, sf);
     if (covered.some((c) => c.start <= span.start && span.end <= c.end)) continue;
     const value = ts.isStringLiteralLike(node) ? node.text : ts.isTemplateExpression(node) ? [node.head.text, ...node.templateSpans.map((t) => t.literal.text)].join(' ') : ts.isJsxText(node) ? node.text : '';
     if (value.trim() === '' || ts.isImportDeclaration(node.parent) || ts.isExportDeclaration(node.parent)) continue;
-    const name = marketingName(node, sf);
+    const name = marketingName(node, sf, own);
     if (name) out.push({ text: value, span, context: 'name', evidence: name, group: groupOf(node, sf) });
     else if (fileHit) out.push({ text: value, span, context: 'file', evidence: fileHit, group: groupOf(node, sf) });
   }

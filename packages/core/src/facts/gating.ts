@@ -537,9 +537,41 @@ export class GateFinder {
         return 'stop';
       }
       visited.add(fn);
-      return this.throughCallSites(fn, name, category, result, depth, visited) ? 'gated' : 'stop';
+      return this.throughCallSitesOnce(fn, name, category, result, depth, visited) ? 'gated' : 'stop';
     }
     return 'continue';
+  }
+
+  /**
+   * Answers of {@link throughCallSites} for the sink's own enclosing function (depth 0), per
+   * function and category: every sink of one helper gets the same answer (it depends on the
+   * function and the category only), so a helper with many tracker calls is followed once.
+   */
+  private readonly callSiteAnswers = new Map<ts.Node, Map<ConsentCategory, { gated: boolean; delta: GateResult }>>();
+
+  private throughCallSitesOnce(fn: ts.SignatureDeclaration, name: string, category: ConsentCategory, result: GateResult, depth: number, visited: Set<ts.Node>): boolean {
+    // deeper searches depend on the path that led there (visited functions): not shared
+    if (depth !== 0 || visited.size !== 1) return this.throughCallSites(fn, name, category, result, depth, visited);
+    let byCategory = this.callSiteAnswers.get(fn);
+    let answer = byCategory?.get(category);
+    if (!answer) {
+      const delta: GateResult = { gated: false, seen: [], trace: [] };
+      answer = { gated: this.throughCallSites(fn, name, category, delta, depth, visited), delta };
+      if (!byCategory) this.callSiteAnswers.set(fn, (byCategory = new Map()));
+      byCategory.set(category, answer);
+    }
+    // what the search added to its result, added to this sink's result (it only ever adds)
+    const { delta } = answer;
+    result.seen.push(...delta.seen);
+    result.trace.push(...delta.trace);
+    if (delta.gated) result.gated = true;
+    if (delta.by) result.by = delta.by;
+    if (delta.exportNames) result.exportNames = [...delta.exportNames];
+    if (delta.existence) result.existence ??= delta.existence;
+    if (delta.consentEvent) result.consentEvent = delta.consentEvent;
+    if (delta.ungatedUses) result.ungatedUses = [...delta.ungatedUses];
+    if (delta.globalFunction !== undefined) result.globalFunction = delta.globalFunction;
+    return answer.gated;
   }
 
   /** Gated when every reference (call, JSX use, handler value) of the function is gated. */

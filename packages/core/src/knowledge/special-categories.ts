@@ -49,20 +49,81 @@ interface IndexedTerm {
   category: SpecialCategory;
   ambiguous: boolean;
   stem: boolean;
+  /** Position in the lexicon: matches are reported in lexicon order. */
+  order: number;
 }
 
-const cache = new WeakMap<readonly SpecialTermEntry[], IndexedTerm[]>();
+/** A lexicon indexed for lookups by word part: whole terms by their first part, stems by their first three letters. */
+interface Lexicon {
+  byFirst: Map<string, IndexedTerm[]>;
+  stems: Map<string, IndexedTerm[]>;
+  /** Results of earlier texts (identifiers and strings repeat across a file and between edits). */
+  memo: Map<string, SpecialTermMatch[]>;
+}
 
-function index(entries: readonly SpecialTermEntry[]): IndexedTerm[] {
-  let list = cache.get(entries);
-  if (list) return list;
-  list = [];
+const STEM_KEY = 3;
+const MEMO_LIMIT = 20_000;
+const cache = new WeakMap<readonly SpecialTermEntry[], Lexicon>();
+
+function index(entries: readonly SpecialTermEntry[]): Lexicon {
+  let lexicon = cache.get(entries);
+  if (lexicon) return lexicon;
+  lexicon = { byFirst: new Map(), stems: new Map(), memo: new Map() };
+  const add = (map: Map<string, IndexedTerm[]>, key: string, t: IndexedTerm) => {
+    const list = map.get(key);
+    if (list) list.push(t);
+    else map.set(key, [t]);
+  };
+  let order = 0;
   for (const e of entries) {
-    for (const term of e.terms) list.push({ parts: splitWords(term), term, category: e.category, ambiguous: e.ambiguous?.includes(term) ?? false, stem: false });
-    for (const stem of e.stems ?? []) list.push({ parts: [stem], term: stem, category: e.category, ambiguous: false, stem: true });
+    for (const term of e.terms) {
+      const parts = splitWords(term);
+      if (parts.length > 0) add(lexicon.byFirst, parts[0]!, { parts, term, category: e.category, ambiguous: e.ambiguous?.includes(term) ?? false, stem: false, order: order++ });
+    }
+    for (const stem of e.stems ?? []) {
+      const folded = splitWords(stem).join('');
+      // stems shorter than the key (a team's own) are listed under '' and tried on every part
+      if (folded !== '') add(lexicon.stems, folded.length < STEM_KEY ? '' : folded.slice(0, STEM_KEY), { parts: [folded], term: stem, category: e.category, ambiguous: false, stem: true, order: order++ });
+    }
   }
-  cache.set(entries, list);
-  return list;
+  cache.set(entries, lexicon);
+  return lexicon;
+}
+
+/** Where each term of a lexicon first matches in `parts` (term → index of its first part). */
+function firstMatches(lexicon: Lexicon, parts: readonly string[], into: Map<IndexedTerm, number>): void {
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i]!;
+    for (const t of lexicon.byFirst.get(p) ?? []) {
+      if (into.has(t) || i + t.parts.length > parts.length) continue;
+      let ok = true;
+      for (let k = 1; k < t.parts.length; k++) {
+        if (parts[i + k] !== t.parts[k]) { ok = false; break; }
+      }
+      if (ok) into.set(t, i);
+    }
+    // a stem matches at the start of a longer part (`diabet` → `diabetiker`)
+    for (const key of lexicon.stems.has('') ? [p.slice(0, STEM_KEY), ''] : [p.slice(0, STEM_KEY)]) {
+      for (const t of lexicon.stems.get(key) ?? []) {
+        if (!into.has(t) && p.length > t.parts[0]!.length && p.startsWith(t.parts[0]!)) into.set(t, i);
+      }
+    }
+  }
+}
+
+function matchTerms(parts: readonly string[], lexicons: readonly Lexicon[]): SpecialTermMatch[] {
+  const out: SpecialTermMatch[] = [];
+  lexicons.forEach((lexicon) => {
+    const found = new Map<IndexedTerm, number>();
+    firstMatches(lexicon, parts, found);
+    // lexicon order, as the terms are listed: the first match of a category names the finding
+    for (const [t, i] of [...found].sort((a, b) => a[0].order - b[0].order)) {
+      const word = parts.slice(i, i + t.parts.length).join(' ');
+      // a stem adds nothing where a whole term matched the same word (`diabetes` and `diabet`)
+      if (!out.some((m) => m.term === t.term || (t.stem && m.word === word))) out.push({ term: t.term, word, category: t.category, ambiguous: t.ambiguous });
+    }
+  });
+  return out;
 }
 
 /** Validates team entries (rule option `extraTerms`); throws naming the field. */
@@ -81,26 +142,16 @@ export function validateSpecialTerms(entries: unknown, field: string): SpecialTe
  * only (`aids` never matches inside `hearingAidsGuide`'s `aids`… unless it is a part of its own).
  */
 export function findSpecialTerms(text: string, extra: readonly SpecialTermEntry[] = []): SpecialTermMatch[] {
-  const parts = splitWords(text.replace(/(\p{L})-(?=\p{L})/gu, '$1 '));
-  if (parts.length === 0) return [];
-  const out: SpecialTermMatch[] = [];
   const lexicon = index(activeCatalogues().specialCategories.terms as SpecialTermEntry[]);
-  for (const terms of extra.length > 0 ? [lexicon, index(extra)] : [lexicon]) {
-    for (const t of terms) {
-      for (let i = 0; i + t.parts.length <= parts.length; i++) {
-        let ok = true;
-        for (let k = 0; k < t.parts.length; k++) {
-          const p = parts[i + k]!;
-          if (t.stem ? !(p.startsWith(t.parts[k]!) && p.length > t.parts[k]!.length) : p !== t.parts[k]) { ok = false; break; }
-        }
-        if (ok) {
-          const word = parts.slice(i, i + t.parts.length).join(' ');
-          // a stem adds nothing where a whole term matched the same word (`diabetes` and `diabet`)
-          if (!out.some((m) => m.term === t.term || (t.stem && m.word === word))) out.push({ term: t.term, word, category: t.category, ambiguous: t.ambiguous });
-          break;
-        }
-      }
-    }
+  const memo = extra.length === 0 ? lexicon.memo : undefined;
+  const known = memo?.get(text);
+  if (known) return known.map((m) => ({ ...m }));
+  const parts = splitWords(text.replace(/(\p{L})-(?=\p{L})/gu, '$1 '));
+  const out = parts.length === 0 ? [] : matchTerms(parts, extra.length > 0 ? [lexicon, index(extra)] : [lexicon]);
+  if (memo) {
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(text, out);
+    return out.map((m) => ({ ...m }));
   }
   return out;
 }
