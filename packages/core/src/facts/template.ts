@@ -32,7 +32,8 @@ import { computeLineStarts } from '../text';
 import { analyseModule, type FactsContext } from './index';
 import { GateFinder } from './gating';
 import { ScopeResolver } from './scope';
-import { collect, collectCheckedBox, collectEmbed, type MarkupElement } from './html';
+import { base, collect, collectCheckedBox, collectEmbed, type MarkupElement } from './html';
+import type { VendorEntry } from '../knowledge/types';
 import { HtmlFormCollector } from './forms/html';
 import type { CmpDefaultOn, FileFacts, FileLanguage, GateResult, Span } from './types';
 
@@ -182,17 +183,17 @@ class CodeLayout {
 }
 
 /** The guard hook: lays the template's conditions and handlers out as code; returns marker offsets per element. */
-function layTemplate(layout: CodeLayout, nodes: TemplateNode[], markers: Map<TemplateElement, number>): void {
+function layTemplate(layout: CodeLayout, nodes: TemplateNode[], markers: Map<TemplateElement, number>, components: ReadonlySet<TemplateElement>): void {
   for (const node of nodes) {
     if (node.type === 'text') continue;
     if (node.type === 'element') {
-      if (LOADING_ELEMENTS.has(node.name)) markers.set(node, layout.token('0;', node.start));
+      if (LOADING_ELEMENTS.has(node.name) || components.has(node)) markers.set(node, layout.token('0;', node.start));
       for (const code of node.code ?? []) {
         layout.token(';', code.start - 1);
         layout.keep(code);
         layout.token(';', code.end);
       }
-      layTemplate(layout, node.children, markers);
+      layTemplate(layout, node.children, markers, components);
       continue;
     }
     node.branches.forEach((branch, i) => {
@@ -204,7 +205,7 @@ function layTemplate(layout: CodeLayout, nodes: TemplateNode[], markers: Map<Tem
       } else {
         layout.token(first ? 'if(1){' : '}else{', layout.position);
       }
-      layTemplate(layout, branch.children, markers);
+      layTemplate(layout, branch.children, markers, components);
     });
     layout.token('}', layout.position);
   }
@@ -275,31 +276,43 @@ export function analyseTemplate(file: string, language: FileLanguage, text: stri
   }
   const scripts = [...model.scripts].sort((a, b) => a.start - b.start);
   const markers = new Map<TemplateElement, number>();
-  let layout = new CodeLayout(text);
   let laidOut = true;
-  try {
-    // template code goes in the blanks before the first script block that follows it
-    let next = 0;
-    const flushBefore = (offset: number) => {
-      while (next < scripts.length && scripts[next].start < offset) layout.script(scripts[next++]);
-      layout.limit = next < scripts.length ? scripts[next].start : Infinity;
-    };
-    for (const node of model.template) {
-      flushBefore(node.type === 'text' ? node.start : node.type === 'element' ? node.start : node.branches[0]?.test?.start ?? firstStart(node));
-      layTemplate(layout, [node], markers);
-    }
-    flushBefore(Infinity);
-    if (model.declarations?.length) layout.token(`;let ${model.declarations.join(',')};`, layout.position);
-  } catch (error) {
-    if (!(error instanceof NoRoom)) throw error;
-    layout = new CodeLayout(text);
-    for (const block of scripts) layout.script(block);
+  const lay = (components: ReadonlySet<TemplateElement>): string => {
     markers.clear();
-    laidOut = false;
-  }
-  const code = layout.build();
+    laidOut = true;
+    let layout = new CodeLayout(text);
+    try {
+      // template code goes in the blanks before the first script block that follows it
+      let next = 0;
+      const flushBefore = (offset: number) => {
+        while (next < scripts.length && scripts[next].start < offset) layout.script(scripts[next++]);
+        layout.limit = next < scripts.length ? scripts[next].start : Infinity;
+      };
+      for (const node of model.template) {
+        flushBefore(node.type === 'text' ? node.start : node.type === 'element' ? node.start : node.branches[0]?.test?.start ?? firstStart(node));
+        layTemplate(layout, [node], markers, components);
+      }
+      flushBefore(Infinity);
+      if (model.declarations?.length) layout.token(`;let ${model.declarations.join(',')};`, layout.position);
+    } catch (error) {
+      if (!(error instanceof NoRoom)) throw error;
+      layout = new CodeLayout(text);
+      for (const block of scripts) layout.script(block);
+      markers.clear();
+      laidOut = false;
+    }
+    return layout.build();
+  };
   const kind = scripts.some((s) => s.jsx) ? ts.ScriptKind.TSX : ts.ScriptKind.TS;
-  const sourceFile = ts.createSourceFile(`${file}.ts`, code, ts.ScriptTarget.ES2022, true, kind);
+  let code = lay(new Set());
+  let sourceFile = ts.createSourceFile(`${file}.ts`, code, ts.ScriptTarget.ES2022, true, kind);
+  // tracker components the script blocks import (`import { GoogleAnalytics } from 'astro-google-analytics'`):
+  // rare, so their elements get markers in a second layout only when the template renders one
+  const trackerComponents = trackerComponentsOf(sourceFile, model.template, context);
+  if (trackerComponents.size > 0) {
+    code = lay(new Set(trackerComponents.keys()));
+    sourceFile = ts.createSourceFile(`${file}.ts`, code, ts.ScriptTarget.ES2022, true, kind);
+  }
   const consentDefaults: FileFacts['consentDefaults'] = [];
   const module = analyseModule(sourceFile, lineStarts, context, consentDefaults);
 
@@ -388,6 +401,10 @@ export function analyseTemplate(file: string, language: FileLanguage, text: stri
     collect(markup, text, lineStarts, context, sinks, consentDefaults, cmpDefaults);
     collectEmbed(markup, text, context, embeds, sinks);
     collectCheckedBox(markup, text, labels, checkedBoxes);
+  }
+  for (const [element, { vendor, label }] of trackerComponents) {
+    const sink = base(vendor, 'component', label, { start: element.start, end: element.openEnd }, context);
+    sinks.push({ ...sink, gate: gateOf(element, sink.category) });
   }
   const formCollector = new HtmlFormCollector(text);
   feedForms(model.template, formCollector);
@@ -568,4 +585,45 @@ function usedElsewhere(fn: string, code: string, clicks: Span[]): boolean {
   }
   // the declaration itself is the one use allowed
   return count > 1;
+}
+
+/**
+ * Template elements that render a tracker component of the catalogue (`imports[].as =
+ * "component"` in `knowledge/vendors.json`): the tag names a binding that a script block imports
+ * from the component's package (`import { GoogleAnalytics } from 'astro-google-analytics'`, also
+ * written `<google-analytics>` in Vue). Reads the module's top-level imports only.
+ */
+function trackerComponentsOf(sourceFile: ts.SourceFile, template: TemplateNode[], context: FactsContext): Map<TemplateElement, { vendor: VendorEntry; label: string }> {
+  const out = new Map<TemplateElement, { vendor: VendorEntry; label: string }>();
+  const imported = new Map<string, { module: string; exportName: string }>();
+  for (const statement of sourceFile.statements) {
+    if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier) || statement.importClause?.isTypeOnly) continue;
+    const module = statement.moduleSpecifier.text;
+    if (!context.knowledge.importsByModule.has(module)) continue;
+    const clause = statement.importClause;
+    if (clause?.name) imported.set(clause.name.text, { module, exportName: 'default' });
+    const bindings = clause?.namedBindings;
+    if (bindings && ts.isNamedImports(bindings)) {
+      for (const e of bindings.elements) if (!e.isTypeOnly) imported.set(e.name.text, { module, exportName: (e.propertyName ?? e.name).text });
+    }
+  }
+  if (imported.size === 0) return out;
+  for (const element of elementsOf(template)) {
+    const tag = element.tag ?? element.name;
+    const binding = imported.get(tag) ?? imported.get(pascalCase(tag));
+    if (!binding) continue;
+    for (const { vendor, shape } of context.knowledge.importsByModule.get(binding.module) ?? []) {
+      if (shape.as !== 'component' || shape.export !== binding.exportName) continue;
+      // <PostHogProvider client={posthog}>: an instance made elsewhere, judged where it was made
+      if (shape.unlessProp && (element.attributes[shape.unlessProp] !== undefined || element.attributes[shape.unlessProp.toLowerCase()] !== undefined || element.bound?.[shape.unlessProp] !== undefined)) continue;
+      out.set(element, { vendor, label: `<${tag}>` });
+      break;
+    }
+  }
+  return out;
+}
+
+/** `google-analytics` → `GoogleAnalytics` (Vue writes a component in kebab case too). */
+function pascalCase(tag: string): string {
+  return tag.includes('-') ? tag.split('-').map((p) => p.charAt(0).toUpperCase() + p.slice(1)).join('') : tag;
 }

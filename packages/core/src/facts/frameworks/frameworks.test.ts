@@ -73,6 +73,17 @@ const cases: Case[] = [
   { name: 'astro: script is:inline', file: 'a.astro', code: `<html><head>\n<script is:inline>\n  fbq('track', 'PageView');\n</script>\n</head></html>\n`, expect: ['3:3'] },
   { name: 'astro: Partytown still runs the tracker', file: 'a.astro', code: `<script type="text/partytown" src="https://www.googletagmanager.com/gtag/js?id=G-1"></script>\n`, expect: ['1:31'] },
   { name: 'astro: frontmatter tracker call (server side)', file: 'a.astro', code: `---\nimport mixpanel from 'mixpanel-browser';\nmixpanel.track('view');\n---\n<p>hi</p>\n`, expect: ['3:1'] },
+  // ---- tracker components from the catalogue (`imports[].as = "component"`), gated like any template element
+  { name: 'astro: <GoogleAnalytics> of astro-google-analytics', file: 'a.astro', code: `---\nimport { GoogleAnalytics } from 'astro-google-analytics';\n---\n<html><head>\n  <GoogleAnalytics id="G-1" />\n</head></html>\n`, expect: ['5:3'] },
+  { name: 'astro: <GoogleAnalytics> inside {consent && …}', file: 'a.astro', code: `---\nimport { GoogleAnalytics } from '@astrolib/analytics';\nconst consent = Astro.cookies.get('consent')?.value === 'granted';\n---\n<head>{consent && <GoogleAnalytics id="G-1" />}</head>\n`, expect: [] },
+  { name: 'astro: <GoogleAnalytics partytown> still runs the tracker', file: 'a.astro', code: `---\nimport { GoogleAnalytics } from '@astrolib/analytics';\n---\n<GoogleAnalytics id="G-1" partytown={true} />\n`, expect: ['4:1'] },
+  { name: 'astro: <GoogleAnalytics> in the else branch is not consented', file: 'a.astro', code: `---\nimport { GoogleTagManager } from 'astro-gtm';\nconst consent = Astro.cookies.get('consent')?.value === 'granted';\n---\n{consent ? <p>ok</p> : <GoogleTagManager gtmId="GTM-1" />}\n`, expect: ['5:24'] },
+  { name: 'astro: a renamed import (import { GoogleAnalytics as GA })', file: 'a.astro', code: `---\nimport { GoogleAnalytics as GA } from 'astro-analytics';\n---\n<GA id="G-1" />\n`, expect: ['4:1'] },
+  { name: 'astro: a default import (@astro-kits/google-analytics)', file: 'a.astro', code: `---\nimport GoogleAnalytics from '@astro-kits/google-analytics';\n---\n<GoogleAnalytics />\n`, expect: ['4:1'] },
+  { name: 'astro: a local component of the same name is not the package', file: 'a.astro', code: `---\nimport GoogleAnalytics from '../components/GoogleAnalytics.astro';\n---\n<GoogleAnalytics />\n`, expect: [] },
+  { name: 'astro: an unknown export of the package is nothing', file: 'a.astro', code: `---\nimport { Metrical } from 'astro-analytics';\n---\n<Metrical app="x" />\n`, expect: [] },
+  { name: 'vue: a tracker component in kebab case inside v-if consent', file: 'A.vue', code: `<template>\n  <google-analytics v-if="consent.analytics" id="G-1" />\n  <google-analytics id="G-2" />\n</template>\n<script setup>\nimport { GoogleAnalytics } from 'astro-analytics'\nconst consent = useCookieConsent()\n</script>\n`, expect: ['3:3'] },
+  { name: 'svelte: a tracker component inside {#if consent}', file: 'A.svelte', code: `<script>\n  import { consent } from './consent';\n  import { GoogleAnalytics } from 'astro-analytics';\n</script>\n{#if $consent.analytics}<GoogleAnalytics id="G-1" />{/if}\n`, expect: [] },
   { name: 'astro: CMP-blocked script', file: 'a.astro', code: `<script type="text/plain" data-cookieconsent="marketing" src="https://connect.facebook.net/en_US/fbevents.js"></script>\n`, expect: [] },
 ];
 
