@@ -15,10 +15,10 @@ import { endpointMatches } from '../knowledge/processors';
 import type { DataSourceEntry, ProcessorEntry } from '../knowledge/types';
 import { pathOf, skipOuter } from './consent';
 import { requiredModule, type ScopeResolver } from './scope';
-import type { DataHandlingFacts, FunctionSummary, ModelFact, Span } from './types';
+import type { DataHandlingFacts, FunctionSummary, ModelFact, SdkSettingFact, Span } from './types';
 import { classifyName } from './personal-data';
 import { splitWords } from '../knowledge/personal-data';
-import { matchSdkSink, sdkSinkForUrl, type SdkSinkArg, type SdkSinkEntry } from './sdk-sinks';
+import { matchSdkSetting, matchSdkSink, sdkSinkForUrl, type SdkSinkArg, type SdkSinkEntry } from './sdk-sinks';
 import type { FlowSink } from './flows';
 
 /** SMTP client libraries and how their transport is created. */
@@ -136,7 +136,7 @@ export class DataHandlingCollector {
   /** Module specifiers the file imports or requires (SDK sinks reached through factories). */
   private readonly modules = new Set<string>();
   /** SDK calls that hand data to a vendor outside the tracker catalogue (facts/sdk-sinks.ts). */
-  private readonly sdkSinks: { call: ts.CallExpression; entry: SdkSinkEntry; label: string; args: SdkSinkArg[]; host?: string }[] = [];
+  private readonly sdkSinks: { call: ts.CallExpression | ts.NewExpression; entry: SdkSinkEntry; label: string; args: SdkSinkArg[]; host?: string }[] = [];
 
   constructor(
     private readonly sourceFile: ts.SourceFile,
@@ -406,6 +406,13 @@ export class DataHandlingCollector {
     }
     const sdk = matchSdkSink(call, this.scope, this.modules);
     if (sdk) this.sdkSinks.push({ call, ...sdk });
+    for (const { entry, setting, label, property } of matchSdkSetting(call, this.scope)) {
+      const tracker = entry.vendor ? this.knowledge.vendorById(entry.vendor) : undefined;
+      const value = skipOuter(property.initializer);
+      const fact: SdkSettingFact = { vendorId: tracker?.id ?? entry.id, vendorName: tracker?.name ?? entry.name, key: setting.key, text: property.getText(this.sourceFile).replace(/\s+/g, ' '), span: this.span(property), label, sends: setting.sends, off: { span: this.span(value), text: String(!setting.value) } };
+      if (entry.recipient) fact.recipient = entry.recipient;
+      (this.facts.sdkSettings ??= []).push(fact);
+    }
     if (path) {
       if (path.length === 1 || (path.length === 2 && path[0] === 'this')) this.facts.localCalls!.push({ name: path[path.length - 1]!, span: this.span(call) });
       this.sdkCall(call, path);
@@ -428,6 +435,9 @@ export class DataHandlingCollector {
 
   /** `new SMTPClient({…})`, `new https.Agent({ rejectUnauthorized: false })`. */
   newExpression(node: ts.NewExpression): void {
+    // new Rollbar({ payload: { person } }): an SDK sink made by its constructor
+    const sdk = matchSdkSink(node, this.scope, this.modules);
+    if (sdk) this.sdkSinks.push({ call: node, ...sdk });
     const path = pathOf(node.expression);
     if (!path) return;
     const ref = path[0] === 'this' ? undefined : this.names.get(path[0]!);

@@ -22,7 +22,7 @@ import type { MarketingText, ModelFact, PiiCall, PiiFlow, PiiItem, PiiSinkInfo, 
 import { marketingWords } from '../knowledge/special-categories';
 import { splitWords } from '../knowledge/personal-data';
 import { derived } from '../knowledge/catalogues';
-import type { SdkSinkArg } from './sdk-sinks';
+import { objectLiteralOf, type SdkSinkArg } from './sdk-sinks';
 
 const MAX_DEPTH = 16;
 /** Keys whose object value describes the person (`traits` of server SDKs, PostHog `$set`, Meta `user_data`). */
@@ -593,6 +593,23 @@ function argumentRoles(sink: FlowSink, call: ts.CallExpression, ctx: Ctx): { ind
   return call.arguments.map((_, index) => ({ index, role: 'properties' as DataParamRole })).filter((a) => !(a.index === 0 && firstArg !== undefined));
 }
 
+/**
+ * The value under `path` in an options object (`initialScope.user` of `Sentry.init({ initialScope: { user } })`),
+ * following consts that hold objects; undefined when the path leads elsewhere (a function, a call).
+ */
+function atPath(expression: ts.Expression, path: readonly string[], scope: ScopeResolver): ts.Expression | undefined {
+  let e: ts.Expression = expression;
+  for (const key of path) {
+    const object = objectLiteralOf(e, scope);
+    const member = object?.properties.find((p) => p.name && keyName(p.name) === key);
+    if (!member) return undefined;
+    if (ts.isPropertyAssignment(member)) e = member.initializer;
+    else if (ts.isShorthandPropertyAssignment(member)) e = member.name;
+    else return undefined;
+  }
+  return e;
+}
+
 /** Output of the flows pass for one file. */
 export interface FlowFacts {
   flows: PiiFlow[];
@@ -716,10 +733,20 @@ export function findPiiFlows(
     if (sink.recipient) sinkInfo.recipient = sink.recipient;
     const node = sink.node;
     let args: { expression: ts.Expression; role: DataParamRole; kind?: string; hashed?: boolean }[] = [];
-    if (ts.isCallExpression(node)) {
-      args = (sink.args ?? argumentRoles(sink, node, ctx)).flatMap((a) => (node.arguments[a.index] ? [{ ...a, expression: node.arguments[a.index]! }] : []));
+    if (ts.isNewExpression(node)) {
+      // new Rollbar({ payload: { person } }): SDK sinks made by a constructor (facts/sdk-sinks.ts)
+      args = (sink.args ?? []).flatMap((a) => {
+        const at = node.arguments?.[a.index] && atPath(node.arguments[a.index]!, a.path ?? [], scope);
+        return at ? [{ ...a, expression: at }] : [];
+      });
+    } else if (ts.isCallExpression(node)) {
+      const roles: { index: number; role: DataParamRole; path?: string[] }[] = sink.args ?? argumentRoles(sink, node, ctx);
+      args = roles.flatMap((a) => {
+        const at = node.arguments[a.index] && (a.path ? atPath(node.arguments[a.index]!, a.path, scope) : node.arguments[a.index]);
+        return at ? [{ ...a, expression: at }] : [];
+      });
       // server SDKs take one options object (`client.identify({ userId, traits })`, `posthog.capture({ distinctId, properties })`)
-      if (args.length === 0 && node.arguments.length === 1 && ts.isObjectLiteralExpression(skipOuter(node.arguments[0]!))) args = [{ expression: node.arguments[0]!, role: 'properties' }];
+      if (args.length === 0 && !sink.args && node.arguments.length === 1 && ts.isObjectLiteralExpression(skipOuter(node.arguments[0]!))) args = [{ expression: node.arguments[0]!, role: 'properties' }];
     } else if (ts.isBinaryExpression(node)) {
       args = [{ expression: node.right, role: 'properties' }]; // img.src = `https://…/tr?ud[em]=${email}`
     }

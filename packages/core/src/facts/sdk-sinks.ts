@@ -16,6 +16,8 @@ import { requiredModule, type ScopeResolver } from './scope';
 /** One argument of an SDK sink: a role as in tracker-data-params, or a fixed kind (`Bugsnag.setUser(id, email, name)`). */
 export interface SdkSinkArg {
   index: number;
+  /** The data sits under these keys of the argument (`initialScope.user` of `Sentry.init`, `payload.person` of Rollbar). */
+  path?: string[];
   role: DataParamRole;
   /** The argument is this kind of personal data whatever its name (`setEmail(x)`). */
   kind?: string;
@@ -24,8 +26,20 @@ export interface SdkSinkArg {
 }
 
 interface CallShape {
+  /** The method (`setUser`), or with `new` the class (`Rollbar` of `new Rollbar({…})`). */
   method: string;
-  args: { index: number; role?: DataParamRole; kind?: string }[];
+  new?: boolean;
+  args: { index: number; path?: string[]; role?: DataParamRole; kind?: string }[];
+}
+
+/** An SDK option that makes the vendor collect personal data itself (`Sentry.init({ sendDefaultPii: true })`). */
+interface SettingShape {
+  method: string;
+  index: number;
+  key: string;
+  value: boolean;
+  /** What the vendor then collects, in words. */
+  sends: string;
 }
 
 /** A catalogue entry of `sdk-data-sinks.json`. */
@@ -40,6 +54,8 @@ export interface SdkSinkEntry {
   modules: string[];
   globals?: string[];
   calls?: CallShape[];
+  /** Options that make the SDK collect personal data by design. */
+  settings?: SettingShape[];
   /** Methods that give a scope object with the same setters (`withScope(scope => scope.setUser(…))`, `getCurrentScope()`). */
   scopes?: string[];
   classes?: { class: string; setters: Record<string, string>; hashedBySdk?: string[] }[];
@@ -110,7 +126,7 @@ function withoutWindow(path: string[]): string[] {
 }
 
 function argsOf(shape: CallShape): SdkSinkArg[] {
-  return shape.args.map((a) => ({ index: a.index, role: a.role ?? 'properties', kind: a.kind }));
+  return shape.args.map((a) => ({ index: a.index, path: a.path, role: a.role ?? 'properties', kind: a.kind }));
 }
 
 /** Is `receiver` a scope object of `entry` (`scope` of `withScope(scope => …)`, `getCurrentScope()`, a variable holding one)? */
@@ -154,15 +170,21 @@ function isSdkClassChain(receiver: ts.Expression, className: string, modules: Re
  * The SDK sink a call is, if any. `modules` are the module specifiers the file imports or
  * requires (a setter chain on `new UserData()` counts when the file uses the SDK).
  */
-export function matchSdkSink(call: ts.CallExpression, scope: ScopeResolver, modules: ReadonlySet<string>): SdkSinkMatch | undefined {
+export function matchSdkSink(call: ts.CallExpression | ts.NewExpression, scope: ScopeResolver, modules: ReadonlySet<string>): SdkSinkMatch | undefined {
   const callee = skipOuter(call.expression);
   const method = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : undefined;
   if (method === undefined) return undefined;
   const path = pathOf(callee);
   const label = path ? withoutWindow(path).join('.') : `….${method}`;
+  const constructing = ts.isNewExpression(call);
   for (const entry of sinks().list) {
     for (const shape of entry.calls ?? []) {
-      if (shape.method !== method) continue;
+      if (shape.method !== method || (shape.new === true) !== constructing) continue;
+      // new Rollbar({ payload: { person } }): the class comes from the SDK's module (import, require, global)
+      if (constructing) {
+        if (entryOfRoot(callee, scope) === entry) return { entry, label: `new ${label}`, args: argsOf(shape) };
+        continue;
+      }
       if (ts.isIdentifier(callee)) {
         // import { setUser } from '@sentry/sveltekit'
         const binding = scope.resolve(callee.text, callee);
@@ -176,12 +198,58 @@ export function matchSdkSink(call: ts.CallExpression, scope: ScopeResolver, modu
       // customer.conversionUploads.uploadClickConversions(…): the instance comes through a factory; the method names the SDK
       if (!entry.scopes && !entry.globals && entry.modules.some((m) => modules.has(m))) return { entry, label, args: argsOf(shape) };
     }
+    if (constructing) continue;
     for (const cls of entry.classes ?? []) {
       const kind = Object.hasOwn(cls.setters, method) ? cls.setters[method] : undefined;
       if (kind === undefined || !ts.isPropertyAccessExpression(callee)) continue;
       if (!isSdkClassChain(callee.expression, cls.class, modules, entry, scope)) continue;
       return { entry, label: `${cls.class}.${method}`, args: [{ index: 0, role: 'properties', kind, hashed: cls.hashedBySdk?.includes(method) }] };
     }
+  }
+  return undefined;
+}
+
+/** A catalogued option that makes an SDK collect personal data, set to its value in this call. */
+export interface SdkSettingMatch {
+  entry: SdkSinkEntry;
+  setting: SettingShape;
+  label: string;
+  property: ts.PropertyAssignment;
+}
+
+/** `Sentry.init({ sendDefaultPii: true })` (also `import { init } from '@sentry/node'`, the options in a const). */
+export function matchSdkSetting(call: ts.CallExpression, scope: ScopeResolver): SdkSettingMatch[] {
+  const callee = skipOuter(call.expression);
+  const method = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : undefined;
+  if (method === undefined) return [];
+  const out: SdkSettingMatch[] = [];
+  for (const entry of sinks().list) {
+    for (const setting of entry.settings ?? []) {
+      if (setting.method !== method) continue;
+      let ours = false;
+      if (ts.isIdentifier(callee)) {
+        const binding = scope.resolve(callee.text, callee);
+        ours = binding?.kind === 'import' && binding.exportName === method && entry.modules.includes(binding.module);
+      } else if (ts.isPropertyAccessExpression(callee)) ours = entryOfRoot(callee.expression, scope) === entry;
+      if (!ours) continue;
+      const options = call.arguments[setting.index] && objectLiteralOf(call.arguments[setting.index]!, scope);
+      const property = options?.properties.find((p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) && p.name.text === setting.key);
+      const value = property && skipOuter(property.initializer);
+      if (!value || value.kind !== (setting.value ? ts.SyntaxKind.TrueKeyword : ts.SyntaxKind.FalseKeyword)) continue;
+      const path = pathOf(callee);
+      out.push({ entry, setting, label: path ? withoutWindow(path).join('.') : method, property });
+    }
+  }
+  return out;
+}
+
+/** An object literal, written in place or held by a const (`Sentry.init(options)`). */
+export function objectLiteralOf(expression: ts.Expression, scope: ScopeResolver, steps = 0): ts.ObjectLiteralExpression | undefined {
+  const e = skipOuter(expression);
+  if (ts.isObjectLiteralExpression(e)) return e;
+  if (steps < 3 && ts.isIdentifier(e)) {
+    const binding = scope.resolve(e.text, e);
+    if (binding?.kind === 'variable' && !binding.propertyPath && binding.declaration.initializer) return objectLiteralOf(binding.declaration.initializer, scope, steps + 1);
   }
   return undefined;
 }

@@ -693,6 +693,26 @@ export interface DataHandlingFacts {
   exportedInstances?: Record<string, string>;
   /** Data models declared in the file (Drizzle tables, Mongoose models, Sequelize definitions, TypeORM entities). */
   models?: ModelFact[];
+  /** SDK options that make a vendor collect personal data itself (`Sentry.init({ sendDefaultPii: true })`), from `sdk-data-sinks.json` `settings`. */
+  sdkSettings?: SdkSettingFact[];
+}
+
+/** An SDK option that makes the vendor collect personal data by design. */
+export interface SdkSettingFact {
+  vendorId: string;
+  vendorName: string;
+  /** `processor`: the vendor normally works under a processor contract for the site's own purpose. */
+  recipient?: 'processor';
+  /** The option as written (`sendDefaultPii: true`) and where. */
+  key: string;
+  text: string;
+  span: Span;
+  /** The call that sets it (`Sentry.init`). */
+  label: string;
+  /** What the vendor then collects, in words (from the catalogue). */
+  sends: string;
+  /** The value's span and the text that switches the option off (`false`). */
+  off?: { span: Span; text: string };
 }
 
 /** A data model declared in code: is it about a person? Read by the flows pass (same file) and pii-to-third-party (imported models). */

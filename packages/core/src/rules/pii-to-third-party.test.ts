@@ -43,6 +43,8 @@ runRuleTests(rule, {
     "export function t(settings: { emailEnabled: boolean }, n: number) {\n  const props: Record<string, unknown> = { count: 0 };\n  props.count += n;\n  props.emailEnabled ??= settings.emailEnabled;\n  analytics.track('x', props);\n}",
     // Sentry with the id only: an error monitor links reports to an account by its id
     "import * as Sentry from '@sentry/nextjs';\nexport function who(user: { id: string }) {\n  Sentry.setUser({ id: user.id });\n  Sentry.setUser(null);\n}",
+    // Sentry.init options without a user, sendDefaultPii off; a Rollbar person with an id only; an unrelated configure()
+    "import * as Sentry from '@sentry/node';\nimport Rollbar from 'rollbar';\nexport function setup(user: { id: string; email: string }, settings: { configure(o: object): void }) {\n  Sentry.init({ dsn: 'https://k@o0.ingest.sentry.io/0', sendDefaultPii: false, tracesSampleRate: 1, initialScope: { tags: { plan: 'pro' } } });\n  const rollbar = new Rollbar({ accessToken: 't', payload: { person: { id: user.id } } });\n  rollbar.configure({ payload: { environment: 'production' } });\n  settings.configure({ payload: { person: { email: user.email } } });\n}",
     // a project's own setUser (a state setter), not an error monitor's
     "import { useState } from 'react';\nexport function useAccount(user: { email: string }) {\n  const [, setUser] = useState({});\n  setUser({ email: user.email });\n}",
     // Meta SDK: fbp/fbc browser ids and no customer data; a UserData class of the project's own is not the SDK's
@@ -193,6 +195,23 @@ runRuleTests(rule, {
         { messageId: 'piiToMonitoring', line: 5, column: 62, severity: 'info', message: 'Sentry' },
         { messageId: 'piiToMonitoring', line: 6, column: 28, severity: 'info', message: 'email address (`user.email`) is attached to the error reports Bugsnag' },
         { messageId: 'piiToMonitoring', line: 6, column: 40, severity: 'info', message: 'name' },
+      ],
+    },
+    {
+      name: 'Sentry init: initialScope.user with the email, and sendDefaultPii (info, with a suggestion to switch it off)',
+      code: "import * as Sentry from '@sentry/react';\nexport function setup(user: { id: string; email: string }) {\n  Sentry.init({\n    dsn: 'https://k@o0.ingest.sentry.io/0',\n    sendDefaultPii: true,\n    initialScope: { user: { id: user.id, email: user.email } },\n  });\n}",
+      errors: [
+        { messageId: 'defaultPiiToMonitoring', line: 5, column: 5, endColumn: 25, severity: 'info', confidence: 'medium', message: '`sendDefaultPii: true` makes Sentry collect the visitor’s IP address, cookies' },
+        { messageId: 'piiToMonitoring', line: 6, column: 42, severity: 'info', message: 'email address (`email: user.email`) is attached to the error reports Sentry receives through `Sentry.init`' },
+      ],
+    },
+    {
+      name: 'Raven user context and Rollbar payload.person (constructor, options in a const, configure); Deutsch: Kunde',
+      code: "import Raven from 'raven-js';\nimport Rollbar from 'rollbar';\nexport function setup(kunde: { id: string; email: string; name: string }) {\n  Raven.setUserContext({ id: kunde.id, email: kunde.email });\n  const options = { accessToken: 't', payload: { person: { id: kunde.id, username: kunde.name } } };\n  const rollbar = new Rollbar(options);\n  rollbar.configure({ payload: { person: { id: kunde.id, email: kunde.email } } });\n  return rollbar;\n}",
+      errors: [
+        { messageId: 'piiToMonitoring', line: 4, column: 40, severity: 'info', message: 'email address (`email: kunde.email`) is attached to the error reports Sentry (Raven SDK) receives' },
+        { messageId: 'piiToMonitoring', line: 5, column: 74, severity: 'info', message: 'Rollbar receives through `new Rollbar`' },
+        { messageId: 'piiToMonitoring', line: 7, column: 58, severity: 'info', message: 'Rollbar receives through `rollbar.configure`' },
       ],
     },
     {

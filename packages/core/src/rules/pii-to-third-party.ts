@@ -18,7 +18,7 @@ export interface Options {
   ignoreKinds: string[];
 }
 
-export type MessageIds = 'piiToThirdParty' | 'hashedPiiToThirdParty' | 'piiThroughHelper' | 'piiToMonitoring';
+export type MessageIds = 'piiToThirdParty' | 'hashedPiiToThirdParty' | 'piiThroughHelper' | 'piiToMonitoring' | 'defaultPiiToMonitoring';
 
 /** Plain words for the kinds (`email` → "email address"). */
 const KIND_LABEL: Record<string, string> = {
@@ -104,6 +104,11 @@ export const rule = createRule<Options, MessageIds>({
         why: '{{vendor}} normally processes error reports on your behalf under a processor contract (Art. 28 GDPR), so this is not a disclosure to a third party; but fixing errors rarely needs the {{kind}}, and every copy in another system widens who can see it (Art. 5(1)(c), 25 GDPR).',
         fix: 'Send only an internal user id (`{ id: user.id }`), or make sure the processor contract and the privacy notice cover {{vendor}}.',
       },
+      defaultPiiToMonitoring: {
+        text: '`{{what}}` makes {{vendor}} collect {{sends}} with every event `{{label}}` sets up.',
+        why: 'The option sends personal data by design, not because an error needs it: {{vendor}} normally processes the reports under a processor contract (Art. 28 GDPR), but every report then carries data the fix rarely needs (Art. 5(1)(c), 25 GDPR).',
+        fix: 'Leave `{{key}}` off and attach only an internal user id where you need one, or make sure the processor contract and the privacy notice cover what {{vendor}} collects.',
+      },
       piiThroughHelper: {
         text: 'The customer’s {{kind}} (`{{what}}`) reaches {{vendor}} through `{{helper}}()` from {{module}}.',
         why: '`{{helper}}()` passes this argument to {{vendor}} (`{{label}}`); the disclosure to that third party needs a legal basis, a contract and a line in the privacy notice (Art. 5(1)(b,c), 6, 28 GDPR).',
@@ -129,7 +134,7 @@ export const rule = createRule<Options, MessageIds>({
     fixable: false,
     hasSuggestions: true,
     description: [
-      'Finds personal data in the arguments of tracker calls (identify traits, event properties, `fbq(\'init\', id, { em })` advanced matching, `gtag(\'set\', \'user_data\', …)`, PostHog/Mixpanel/Segment/Intercom/Klaviyo/HubSpot/Braze calls), in tracker URLs (`?email=…`), in server-side requests to tracking endpoints (Meta Conversions API `user_data`, GA4 Measurement Protocol), in the Meta Conversions API Node SDK (`new UserData().setEmail(…)`), in Google Ads API conversion uploads (`customer.conversionUploads.uploadClickConversions`, `…:uploadClickConversions` over REST, `user_identifiers`) and in error-monitoring user context (`Sentry.setUser`, `scope.setUser`, `Bugsnag.setUser`).',
+      'Finds personal data in the arguments of tracker calls (identify traits, event properties, `fbq(\'init\', id, { em })` advanced matching, `gtag(\'set\', \'user_data\', …)`, PostHog/Mixpanel/Segment/Intercom/Klaviyo/HubSpot/Braze calls), in tracker URLs (`?email=…`), in server-side requests to tracking endpoints (Meta Conversions API `user_data`, GA4 Measurement Protocol), in the Meta Conversions API Node SDK (`new UserData().setEmail(…)`), in Google Ads API conversion uploads (`customer.conversionUploads.uploadClickConversions`, `…:uploadClickConversions` over REST, `user_identifiers`) and in error-monitoring user context (`Sentry.setUser`, `scope.setUser`, `Sentry.init({ initialScope: { user } })`, `Bugsnag.setUser`, Raven `setUserContext`, Rollbar `payload.person` given to `new Rollbar`, `Rollbar.init` or `configure`). `Sentry.init({ sendDefaultPii: true })` is reported at `info` (medium confidence): the SDK then adds IP addresses, cookies, request data and the logged-in user to every event by design; the suggestion switches it off.',
       '',
       'The data is followed within the function through variables, reassignments (`payload.email = user.email` or `Object.assign(payload, { email })` before `track(\'x\', payload)`, also into a parameter; `e = e.trim()`; compound writes `query += \'&email=\' + email`, `props.phone ??= user.phone`; a write after the call inside a loop around both, which the next round sends), destructuring, object spreads, template strings, local helpers’ return values and hash calls, and across files through the project’s own helpers: `identify(user.email)` in a page is reported when `identify` in `lib/analytics.ts` passes its argument to Segment.',
       '',
@@ -138,7 +143,7 @@ export const rule = createRule<Options, MessageIds>({
       'Which arguments carry user data is catalogued per vendor in `tracker-data-params.json`; which names are personal data comes from the shared personal-data vocabulary (`personalData` in `creepyline.json` extends it). Names such as `emailTemplate`, `emailEnabled`, `email_sent_at` or `config.email` are not personal data; literals in calls (`{ name: \'Signup\' }`) are constants, not a person’s data.',
       '',
       '- A hashed value (`sha256(email)`, `em: hashedEmail`, the values the Meta SDK\'s `UserData` setters hash themselves, Google Ads `hashed_email`) is reported at `info`: pseudonymised data is still personal data.',
-      '- Error monitors (Sentry, Bugsnag) normally work under a processor contract for the site\'s own purpose, so an email or name in their user context is not a disclosure to a third party; it is reported at `info` (medium confidence) because fixing errors needs only an internal id (Art. 5(1)(c), 25). Their user id alone is not reported. Session-replay and RUM tools of the tracker catalogue (LogRocket, Datadog RUM) are analytics recipients and reported like other trackers.',
+      '- Error monitors (Sentry, Bugsnag, Rollbar) normally work under a processor contract for the site\'s own purpose, so an email or name in their user context is not a disclosure to a third party; it is reported at `info` (medium confidence) because fixing errors needs only an internal id (Art. 5(1)(c), 25). Their user id alone is not reported. Session-replay and RUM tools of the tracker catalogue (LogRocket, Datadog RUM) are analytics recipients and reported like other trackers.',
       '- Tests and fixtures are analysed like any code; the default config template ignores test files (`*.test.*`) and `__tests__` and `fixtures` folders. Teams whose end-to-end helpers or seed scripts live elsewhere (`e2e/`, `playwright/`, `scripts/`) add those folders to `ignore`.',
       '- A bare user id is reported only together with other identifying data, or when it goes to an advertising platform.',
       '- Contract processors (payment, transactional email, shipping) are not reported.',
@@ -153,6 +158,7 @@ export const rule = createRule<Options, MessageIds>({
         { title: 'An email written into the payload before it is sent', code: "export function signup(user: { email: string }) {\n  const payload: Record<string, string> = {};\n  payload.email = user.email;\n  analytics.track('Signed Up', payload);\n}" },
         { title: 'Meta Conversions API Node SDK (hashed by the SDK: info)', code: "import { UserData } from 'facebook-nodejs-business-sdk';\nexport function matchData(customer: { email: string }) {\n  return new UserData().setEmail(customer.email);\n}" },
         { title: 'The email in Sentry’s user context (info: a processor, but the email is not needed)', code: "import * as Sentry from '@sentry/nextjs';\nexport function onLogin(user: { id: string; email: string }) {\n  Sentry.setUser({ id: user.id, email: user.email });\n}" },
+        { title: 'Sentry set up to collect IP addresses and user data by default (info)', code: "import * as Sentry from '@sentry/nextjs';\nSentry.init({ dsn: process.env.SENTRY_DSN, sendDefaultPii: true });" },
       ],
       correct: [
         { title: 'Only the id and non-personal properties', code: "export function onLogin(user: { id: string }) {\n  analytics.identify(user.id, { plan: 'pro' });\n}" },
@@ -211,6 +217,21 @@ export const rule = createRule<Options, MessageIds>({
           ],
         });
       }
+    }
+    // SDK options that collect personal data by design (Sentry sendDefaultPii)
+    for (const setting of facts.dataHandling?.sdkSettings ?? []) {
+      if (options.ignoreVendors.includes(setting.vendorId)) continue;
+      context.report({
+        messageId: 'defaultPiiToMonitoring',
+        data: { what: setting.text, key: setting.key, vendor: setting.vendorName, sends: setting.sends, label: setting.label },
+        start: setting.span.start,
+        end: setting.span.end,
+        // what the SDK collects depends on its integrations and the platform: medium, and info like other monitoring data
+        confidence: 'medium',
+        severityCap: 'info',
+        fixes: setting.off ? [{ title: `Set \`${setting.key}: ${setting.off.text}\``, edits: [{ start: setting.off.span.start, end: setting.off.span.end, text: setting.off.text }], safe: false }] : [],
+        trace: [`\`${setting.label}\` configures ${setting.vendorName}; \`${setting.text}\` makes it collect ${setting.sends} (sdk-data-sinks.json).`],
+      });
     }
     // across files: a helper of the project passes this argument to a tracker
     for (const call of facts.piiCalls) {
