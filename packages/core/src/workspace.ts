@@ -1,13 +1,13 @@
 /**
- * A Workspace is one analysed folder: a ts-morph Project holding the files seen so far
- * (editor overlays replace disk text), a Facts cache keyed by content hash and consent
- * configuration, and the configuration set. It never touches the network and never
+ * A Workspace is one analysed folder: the Facts of the files seen so far (editor overlays
+ * replace disk text) keyed by content hash and consent configuration, the compiler trees of
+ * files open in an editor, and the configuration set. It never touches the network and never
  * executes workspace code.
  */
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Project, ts } from 'ts-morph';
+import { ts } from 'ts-morph';
 import type { AnalysisResult, FileAnalysis } from './api-types';
 import { LayeredConfigSet, type ConfigSet } from './config';
 import type { ResolvedConfig } from './config/types';
@@ -89,7 +89,6 @@ interface PolicyContext {
 export class Workspace {
   readonly root: string;
   private config: ConfigSet;
-  private readonly project: Project;
   private readonly facts = new Map<string, FileFacts>();
   private readonly resolver: ModuleResolver;
   private index?: ProjectIndex;
@@ -114,12 +113,6 @@ export class Workspace {
     this.ruleIds = options.ruleIds ? new Set(options.ruleIds) : undefined;
     this.store = options.factsStore;
     this.resolver = new ModuleResolver(this.root, (file) => this.facts.has(file));
-    this.project = new Project({
-      useInMemoryFileSystem: true,
-      skipAddingFilesFromTsConfig: true,
-      skipFileDependencyResolution: true,
-      compilerOptions: { allowJs: true, jsx: ts.JsxEmit.Preserve, target: ts.ScriptTarget.ES2022, lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'] },
-    });
   }
 
   /** Replaces the configuration (e.g. after `creepyline.json` changed); caches are dropped. */
@@ -147,8 +140,6 @@ export class Workspace {
     this.resolver.clear();
     this.overlays.delete(abs);
     this.trees.delete(abs);
-    const sourceFile = this.project.getSourceFile(abs);
-    if (sourceFile) this.project.removeSourceFile(sourceFile);
   }
 
   /** Analyses one file; `text` is the editor's unsaved text, otherwise the file is read from disk. */
@@ -644,8 +635,6 @@ export class Workspace {
   private dropFile(abs: string): void {
     if (this.facts.delete(abs)) this.factsVersion++;
     this.trees.delete(abs);
-    const sourceFile = this.project.getSourceFile(abs);
-    if (sourceFile) this.project.removeSourceFile(sourceFile);
   }
 
   private knowledgeProblems(): ConfigProblem[] {
@@ -750,16 +739,14 @@ export class Workspace {
       facts = scriptFacts(abs, language, tree, hash, context);
       if (mayDeclareComponent(text)) facts = parsingFile(() => withAngularTemplates(facts, tree, context, templates));
     } else {
-      const sourceFile = parsing(() => this.project.createSourceFile(abs, text, { overwrite: true, scriptKind: scriptKindOf(language) }));
-      try {
-        facts = scriptFacts(abs, language, sourceFile.compilerNode, hash, context);
-        if (mayDeclareComponent(text)) {
-          const scriptOnly = facts;
-          facts = parsingFile(() => withAngularTemplates(scriptOnly, sourceFile.compilerNode, context, templates));
-        }
-      } finally {
-        // Facts are plain data; the wrapped nodes are not kept across edits.
-        sourceFile.forget();
+      // TypeScript's own parser, without a ts-morph Project: the passes read compiler nodes only,
+      // and wrapping each file in a Project cost about as much again as the parse. The tree is
+      // dropped after the pass (facts are plain data).
+      const sourceFile = parsing(() => ts.createSourceFile(abs, text, ts.ScriptTarget.ES2022, true, scriptKindOf(language)));
+      facts = scriptFacts(abs, language, sourceFile, hash, context);
+      if (mayDeclareComponent(text)) {
+        const scriptOnly = facts;
+        facts = parsingFile(() => withAngularTemplates(scriptOnly, sourceFile, context, templates));
       }
     }
     this.facts.set(abs, facts);
