@@ -126,9 +126,17 @@ export function rootIdentifier(expression: ts.Expression): ts.Identifier | undef
 
 /** Strips parentheses, `!` non-null, type assertions and `satisfies`. */
 export function skipOuter(e: ts.Expression): ts.Expression {
-  while (ts.isParenthesizedExpression(e) || ts.isNonNullExpression(e) || ts.isAsExpression(e) || ts.isTypeAssertionExpression(e) || ts.isSatisfiesExpression(e)) e = e.expression;
+  // by kind (it runs on nearly every expression the passes look at)
+  for (let k = e.kind; k === PARENTHESIZED || k === NON_NULL || k === AS || k === TYPE_ASSERTION || k === SATISFIES; k = e.kind) {
+    e = (e as ts.ParenthesizedExpression | ts.NonNullExpression | ts.AsExpression | ts.TypeAssertion | ts.SatisfiesExpression).expression;
+  }
   return e;
 }
+const PARENTHESIZED = ts.SyntaxKind.ParenthesizedExpression;
+const NON_NULL = ts.SyntaxKind.NonNullExpression;
+const AS = ts.SyntaxKind.AsExpression;
+const TYPE_ASSERTION = ts.SyntaxKind.TypeAssertionExpression;
+const SATISFIES = ts.SyntaxKind.SatisfiesExpression;
 
 /** `const consentCookieName = 'CookieConsent'` read through its name: the string (a `const` with a literal only). */
 function constString(arg: ts.Expression | undefined, scope: ScopeResolver): string | undefined {

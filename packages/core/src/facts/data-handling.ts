@@ -78,6 +78,19 @@ function splitCompound(word: string): string[] {
  * `context` words (the class name, a route path) may supply the subject.
  */
 export function namesDeletion(name: string, context: string[] = []): boolean {
+  // every function of a file is asked (most are not deletions): memoised by name and context
+  const key = context.length === 0 ? name : `${name}\u0000${context.join('\u0000')}`;
+  let known = deletionNames.get(key);
+  if (known === undefined) {
+    known = namesDeletionUncached(name, context);
+    if (deletionNames.size >= 20_000) deletionNames.clear();
+    deletionNames.set(key, known);
+  }
+  return known;
+}
+const deletionNames = new Map<string, boolean>();
+
+function namesDeletionUncached(name: string, context: string[]): boolean {
   const tokens = words(name).flatMap(splitCompound);
   let verb = false;
   let subject = false;

@@ -676,6 +676,32 @@ function textsIn(root: ts.Node, sf: ts.SourceFile, out: { node: ts.Node; text: s
   visit(root);
 }
 
+/**
+ * A test "inside one of these spans" in O(log n): the spans are syntax nodes (nested or apart),
+ * so a span inside any of them is inside the union's piece that starts at or before it.
+ */
+function coveredBy(spans: readonly Span[]): (span: Span) => boolean {
+  const pieces: Span[] = [];
+  for (const s of [...spans].sort((a, b) => a.start - b.start || b.end - a.end)) {
+    const last = pieces[pieces.length - 1];
+    if (last && s.start <= last.end) last.end = Math.max(last.end, s.end);
+    else pieces.push({ start: s.start, end: s.end });
+  }
+  return (span) => {
+    let lo = 0;
+    let hi = pieces.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (pieces[mid]!.start <= span.start) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return found >= 0 && span.end <= pieces[found]!.end;
+  };
+}
+
 /** Marketing texts: everything in tracker calls' arguments, and strings under a marketing name or in a marketing-named file. */
 function findMarketingTexts(sinks: readonly FlowSink[], strings: readonly ts.Node[], sf: ts.SourceFile): MarketingText[] {
   const out: MarketingText[] = [];
@@ -692,9 +718,10 @@ function findMarketingTexts(sinks: readonly FlowSink[], strings: readonly ts.Nod
   const fileWords = splitWords(sf.fileName.split(/[\\/]/).pop()!.replace(/\.[a-z]+$/i, ''));
   const fileHit = fileWords.find((w) => marketingWords().has(w));
   const own = new Map<ts.Node, string | null>();
+  const inTrackerCall = coveredBy(covered);
   for (const node of strings) {
     const span = spanOf(node, sf);
-    if (covered.some((c) => c.start <= span.start && span.end <= c.end)) continue;
+    if (inTrackerCall(span)) continue;
     const value = ts.isStringLiteralLike(node) ? node.text : ts.isTemplateExpression(node) ? [node.head.text, ...node.templateSpans.map((t) => t.literal.text)].join(' ') : ts.isJsxText(node) ? node.text : '';
     if (value.trim() === '' || ts.isImportDeclaration(node.parent) || ts.isExportDeclaration(node.parent)) continue;
     const name = marketingName(node, sf, own);
