@@ -33,6 +33,8 @@ import { runRepoBench } from './bench/repo';
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /** Target of the editor issue: analysis of a changed file within 2× a full re-parse. */
 const CORE_TARGET_RATIO = 2.0;
+/** Target of the performance issue (the later word): per-edit median over LSP within 1.5× a full re-parse. */
+const EDIT_TARGET_RATIO = 1.5;
 
 interface Settings {
   warmup: number;
@@ -84,6 +86,7 @@ function coreRows(label: string, m: CoreMeasurement): string[][] {
   return [
     [`${label}: TS parse (baseline)`, f2(m.parse.median), f2(m.parse.p90), '1.00', '1.00'],
     [`${label}: analyzeFile, changed text`, f2(m.core.median), f2(m.core.p90), f2(m.ratios.coreMedian), f2(m.ratios.coreP90)],
+    [`${label}: analyzeFile, changed text (CPU time)`, f2(m.coreCpu.median), f2(m.coreCpu.p90), f2(m.ratios.coreCpuMedian), ''],
     [`${label}: analyzeFile, unchanged (cached)`, f2(m.cached.median), f2(m.cached.p90), f2(m.ratios.cachedMedian), f2(m.ratios.cachedP90)],
   ];
 }
@@ -175,6 +178,8 @@ async function main(): Promise<number> {
       `rss ${f1(memory.afterFirst.rssMB)} → ${f1(memory.end.rssMB)} MB (×${f2(memory.rssGrowth)})`);
     out.push(`Target: big-file analyzeFile median ≤ ${CORE_TARGET_RATIO.toFixed(1)}× TS parse → ×${f2(big.ratios.coreMedian)} ${pass ? 'PASS' : 'FAIL'}`);
     out.push(`Target over LSP: didChange → diagnostics (debounce excluded) median ≤ ${CORE_TARGET_RATIO.toFixed(1)}× TS parse → ${lspRatios ? `×${f2(lspRatios.medianExclDebounce)} ${lspPass ? 'PASS' : 'FAIL'}` : 'not measured'}`);
+    // the performance issue's tighter goal, reported beside the editor issue's (not part of --strict)
+    out.push(`Goal (performance issue): per-edit ≤ ${EDIT_TARGET_RATIO.toFixed(1)}× TS parse → in-process ×${f2(big.ratios.coreMedian)} (CPU time ×${f2(big.ratios.coreCpuMedian)})${lspRatios ? `, over LSP ×${f2(lspRatios.medianExclDebounce)}` : ''}: ${big.ratios.coreMedian <= EDIT_TARGET_RATIO && (lspRatios?.medianExclDebounce ?? Infinity) <= EDIT_TARGET_RATIO ? 'met' : 'not met'}`);
     out.push('Results: bench-results.json');
     process.stdout.write(out.join('\n') + '\n');
     return strict && (!pass || !lspPass) ? 1 : 0;

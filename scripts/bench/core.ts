@@ -5,7 +5,7 @@
  */
 import { ts } from 'ts-morph';
 import { Workspace, languageOf, type ConfigSet } from '@creepyline/core';
-import { now, summarize, timeLoop, type Summary } from './stats';
+import { cpuNow, now, summarize, timeLoop, type Summary } from './stats';
 
 export interface BenchFile {
   /** Absolute path (need not exist on disk: the text is passed as an overlay). */
@@ -32,8 +32,15 @@ export interface CoreMeasurement {
   parse: Summary;
   core: Summary;
   cached: Summary;
-  /** core.median / parse.median and core.p90 / parse.p90 (likewise for cached). */
-  ratios: { coreMedian: number; coreP90: number; cachedMedian: number; cachedP90: number };
+  /**
+   * Process CPU time (user + system, all threads: GC helpers count for both) of the same
+   * interleaved samples: on a shared, loaded machine a process waiting for a core adds wall
+   * time but not CPU time, so this ratio is the steadier one.
+   */
+  parseCpu: Summary;
+  coreCpu: Summary;
+  /** core.median / parse.median and core.p90 / parse.p90 (likewise for cached); coreCpuMedian from CPU time. */
+  ratios: { coreMedian: number; coreP90: number; cachedMedian: number; cachedP90: number; coreCpuMedian: number };
 }
 
 function scriptKind(file: string): ts.ScriptKind {
@@ -73,13 +80,17 @@ export function measureCore(options: CoreMeasureOptions): CoreMeasurement {
   }
   const parseTimes: number[] = [];
   const coreTimes: number[] = [];
+  const parseCpu: number[] = [];
+  const coreCpu: number[] = [];
   for (let i = 0; i < iterations; i++) {
-    const steps: [() => void, number[]][] = [[() => parseOnce(i), parseTimes], [() => analyzeOnce(i), coreTimes]];
+    const steps: [() => void, number[], number[]][] = [[() => parseOnce(i), parseTimes, parseCpu], [() => analyzeOnce(i), coreTimes, coreCpu]];
     if (i % 2 === 1) steps.reverse();
-    for (const [run, into] of steps) {
+    for (const [run, into, cpuInto] of steps) {
+      const c = cpuNow();
       const t = now();
       run();
       into.push(now() - t);
+      cpuInto.push(cpuNow() - c);
     }
   }
   const stable = files.map((f) => variant(f.text, iterations));
@@ -89,6 +100,8 @@ export function measureCore(options: CoreMeasureOptions): CoreMeasurement {
   });
   const parse = summarize(parseTimes);
   const core = summarize(coreTimes);
+  const parseCpuSummary = summarize(parseCpu);
+  const coreCpuSummary = summarize(coreCpu);
   const cached = summarize(cachedTimes);
   return {
     files: files.length,
@@ -98,7 +111,10 @@ export function measureCore(options: CoreMeasureOptions): CoreMeasurement {
     parse,
     core,
     cached,
+    parseCpu: parseCpuSummary,
+    coreCpu: coreCpuSummary,
     ratios: {
+      coreCpuMedian: coreCpuSummary.median / parseCpuSummary.median,
       coreMedian: core.median / parse.median,
       coreP90: core.p90 / parse.p90,
       cachedMedian: cached.median / parse.median,

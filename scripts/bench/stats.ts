@@ -33,6 +33,12 @@ export function now(): number {
   return Number(process.hrtime.bigint()) / 1e6;
 }
 
+/** CPU time of this process (user + system, all threads) in milliseconds. */
+export function cpuNow(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
+
 /** Runs `fn` `warmup` times untimed, then `iterations` times timed; `fn` gets the iteration number. */
 export function timeLoop(warmup: number, iterations: number, fn: (i: number) => void): number[] {
   for (let i = 0; i < warmup; i++) fn(-1 - i);
