@@ -126,6 +126,11 @@ export interface ProjectFacts {
    */
   exportedFrom(specifier: string, exportName: string, fromFile: string): { facts: FileFacts; name: string } | undefined;
   /**
+   * Framework configuration files that take `exportName` of `file` into a plugin list, a plugin's
+   * options or a preset's options (`modules` imported from './config', `plugins: require('./plugins')`).
+   */
+  configUsesOf?(file: string, exportName: string): import('./facts/framework-config').ConfigUse[];
+  /**
    * The validation schema `file` imports as `exportName` from `specifier` (following
    * re-exports), from the analysed files' facts; undefined when not analysed or not a schema.
    */

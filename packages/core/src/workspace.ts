@@ -16,6 +16,7 @@ import { createConsentMatcher, languageOf, scriptFacts, scriptKindOf } from './f
 import type { ConsentMatcher } from './facts/consent';
 import { htmlFacts } from './facts/html';
 import { angularComponentOf, angularTemplateFileFacts, componentFacts, componentModel, isScriptLanguage, mayDeclareComponent, withAngularTemplates } from './facts/components';
+import type { ConfigUse } from './facts/framework-config';
 import { formsConfigProblems } from './facts/forms/resolve';
 import { FormFeedIndex } from './facts/forms/feeding';
 import type { FileFacts, FileLanguage, SchemaFact } from './facts/types';
@@ -248,6 +249,17 @@ export class Workspace {
     if (own && /\.ts$/.test(abs) && mayDeclareComponent(own.text)) {
       for (const file of this.facts.keys()) if (path.dirname(file) === path.dirname(abs) && /\.html?$/i.test(file)) out.add(file);
     }
+    // Framework configuration split across files: the module a configuration takes its plugins or
+    // options from is judged with it, and the configuration with the options it imports.
+    for (const imported of own?.configImports ?? []) {
+      const from = this.exportedFrom(imported.specifier, imported.exportName, abs);
+      if (from) out.add(from.facts.file);
+    }
+    if (own?.configExports?.length) {
+      for (const facts of this.facts.values()) {
+        if (facts.configImports?.some((i) => this.exportedFrom(i.specifier, i.exportName, facts.file)?.facts.file === abs)) out.add(facts.file);
+      }
+    }
     // A component's methods are judged by the uses in its templateUrl file of the same folder.
     if (own && /\.html?$/i.test(abs)) {
       for (const [file, facts] of this.facts) if (path.dirname(file) === path.dirname(abs) && /\.ts$/.test(file) && facts.text.includes(path.basename(abs)) && mayDeclareComponent(facts.text)) out.add(file);
@@ -340,6 +352,27 @@ export class Workspace {
   }
 
   /** The cross-file index over every file's facts (rebuilt when facts changed). */
+  private configUses?: { version: number; byTarget: Map<string, ConfigUse[]> };
+
+  /** Framework configuration split across files: each configuration's imports, by the file and export they read. */
+  private configUsesOf(file: string, exportName: string): ConfigUse[] {
+    if (this.configUses?.version !== this.factsVersion) {
+      const byTarget = new Map<string, ConfigUse[]>();
+      for (const facts of this.facts.values()) {
+        for (const imported of facts.configImports ?? []) {
+          const from = this.exportedFrom(imported.specifier, imported.exportName, facts.file);
+          if (!from) continue;
+          const key = `${from.facts.file}\0${from.name}`;
+          const list = byTarget.get(key) ?? [];
+          list.push({ ...imported, file: facts.file, line: positionAt(facts.lineStarts, imported.span.start).line });
+          byTarget.set(key, list);
+        }
+      }
+      this.configUses = { version: this.factsVersion, byTarget };
+    }
+    return this.configUses.byTarget.get(`${file}\0${exportName}`) ?? [];
+  }
+
   private projectIndex(): ProjectIndex {
     if (!this.index || this.indexVersion !== this.factsVersion) {
       this.index = new ProjectIndex(this.facts.values(), this.resolver);
@@ -416,6 +449,7 @@ export class Workspace {
       ...(noticeSource ? { notice: () => this.noticeDriftFor(noticeSource, this.policy(this.config.forFile(file)).knowledge) } : {}),
       gateAcrossFiles: (target, names, category) => this.projectIndex().gate(target, names, category),
       exportedFrom: (specifier, exportName, fromFile) => this.exportedFrom(specifier, exportName, fromFile),
+      configUsesOf: (target, exportName) => this.configUsesOf(target, exportName),
       queueLoaders: (vendorIds, category) => this.queueLoaders(pkg, vendorIds, category),
       consentEventDispatches: (name) => this.consentEventDispatches(pkg, name),
       markupCallsOf: (target, name) => this.markupCallsOf(pkg, target, name),

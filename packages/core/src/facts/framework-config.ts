@@ -14,7 +14,8 @@ import type { Knowledge, ThirdPartyMatch } from '../knowledge';
 import type { VendorEntry } from '../knowledge/types';
 import { skipOuter } from './consent';
 import type { ScopeResolver } from './scope';
-import type { GateResult, TrackerSink } from './types';
+import type { FileFacts, GateResult, Span, TrackerSink } from './types';
+import { mayBeProjectModule } from '../project/resolve';
 
 export interface FrameworkConfigFile {
   id: string;
@@ -78,32 +79,99 @@ export interface ConfigHit {
 
 const MAX_DEPTH = 4;
 
+/** A consent option as written in a plugin's options (`initMode: 'manual'`), with its range. */
+export interface ConfigSetting {
+  option: string;
+  value: string | boolean;
+  span: Span;
+}
+
+/**
+ * A list, list entry or options object that the configuration takes from another project file
+ * (`modules` imported from './config', `plugins: require('./gatsby/plugins')`, `...analyticsPlugins()`,
+ * `['nuxt-gtag', gtagOptions]`): joined with that file's {@link ConfigExport} in the project pass.
+ */
+export interface ConfigImport {
+  specifier: string;
+  exportName: string;
+  /** Where the configuration names it (the identifier, the `require(…)`, the call). */
+  span: Span;
+  /** The framework (`nuxt`) and its name (`Nuxt`). */
+  framework: string;
+  frameworkName: string;
+  /** The list as written (`modules`, `plugins`), or the entry whose options are imported. */
+  entry: string;
+  /** `list`: entries of a plugin list; `options`: the options of `plugin`; `preset`: a preset's options object. */
+  kind: 'list' | 'options' | 'preset';
+  plugin?: string;
+  /** For `list`: consent settings the configuration itself holds for a plugin (Nuxt's `gtag: { initMode: 'manual' }`). */
+  settings?: { plugin: string; settings: ConfigSetting[] }[];
+}
+
+/** What a module exports that a framework configuration may import. */
+export interface ConfigExport {
+  name: string;
+  /** Entries naming a catalogued plugin (of any framework), with their options' consent settings and option keys. */
+  entries?: { package: string; span: Span; settings: ConfigSetting[]; keys: string[] }[];
+  /** An options object: its own consent settings and keys, and its keys that switch a preset's plugin on. */
+  object?: { settings: ConfigSetting[]; keys: string[]; presetKeys: { name: string; span: Span; settings: ConfigSetting[]; keys: string[] }[] };
+}
+
 /**
  * The trackers the exported configuration (`export default defineNuxtConfig({…})`,
  * `module.exports = {…}`, `const config: Config = {…}; export default config`) switches on.
  */
-export function configSinks(exported: ts.Expression, file: FrameworkConfigFile, knowledge: Knowledge, scope: ScopeResolver): ConfigHit[] {
+export function configSinks(exported: ts.Expression, file: FrameworkConfigFile, knowledge: Knowledge, scope: ScopeResolver, imports?: ConfigImport[]): ConfigHit[] {
   const root = configObject(exported, scope, 0);
   if (!root) return [];
   const hits: ConfigHit[] = [];
   const plugins = frameworkPlugins().filter((p) => p.frameworks.includes(file.id));
+  const sourceFile = exported.getSourceFile();
   // `plugins.push({ … })` / `nuxtConfig.buildModules.unshift('…')` in the file's top-level statements
-  const mutations = topLevelMutations(exported.getSourceFile());
+  const mutations = topLevelMutations(sourceFile);
   const rootName = ts.isIdentifier(skipOuter(exported)) ? (skipOuter(exported) as ts.Identifier).text : undefined;
+  const span = (node: ts.Node): Span => ({ start: node.getStart(sourceFile), end: node.getEnd() });
+  const imported = (node: ts.Expression, ref: ExternalRef, entry: string, kind: ConfigImport['kind'], plugin?: string, settings?: ConfigImport['settings']): void => {
+    imports?.push({ specifier: ref.specifier, exportName: ref.exportName, span: span(node), framework: file.id, frameworkName: file.name, entry, kind, ...(plugin ? { plugin } : {}), ...(settings?.length ? { settings } : {}) });
+  };
+  // the consent settings the configuration holds itself for its plugins (Nuxt's top-level `gtag: { … }`)
+  const ownSettings = (): ConfigImport['settings'] =>
+    plugins.flatMap((plugin) => {
+      const object = plugin.configKey ? objectOf(valueAt(root, plugin.configKey, scope), scope) : undefined;
+      const settings = object ? settingsOf(object) : [];
+      return settings.length ? [{ plugin: plugin.package, settings }] : [];
+    });
   const listEntries = (path: string): ts.Expression[] => {
     const written = valueAt(root, path, scope);
     const named = written && ts.isIdentifier(skipOuter(written)) ? (skipOuter(written) as ts.Identifier).text : undefined;
     const added = [...(named ? mutations.get(named) ?? [] : []), ...(rootName ? mutations.get(`${rootName}.${path}`) ?? [] : [])];
-    return [...elementsOf(written, scope), ...added.flatMap((a) => (ts.isSpreadElement(a) ? elementsOf(a.expression, scope) : branches(a, scope, 0)))];
+    // entries written in another project file: the project pass joins them with that file's exports
+    const external = imports ? (node: ts.Expression, ref: ExternalRef) => imported(node, ref, path, 'list', undefined, ownSettings()) : undefined;
+    return [...elementsOf(written, scope, 0, external), ...added.flatMap((a) => (ts.isSpreadElement(a) ? elementsOf(a.expression, scope, 0, external) : branches(a, scope, 0)))];
   };
 
   for (const list of file.pluginLists ?? []) {
     for (const element of listEntries(list)) {
       const ref = pluginRef(element, scope);
       const plugin = ref && plugins.find((p) => p.package === ref.name);
-      if (!ref || !plugin) continue;
+      if (!ref) {
+        // `plugins: [analyticsPlugin]` with the entry imported from another file
+        const external = imports ? externalRef(element, scope) : undefined;
+        if (external) imported(skipOuter(element), external, list, 'list', undefined, ownSettings());
+        continue;
+      }
+      if (!plugin) continue;
       const options = [ref.options && objectOf(ref.options, scope), plugin.configKey ? objectOf(valueAt(root, plugin.configKey, scope), scope) : undefined].filter((o): o is ts.ObjectLiteralExpression => !!o);
-      hits.push(...pluginHits(plugin, ref.node, `${list}: '${ref.name}'`, options, file, knowledge));
+      const entry = `${list}: '${ref.name}'`;
+      const found = pluginHits(plugin, ref.node, entry, options, file, knowledge);
+      // `['nuxt-gtag', gtagOptions]` / `gtag: gtagOptions` with the options in another file: their settings decide (project pass)
+      if (imports && !found.some((h) => h.gate?.gated)) {
+        for (const written of [ref.options, plugin.configKey ? valueAt(root, plugin.configKey, scope) : undefined]) {
+          const external = written && externalRef(written, scope);
+          if (external) imported(skipOuter(written), external, entry, 'options', plugin.package);
+        }
+      }
+      hits.push(...found);
     }
   }
   // Docusaurus preset-classic: `presets: [['classic', { gtag: { trackingID } }]]`
@@ -112,6 +180,9 @@ export function configSinks(exported: ts.Expression, file: FrameworkConfigFile, 
       const ref = pluginRef(element, scope);
       if (!ref || !file.presets.includes(ref.name) || !ref.options) continue;
       const presetOptions = objectOf(ref.options, scope);
+      // `['classic', presetOptions]` with the options object in another file
+      const external = !presetOptions && imports ? externalRef(ref.options, scope) : undefined;
+      if (external) imported(skipOuter(ref.options), external, `presets: ${ref.name}`, 'preset');
       if (!presetOptions) continue;
       for (const plugin of plugins) {
         if (!plugin.presetKey) continue;
@@ -391,32 +462,85 @@ function returnedObject(fn: ts.FunctionLikeDeclaration, scope: ScopeResolver, de
  * The entries of a list: array elements, through spreads, `cond && x` / `cond ? a : b`
  * (an environment switch is not a consent check: both branches count), `[…].filter(Boolean)`.
  */
-function elementsOf(e: ts.Expression | undefined, scope: ScopeResolver, depth = 0): ts.Expression[] {
+function elementsOf(e: ts.Expression | undefined, scope: ScopeResolver, depth = 0, external?: (node: ts.Expression, ref: ExternalRef) => void): ts.Expression[] {
   if (!e || depth > MAX_DEPTH) return [];
   const v = throughConstant(e, scope, 0);
   if (ts.isArrayLiteralExpression(v)) {
     const out: ts.Expression[] = [];
     for (const element of v.elements) {
-      if (ts.isSpreadElement(element)) out.push(...elementsOf(element.expression, scope, depth + 1));
+      if (ts.isSpreadElement(element)) out.push(...elementsOf(element.expression, scope, depth + 1, external));
       else out.push(...branches(element, scope, depth));
     }
     return out;
   }
-  if (ts.isConditionalExpression(v)) return [...elementsOf(v.whenTrue, scope, depth + 1), ...elementsOf(v.whenFalse, scope, depth + 1)];
+  if (ts.isConditionalExpression(v)) return [...elementsOf(v.whenTrue, scope, depth + 1, external), ...elementsOf(v.whenFalse, scope, depth + 1, external)];
   if (ts.isBinaryExpression(v) && (v.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken || v.operatorToken.kind === ts.SyntaxKind.BarBarToken || v.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken)) {
-    return [...(v.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken ? [] : elementsOf(v.left, scope, depth + 1)), ...elementsOf(v.right, scope, depth + 1)];
+    return [...(v.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken ? [] : elementsOf(v.left, scope, depth + 1, external)), ...elementsOf(v.right, scope, depth + 1, external)];
   }
   // head: [...analyticsHead()] with `function analyticsHead() { return isProd ? [[…]] : []; }` in the file
   if (ts.isCallExpression(v) && ts.isIdentifier(v.expression)) {
     const fn = localFunction(v.expression, scope);
     const returned = fn && returnedExpression(fn);
-    if (returned) return elementsOf(returned, scope, depth + 1);
+    if (returned) return elementsOf(returned, scope, depth + 1, external);
   }
   // [...].filter(Boolean), [...].concat([...])
   if (ts.isCallExpression(v) && ts.isPropertyAccessExpression(v.expression) && (v.expression.name.text === 'filter' || v.expression.name.text === 'concat')) {
-    return [...elementsOf(v.expression.expression, scope, depth + 1), ...(v.expression.name.text === 'concat' ? v.arguments.flatMap((a) => elementsOf(a, scope, depth + 1)) : [])];
+    return [...elementsOf(v.expression.expression, scope, depth + 1, external), ...(v.expression.name.text === 'concat' ? v.arguments.flatMap((a) => elementsOf(a, scope, depth + 1, external)) : [])];
+  }
+  // a list written in another project file (`modules` imported, `require('./plugins')`, `getPlugins()` imported)
+  if (external) {
+    const ref = externalRef(e, scope);
+    if (ref) external(skipOuter(e), ref);
   }
   return [];
+}
+
+/** A value written in another project module: the module as written and the export it reads. */
+export interface ExternalRef {
+  specifier: string;
+  exportName: string;
+}
+
+/**
+ * Where a value comes from when another project file writes it: an imported binding
+ * (`import { modules } from './config'`, a namespace's member), a `require('./plugins')` (its
+ * `module.exports`, or a member: `require('./config').plugins`, `const { plugins } = require(…)`),
+ * or the result of calling one of those (`getPlugins()`, `require('./plugins')(env)`). Packages
+ * are not project files: undefined for them.
+ */
+function externalRef(e: ts.Expression, scope: ScopeResolver, depth = 0): ExternalRef | undefined {
+  if (depth > MAX_DEPTH) return undefined;
+  const v = skipOuter(e);
+  const project = (ref: ExternalRef | undefined) => (ref && mayBeProjectModule(ref.specifier) ? ref : undefined);
+  if (ts.isCallExpression(v)) {
+    const required = requireOf(v);
+    if (required !== undefined) return project({ specifier: required, exportName: 'default' });
+    return externalRef(v.expression, scope, depth + 1);
+  }
+  if (ts.isPropertyAccessExpression(v)) {
+    const object = skipOuter(v.expression);
+    const required = ts.isCallExpression(object) ? requireOf(object) : undefined;
+    if (required !== undefined) return project({ specifier: required, exportName: v.name.text });
+    if (ts.isIdentifier(object)) {
+      const binding = scope.resolve(object.text, object);
+      if (binding?.kind === 'import' && binding.exportName === '*') return project({ specifier: binding.module, exportName: v.name.text });
+    }
+    return undefined;
+  }
+  if (!ts.isIdentifier(v)) return undefined;
+  const binding = scope.resolve(v.text, v);
+  if (binding?.kind === 'import') {
+    // `const plugins = require('./plugins')` reads the module's `module.exports`; `import * as ns` is no list
+    if (binding.exportName === '*') return ts.isVariableDeclaration(binding.node) || ts.isImportEqualsDeclaration(binding.node) ? project({ specifier: binding.module, exportName: 'default' }) : undefined;
+    return project({ specifier: binding.module, exportName: binding.exportName });
+  }
+  if (binding?.kind !== 'variable' || !binding.declaration.initializer) return undefined;
+  const init = skipOuter(binding.declaration.initializer);
+  const path = binding.propertyPath;
+  if (!path) return ts.isIdentifier(init) || ts.isPropertyAccessExpression(init) || ts.isCallExpression(init) ? externalRef(init, scope, depth + 1) : undefined;
+  // const { plugins } = require('./config')
+  const required = ts.isCallExpression(init) ? requireOf(init) : undefined;
+  return required !== undefined && path.length === 1 ? project({ specifier: required, exportName: path[0] }) : undefined;
 }
 
 /** One list element, with `cond && 'x'` and `cond ? 'x' : 'y'` opened into their results. */
@@ -511,4 +635,238 @@ function requireOf(v: ts.Expression): string | undefined {
   if (!ts.isCallExpression(v) || !ts.isIdentifier(v.expression) || v.expression.text !== 'require') return undefined;
   const arg = v.arguments[0];
   return arg && ts.isStringLiteralLike(arg) ? arg.text : undefined;
+}
+
+/** The consent options (any plugin's `gatedWhen` option names) an options object sets to a literal. */
+function settingsOf(object: ts.ObjectLiteralExpression): ConfigSetting[] {
+  const names = new Set(frameworkPlugins().flatMap((p) => (p.gatedWhen ?? []).map((g) => g.option)));
+  const out: ConfigSetting[] = [];
+  for (const p of object.properties) {
+    if (!ts.isPropertyAssignment(p)) continue;
+    const name = propertyName(p.name);
+    const value = name !== undefined && names.has(name) ? literalValue(p.initializer) : undefined;
+    if (name !== undefined && value !== undefined) out.push({ option: name, value, span: { start: p.getStart(), end: p.getEnd() } });
+  }
+  return out;
+}
+
+/** The option keys of an options object that name a plugin's sub-tracker (`subVendors`). */
+function subVendorKeysOf(object: ts.ObjectLiteralExpression): string[] {
+  const names = new Set(frameworkPlugins().flatMap((p) => Object.keys(p.subVendors ?? {})));
+  return object.properties.flatMap((p) => {
+    const name = ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p) ? propertyName(p.name) : undefined;
+    return name !== undefined && names.has(name) ? [name] : [];
+  });
+}
+
+/**
+ * What this module exports that a framework configuration may import (read from the top-level
+ * statements only, no walk): `export const modules = [...]`, `export default [...]`,
+ * `export function plugins() { return [...] }`, `export { modules }`, `module.exports = [...]` /
+ * `= { plugins: [...] }`, `exports.plugins = [...]`. A list is kept when an entry names a
+ * catalogued plugin; an options object when it sets a plugin's consent option, names a
+ * sub-tracker or switches a preset's plugin on. Most modules export nothing of the kind.
+ */
+export function configExportsOf(sourceFile: ts.SourceFile, scope: ScopeResolver): ConfigExport[] {
+  const out: ConfigExport[] = [];
+  const packages = new Set(frameworkPlugins().map((p) => p.package));
+  const presetKeys = new Set(frameworkPlugins().flatMap((p) => (p.presetKey ? [p.presetKey] : [])));
+  const describe = (name: string, value: ts.Expression | undefined): void => {
+    if (!value) return;
+    let v = skipOuter(value);
+    if (ts.isArrowFunction(v) || ts.isFunctionExpression(v)) {
+      const returned = returnedExpression(v);
+      if (!returned) return;
+      v = skipOuter(returned);
+    }
+    const exported: ConfigExport = { name };
+    // one entry (`{ resolve, options }`, `['nuxt-gtag', { … }]`, `plugin(options)`), or a list of them
+    const single = ts.isArrayLiteralExpression(v) ? (isTupleEntry(v) ? pluginRef(v, scope) : undefined) : pluginRef(v, scope);
+    const entries = [...(single ? [v] : elementsOf(v, scope))].flatMap((element) => {
+      const ref = pluginRef(element, scope);
+      if (!ref || !packages.has(ref.name)) return [];
+      const options = ref.options ? objectOf(ref.options, scope) : undefined;
+      return [{ package: ref.name, span: { start: ref.node.getStart(sourceFile), end: ref.node.getEnd() }, settings: options ? settingsOf(options) : [], keys: options ? subVendorKeysOf(options) : [] }];
+    });
+    if (entries.length) exported.entries = entries;
+    const object = single ? undefined : objectOf(v, scope);
+    if (object) {
+      const settings = settingsOf(object);
+      const keys = subVendorKeysOf(object);
+      const presets = object.properties.flatMap((p) => {
+        if (!ts.isPropertyAssignment(p)) return [];
+        const key = propertyName(p.name);
+        if (key === undefined || !presetKeys.has(key) || isOff(p.initializer, scope)) return [];
+        const options = objectOf(p.initializer, scope);
+        return [{ name: key, span: { start: p.name.getStart(sourceFile), end: p.name.getEnd() }, settings: options ? settingsOf(options) : [], keys: options ? subVendorKeysOf(options) : [] }];
+      });
+      if (settings.length || keys.length || presets.length) exported.object = { settings, keys, presetKeys: presets };
+    }
+    if (exported.entries || exported.object) out.push(exported);
+  };
+  const hasExport = (node: ts.Node) => ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+  const isDefault = (node: ts.Node) => ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === ts.SyntaxKind.DefaultKeyword);
+  for (const statement of sourceFile.statements) {
+    if (ts.isVariableStatement(statement) && hasExport(statement)) {
+      for (const d of statement.declarationList.declarations) if (ts.isIdentifier(d.name)) describe(d.name.text, d.initializer);
+    } else if (ts.isFunctionDeclaration(statement) && hasExport(statement)) {
+      const returned = returnedExpression(statement);
+      if (returned) describe(isDefault(statement) ? 'default' : statement.name?.text ?? 'default', returned);
+    } else if (ts.isExportAssignment(statement) && !statement.isExportEquals) {
+      describe('default', statement.expression);
+    } else if (ts.isExportDeclaration(statement) && !statement.moduleSpecifier && statement.exportClause && ts.isNamedExports(statement.exportClause)) {
+      // const modules = [...]; export { modules }
+      for (const e of statement.exportClause.elements) describe(e.name.text, (e.propertyName ?? e.name) as ts.Identifier);
+    } else if (ts.isExpressionStatement(statement) && ts.isBinaryExpression(statement.expression) && statement.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+      const { left, right } = statement.expression;
+      if (isCommonJsExports(left)) {
+        describe('default', right);
+        const object = objectOf(right, scope);
+        for (const p of object?.properties ?? []) {
+          if (ts.isPropertyAssignment(p)) {
+            const key = propertyName(p.name);
+            if (key !== undefined) describe(key, p.initializer);
+          } else if (ts.isShorthandPropertyAssignment(p)) describe(p.name.text, p.name);
+        }
+      } else if (ts.isPropertyAccessExpression(left) && (isCommonJsExports(left.expression) || (ts.isIdentifier(left.expression) && left.expression.text === 'exports'))) {
+        describe(left.name.text, right);
+      }
+    }
+  }
+  return out;
+}
+
+/** `['nuxt-gtag', { id }]`: a name with its options object (a list holds names, tuples and `{ resolve }` objects). */
+function isTupleEntry(v: ts.ArrayLiteralExpression): boolean {
+  const [first, second] = v.elements;
+  if (v.elements.length !== 2 || !ts.isStringLiteralLike(skipOuter(first as ts.Expression))) return false;
+  const options = skipOuter(second as ts.Expression);
+  return ts.isObjectLiteralExpression(options) && !options.properties.some((p) => p.name !== undefined && propertyName(p.name) === 'resolve');
+}
+
+function isCommonJsExports(e: ts.Expression): boolean {
+  return ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === 'module' && e.name.text === 'exports';
+}
+
+/** A configuration's import joined with the file it names (see `ProjectFacts.configUsesOf`). */
+export interface ConfigUse extends ConfigImport {
+  /** The configuration file and the line of the import's use there. */
+  file: string;
+  line: number;
+}
+
+/**
+ * The project pass of framework configuration split across files, for one module:
+ * - `extra`: the plugin entries this module exports that a configuration file takes into its
+ *   plugin list (or a preset's options), as configuration sinks at the entry (where the tracker is
+ *   configured), gated by the entry's own consent option or the configuration's;
+ * - `gated`: configuration sinks of this file (a configuration) whose options object is imported
+ *   and sets the plugin's consent option.
+ */
+export function configAcrossFiles(
+  facts: Pick<FileFacts, 'file' | 'sinks' | 'configExports' | 'configImports'>,
+  project: { configUsesOf?(file: string, exportName: string): ConfigUse[]; exportedFrom(specifier: string, exportName: string, fromFile: string): { facts: FileFacts; name: string } | undefined },
+  knowledge: Knowledge,
+  category: (vendor: VendorEntry) => TrackerSink['category'],
+): { extra: TrackerSink[]; gated: Map<TrackerSink, GateResult> } {
+  const extra: TrackerSink[] = [];
+  const gated = new Map<TrackerSink, GateResult>();
+  const where = (use: ConfigUse) => `${use.file.split(/[\\/]/).slice(-2).join('/')}:${use.line}`;
+  for (const exported of facts.configExports ?? []) {
+    const uses = project.configUsesOf?.(facts.file, exported.name) ?? [];
+    const seen = new Set<string>();
+    for (const use of uses) {
+      const plugins = frameworkPlugins().filter((p) => p.frameworks.includes(use.framework));
+      const found: { plugin: FrameworkPlugin; span: Span; label: string; settings: ConfigSetting[]; keys: string[] }[] = [];
+      if (use.kind === 'list') {
+        for (const entry of exported.entries ?? []) {
+          const plugin = plugins.find((p) => p.package === entry.package);
+          const own = use.settings?.find((s) => s.plugin === entry.package)?.settings ?? [];
+          if (plugin) found.push({ plugin, span: entry.span, label: `${use.entry}: '${entry.package}'`, settings: [...entry.settings, ...own], keys: entry.keys });
+        }
+      } else if (use.kind === 'preset') {
+        for (const key of exported.object?.presetKeys ?? []) {
+          const plugin = plugins.find((p) => p.presetKey === key.name);
+          if (plugin) found.push({ plugin, span: key.span, label: `${use.entry} ${key.name}`, settings: key.settings, keys: key.keys });
+        }
+      }
+      for (const { plugin, span, label, settings, keys } of found) {
+        const gate = gateFor(plugin, settings, use.frameworkName);
+        const why = `${where(use)} takes \`${use.entry}\` from this file (\`${exported.name}\`): ${use.frameworkName} loads what it lists on every page.`;
+        for (const vendor of vendorsOf(plugin, keys, knowledge)) {
+          const key = `${span.start}:${vendor.id}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          extra.push({
+            vendorId: vendor.id,
+            vendorName: vendor.name,
+            category: category(vendor),
+            form: 'config',
+            label,
+            span,
+            inJsx: false,
+            exemption: vendor.exemption?.note,
+            exemptIn: vendor.exemption?.jurisdictions,
+            consentMode: vendor.consentMode,
+            config: { framework: use.frameworkName, entry: label, plugin: plugin.package, consentOption: plugin.consentOption },
+            gate: { ...gate, trace: [why, ...gate.trace] },
+          });
+        }
+      }
+    }
+  }
+  // `['nuxt-gtag', gtagOptions]` / `gtag: gtagOptions` imported: the imported object's consent settings
+  for (const imported of facts.configImports ?? []) {
+    if (imported.kind !== 'options' || !imported.plugin) continue;
+    const plugin = frameworkPlugins().find((p) => p.package === imported.plugin && p.frameworks.includes(imported.framework));
+    const from = project.exportedFrom(imported.specifier, imported.exportName, facts.file);
+    const object = from?.facts.configExports?.find((e) => e.name === from.name)?.object;
+    if (!plugin || !object) continue;
+    const gate = gateFor(plugin, object.settings, imported.frameworkName);
+    if (!gate.gated) continue;
+    for (const sink of facts.sinks) {
+      if (sink.config?.plugin === plugin.package && sink.config.entry === imported.entry) {
+        gated.set(sink, { ...gate, trace: [`Its options come from ${from!.facts.file.split(/[\\/]/).slice(-2).join('/')} (\`${from!.name}\`).`, ...gate.trace] });
+      }
+    }
+  }
+  return { extra, gated };
+}
+
+/** The vendors a plugin entry loads: its own, and its sub-trackers named by option keys. */
+function vendorsOf(plugin: FrameworkPlugin, keys: readonly string[], knowledge: Knowledge): VendorEntry[] {
+  const out: VendorEntry[] = [];
+  const own = plugin.vendor ? knowledge.vendorById(plugin.vendor) : undefined;
+  if (own) out.push(own);
+  for (const [key, id] of Object.entries(plugin.subVendors ?? {})) {
+    const v = keys.includes(key) ? knowledge.vendorById(id) : undefined;
+    if (v) out.push(v);
+  }
+  return out;
+}
+
+/** A plugin's gate from the consent settings written for it (literal values), as `pluginHits` judges one in the configuration file. */
+function gateFor(plugin: FrameworkPlugin, settings: readonly ConfigSetting[], frameworkName: string): GateResult {
+  if (plugin.gatedByDesign) {
+    return { gated: true, by: { span: { start: 0, end: 0 }, text: plugin.package, grants: ['any'], form: 'config', confidence: 'high', origin: 'framework-config' }, seen: [], trace: [`${plugin.gatedByDesign}.`] };
+  }
+  for (const condition of plugin.gatedWhen ?? []) {
+    const setting = settings.find((s) => s.option === condition.option && s.value === condition.equals);
+    if (setting) {
+      return {
+        gated: true,
+        by: { span: setting.span, text: `${setting.option}: ${JSON.stringify(setting.value)}`, grants: ['any'], form: 'config', confidence: 'high', origin: 'framework-config' },
+        seen: [],
+        trace: [`${plugin.package} is configured with \`${setting.option}: ${JSON.stringify(setting.value)}\`, so it loads nothing until the site starts it (after consent).`],
+      };
+    }
+  }
+  return {
+    gated: false,
+    seen: [],
+    trace: [
+      `${frameworkName} loads ${plugin.package} on every page when the site starts; a consent check in the pages cannot hold it back.`,
+      plugin.consentOption ? `Its own consent option: ${plugin.consentOption}.` : `${plugin.package} has no option that waits for consent (${plugin.source[0]}).`,
+    ],
+  };
 }

@@ -14,6 +14,7 @@ import { computeLineStarts } from '../text';
 import { categoryFromName, ConsentMatcher, evidenceOf } from './consent';
 import { GateFinder } from './gating';
 import { ScopeResolver } from './scope';
+import type { ConfigExport, ConfigImport } from './framework-config';
 import { findSinks, type RawSink } from './trackers';
 import { collectModuleFacts } from './modules';
 import { exportedTrackerInstances } from './instances';
@@ -76,12 +77,12 @@ export function scriptFacts(file: string, language: FileLanguage, sourceFile: ts
   const text = sourceFile.text;
   const lineStarts = computeLineStarts(text);
   const consentDefaults: FileFacts['consentDefaults'] = [];
-  const { sinks, imports, reexports, dependencies, embeds, checkedBoxes, cmpDefaults, consentForms, consentRecords, forms, schemas, dataHandling, piiFlows, piiSummaries, piiCalls, marketingTexts, consentTools, trackerInstances, consentEvents } = analyseModule(sourceFile, lineStarts, context, consentDefaults);
+  const { sinks, imports, reexports, dependencies, embeds, checkedBoxes, cmpDefaults, consentForms, consentRecords, forms, schemas, dataHandling, piiFlows, piiSummaries, piiCalls, marketingTexts, consentTools, trackerInstances, consentEvents, configImports, configExports } = analyseModule(sourceFile, lineStarts, context, consentDefaults);
   const parseErrors = ((sourceFile as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? []).map((d) => ({
     span: { start: d.start, end: d.start + d.length },
     message: ts.flattenDiagnosticMessageText(d.messageText, ' '),
   }));
-  return { file, language, text, lineStarts, hash, sinks, consentDefaults, embeds, checkedBoxes, cmpDefaults, consentForms, consentRecords, imports, reexports, dependencies, parseErrors, forms, schemas, dataHandling, piiFlows, piiSummaries, piiCalls, marketingTexts, consentTools, trackerInstances, consentEvents };
+  return { file, language, text, lineStarts, hash, sinks, consentDefaults, embeds, checkedBoxes, cmpDefaults, consentForms, consentRecords, imports, reexports, dependencies, parseErrors, forms, schemas, dataHandling, piiFlows, piiSummaries, piiCalls, marketingTexts, consentTools, trackerInstances, consentEvents, ...(configImports ? { configImports } : {}), ...(configExports ? { configExports } : {}) };
 }
 
 /** Sinks of one script with their gates; `lineStarts` of the text the offsets refer to. */
@@ -98,7 +99,7 @@ export function analyseModule(
   withModules = true,
   /** HTML inline handlers on accept controls, by the start of their masked `()=>{…}` (see html.ts). */
   acceptHandlers?: ReadonlyMap<number, string>,
-): Pick<FileFacts, 'sinks' | 'imports' | 'reexports' | 'dependencies' | 'embeds' | 'checkedBoxes' | 'cmpDefaults' | 'consentForms' | 'consentRecords' | 'forms' | 'schemas' | 'dataHandling' | 'piiFlows' | 'piiSummaries' | 'piiCalls' | 'marketingTexts' | 'consentTools' | 'trackerInstances' | 'consentEvents'> {
+): Pick<FileFacts, 'sinks' | 'imports' | 'reexports' | 'dependencies' | 'embeds' | 'checkedBoxes' | 'cmpDefaults' | 'consentForms' | 'consentRecords' | 'forms' | 'schemas' | 'dataHandling' | 'piiFlows' | 'piiSummaries' | 'piiCalls' | 'marketingTexts' | 'consentTools' | 'trackerInstances' | 'consentEvents' | 'configImports' | 'configExports'> {
   const scope = new ScopeResolver();
   const identifiers = new Map<string, ts.Identifier[]>();
   const embedElements: (ts.JsxSelfClosingElement | ts.JsxOpeningElement)[] = [];
@@ -109,7 +110,8 @@ export function analyseModule(
   const collector = withModules ? new DataHandlingCollector(sourceFile, context.knowledge, scope) : undefined;
   const consentTools: NonNullable<FileFacts['consentTools']> = [];
   const dispatches: ts.CallExpression[] = [];
-  const raw = findSinks(sourceFile, context.knowledge, scope, (vendor) => effectiveCategory(vendor, context.config), consentDefaults, identifiers, embedElements, optInVendors, formNodes, collector, strings, consentTools, dispatches);
+  const config = withModules ? { imports: [] as ConfigImport[], exports: [] as ConfigExport[] } : undefined;
+  const raw = findSinks(sourceFile, context.knowledge, scope, (vendor) => effectiveCategory(vendor, context.config), consentDefaults, identifiers, embedElements, optInVendors, formNodes, collector, strings, consentTools, dispatches, config);
   let finder: GateFinder | undefined;
   const gates = () => (finder ??= new GateFinder(sourceFile, lineStarts, context.matcher, scope, context.knowledge, identifiers, acceptHandlers));
   const sinks = raw.map((sink) =>
@@ -147,7 +149,7 @@ export function analyseModule(
   const { forms, schemas } = formNodes ? scriptForms(sourceFile.fileName, sourceFile, formNodes, scope, context.knowledge) : { forms: [], schemas: [] };
   const trackerInstances = withModules ? exportedTrackerInstances(sourceFile, scope) : [];
   const consentEvents = dispatches.length > 0 ? classifyDispatches(dispatches, sourceFile, scope, context.matcher, identifiers) : [];
-  return { sinks, ...modules, trackerInstances, consentEvents, embeds, checkedBoxes: checked, cmpDefaults, consentForms, consentRecords, forms, schemas, dataHandling: collector?.finish(), piiFlows, piiSummaries, piiCalls, marketingTexts, consentTools };
+  return { sinks, ...modules, trackerInstances, consentEvents, embeds, checkedBoxes: checked, cmpDefaults, consentForms, consentRecords, forms, schemas, dataHandling: collector?.finish(), piiFlows, piiSummaries, piiCalls, marketingTexts, consentTools, ...(config?.imports.length ? { configImports: config.imports } : {}), ...(config?.exports.length ? { configExports: config.exports } : {}) };
 }
 
 /** Form-consent facts of a file without forms (HTML, CSS). */

@@ -16,7 +16,7 @@ import { linkLoads, matchEmbedUrl } from './embeds';
 import { pathOf, rootIdentifier, skipOuter } from './consent';
 import { dynamicImportParameter, requiredModule, type Binding, type ScopeResolver } from './scope';
 import type { ConsentModeDefault, FileFacts, GateResult, Span, TrackerSink } from './types';
-import { configFileOf, configSinks, type ConfigHit } from './framework-config';
+import { configExportsOf, configFileOf, configSinks, type ConfigExport, type ConfigHit, type ConfigImport } from './framework-config';
 import type { DataHandlingCollector } from './data-handling';
 import { MAX_SYNTAX_DEPTH, TooDeepError } from '../failure';
 import { calleeName } from './form-values';
@@ -62,6 +62,8 @@ export function findSinks(
   consentTools?: NonNullable<FileFacts['consentTools']>,
   /** Filled with `dispatchEvent(…)` calls (for the site's own consent events, `facts/consent-events.ts`). */
   dispatches?: ts.CallExpression[],
+  /** Filled with the framework configuration split across files: what a configuration imports, what a module exports for one. */
+  config?: { imports: ConfigImport[]; exports: ConfigExport[] },
 ): RawSink[] {
   const sinks: RawSink[] = [];
   const add = (node: ts.Node, vendor: VendorEntry, form: TrackerSink['form'], label: string, markupCategory?: string, thirdParty?: ThirdPartyMatch, gateCondition?: ts.Expression, anchor?: ts.Node): void => {
@@ -102,6 +104,8 @@ export function findSinks(
 
   // A framework configuration file (nuxt.config.ts, gatsby-config.js, …): its exported object is read once, at the export.
   const configFile = configFileOf(sourceFile.fileName);
+  // plugin entries and options a configuration file may import from this module (top-level statements only)
+  if (config && !configFile) config.exports.push(...configExportsOf(sourceFile, scope));
   const addConfig = (hits: ConfigHit[]): void => {
     for (const hit of hits) {
       add(hit.node, hit.vendor, hit.form, hit.label, hit.markupCategory, hit.thirdParty);
@@ -196,14 +200,14 @@ export function findSinks(
         break;
       case ts.SyntaxKind.ExportAssignment:
         // export default defineNuxtConfig({ … })
-        if (configFile && node.parent === sourceFile) addConfig(configSinks((node as ts.ExportAssignment).expression, configFile, knowledge, scope));
+        if (configFile && node.parent === sourceFile) addConfig(configSinks((node as ts.ExportAssignment).expression, configFile, knowledge, scope, config?.imports));
         break;
       case ts.SyntaxKind.BinaryExpression: {
         // script.src = 'https://static.hotjar.com/c/hotjar-' + id + '.js';  new Image().src = 'https://www.facebook.com/tr?…'
         const binary = node as ts.BinaryExpression;
         // module.exports = { plugins: [ … ] }
         if (configFile && binary.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isExpressionStatement(binary.parent) && binary.parent.parent === sourceFile && isModuleExports(binary.left)) {
-          addConfig(configSinks(binary.right, configFile, knowledge, scope));
+          addConfig(configSinks(binary.right, configFile, knowledge, scope, config?.imports));
         }
         // document.cookie = 'consent=true' (facts/consent-records.ts)
         if (formNodes && binary.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(binary.left) && binary.left.name.text === 'cookie') formNodes.cookieWrites.push(binary);

@@ -444,6 +444,13 @@ export interface FileFacts {
   trackerInstances?: TrackerInstance[];
   /** Dispatches of the site's own consent events in this file, with their paths. */
   consentEvents?: ConsentEventDispatch[];
+  /**
+   * A framework configuration file: the plugin lists, entries and options objects it takes from
+   * other project files (joined in the project pass with their `configExports`).
+   */
+  configImports?: import('./framework-config').ConfigImport[];
+  /** Plugin entries and plugin options this module exports for a framework configuration to import. */
+  configExports?: import('./framework-config').ConfigExport[];
   /** `<!-- -->` comments inside markup embedded in a script (Angular inline templates): suppression comments there count. */
   markupComments?: Span[];
   /**
