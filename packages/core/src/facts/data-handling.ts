@@ -16,8 +16,7 @@ import type { DataSourceEntry, ProcessorEntry } from '../knowledge/types';
 import { pathOf, skipOuter } from './consent';
 import { requiredModule, type ScopeResolver } from './scope';
 import type { DataHandlingFacts, FunctionSummary, ModelFact, SdkSettingFact, Span } from './types';
-import { classifyName } from './personal-data';
-import { splitWords } from '../knowledge/personal-data';
+import { isPersonRecord } from './personal-data';
 import { matchSdkSetting, matchSdkSink, sdkSinkForUrl, type SdkSinkArg, type SdkSinkEntry } from './sdk-sinks';
 import type { FlowSink } from './flows';
 
@@ -40,8 +39,6 @@ const PERSON_MODEL_PREFIXES = ['app', 'end', 'shop', 'site', 'newsletter', 'mail
 const FILLER = new Set(['handle', 'handler', 'on', 'do', 'api', 'route', 'controller', 'service', 'action', 'request', 'req', 'async', 'by', 'id', 'ids', 'with', 'and', 'the', 'my', 'own', 'for', 'permanently', 'permanent', 'completely', 'hard', 'soft', 'gdpr', 'dsgvo', 'data', 'daten', 'endpoint', 'mutation', 'fn', 'one', 'many', 'all', 'and', 'record', 'records', 'entirely', 'request', 'job', 'task', 'worker', 'process', 'perform', 'execute', 'run', 'mein', 'meine', 'dein', 'admin', 'self', 'current', 'email', 'uid']);
 /** Calls that declare a data model with a name and its fields. */
 const MODEL_FACTORIES = new Set(['pgTable', 'mysqlTable', 'sqliteTable', 'singlestoreTable', 'model', 'define']);
-/** Field kinds that make a model a person's record when declared on it. */
-const PERSON_FIELD_KINDS = new Set(['email', 'phone', 'firstName', 'lastName', 'birthdate', 'street']);
 /** Words in a function's name that say it handles test data (seeded users, fixtures, mocks). */
 const TEST_DATA_WORDS = new Set(['test', 'tests', 'testing', 'seed', 'seeded', 'unseed', 'fixture', 'fixtures', 'mock', 'mocked', 'fake', 'dummy', 'e2e', 'teardown', 'testdata', 'testdaten', 'testkunde', 'testkunden', 'testnutzer', 'testbenutzer', 'testkonto']);
 /**
@@ -293,17 +290,9 @@ export class DataHandlingCollector {
     this.models.set(name, fact);
   }
 
-  /** A person model by its name (last word: `customers`, `newsletterSubscriber`) or by a declared contact field. */
+  /** A person model by its name (last word: `customers`, `newsletterSubscriber`) or by declared contact fields (personal-data.ts). */
   private isPersonModel(name: string, model: string, fields: string[]): boolean {
-    const owners = this.knowledge.personalData.personOwners;
-    for (const n of [model, name.replace(/(?:Table|Model|Schema|Entity|Collection)$/, '')]) {
-      const parts = splitWords(n);
-      if (parts.length > 0 && owners.has(parts[parts.length - 1]!)) return true;
-    }
-    return fields.some((f) => {
-      const match = classifyName(f, this.knowledge);
-      return match !== undefined && match.confidence === 'high' && PERSON_FIELD_KINDS.has(match.kind);
-    });
+    return isPersonRecord([model, name], fields, this.knowledge);
   }
 
   /** Class fields (`private stripe = new Stripe(key)`) and constructor parameters typed with an SDK or project class. */

@@ -16,9 +16,9 @@ import type { VendorEntry } from '../knowledge/types';
 import { trackerDataParams, type DataParamRole } from '../knowledge/tracker-data-params';
 import { pathOf, skipOuter } from './consent';
 import { exportNamesOf, functionName } from './gating';
-import { classifyLiteral, classifyName, classifyProperty, type PersonalDataMatch } from './personal-data';
+import { classifyLiteral, classifyName, classifyProperty, isPersonRecord, type PersonalDataMatch } from './personal-data';
 import type { ScopeResolver } from './scope';
-import type { MarketingText, ModelFact, PiiCall, PiiFlow, PiiItem, PiiSinkInfo, PiiSummary, Span } from './types';
+import type { MarketingText, ModelFact, PiiCall, PiiFlow, PiiItem, PiiSinkInfo, PiiSummary, SchemaFact, Span } from './types';
 import { marketingWords } from '../knowledge/special-categories';
 import { splitWords } from '../knowledge/personal-data';
 import { derived } from '../knowledge/catalogues';
@@ -69,6 +69,8 @@ interface Ctx {
   models?: ReadonlyMap<string, ModelFact>;
   /** Writes into local variables by name (the walk's {@link DataHandlingCollector.writes}). */
   writes?: ReadonlyMap<string, readonly (ts.BinaryExpression | ts.CallExpression)[]>;
+  /** Validation schemas declared in this file (the forms model's {@link SchemaFact}s). */
+  schemas?: readonly SchemaFact[];
 }
 
 const text = (node: ts.Node, sf: ts.SourceFile): string => {
@@ -166,6 +168,11 @@ export function piiOf(expression: ts.Expression, role: DataParamRole, ctx: Ctx, 
     const name = ts.isPropertyAccessExpression(e) ? e.name.text : (e.argumentExpression as ts.StringLiteralLike).text;
     const owner = e.expression;
     const match = classifyProperty(owner.getText(sf), name, ctx.knowledge);
+    if (match?.confidence === 'high') return [item(match, e, ctx, via)];
+    // const parsed = Lead.parse(req.body); parsed.name: the schema declares what the value holds
+    const parsed = parsedBy(owner, ctx);
+    const bySchema = parsed && schemaPii(parsed, name, e, ctx, via);
+    if (bySchema) return bySchema;
     if (match) return [item(match, e, ctx, via)];
     // const data = { email }; data.email
     const holder = skipOuter(owner);
@@ -310,6 +317,152 @@ function elementCollection(parameter: ts.ParameterDeclaration): string | undefin
   return name ? modelName(name) : undefined;
 }
 
+/** A schema as the owner of a value: declared in this file, or imported from another project file (joined in the project pass). */
+interface SchemaOwner {
+  name: string;
+  local?: SchemaFact;
+  imported?: { specifier: string; exportName: string };
+  via: string;
+}
+
+/** Methods whose result is the parsed value (zod `parse`, yup `validateSync`/`cast`); valibot's functions take the schema first. */
+const PARSE_METHODS = new Set(['parse', 'parseAsync', 'validateSync', 'cast']);
+/** Methods whose result holds the parsed value under a key: zod `safeParse(…).data`, valibot `safeParse(S, …).output`, joi `validate(…).value`. */
+const SAFE_PARSE: Readonly<Record<string, string>> = { safeParse: 'data', safeParseAsync: 'data', spa: 'data', validate: 'value' };
+const VALIBOT_SAFE: Readonly<Record<string, string>> = { safeParse: 'output', safeParseAsync: 'output' };
+/** Type helpers that name a schema's value type: `z.infer<typeof S>`, `yup.InferType<typeof S>`, `v.InferOutput<typeof S>`. */
+const INFER_TYPES = new Set(['infer', 'input', 'output', 'TypeOf', 'InferType', 'InferOutput', 'InferInput', 'Output', 'Input', 'Infer']);
+const PROJECT_MODULE = /^(?:\.|@\/|~\/|#)/;
+
+/** The schema an identifier names: a schema of this file, or an import from a project file (maybe a schema there). */
+function schemaNamed(expression: ts.Expression, ctx: Ctx): SchemaOwner | undefined {
+  const e = skipOuter(expression);
+  if (!ts.isIdentifier(e)) return undefined;
+  const binding = ctx.scope.resolve(e.text, e);
+  if (binding?.kind === 'variable' && !binding.propertyPath) {
+    const d = binding.declaration;
+    const local = ctx.schemas?.find((s) => s.name === e.text && s.span.start >= d.pos && s.span.end <= d.end);
+    return local ? { name: e.text, local, via: '' } : undefined;
+  }
+  if (binding?.kind === 'import' && PROJECT_MODULE.test(binding.module)) return { name: e.text, imported: { specifier: binding.module, exportName: binding.exportName }, via: '' };
+  return undefined;
+}
+
+/** The schema whose parsed value `expression` is (`Lead.parse(b)`, `Lead.safeParse(b).data`, `v.parse(Lead, b)`, a variable or typed parameter holding one). */
+function parsedBy(expression: ts.Expression, ctx: Ctx, depth = 0): SchemaOwner | undefined {
+  let e = skipOuter(expression);
+  while (ts.isAwaitExpression(e)) e = skipOuter(e.expression);
+  if (depth > 4) return undefined;
+  const sf = ctx.sourceFile;
+  const found = (owner: SchemaOwner | undefined, node: ts.Node): SchemaOwner | undefined => (owner ? { ...owner, via: `${text(node, sf)}: parsed by ${owner.name}` } : undefined);
+  if (ts.isCallExpression(e)) {
+    const callee = skipOuter(e.expression);
+    const method = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : undefined;
+    if (method === undefined) return undefined;
+    // Lead.parse(b) / await Lead.parseAsync(b) / schema.validateSync(b)
+    if (ts.isPropertyAccessExpression(callee) && PARSE_METHODS.has(method)) {
+      const own = schemaNamed(callee.expression, ctx);
+      if (own && !(method === 'parse' && own.local?.library === 'valibot')) return found(own, e);
+    }
+    // v.parse(Lead, b) / parse(Lead, b) (valibot)
+    if ((method === 'parse' || method === 'parseAsync') && e.arguments[0]) {
+      const first = schemaNamed(e.arguments[0], ctx);
+      if (first && (first.imported || first.local?.library === 'valibot')) return found(first, e);
+    }
+    return undefined;
+  }
+  // Lead.safeParse(b).data, v.safeParse(Lead, b).output, schema.validate(b).value (joi); result.data of const result = Lead.safeParse(b)
+  if (ts.isPropertyAccessExpression(e)) {
+    let inner = skipOuter(e.expression);
+    if (ts.isIdentifier(inner)) {
+      const held = ctx.scope.resolve(inner.text, inner);
+      if (held?.kind !== 'variable' || held.propertyPath || !held.declaration.initializer) return undefined;
+      inner = skipOuter(held.declaration.initializer);
+    }
+    while (ts.isAwaitExpression(inner)) inner = skipOuter(inner.expression);
+    return ts.isCallExpression(inner) ? safeResult(inner, e.name.text, ctx, e) : undefined;
+  }
+  if (!ts.isIdentifier(e)) return undefined;
+  const binding = ctx.scope.resolve(e.text, e);
+  if (binding?.kind === 'variable' && binding.declaration.initializer) {
+    const init = binding.declaration.initializer;
+    const path = binding.propertyPath ?? [];
+    // const { data } = Lead.safeParse(b)
+    if (path.length === 1) {
+      let call = skipOuter(init);
+      while (ts.isAwaitExpression(call)) call = skipOuter(call.expression);
+      return ts.isCallExpression(call) ? safeResult(call, path[0]!, ctx, binding.declaration) : undefined;
+    }
+    return path.length === 0 ? parsedBy(init, ctx, depth + 1) : undefined;
+  }
+  if (binding?.kind === 'parameter' && !(binding.propertyPath && binding.propertyPath.length > 0)) return typedBySchema(binding.parameter, ctx);
+  return undefined;
+}
+
+/** `result.data` of `Lead.safeParse(b)` (key `data`), `.output` of valibot, `.value` of joi `validate`. */
+function safeResult(call: ts.CallExpression, key: string, ctx: Ctx, node: ts.Node): SchemaOwner | undefined {
+  const callee = skipOuter(call.expression);
+  const method = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : undefined;
+  if (method === undefined) return undefined;
+  let owner: SchemaOwner | undefined;
+  if (ts.isPropertyAccessExpression(callee) && SAFE_PARSE[method] === key) {
+    owner = schemaNamed(callee.expression, ctx);
+    // joi's validate gives { value, error }; yup's validate gives the value (a promise): only joi here
+    if (method === 'validate' && owner?.local && owner.local.library !== 'joi') owner = undefined;
+  }
+  if (!owner && VALIBOT_SAFE[method] === key && call.arguments[0]) owner = schemaNamed(call.arguments[0], ctx);
+  return owner ? { ...owner, via: `${text(node, ctx.sourceFile)}: parsed by ${owner.name}` } : undefined;
+}
+
+/** A parameter typed with a schema's value type: `(input: z.infer<typeof Lead>)`, or a local alias of one (`type LeadInput = z.infer<typeof Lead>`). */
+function typedBySchema(parameter: ts.ParameterDeclaration, ctx: Ctx): SchemaOwner | undefined {
+  let type = parameter.type;
+  for (let i = 0; i < 3 && type; i++) {
+    if (!ts.isTypeReferenceNode(type)) return undefined;
+    const name = ts.isIdentifier(type.typeName) ? type.typeName.text : type.typeName.right.text;
+    const arg = type.typeArguments?.[0];
+    if (INFER_TYPES.has(name) && arg && ts.isTypeQueryNode(arg) && ts.isIdentifier(arg.exprName)) {
+      const owner = schemaNamed(arg.exprName, ctx);
+      return owner ? { ...owner, via: `${text(parameter, ctx.sourceFile)}: typed by ${owner.name}` } : undefined;
+    }
+    if (!ts.isIdentifier(type.typeName) || type.typeArguments) return undefined;
+    const alias = type.typeName.text;
+    const declared = ctx.sourceFile.statements.find((st): st is ts.TypeAliasDeclaration => ts.isTypeAliasDeclaration(st) && st.name.text === alias);
+    type = declared?.type;
+  }
+  return undefined;
+}
+
+/**
+ * A property of a value parsed by a schema: classified by the schema's declaration (the forms model's
+ * field classification, one classifier). An ambiguous name (`name`, `address`) counts when the
+ * schema is a person's record (its name, or declared contact fields); a declared field that is not
+ * personal data is not reported; a key the schema does not declare is left to the other owners.
+ * A schema imported from another project file is joined in the project pass (`needsModel`).
+ */
+function schemaPii(owner: SchemaOwner, key: string, node: ts.Node, ctx: Ctx, via: string[]): PiiItem[] | undefined {
+  const steps = [...via, owner.via];
+  if (owner.imported) {
+    const asPerson = classifyProperty('user', key, ctx.knowledge);
+    if (!asPerson) return undefined;
+    const found = item(asPerson, node, ctx, [...steps, `${owner.name} is a schema from ${owner.imported.specifier}`]);
+    found.needsModel = owner.imported;
+    return [found];
+  }
+  const schema = owner.local!;
+  const field = schema.fields.find((f) => f.name === key);
+  if (!field) return undefined;
+  const c = field.classification;
+  let match: PersonalDataMatch | undefined = c ? { kind: c.kind, category: c.category as PersonalDataMatch['category'], confidence: c.confidence, word: c.word } : field.inputType === 'email' ? { kind: 'email', category: 'contact', confidence: 'medium', word: 'email()' } : undefined;
+  if (!match) return [];
+  if (match.confidence === 'medium') {
+    // an ambiguous name in a schema that is not a person's record: the other owners decide
+    if (!isPersonRecord([schema.name], schema.fields.map((f) => f.name), ctx.knowledge)) return undefined;
+    match = classifyProperty('user', key, ctx.knowledge) ?? match;
+  }
+  return [item(match, node, ctx, [...steps, `${schema.name ?? 'the schema'} declares ${key}`])];
+}
+
 /** `?email=${x}` / `'&em=' + x`: the query parameter's name says what the value is. */
 function queryParam(before: string, value: ts.Expression, ctx: Ctx, depth: number, via: string[]): PiiItem[] {
   const inner = piiOf(value, 'properties', ctx, depth + 1, via);
@@ -391,6 +544,10 @@ function identifierPii(id: ts.Identifier, role: DataParamRole, ctx: Ctx, depth: 
       const key = binding.propertyPath[binding.propertyPath.length - 1]!;
       const match = classifyName(key, ctx.knowledge);
       if (match && match.confidence === 'high') return [item(match, id, ctx, via)];
+      // ({ name }: z.infer<typeof Lead>): the schema's field
+      const typed = binding.propertyPath.length === 1 ? typedBySchema(parameter, ctx) : undefined;
+      const bySchema = typed && schemaPii(typed, key, id, ctx, via);
+      if (bySchema) return bySchema;
       // customers.map(({ name }) => …): the collection is the owner
       const collection = elementCollection(parameter);
       const byCollection = collection && classifyProperty(collection, key, ctx.knowledge);
@@ -419,6 +576,10 @@ function variablePii(id: ts.Identifier, binding: VariableBinding, own: PersonalD
     const key = binding.propertyPath[binding.propertyPath.length - 1]!;
     const match = classifyProperty(owner, key, ctx.knowledge) ?? own;
     if (match) return [item(match, id, ctx, [...via, `${text(declaration, sf)}`])];
+    // const { name } = Lead.parse(req.body): the schema's field
+    const parsed = init && binding.propertyPath.length === 1 ? parsedBy(init, ctx) : undefined;
+    const bySchema = parsed && schemaPii(parsed, key, id, ctx, [...via, text(declaration, sf)]);
+    if (bySchema) return bySchema;
     const byModel = read && binding.propertyPath.length === 1 ? byModelOwner({ owner: read.name, via: text(declaration, sf), ref: read.ref }, key, id, ctx, via) : undefined;
     return byModel ?? [];
   }
@@ -741,12 +902,13 @@ export function findPiiFlows(
   strings: readonly ts.Node[] = [],
   writes?: Ctx['writes'],
   models?: Ctx['models'],
+  schemas?: Ctx['schemas'],
 ): FlowFacts {
   const flows: PiiFlow[] = [];
   const summaries = new Map<string, PiiSummary>();
   for (const sink of sinks) {
     const params = trackerDataParams(sink.vendor.id);
-    const ctx: Ctx = { sourceFile, scope, knowledge, keys: params?.keys ?? {}, params: [], seen: new Set(), writes, models, ignoreKeys: sink.ignoreKeys ? new Set(sink.ignoreKeys) : undefined };
+    const ctx: Ctx = { sourceFile, scope, knowledge, keys: params?.keys ?? {}, params: [], seen: new Set(), writes, models, schemas, ignoreKeys: sink.ignoreKeys ? new Set(sink.ignoreKeys) : undefined };
     const sinkInfo: PiiSinkInfo = {
       vendorId: sink.vendor.id,
       vendorName: sink.vendor.name,
@@ -802,7 +964,7 @@ export function findPiiFlows(
   }
   const calls: PiiCall[] = [];
   for (const { call, specifier, exportName } of importedCalls) {
-    const ctx: Ctx = { sourceFile, scope, knowledge, keys: {}, params: [], seen: new Set(), writes, models };
+    const ctx: Ctx = { sourceFile, scope, knowledge, keys: {}, params: [], seen: new Set(), writes, models, schemas };
     const args = call.arguments.map((a, index) => ({ index, items: piiOf(a, 'properties', ctx) })).filter((a) => a.items.length > 0);
     if (args.length > 0) calls.push({ specifier, exportName, span: spanOf(call, sourceFile), args });
   }

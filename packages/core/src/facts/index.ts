@@ -141,12 +141,13 @@ export function analyseModule(
     if (vendor && (ts.isCallExpression(sink.node) || ts.isBinaryExpression(sink.node))) flowSinks.push({ node: sink.node, vendor, form: sink.form, label: sink.label, span: sink.span, host: sink.thirdParty?.host });
   }
   if (collector) flowSinks.push(...collector.flowSinks());
-  const { flows: piiFlows, summaries: piiSummaries, calls: piiCalls, marketingTexts } = withModules ? findPiiFlows(flowSinks, importedCalls, sourceFile, scope, context.knowledge, strings, collector?.writes, collector?.models) : { flows: [], summaries: [], calls: [], marketingTexts: [] };
+  // the form model first: its validation schemas own the values they parse (`Lead.parse(req.body).name`)
+  const { forms, schemas } = formNodes ? scriptForms(sourceFile.fileName, sourceFile, formNodes, scope, context.knowledge) : { forms: [], schemas: [] };
+  const { flows: piiFlows, summaries: piiSummaries, calls: piiCalls, marketingTexts } = withModules ? findPiiFlows(flowSinks, importedCalls, sourceFile, scope, context.knowledge, strings, collector?.writes, collector?.models, schemas) : { flows: [], summaries: [], calls: [], marketingTexts: [] };
   const { embeds, checked } = withModules ? scriptEmbeds(sourceFile, scope, gates, embedElements) : { embeds: [], checked: [] };
   const cmpDefaults = withModules ? findCmpDefaults(sourceFile, scope) : [];
   const consentForms = formNodes ? consentFormFacts(sourceFile, scope, formNodes, checked) : emptyConsentForms();
   const consentRecords = formNodes ? consentRecordFacts(sourceFile, scope, formNodes.writes, formNodes.cookieWrites) : { writes: [], singleOptIns: [] };
-  const { forms, schemas } = formNodes ? scriptForms(sourceFile.fileName, sourceFile, formNodes, scope, context.knowledge) : { forms: [], schemas: [] };
   const trackerInstances = withModules ? exportedTrackerInstances(sourceFile, scope) : [];
   const consentEvents = dispatches.length > 0 ? classifyDispatches(dispatches, sourceFile, scope, context.matcher, identifiers) : [];
   return { sinks, ...modules, trackerInstances, consentEvents, embeds, checkedBoxes: checked, cmpDefaults, consentForms, consentRecords, forms, schemas, dataHandling: collector?.finish(), piiFlows, piiSummaries, piiCalls, marketingTexts, consentTools, ...(config?.imports.length ? { configImports: config.imports } : {}), ...(config?.exports.length ? { configExports: config.exports } : {}) };

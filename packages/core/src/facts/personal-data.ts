@@ -188,3 +188,28 @@ export function classifyLiteral(value: string): PersonalDataMatch | undefined {
   }
   return undefined;
 }
+
+/** Field kinds that make a record a person's when declared on it (a model's columns, a schema's fields). */
+const PERSON_FIELD_KINDS = new Set(['email', 'phone', 'firstName', 'lastName', 'birthdate', 'street']);
+/** Suffixes of model and schema names that are not part of the record's name (`customersTable`, `leadSchema`, `SignupInput`). */
+const RECORD_SUFFIX = /(?:Table|Model|Schema|Entity|Collection|Validator|Validation|Input|Body|Payload|Request|Dto|DTO|Form|Data)$/;
+
+/**
+ * Is a declared record (a data model, a validation schema) a person's? By its name's last word
+ * (`customers`, `newsletterSubscriber`, `leadSchema`) or by a declared contact field (email, phone,
+ * first/last name, date of birth, street). One notion for models (flows, erasure) and schemas (flows).
+ */
+export function isPersonRecord(names: readonly (string | undefined)[], fields: readonly string[], knowledge: Knowledge): boolean {
+  const owners = knowledge.personalData.personOwners;
+  for (const n of names) {
+    if (!n) continue;
+    for (const candidate of [n, n.replace(RECORD_SUFFIX, '')]) {
+      const parts = splitWords(candidate);
+      if (parts.length > 0 && owners.has(parts[parts.length - 1]!)) return true;
+    }
+  }
+  return fields.some((f) => {
+    const match = classifyName(f, knowledge);
+    return match !== undefined && match.confidence === 'high' && PERSON_FIELD_KINDS.has(match.kind);
+  });
+}

@@ -37,6 +37,12 @@ runRuleTests(rule, {
     "import { track } from '@vercel/analytics';\nexport function onConnect({ address, chainId }: { address: string; chainId: number }) {\n  track('wallet_connected', { address, chainId });\n}",
     // reassignment: a write after the call does not reach it; a settings write is not data
     "export function t(user: { email: string }) {\n  let payload: any = {};\n  payload.emailEnabled = user.email.length > 0;\n  analytics.track('x', payload);\n  payload.email = user.email;\n}",
+    // validation schemas as owners: a product schema's name is not a person's; a declared non-personal field; an imported parser that is no schema; an imported product schema
+    "import { z } from 'zod';\nconst Product = z.object({ name: z.string(), price: z.number() });\nexport function viewed(body: unknown) {\n  const parsed = Product.parse(body);\n  analytics.track('Viewed', { title: parsed.name, price: parsed.price });\n}",
+    {
+      code: "import { parser } from './parser';\nimport { productSchema } from './schemas';\nexport function t(body: unknown) {\n  const parsed = parser.parse(body);\n  const item = productSchema.parse(body);\n  analytics.track('x', { a: parsed.name, b: item.name });\n}",
+      files: { 'parser.ts': "export const parser = { parse: (b: unknown) => b as { name: string } };\n", 'schemas.ts': "import { z } from 'zod';\nexport const productSchema = z.object({ name: z.string(), sku: z.string() });\n" },
+    },
     // a write after the call inside a loop, into an object made afresh each round: never sent
     "export function t(users: { email: string }[]) {\n  for (const u of users) {\n    const props: Record<string, string> = {};\n    analytics.track('x', props);\n    props.email = u.email;\n  }\n}",
     // compound writes of counters and settings are not data
@@ -178,6 +184,35 @@ runRuleTests(rule, {
       name: 'a write after the call inside a loop: the next round sends it',
       code: "export function t(users: { email: string }[]) {\n  const props: Record<string, string> = {};\n  for (const u of users) {\n    analytics.track('x', props);\n    props.email = u.email;\n  }\n}",
       errors: [{ messageId: 'piiToThirdParty', line: 5, column: 5, message: 'email address (`props.email = u.email`)' }],
+    },
+    {
+      name: 'a zod schema owns the parsed value: an ambiguous name counts when the schema is a lead’s; a declared plan does not',
+      code: "import { z } from 'zod';\nconst LeadSchema = z.object({ name: z.string(), email: z.string().email(), plan: z.string() });\nexport function handler(req: { body: unknown }) {\n  const parsed = LeadSchema.parse(req.body);\n  analytics.track('Lead', { who: parsed.name, plan: parsed.plan });\n}",
+      errors: [{ messageId: 'piiToThirdParty', line: 5, column: 29, endColumn: 45, confidence: 'high', message: 'name (`who: parsed.name`) is sent to Segment' }],
+    },
+    {
+      name: 'safeParse(…).data, destructuring parse(), z.email() (Deutsch: Anmeldung mit Vorname, Adresse, Kontakt)',
+      code: "import { z } from 'zod';\nconst Anmeldung = z.object({ vorname: z.string(), adresse: z.string(), kontakt: z.email() });\nexport function senden(body: unknown) {\n  const result = Anmeldung.safeParse(body);\n  if (!result.success) return;\n  const { adresse } = Anmeldung.parse(body);\n  posthog.capture('anmeldung', { a: result.data.kontakt, b: adresse });\n}",
+      errors: [
+        { messageId: 'piiToThirdParty', line: 7, column: 34, message: 'email address (`a: result.data.kontakt`)' },
+        { messageId: 'piiToThirdParty', line: 7, column: 58, message: 'postal address (`b: adresse`)' },
+      ],
+    },
+    {
+      name: 'parameters typed with z.infer<typeof Schema> (directly and through a type alias), valibot v.parse and yup validateSync',
+      code: "import { z } from 'zod';\nimport * as v from 'valibot';\nimport * as yup from 'yup';\nconst Customer = z.object({ name: z.string(), address: z.string() });\ntype CustomerInput = z.infer<typeof Customer>;\nconst Subscriber = v.object({ name: v.string(), email: v.pipe(v.string(), v.email()) });\nconst contactSchema = yup.object({ name: yup.string().required(), phone: yup.string() });\nexport function identify(input: CustomerInput, { address }: z.infer<typeof Customer>, raw: unknown) {\n  analytics.identify('id', { n: input.name, a: address, s: v.parse(Subscriber, raw).name, c: contactSchema.validateSync(raw).name });\n}",
+      errors: [
+        { messageId: 'piiToThirdParty', line: 9, column: 30, message: 'name (`n: input.name`)' },
+        { messageId: 'piiToThirdParty', line: 9, column: 45, message: 'postal address (`a: address`)' },
+        { messageId: 'piiToThirdParty', line: 9, column: 57, message: 'name (`s: v.parse(Subscriber, raw).name`)' },
+        { messageId: 'piiToThirdParty', line: 9, column: 91, message: 'name (`c: contactSchema.validateSync(raw).name`)' },
+      ],
+    },
+    {
+      name: 'a schema imported from another project file (joined in the project pass)',
+      code: "import { leadSchema } from './schemas';\nexport async function POST(req: Request) {\n  const parsed = leadSchema.parse(await req.json());\n  analytics.track('lead', { n: parsed.name });\n  return new Response(null);\n}",
+      files: { 'schemas.ts': "import { z } from 'zod';\nexport const leadSchema = z.object({ name: z.string(), company: z.string() });\n" },
+      errors: [{ messageId: 'piiToThirdParty', line: 4, column: 29, message: 'name (`n: parsed.name`)' }],
     },
     {
       name: 'Object.assign into the traits before identify',

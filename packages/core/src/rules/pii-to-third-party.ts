@@ -9,6 +9,7 @@ import { createRule } from '../rule';
 import type { Fix } from '../model';
 import type { PiiItem, PiiSinkInfo } from '../facts/types';
 import { CONTRACT_ROLES } from '../knowledge';
+import { isPersonRecord } from '../facts/personal-data';
 
 /** Options of `pii-to-third-party`. */
 export interface Options {
@@ -140,6 +141,8 @@ export const rule = createRule<Options, MessageIds>({
       '',
       'A value read from a data model has the model as its owner: `const u = await prisma.customer.findUnique(…)` makes `u.name` a customer’s name (and `prisma.product…` a product’s), also for Drizzle `db.select().from(users)`, Mongoose `User.findOne`, TypeORM repositories and `manager.findOne(Entity, …)`, `for (const s of subscribers)` and `customers.map((c) => …)`. Models declared in code under another name count by their declaration: a Drizzle `pgTable`, Mongoose `model(…, new Schema({…}))`, Sequelize `define` or TypeORM `@Entity` class is a person’s record when its name is a person’s (customer, lead, subscriber, patient…) or it declares contact fields (email, phone, first/last name, date of birth), also when imported from another file of the project. Prisma schema files are not read: the Prisma client names the model in every query (`prisma.lead.findMany`).',
       '',
+      'A value parsed by a validation schema has the schema as its owner: zod `Lead.parse(req.body)`, `Lead.safeParse(body).data` (also `const { data } = …` and `result.data`), valibot `v.parse(Lead, body)` and `v.safeParse(…).output`, yup `validateSync`/`cast`, joi `validate(…).value`, and parameters typed `z.infer<typeof Lead>` (directly or through a type alias). Its properties are classified by the schema’s declared fields, with the same classifier and field classes as the forms rules (`z.email()` declares an email); an ambiguous name such as `name` or `address` counts when the schema is a person’s record by its name (`leadSchema`, `CustomerInput`) or its declared contact fields, also for a schema imported from another project file.',
+      '',
       'Which arguments carry user data is catalogued per vendor in `tracker-data-params.json`; which names are personal data comes from the shared personal-data vocabulary (`personalData` in `creepyline.json` extends it). Names such as `emailTemplate`, `emailEnabled`, `email_sent_at` or `config.email` are not personal data; literals in calls (`{ name: \'Signup\' }`) are constants, not a person’s data.',
       '',
       '- A hashed value (`sha256(email)`, `em: hashedEmail`, the values the Meta SDK\'s `UserData` setters hash themselves, Google Ads `hashed_email`) is reported at `info`: pseudonymised data is still personal data.',
@@ -171,7 +174,7 @@ export const rule = createRule<Options, MessageIds>({
   check(context) {
     const { facts, options, knowledge } = context;
     const reported = new Set<string>();
-    // `name` read from a model declared in another project file counts when that model is a person's
+    // `name` read from a model or parsed by a schema declared in another project file counts when that model or schema is a person's
     const personModel = new Map<string, boolean>();
     const joined = (items: PiiItem[]): PiiItem[] =>
       items.filter((i) => {
@@ -180,7 +183,11 @@ export const rule = createRule<Options, MessageIds>({
         let person = personModel.get(key);
         if (person === undefined) {
           const target = context.project.exportedFrom(i.needsModel.specifier, i.needsModel.exportName, facts.file);
-          person = target?.facts.dataHandling?.models?.some((m) => m.person && (m.exportNames.includes(target.name) || m.name === target.name)) ?? false;
+          const named = (exportNames: readonly string[], name: string | undefined) => target !== undefined && (exportNames.includes(target.name) || name === target.name);
+          // a data model, or a validation schema, that is a person's record (by its name or declared contact fields)
+          person =
+            (target?.facts.dataHandling?.models?.some((m) => m.person && named(m.exportNames, m.name)) ?? false) ||
+            (target?.facts.schemas.some((s) => named(s.exportNames, s.name) && isPersonRecord([s.name], s.fields.map((f) => f.name), knowledge)) ?? false);
           personModel.set(key, person);
         }
         return person;
