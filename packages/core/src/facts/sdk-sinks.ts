@@ -112,7 +112,9 @@ function entryOfRoot(expression: ts.Expression, scope: ScopeResolver, steps = 0)
   }
   if (binding.kind === 'import') return sinks().byModule.get(binding.module);
   if (binding.kind === 'variable' && binding.declaration.initializer) {
-    const init = binding.declaration.initializer;
+    let init = skipOuter(binding.declaration.initializer);
+    // const Sentry = window.Sentry || { init() {}, … }: the SDK global with a stub for when it did not load
+    if (ts.isBinaryExpression(init) && (init.operatorToken.kind === ts.SyntaxKind.BarBarToken || init.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken)) init = skipOuter(init.left);
     const module = requiredModule(init);
     if (module !== undefined) return sinks().byModule.get(module);
     return entryOfRoot(init, scope, steps + 1);

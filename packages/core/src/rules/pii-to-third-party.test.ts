@@ -250,6 +250,11 @@ runRuleTests(rule, {
       ],
     },
     {
+      name: 'the Sentry global with a stub for when it did not load (found in public code)',
+      code: "const Sentry = window.Sentry || { init() {}, withScope() {} };\nexport function setUserContext({ user_id, email }: { user_id: string; email: string }) {\n  Sentry.withScope((scope) => {\n    scope.setUser({ id: user_id, email });\n  });\n}",
+      errors: [{ messageId: 'piiToMonitoring', line: 4, column: 34, severity: 'info', message: 'email address (`email`) is attached to the error reports Sentry receives' }],
+    },
+    {
       name: 'Sentry named import and getCurrentScope(); Deutsch: E-Mail des Kunden',
       code: "import { setUser, getCurrentScope } from '@sentry/sveltekit';\nexport function anmelden(kunde: { id: string; email: string }) {\n  setUser({ id: kunde.id, email: kunde.email });\n  getCurrentScope().setUser({ email: kunde.email });\n}",
       errors: [
