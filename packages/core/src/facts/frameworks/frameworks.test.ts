@@ -109,6 +109,27 @@ describe('component frameworks (Vue, Svelte, Astro)', () => {
     assert.deepEqual(at(TRACKING, code, 'a.astro'), []);
   });
 
+  // a suppression comment in each section's own syntax; without it the finding is there (the case can fail)
+  const HTML_OFF = `<!-- creepyline-disable-next-line ${TRACKING} -- test property -->`;
+  const JS_OFF = `// creepyline-disable-next-line ${TRACKING} -- test property`;
+  for (const [name, file, template, comment] of [
+    ['vue <template>', 'S.vue', `<template>\n  @@\n  ${PIXEL}\n</template>\n`, HTML_OFF],
+    ['vue <script setup>', 'S.vue', `<template><p>hi</p></template>\n<script setup>\n@@\nfbq('track', 'PageView')\n</script>\n`, JS_OFF],
+    ['vue <script> block comment', 'S.vue', `<script>\n/* creepyline-disable-next-line ${TRACKING} -- test */\nfbq('track', 'PageView')\n</script>\n`.replace('/* creepyline', '@@/* creepyline'), ''],
+    ['svelte markup', 'S.svelte', `<div>\n  @@\n  ${PIXEL}\n</div>\n`, HTML_OFF],
+    ['svelte <svelte:head>', 'S.svelte', `<svelte:head>\n  @@\n  <script async src="https://www.googletagmanager.com/gtag/js?id=G-1"></script>\n</svelte:head>\n`, HTML_OFF],
+    ['svelte <script>', 'S.svelte', `<script>\n  @@\n  fbq('track', 'PageView');\n</script>\n`, JS_OFF],
+    ['astro template', 's.astro', `---\nconst a = 1;\n---\n@@\n${PIXEL}\n`, HTML_OFF],
+    ['astro tracker component', 's.astro', `---\nimport { GoogleAnalytics } from 'astro-google-analytics';\n---\n@@\n<GoogleAnalytics id="G-1" />\n`, HTML_OFF],
+    ['astro frontmatter', 's.astro', `---\nimport mixpanel from 'mixpanel-browser';\n@@\nmixpanel.track('view');\n---\n<p>hi</p>\n`, JS_OFF],
+  ] as const) {
+    it(`suppression comment in the ${name}`, () => {
+      const without = template.replace('@@/* creepyline-disable-next-line', '/* not-a-directive').replace('@@', '');
+      assert.equal(at(TRACKING, without, file).length, 1, `without the comment: ${without}`);
+      assert.deepEqual(at(TRACKING, template.replace('@@', comment), file), []);
+    });
+  }
+
   it('a quick fix in a script block edits the component file at the right place', () => {
     const code = `<template><p>hi</p></template>\n<script setup>\nfbq('track', 'PageView')\n</script>\n`;
     const [finding] = lint(TRACKING, code, 'A.vue');
