@@ -5,6 +5,7 @@
  *   server/src/server.ts     → server/dist/server.js   (runnable: `node server/dist/server.js --stdio`)
  *                            → client/dist/server.js   (the same bundle, shipped inside the extension)
  *   packages/cli/src/main.ts → packages/cli/dist/cli.js (when the CLI exists)
+ *   packages/cli/src/worker.ts → packages/cli/dist/worker.js (its worker threads, `check --jobs N`)
  * and copies the configuration JSON schema into client/schema/ for `jsonValidation`.
  *
  * ts-morph (and the TypeScript compiler it carries) is bundled: its default lib .d.ts files
@@ -50,6 +51,10 @@ function targets(production) {
   ];
   if (fs.existsSync(rel('packages/cli/src/main.ts'))) {
     list.push({ name: 'cli', entryPoints: [rel('packages/cli/src/main.ts')], outfile: rel('packages/cli/dist/cli.js') });
+    // the worker threads of `check --jobs N`, found next to the CLI bundle at run time (pool.ts)
+    if (fs.existsSync(rel('packages/cli/src/worker.ts'))) {
+      list.push({ name: 'cli worker', entryPoints: [rel('packages/cli/src/worker.ts')], outfile: rel('packages/cli/dist/worker.js') });
+    }
   }
   return list.map(({ name, ...options }) => ({ name, options: { ...common(production), ...options } }));
 }

@@ -65,6 +65,8 @@ export interface CheckOptions {
   cache: boolean;
   /** The cache folder (`--cache-location`); default `$XDG_CACHE_HOME/creepyline` or `~/.cache/creepyline`. */
   cacheLocation?: string;
+  /** Worker threads for the per-file syntax pass (`--jobs`): a count, or `auto` (see `pool.ts`). Omitted = 1. */
+  jobs?: number | 'auto';
 }
 
 /** What the command line asks for. */
@@ -117,6 +119,19 @@ export function parseShard(text: string): { index: number; count: number } {
     throw new UsageError(`Invalid value '${text}' for --shard: expected I/N with 1 ≤ I ≤ N, e.g. 1/4.`);
   }
   return { index, count };
+}
+
+/** Largest `--jobs` count accepted (each worker holds its own parser and about 100 MB). */
+export const MAX_JOBS = 256;
+
+/** Parses `--jobs`: `auto` or a whole number from 1 to {@link MAX_JOBS}. */
+export function parseJobs(text: string): number | 'auto' {
+  const value = text.trim();
+  if (value === 'auto') return 'auto';
+  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > MAX_JOBS) {
+    throw new UsageError(`Invalid value '${text}' for --jobs: expected auto or a whole number from 1 to ${MAX_JOBS}.`);
+  }
+  return Number(value);
 }
 
 /** Formats a byte count for messages: `1 MB`, `512 KB`, `300 B`. */
@@ -210,6 +225,11 @@ const CHECK_OPTIONS: OptionSpec[] = [
   {
     name: 'cache-location', value: 'DIR', help: 'Keep the cache in DIR (default: $XDG_CACHE_HOME/creepyline, else ~/.cache/creepyline)',
     apply: (o, v) => { o.cacheLocation = v; },
+  },
+  {
+    name: 'jobs', short: 'j', value: 'N',
+    help: 'Run the per-file analysis in N worker threads, or auto: one per core but one, none on 2 cores (default: auto)',
+    apply: (o, v) => { o.jobs = parseJobs(v); },
   },
   {
     name: 'no-ignore', help: 'Do not honour .gitignore files and the config\'s ignore globs (node_modules and .git stay skipped)',
@@ -366,7 +386,7 @@ export function checkHelp(): string {
 function defaults(): CheckOptions {
   return {
     paths: [], format: 'text', failOn: 'error', ignore: true, rules: [], skipRules: [],
-    maxFileSize: DEFAULT_MAX_FILE_SIZE, quiet: false, explain: false, fix: false, fixDryRun: false, cache: true,
+    maxFileSize: DEFAULT_MAX_FILE_SIZE, quiet: false, explain: false, fix: false, fixDryRun: false, cache: true, jobs: 'auto',
   };
 }
 

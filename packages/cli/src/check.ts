@@ -28,6 +28,7 @@ import { Progress, shouldShowProgress } from './progress';
 import { buildReport, countsLine, filterReport, type Report, type ReportContext, type ReportRule } from './report';
 import { didYouMean } from './suggest';
 import { DiskFactsStore, defaultCacheDir, toolFingerprint } from './cache';
+import { PoolFactsStore, checkConfig, maxWorkers } from './pool';
 
 /** Exit codes of the CLI. */
 export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
@@ -95,14 +96,20 @@ export interface Analysis {
   problems: ConfigProblem[];
   /** Rules that ran. */
   active: Set<string>;
+  /** What the worker threads did (`--jobs`), when a pool was set up. */
+  pool?: PoolFactsStore['stats'];
   /** The workspace and the files it analysed, with every finding before filtering (for the inventory). */
   workspace: Workspace;
   files: string[];
   allFindings: Finding[];
 }
 
-/** One analysis run with every filter applied; `--fix` runs it again after writing. */
-export function analyse(options: CheckOptions, toolVersion: string, root: string, progress: Progress, store?: DiskFactsStore): Analysis {
+/**
+ * One analysis run with every filter applied; `--fix` runs it again after writing. With
+ * `--jobs` the syntax pass of files the cache does not hold runs in worker threads first
+ * (pool.ts); `warn` gets the pool's one-line notices.
+ */
+export async function analyse(options: CheckOptions, toolVersion: string, root: string, progress: Progress, store?: DiskFactsStore, warn: (line: string) => void = () => {}): Promise<Analysis> {
   let configPath: string | undefined;
   if (options.config !== undefined) {
     configPath = path.resolve(root, options.config);
@@ -128,27 +135,21 @@ export function analyse(options: CheckOptions, toolVersion: string, root: string
   }
 
   // Under --no-ignore core must not drop the config-ignored files discovery kept.
-  const config: ConfigSet = options.ignore
-    ? loaded.config
-    : {
-        root: loaded.config.root,
-        configFile: loaded.config.configFile,
-        problems: loaded.config.problems,
-        forFile: (file) => loaded.config.forFile(file),
-        isIgnored: () => false,
-      };
+  const config: ConfigSet = checkConfig(loaded, options.ignore);
   const skippedRules = new Set(options.skipRules);
   const activeRules = coreRules
     .map((rule) => rule.id)
     .filter((id) => (options.rules.length === 0 || options.rules.includes(id)) && !skippedRules.has(id));
   const narrowed = options.rules.length > 0 || skippedRules.size > 0;
+  const pool = maxWorkers(options.jobs) > 0 ? new PoolFactsStore(store) : undefined;
   const workspace = new Workspace({
     root,
     config,
     maxFileSize: options.maxFileSize,
     ...(narrowed ? { ruleIds: activeRules } : {}),
-    ...(store ? { factsStore: store } : {}),
+    ...(pool ?? store ? { factsStore: pool ?? store } : {}),
   });
+  const pooled = pool ? await pool.run(workspace, discovery.files, { root, ...(configPath !== undefined ? { configPath } : {}), ignore: options.ignore, maxFileSize: options.maxFileSize }, options.jobs, progress, warn) : false;
 
   // Every file goes through the syntax pass, in or out of the shard: cross-file facts (who
   // calls an exported tracker wrapper, Consent Mode defaults) need the whole project, so a
@@ -161,7 +162,8 @@ export function analyse(options: CheckOptions, toolVersion: string, root: string
     const total = discovery.files.length;
     for (let i = 0; i < total; i += 25) {
       workspace.indexFiles(discovery.files.slice(i, i + 25));
-      progress.update(Math.min(i + 25, total), total, discovery.files[Math.min(i + 24, total - 1)]);
+      // after a pool the bar already reached the end: this only takes the workers' facts
+      if (!pooled) progress.update(Math.min(i + 25, total), total, discovery.files[Math.min(i + 24, total - 1)]);
     }
     progress.phase(`checking ${mine.length} file${mine.length === 1 ? '' : 's'}…`);
   }
@@ -197,7 +199,7 @@ export function analyse(options: CheckOptions, toolVersion: string, root: string
   // The hosted docs' folder: the base up to `{rule}` (cut at its last slash), or the base itself.
   if (docsBaseUrl) context.informationUri = docsBaseUrl.includes('{rule}') ? docsBaseUrl.slice(0, docsBaseUrl.indexOf('{rule}')).replace(/[^/]*$/, '') : docsBaseUrl;
   progress.done();
-  return { report, context, problems, active, workspace, files: mine, allFindings: result.findings };
+  return { report, context, problems, active, workspace, files: mine, allFindings: result.findings, ...(pool ? { pool: pool.stats } : {}) };
 }
 
 /**
@@ -257,7 +259,8 @@ export async function runCheck(options: CheckOptions, io: CliIO, toolVersion: st
 
   const cacheDir = options.cacheLocation !== undefined ? path.resolve(root, options.cacheLocation) : defaultCacheDir(env);
   const store = options.cache ? new DiskFactsStore(cacheDir, toolFingerprint(toolVersion)) : undefined;
-  let analysis = analyse(options, toolVersion, root, progress, store);
+  const warn = (line: string) => io.stderr.write(`${line}\n`);
+  let analysis = await analyse(options, toolVersion, root, progress, store, warn);
   let { report, context } = analysis;
 
   if (options.writeBaseline !== undefined) {
@@ -306,7 +309,7 @@ export async function runCheck(options: CheckOptions, io: CliIO, toolVersion: st
     if (written.length === 0) io.stderr.write('creepyline: no safe fixes to apply.\n');
     // Report what is left after the fixes.
     if (written.length > 0) {
-      analysis = analyse(options, toolVersion, root, progress, store);
+      analysis = await analyse(options, toolVersion, root, progress, store, warn);
       narrow(analysis, options, root, baseline, changed);
       ({ report, context } = analysis);
     }

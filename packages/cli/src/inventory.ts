@@ -26,7 +26,7 @@ export async function runInventory(options: InventoryOptions, io: CliIO, toolVer
   }
   const progress = new Progress(io.stderr, shouldShowProgress(options.progress, io.stderr, env), root);
   const checkOptions: CheckOptions = { ...options, format: 'json' };
-  const analysis = analyse(checkOptions, toolVersion, root, progress);
+  const analysis = await analyse(checkOptions, toolVersion, root, progress);
   const inventory = analysis.workspace.inventory(analysis.files, analysis.allFindings, options.notice !== undefined ? { notice: options.notice } : {});
   const report = inventoryReport(inventory, root, toolVersion, analysis.report.summary.files, analysis.report.skipped);
 
