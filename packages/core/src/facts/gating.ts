@@ -574,29 +574,43 @@ export class GateFinder {
     return answer.gated;
   }
 
+  /**
+   * The value references of a name with their bindings, resolved once per name: files repeat
+   * handler names (`onClick` in every component), and each function of that name filters the
+   * same list by its own binding.
+   */
+  private readonly valueReferences = new Map<string, { id: ts.Identifier; binding: Binding | undefined }[]>();
+
+  private valueReferencesOf(name: string): { id: ts.Identifier; binding: Binding | undefined }[] {
+    let list = this.valueReferences.get(name);
+    if (!list) {
+      list = (this.identifiers().get(name) ?? []).filter(isValueReference).map((id) => ({ id, binding: this.scope.resolve(name, id) }));
+      this.valueReferences.set(name, list);
+    }
+    return list;
+  }
+
   /** Gated when every reference (call, JSX use, handler value) of the function is gated. */
   private throughCallSites(fn: ts.SignatureDeclaration, name: string, category: ConsentCategory, result: GateResult, depth: number, visited: Set<ts.Node>): boolean {
     const exportNames = exportNamesOf(fn, name, this.sourceFile);
     const declarationNode = ts.isFunctionDeclaration(fn) ? fn : fn.parent;
     const globalTarget = assignedGlobal(fn);
-    const references = (this.identifiers().get(name) ?? []).filter((id) => {
-      if (id.parent === declarationNode || (ts.isVariableDeclaration(id.parent) && id.parent.name === id)) return false;
-      if (isExportReference(id)) return false;
-      if (globalTarget) {
+    const ownUse = (id: ts.Identifier) => !(id.parent === declarationNode || (ts.isVariableDeclaration(id.parent) && id.parent.name === id) || isExportReference(id));
+    const references = globalTarget
+      ? (this.identifiers().get(name) ?? []).filter((id) => {
+        if (!ownUse(id)) return false;
         // uses of the global: `startAnalytics()` (undeclared here) or `window.startAnalytics()`
         if (id === globalTarget) return false;
         if (ts.isPropertyAccessExpression(id.parent) && id.parent.name === id) {
           return ts.isIdentifier(id.parent.expression) && ['window', 'globalThis', 'self'].includes(id.parent.expression.text);
         }
         return this.scope.resolve(name, id) === undefined;
-      }
-      // By binding, never by bare name: `posthog.identify(…)` inside a local `identify` is not a call of it.
-      if (!isValueReference(id)) return false;
-      // removeEventListener('x', fn) unsubscribes: it is not a call of fn
-      if (isUnsubscribeArgument(id)) return false;
-      const binding = this.scope.resolve(name, id);
-      return binding !== undefined && (binding.node === declarationNode || binding.node === fn);
-    });
+      })
+      // By binding, never by bare name: `posthog.identify(…)` inside a local `identify` is not a call of it;
+      // removeEventListener('x', fn) unsubscribes: it is not a call of fn.
+      : this.valueReferencesOf(name)
+        .filter(({ id, binding }) => binding !== undefined && (binding.node === declarationNode || binding.node === fn) && ownUse(id) && !isUnsubscribeArgument(id))
+        .map(({ id }) => id);
     if (references.length === 0) {
       if (exportNames.length > 0) {
         result.exportNames = exportNames;
