@@ -138,6 +138,32 @@ const AS = ts.SyntaxKind.AsExpression;
 const TYPE_ASSERTION = ts.SyntaxKind.TypeAssertionExpression;
 const SATISFIES = ts.SyntaxKind.SatisfiesExpression;
 
+/**
+ * The expression a derived value stands for: Vue/Angular `computed(() => expr)`, React
+ * `useMemo(() => expr, deps)`, Svelte `$derived(expr)` / `$derived.by(() => expr)`; a function
+ * body counts only when it is one `return`. Undefined for anything else.
+ */
+function isDerivedRune(init: ts.Expression): boolean {
+  const call = skipOuter(init);
+  if (!ts.isCallExpression(call)) return false;
+  const callee = call.expression;
+  return (ts.isIdentifier(callee) && callee.text === '$derived') || (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && callee.expression.text === '$derived' && callee.name.text === 'by');
+}
+
+function derivedValue(init: ts.Expression): ts.Expression | undefined {
+  const call = skipOuter(init);
+  if (!ts.isCallExpression(call) || call.arguments.length === 0) return undefined;
+  const callee = call.expression;
+  const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) ? `${callee.expression.text}.${callee.name.text}` : '';
+  const arg = skipOuter(call.arguments[0]);
+  if (name === '$derived') return arg;
+  if (name !== 'computed' && name !== 'useMemo' && name !== '$derived.by') return undefined;
+  if (!ts.isArrowFunction(arg) && !ts.isFunctionExpression(arg)) return undefined;
+  if (!ts.isBlock(arg.body)) return arg.body;
+  const [only] = arg.body.statements;
+  return arg.body.statements.length === 1 && ts.isReturnStatement(only) && only.expression ? only.expression : undefined;
+}
+
 /** `const consentCookieName = 'CookieConsent'` read through its name: the string (a `const` with a literal only). */
 function constString(arg: ts.Expression | undefined, scope: ScopeResolver): string | undefined {
   if (!arg || !ts.isIdentifier(arg)) return undefined;
@@ -410,9 +436,10 @@ export class ConsentMatcher {
           const category = property ? categoryFromName(property, hook.map) : undefined;
           return hit(e, [category ?? 'any'], property && !category ? 'medium' : 'high', hook.origin);
         }
-        // const ok = Cookiebot.consent.statistics;  if (ok) …
-        if (!binding.propertyPath && path.length === 1 && binding.isConst) {
-          const aliased = this.prove(init, true, scope, depth + 1);
+        // const ok = Cookiebot.consent.statistics;  if (ok) …  (also a derived value: computed(() => …), useMemo, $derived)
+        // (Svelte forbids assigning a `$derived` declared with `let`: it is as constant)
+        if (!binding.propertyPath && path.length === 1 && (binding.isConst || isDerivedRune(init))) {
+          const aliased = this.prove(derivedValue(init) ?? init, true, scope, depth + 1);
           if (aliased.hits.length) return { ...aliased.hits[0], grants: [...aliased.grants], node: e };
         }
       }
