@@ -25,7 +25,7 @@ describe('npm run bench -- --repo --quick', function () {
       assert.equal(result.mode, 'quick');
       assert.equal(result.corpus.source, 'generated');
       assert.ok(result.corpus.lines >= 3000 && result.corpus.scriptFiles > 5, JSON.stringify(result.corpus));
-      for (const name of ['parse', 'parseRetained', 'cold', 'coldFillingCache', 'warm', 'eslint']) {
+      for (const name of ['parse', 'parseRetained', 'cold', 'coldJobs', 'coldFillingCache', 'warm', 'eslint']) {
         const run = result.runs[name];
         assert.ok(Number.isFinite(run.wallMs) && run.wallMs > 0, `${name} wall time`);
         assert.ok(Number.isFinite(run.peakRssMB) && run.peakRssMB > 10, `${name} peak RSS`);
@@ -35,13 +35,15 @@ describe('npm run bench -- --repo --quick', function () {
       // The generated corpus has tracker calls: both tools find some, and ESLint parsed every file.
       assert.ok(result.runs.cold.findings > 0);
       assert.equal(result.runs.warm.findings, result.runs.cold.findings);
+      assert.equal(result.runs.coldJobs.findings, result.runs.cold.findings);
+      assert.ok(result.runs.coldJobs.jobs >= 2);
       assert.ok(result.runs.eslint.messages > 0);
       assert.equal(result.runs.eslint.fatal, 0);
       assert.equal(result.runs.eslint.report.files, result.corpus.scriptFiles);
-      for (const key of ['coldVsParse', 'warmVsParse', 'coldVsEslint', 'rssColdVsParseRetained', 'rssWarmVsParseRetained']) {
+      for (const key of ['coldVsParse', 'warmVsParse', 'coldVsEslint', 'rssColdVsParseRetained', 'rssWarmVsParseRetained', 'jobsSpeedup']) {
         assert.ok(Number.isFinite(result.ratios[key]) && result.ratios[key] > 0, `ratio ${key}`);
       }
-      for (const label of ['b/a', 'c/a', 'b/d', 'RSS cold']) assert.match(r.stdout, new RegExp(label.replace('/', '\\/')));
+      for (const label of ['b/a', 'c/a', 'b/d', 'RSS cold', "b/b' --jobs"]) assert.match(r.stdout, new RegExp(label.replace('/', '\\/')));
     } finally {
       fs.rmSync(tmp, { recursive: true, force: true });
     }

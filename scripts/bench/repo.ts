@@ -12,6 +12,10 @@
  *      tracker calls, embeds and tracker scripts (scripts/bench/eslint-selectors.cjs; versions
  *      pinned in tools/bench, installed there with `npm ci` on first use).
  *
+ * (b') the cold check again with `--jobs N` worker threads (N from `--jobs`, default cores − 1 and
+ *      at least 2), which must give the same report; the speed-up b / b' is printed as measured
+ *      (on a 2-core machine expect about 1.0×: see packages/cli/README.md, "Worker threads").
+ *
  * Prints wall time and peak RSS of each, and the ratios b/a, c/a, b/d and RSS b / RSS a(retained).
  * Peak RSS is the child's getrusage maximum resident set size, read through GNU time
  * (`/usr/bin/time -v`) when present, else through a preloaded hook (scripts/bench/maxrss.cjs).
@@ -47,11 +51,13 @@ export interface RepoBenchResult {
     parse: ProcessMeasurement;
     parseRetained: ProcessMeasurement;
     cold: ProcessMeasurement & { findings: number; filesAnalysed: number };
+    /** (b') cold with `--jobs N` (absent when the CLI has no --jobs). */
+    coldJobs?: ProcessMeasurement & { findings: number; jobs: number };
     coldFillingCache: ProcessMeasurement & { findings: number };
     warm: ProcessMeasurement & { findings: number };
     eslint: ProcessMeasurement & { messages: number; fatal: number };
   };
-  ratios: { coldVsParse: number; warmVsParse: number; coldVsEslint: number; rssColdVsParseRetained: number; rssWarmVsParseRetained: number };
+  ratios: { coldVsParse: number; warmVsParse: number; coldVsEslint: number; rssColdVsParseRetained: number; rssWarmVsParseRetained: number; jobsSpeedup?: number };
   targets: typeof REPO_TARGETS;
   met: Record<keyof typeof REPO_TARGETS, boolean>;
 }
@@ -99,7 +105,7 @@ function ensureTools(repo: string): void {
 
 function ensureCliBuilt(repo: string): string {
   const bin = path.join(repo, 'packages', 'cli', 'bin', 'creepyline.js');
-  if (!fs.existsSync(path.join(repo, 'packages', 'cli', 'dist', 'cli.js'))) {
+  if (!['cli.js', 'worker.js'].every((f) => fs.existsSync(path.join(repo, 'packages', 'cli', 'dist', f)))) {
     const r = spawnSync(process.execPath, [path.join(repo, 'scripts', 'build.mjs')], { cwd: repo, stdio: 'inherit' });
     if (r.status !== 0) throw new Error('building the CLI failed (node scripts/build.mjs)');
   }
@@ -130,6 +136,9 @@ export function runRepoBench(repo: string, args: readonly string[]): number {
   const linesArg = optionValue(args, '--lines');
   const out = path.resolve(optionValue(args, '--out') ?? path.join(repo, 'bench-repo-results.json'));
   const targetLines = linesArg !== undefined ? Number(linesArg) : quick ? 3_000 : 1_000_000;
+  const jobsArg = optionValue(args, '--jobs');
+  const jobs = jobsArg !== undefined ? Number(jobsArg) : Math.max(2, os.availableParallelism() - 1);
+  if (!Number.isInteger(jobs) || jobs < 2) throw new Error('--jobs needs a whole number ≥ 2 (the pooled run is compared with the default run)');
   if (!Number.isFinite(targetLines) || targetLines < 1) throw new Error('--lines needs a positive number');
 
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'creepyline-repo-bench-'));
@@ -158,6 +167,7 @@ export function runRepoBench(repo: string, args: readonly string[]): number {
     const rssMethod = gnuTime ? 'GNU time -v (getrusage ru_maxrss of the child)' : 'process.resourceUsage().maxRSS at exit (preloaded hook)';
     const help = spawnSync(process.execPath, [cli, 'check', '--help'], { encoding: 'utf8' }).stdout ?? '';
     const cacheSupported = help.includes('--no-cache') && help.includes('--cache-location');
+    const jobsSupported = help.includes('--jobs');
     const cacheDir = path.join(tmp, 'cache');
     const common = { cwd: repo, tmp, gnuTime };
     const check = (label: string, extra: string[]) => {
@@ -172,6 +182,12 @@ export function runRepoBench(repo: string, args: readonly string[]): number {
     const retainedRun = runNode([path.join(repo, 'scripts', 'bench', 'parse-only.cjs'), listFile, 'retain'], { ...common, label: 'parse-retained' });
     process.stderr.write('bench: (b) cold check…\n');
     const cold = check('cold', cacheSupported ? ['--no-cache'] : []);
+    let coldJobs: ReturnType<typeof check> | undefined;
+    if (jobsSupported) {
+      process.stderr.write(`bench: (b') cold check with --jobs ${jobs}…\n`);
+      coldJobs = check('cold-jobs', [...(cacheSupported ? ['--no-cache'] : []), '--jobs', String(jobs)]);
+      if (coldJobs.json !== cold.json) throw new Error(`the --jobs ${jobs} run gave a different report`);
+    }
     process.stderr.write('bench: (c) filling the cache, then the warm check…\n');
     const filling = check('filling', cacheSupported ? ['--cache-location', cacheDir] : []);
     const warm = check('warm', cacheSupported ? ['--cache-location', cacheDir] : []);
@@ -191,6 +207,7 @@ export function runRepoBench(repo: string, args: readonly string[]): number {
       coldVsEslint: cold.wallMs / eslintRun.wallMs,
       rssColdVsParseRetained: cold.peakRssMB / retainedRun.peakRssMB,
       rssWarmVsParseRetained: warm.peakRssMB / retainedRun.peakRssMB,
+      ...(coldJobs ? { jobsSpeedup: cold.wallMs / coldJobs.wallMs } : {}),
     };
     const result: RepoBenchResult = {
       date: new Date().toISOString(),
@@ -211,6 +228,7 @@ export function runRepoBench(repo: string, args: readonly string[]): number {
         parse: { wallMs: parseRun.wallMs, peakRssMB: parseRun.peakRssMB, report: parseRun.report },
         parseRetained: { wallMs: retainedRun.wallMs, peakRssMB: retainedRun.peakRssMB, report: retainedRun.report },
         cold: strip(cold),
+        ...(coldJobs ? { coldJobs: { ...strip(coldJobs), jobs } } : {}),
         coldFillingCache: strip(filling),
         warm: strip(warm),
         eslint: { wallMs: eslintRun.wallMs, peakRssMB: eslintRun.peakRssMB, report: eslintRun.report, messages: Number(er.messages), fatal: Number(er.fatal) },
@@ -232,6 +250,7 @@ export function runRepoBench(repo: string, args: readonly string[]): number {
       ['(a) TS parse only, trees dropped', f0(a), '1.00', f0(parseRun.peakRssMB), `parse ${f0(Number(pr.parseMs))} ms in process, ts ${String(pr.ts)}`],
       ['(a) TS parse only, trees retained', f0(retainedRun.wallMs), f2(retainedRun.wallMs / a), f0(retainedRun.peakRssMB), 'memory baseline'],
       ['(b) creepyline check, cold', f0(cold.wallMs), f2(ratios.coldVsParse), f0(cold.peakRssMB), `${cold.findings} findings${cacheSupported ? ', --no-cache' : ''}`],
+      ...(coldJobs ? [[`(b') cold, --jobs ${jobs}`, f0(coldJobs.wallMs), f2(coldJobs.wallMs / a), f0(coldJobs.peakRssMB), `same report; speed-up b/b' ${f2(ratios.jobsSpeedup!)}× over the default (auto)`]] : []),
       ['    cold, filling the cache', f0(filling.wallMs), f2(filling.wallMs / a), f0(filling.peakRssMB), cacheSupported ? 'empty --cache-location' : 'no cache in this build'],
       ['(c) creepyline check, warm', f0(warm.wallMs), f2(ratios.warmVsParse), f0(warm.peakRssMB), cacheSupported ? 'every file cached' : 'no cache in this build: a second run'],
       ['(d) ESLint no-restricted-syntax', f0(eslintRun.wallMs), f2(eslintRun.wallMs / a), f0(eslintRun.peakRssMB), `${String(er.eslint)}, ${Number(er.messages)} matches, ${Number(er.selectors)} selectors`],
@@ -246,6 +265,7 @@ export function runRepoBench(repo: string, args: readonly string[]): number {
       `c/a warm ÷ parse            ${f2(ratios.warmVsParse)}  (target ≤ ${REPO_TARGETS.warmVsParse}: ${verdict(result.met.warmVsParse)})`,
       `b/d cold ÷ ESLint           ${f2(ratios.coldVsEslint)}  (target < 1: ${verdict(result.met.coldVsEslint)})`,
       `RSS cold ÷ parse retained   ${f2(ratios.rssColdVsParseRetained)}  (target ≤ ${REPO_TARGETS.rssVsParseRetained}: ${verdict(result.met.rssVsParseRetained)})`,
+      ...(coldJobs ? [`b/b' --jobs ${jobs} speed-up  ${f2(ratios.jobsSpeedup!)}×  (default --jobs auto = ${os.availableParallelism() - 1 >= 2 ? `${os.availableParallelism() - 1} workers when enough files` : '1 thread'} on ${os.availableParallelism()} cores)`] : []),
       `Peak RSS: ${rssMethod}. Results: ${path.relative(repo, out) || out}`,
     ];
     process.stdout.write(lines.join('\n') + '\n');
