@@ -881,10 +881,11 @@ function findMarketingTexts(sinks: readonly FlowSink[], strings: readonly ts.Nod
   const own = new Map<ts.Node, string | null>();
   const inTrackerCall = coveredBy(covered);
   for (const node of strings) {
-    const span = spanOf(node, sf);
-    if (inTrackerCall(span)) continue;
+    // the cheap tests first: JSX layout whitespace is most of a page's text nodes
     const value = ts.isStringLiteralLike(node) ? node.text : ts.isTemplateExpression(node) ? [node.head.text, ...node.templateSpans.map((t) => t.literal.text)].join(' ') : ts.isJsxText(node) ? node.text : '';
     if (value.trim() === '' || ts.isImportDeclaration(node.parent) || ts.isExportDeclaration(node.parent)) continue;
+    const span = spanOf(node, sf);
+    if (inTrackerCall(span)) continue;
     const name = marketingName(node, sf, own);
     if (name) out.push({ text: value, span, context: 'name', evidence: name, group: groupOf(node, sf) });
     else if (fileHit) out.push({ text: value, span, context: 'file', evidence: fileHit, group: groupOf(node, sf) });

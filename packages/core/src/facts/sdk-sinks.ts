@@ -73,7 +73,13 @@ const sinks = derived(({ sdkDataSinks }) => {
   const list = (sdkDataSinks as unknown as { sinks: SdkSinkEntry[] }).sinks;
   const byModule = new Map<string, SdkSinkEntry>();
   for (const entry of list) for (const m of entry.modules) byModule.set(m, entry);
-  return { list, byModule };
+  // every method name a call shape or class setter answers to: most calls of a file are none of them
+  const methods = new Set<string>();
+  for (const entry of list) {
+    for (const shape of entry.calls ?? []) methods.add(shape.method);
+    for (const cls of entry.classes ?? []) for (const m of Object.keys(cls.setters)) methods.add(m);
+  }
+  return { list, byModule, methods };
 });
 
 /** A recognised SDK sink call. */
@@ -175,7 +181,7 @@ function isSdkClassChain(receiver: ts.Expression, className: string, modules: Re
 export function matchSdkSink(call: ts.CallExpression | ts.NewExpression, scope: ScopeResolver, modules: ReadonlySet<string>): SdkSinkMatch | undefined {
   const callee = skipOuter(call.expression);
   const method = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : undefined;
-  if (method === undefined) return undefined;
+  if (method === undefined || !sinks().methods.has(method)) return undefined;
   const path = pathOf(callee);
   const label = path ? withoutWindow(path).join('.') : `….${method}`;
   const constructing = ts.isNewExpression(call);
