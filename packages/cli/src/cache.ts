@@ -21,7 +21,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { createHash } from 'node:crypto';
-import type { FactsStore, StoredFacts } from '@creepyline/core';
+import type { FactsStore, StoredFacts, StoredRun } from '@creepyline/core';
 import { writeFileAtomic } from './baseline';
 
 /** Layout version of the entries (bump when the entry format changes). */
@@ -92,15 +92,20 @@ export interface CacheStats {
   rejected: number;
   writes: number;
   writeErrors: number;
+  /** Whole runs found (their journal is checked by core), not found, and written. */
+  runHits: number;
+  runMisses: number;
+  runWrites: number;
 }
 
 /** The Facts store on disk (see the file comment). */
 export class DiskFactsStore implements FactsStore {
   readonly dir: string;
-  readonly stats: CacheStats = { hits: 0, misses: 0, rejected: 0, writes: 0, writeErrors: 0 };
+  readonly stats: CacheStats = { hits: 0, misses: 0, rejected: 0, writes: 0, writeErrors: 0, runHits: 0, runMisses: 0, runWrites: 0 };
   private readonly made = new Set<string>();
   /** Keys whose entries load() returned (core may still reject them: then it saves new facts). */
   private readonly returned = new Set<string>();
+  private readonly returnedRuns = new Set<string>();
 
   constructor(cacheDir: string, readonly tool: string) {
     this.dir = path.join(path.resolve(cacheDir), LAYOUT, tool);
@@ -132,23 +137,63 @@ export class DiskFactsStore implements FactsStore {
     return undefined;
   }
 
-  save(key: string, facts: StoredFacts): void {
-    if (this.returned.delete(key)) {
-      // core found the entry not to fit the file (another file's or text's facts): not a hit
-      this.stats.hits--;
-      this.stats.rejected++;
+  loadRun(key: string): unknown {
+    let text: string;
+    try {
+      text = fs.readFileSync(this.runEntry(key), 'utf8');
+    } catch {
+      this.stats.runMisses++;
+      return undefined;
     }
-    const file = this.entry(key);
+    try {
+      const entry = JSON.parse(text) as { tool?: unknown; key?: unknown; run?: unknown };
+      if (entry.tool === this.tool && entry.key === key && typeof entry.run === 'object' && entry.run !== null) {
+        this.stats.runHits++;
+        this.returnedRuns.add(key);
+        return entry.run;
+      }
+    } catch {
+      // damaged: ignored, rewritten by saveRun()
+    }
+    this.stats.runMisses++;
+    return undefined;
+  }
+
+  saveRun(key: string, run: StoredRun): void {
+    // core found the stored run's journal outdated (or the entry unusable) and ran again: not a hit
+    if (this.returnedRuns.delete(key)) {
+      this.stats.runHits--;
+      this.stats.runMisses++;
+    }
+    if (this.write(this.runEntry(key), JSON.stringify({ tool: this.tool, key, run }))) this.stats.runWrites++;
+  }
+
+  private runEntry(key: string): string {
+    return path.join(this.dir, 'runs', key.slice(0, 2), `${key}.json`);
+  }
+
+  /** Writes an entry atomically; a failure is counted, never thrown. */
+  private write(file: string, text: string): boolean {
     try {
       const dir = path.dirname(file);
       if (!this.made.has(dir)) {
         fs.mkdirSync(dir, { recursive: true });
         this.made.add(dir);
       }
-      writeFileAtomic(file, JSON.stringify({ tool: this.tool, key, facts }));
-      this.stats.writes++;
+      writeFileAtomic(file, text);
+      return true;
     } catch {
       this.stats.writeErrors++;
+      return false;
     }
+  }
+
+  save(key: string, facts: StoredFacts): void {
+    if (this.returned.delete(key)) {
+      // core found the entry not to fit the file (another file's or text's facts): not a hit
+      this.stats.hits--;
+      this.stats.rejected++;
+    }
+    if (this.write(this.entry(key), JSON.stringify({ tool: this.tool, key, facts }))) this.stats.writes++;
   }
 }

@@ -73,15 +73,16 @@ describe('facts cache on disk', function () {
       };
       const first = analyse();
       assert.deepEqual([first.store.stats.hits, first.store.stats.misses, first.store.stats.writes], [0, 3, 3]);
+      // nothing changed: the stored run (no facts read, no rules run)
       const second = analyse();
-      assert.deepEqual([second.store.stats.hits, second.store.stats.misses, second.store.stats.writes], [3, 0, 0]);
+      assert.deepEqual([second.store.stats.runHits, second.store.stats.hits, second.store.stats.misses, second.store.stats.writes], [1, 0, 0, 0]);
       assert.equal(second.findings, first.findings);
       assert.match(first.findings, /tracking-without-consent/);
 
       // a changed file: only it is recomputed, and the cross-file verdict follows the change
       fs.writeFileSync(files[1]!, "import { track } from '../lib/track';\nexport default function A() {\n  if (window.Cookiebot?.consent?.statistics) track('a');\n  return <p>a</p>;\n}\n");
       const changed = analyse();
-      assert.deepEqual([changed.store.stats.hits, changed.store.stats.misses, changed.store.stats.writes], [2, 1, 1]);
+      assert.deepEqual([changed.store.stats.runHits, changed.store.stats.hits, changed.store.stats.misses, changed.store.stats.writes, changed.store.stats.runWrites], [0, 2, 1, 1, 1]);
       const fresh = new Workspace({ root: project, config: loadConfig({ root: project }).config }).analyzeFiles(files);
       assert.equal(changed.findings, JSON.stringify(fresh.findings));
 
@@ -103,8 +104,10 @@ describe('facts cache on disk', function () {
     const base = ['check', 'samples/landing', '--format', 'json', '--fail-on', 'never'];
     const expected = (await run([...base, '--no-cache'])).stdout;
     await run([...base, '--cache-location', cacheDir]);
-    const written = entries(cacheDir);
+    const written = entries(cacheDir).filter((f) => !f.includes(`${path.sep}runs${path.sep}`));
     assert.ok(written.length >= 2);
+    // the stored run damaged too (else the next run would not read the facts at all)
+    for (const file of entries(cacheDir).filter((f) => f.includes(`${path.sep}runs${path.sep}`))) fs.writeFileSync(file, '{"tool":');
     // half of the entries truncated, the other half swapped with each other's facts
     const texts = written.map((f) => fs.readFileSync(f, 'utf8'));
     written.forEach((file, i) => {
@@ -120,6 +123,54 @@ describe('facts cache on disk', function () {
     // rewritten: every entry parses again and is the file's own
     for (const file of entries(cacheDir)) assert.doesNotThrow(() => JSON.parse(fs.readFileSync(file, 'utf8')), file);
     assert.equal((await run([...base, '--cache-location', cacheDir])).stdout, expected);
+  });
+
+  it('uses a stored run only while everything it read outside the analysed files is unchanged (import targets, tsconfig paths, package roots, the notice)', () => {
+    const project = makeProject({
+      'package.json': '{"name":"shop"}',
+      'tsconfig.json': '{ "compilerOptions": { "baseUrl": ".", "paths": { "@/*": ["./src/*"] } } }\n',
+      'creepyline.json': '{ "privacyNotice": "privacy.md" }\n',
+      'privacy.md': '# Privacy\nWe use Google Analytics.\n',
+      'src/lib/track.ts': "export function track(e: string) {\n  window.gtag('event', e);\n}\n",
+      'pages/a.tsx': "import { track } from '@/lib/track';\nimport { later } from './later';\nexport default function A() {\n  track('a');\n  later();\n  return <p>a</p>;\n}\n",
+    });
+    try {
+      // only some files are listed, so that files outside the list decide through the journal
+      const listed = ['src/lib/track.ts', 'pages/a.tsx'].map((f) => path.join(project, f));
+      const analyse = () => {
+        const store = new DiskFactsStore(cacheDir, toolFingerprint('0.1.0'));
+        const { config } = loadConfig({ root: project });
+        const result = new Workspace({ root: project, config, factsStore: store }).analyzeFiles(listed);
+        const fresh = new Workspace({ root: project, config: loadConfig({ root: project }).config }).analyzeFiles(listed);
+        assert.equal(JSON.stringify(result), JSON.stringify(fresh), 'a cached run differs from an uncached one');
+        return store.stats;
+      };
+      assert.equal(analyse().runWrites, 1);
+      assert.equal(analyse().runHits, 1);
+      // the tsconfig no longer maps @/ (the cross-file verdict depends on it)
+      fs.writeFileSync(path.join(project, 'tsconfig.json'), '{ "compilerOptions": {} }\n');
+      assert.equal(analyse().runHits, 0);
+      assert.equal(analyse().runHits, 1);
+      // an import target appears on disk (not among the listed files)
+      fs.writeFileSync(path.join(project, 'pages', 'later.ts'), 'export function later() {}\n');
+      assert.equal(analyse().runHits, 0);
+      assert.equal(analyse().runHits, 1);
+      // a package root appears between the files and the root
+      fs.writeFileSync(path.join(project, 'pages', 'package.json'), '{"name":"pages"}');
+      assert.equal(analyse().runHits, 0);
+      assert.equal(analyse().runHits, 1);
+      // the privacy notice changes
+      fs.writeFileSync(path.join(project, 'privacy.md'), '# Privacy\nNo analytics.\n');
+      assert.equal(analyse().runHits, 0);
+      assert.equal(analyse().runHits, 1);
+      // a damaged stored run is ignored and written again
+      for (const file of entries(cacheDir).filter((f) => f.includes(`${path.sep}runs${path.sep}`))) fs.writeFileSync(file, '{');
+      const damaged = analyse();
+      assert.deepEqual([damaged.runHits, damaged.runWrites], [0, 1]);
+      assert.equal(analyse().runHits, 1);
+    } finally {
+      removeProject(project);
+    }
   });
 
   it('lives under XDG_CACHE_HOME, else ~/.cache', () => {

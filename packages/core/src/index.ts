@@ -13,7 +13,7 @@ export type { ConfigSet } from './config';
 export type { TemplateDetections } from './config';
 export { defaultConfigTemplate, buildConfigSchema, writeConfigSchema, CONFIG_SCHEMA_PATH, CONFIG_FILE_NAMES, VSCODE_SETTINGS_FILE } from './config';
 export { Workspace, DEFAULT_MAX_FILE_SIZE, readText } from './workspace';
-export type { WorkspaceOptions, FactsStore, StoredFacts } from './workspace';
+export type { WorkspaceOptions, FactsStore, StoredFacts, StoredRun } from './workspace';
 export { rules, getRule } from './rules';
 export { createRule, fillTemplate } from './rule';
 export { ruleDocMarkdown, ruleDocsUrl, markdownToText, languageOfFile } from './rule-docs';

@@ -28,6 +28,7 @@ import type { ProjectFacts, QueueLoader } from './rule';
 import type { ConsentCategory } from './knowledge/types';
 import type { TrackerSink } from './facts/types';
 import { ModuleResolver, ProjectIndex } from './project';
+import { DISK_IO, type ResolverIO } from './project/resolve';
 import { ErasureIndex } from './project/erasure';
 import { positionAt } from './text';
 import { filterSuppressed } from './suppress';
@@ -67,6 +68,21 @@ export interface WorkspaceOptions {
 export interface FactsStore {
   load(key: string): unknown;
   save(key: string, value: StoredFacts): void;
+  /**
+   * Whole runs (optional): the result of `analyzeFiles` over a set of files, keyed by every
+   * file's facts key, with the journal of what else the run looked at on disk (module
+   * resolution, tsconfig files, package roots, the privacy notice). A run over unchanged files,
+   * whose journal still holds, gives the stored result without running the rules again.
+   */
+  loadRun?(key: string): unknown;
+  saveRun?(key: string, value: StoredRun): void;
+}
+
+/** What a FactsStore holds per whole run (plain JSON). */
+export interface StoredRun {
+  /** What the run looked at outside the analysed files: probe → answer (see `Workspace.probe`). */
+  journal: Record<string, string>;
+  result: Omit<AnalysisResult, 'configProblems'>;
 }
 
 /** What a FactsStore holds per file: the FileFacts without the text (the file itself has it). */
@@ -106,6 +122,26 @@ export class Workspace {
   private readonly store?: FactsStore;
   /** Hash of each resolved configuration (for store keys). */
   private readonly configHashes = new WeakMap<ResolvedConfig, string>();
+  /**
+   * While a stored run is being computed: every answer the file system gave outside the
+   * analysed files (probe → answer), for checking the run later (see `analyzeFiles`).
+   */
+  private journal?: Map<string, string>;
+  /** The module resolver's view of the disk, recorded into the journal while there is one. */
+  private readonly resolverIO: ResolverIO = {
+    isFile: (file) => this.record(`file:${file}`, DISK_IO.isFile(file) ? '1' : '0') === '1',
+    readFile: (file) => {
+      let text: string;
+      try {
+        text = DISK_IO.readFile(file);
+      } catch (error) {
+        this.record(`text:${file}`, '!');
+        throw error;
+      }
+      this.record(`text:${file}`, `=${hashText(text)}`);
+      return text;
+    },
+  };
 
   constructor(options: WorkspaceOptions) {
     this.root = path.resolve(options.root);
@@ -113,7 +149,7 @@ export class Workspace {
     this.maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
     this.ruleIds = options.ruleIds ? new Set(options.ruleIds) : undefined;
     this.store = options.factsStore;
-    this.resolver = new ModuleResolver(this.root, (file) => this.facts.has(file));
+    this.resolver = new ModuleResolver(this.root, (file) => this.facts.has(file), this.resolverIO);
   }
 
   /** Replaces the configuration (e.g. after `creepyline.json` changed); caches are dropped. */
@@ -155,24 +191,98 @@ export class Workspace {
    * file) are known to every file's rules.
    */
   analyzeFiles(files: readonly string[]): AnalysisResult {
-    const findings: Finding[] = [];
-    const skippedFiles: AnalysisResult['skipped'] = [];
-    const prepared: Prepared[] = [];
+    const configProblems = () => [...this.config.problems, ...this.knowledgeProblems()];
+    // A stored run over exactly these files (and facts), if its journal still holds: no rules run.
+    const runKey = this.runKey(files);
+    if (runKey !== undefined) {
+      const stored = this.storedRun(runKey);
+      if (stored) return { ...stored, configProblems: configProblems() };
+      // Everything the project pass looks at on disk from here on goes into the journal: its
+      // caches start empty, so that every answer it uses is asked (and recorded) in this run.
+      this.journal = new Map();
+      this.resolver.clear();
+      this.packageRoots.clear();
+      this.factsVersion++;
+    }
+    try {
+      const findings: Finding[] = [];
+      const skippedFiles: AnalysisResult['skipped'] = [];
+      const prepared: Prepared[] = [];
+      for (const file of files) {
+        const result = this.prepare(file);
+        if ('skipped' in result) skippedFiles.push(result.skipped.skipped!);
+        else prepared.push(result);
+      }
+      let analysed = 0;
+      const parseErrors: AnalysisResult['parseErrors'] = [];
+      for (const item of prepared) {
+        const result = this.check(item);
+        if (result.skipped) skippedFiles.push(result.skipped);
+        else analysed++;
+        if (result.parseError) parseErrors.push(result.parseError);
+        findings.push(...result.findings);
+      }
+      const result = { findings, skipped: skippedFiles, filesAnalysed: analysed, parseErrors };
+      if (runKey !== undefined && this.journal) {
+        try {
+          this.store!.saveRun!(runKey, { journal: Object.fromEntries(this.journal), result });
+        } catch {
+          // a store that cannot keep the run costs the next run time, never this one's result
+        }
+      }
+      return { ...result, configProblems: configProblems() };
+    } finally {
+      this.journal = undefined;
+    }
+  }
+
+  /**
+   * The key of a whole run (`FactsStore.loadRun`): the rule selection, the size limit and, in
+   * order, each listed file's facts key (or why it is skipped), plus the files whose facts are
+   * already known (the project pass reads them too). Undefined when the store keeps no runs or
+   * editor text is involved.
+   */
+  private runKey(files: readonly string[]): string | undefined {
+    if (!this.store?.loadRun || !this.store.saveRun || this.overlays.size > 0) return undefined;
+    const hasher = createHash('sha256').update(`run-v1\0${this.root}\0${this.maxFileSize}\0${this.ruleIds ? [...this.ruleIds].sort().join(',') : '*'}\n`);
+    const listed = new Set<string>();
     for (const file of files) {
-      const result = this.prepare(file);
-      if ('skipped' in result) skippedFiles.push(result.skipped.skipped!);
-      else prepared.push(result);
+      const abs = path.resolve(this.root, file);
+      listed.add(abs);
+      hasher.update(`${abs}\0${this.fileKey(abs)}\n`);
     }
-    let analysed = 0;
-    const parseErrors: AnalysisResult['parseErrors'] = [];
-    for (const item of prepared) {
-      const result = this.check(item);
-      if (result.skipped) skippedFiles.push(result.skipped);
-      else analysed++;
-      if (result.parseError) parseErrors.push(result.parseError);
-      findings.push(...result.findings);
+    for (const abs of [...this.facts.keys()].filter((f) => !listed.has(f)).sort()) hasher.update(`+${abs}\0${this.fileKey(abs)}\n`);
+    return hasher.digest('hex');
+  }
+
+  /** A file's facts key as `prepare` would compute it (without computing the facts), or why it is skipped. */
+  private fileKey(abs: string): string {
+    const language = languageOf(abs);
+    if (!language) return 'unsupported';
+    if (this.config.isIgnored(abs)) return 'ignored';
+    const read = readText(abs, this.maxFileSize);
+    if ('reason' in read) return `skipped:${read.reason}`;
+    try {
+      const resolved = this.config.forFile(abs);
+      const policy = this.policy(resolved);
+      return this.storeKey(abs, language, this.contentKey(abs, language, read.text, policy).hash, resolved);
+    } catch (error) {
+      return `failed:${failureReason(error)}`;
     }
-    return { findings, skipped: skippedFiles, configProblems: [...this.config.problems, ...this.knowledgeProblems()], filesAnalysed: analysed, parseErrors };
+  }
+
+  /** The stored result of a run, when there is one and everything its journal recorded still holds. */
+  private storedRun(key: string): Omit<AnalysisResult, 'configProblems'> | undefined {
+    try {
+      const value = this.store!.loadRun!(key) as Partial<StoredRun> | undefined;
+      if (typeof value !== 'object' || value === null || typeof value.journal !== 'object' || value.journal === null) return undefined;
+      const result = value.result;
+      if (typeof result !== 'object' || result === null || !Array.isArray(result.findings) || !Array.isArray(result.skipped) || !Array.isArray(result.parseErrors) || typeof result.filesAnalysed !== 'number') return undefined;
+      for (const [probe, answer] of Object.entries(value.journal)) if (Workspace.answerNow(probe) !== answer) return undefined;
+      return { findings: result.findings, skipped: result.skipped, filesAnalysed: result.filesAnalysed, parseErrors: result.parseErrors };
+    } catch {
+      return undefined;
+    }
   }
 
   /**
@@ -331,6 +441,7 @@ export class Workspace {
   /** The notice file's text, or why it cannot be read. */
   private readNotice(file: string): { file: string; text?: string; error?: string } {
     const read = readText(file, 4 * this.maxFileSize);
+    this.record(`notice:${4 * this.maxFileSize}:${file}`, 'text' in read ? `=${hashText(read.text)}` : `!${read.reason}`);
     return 'text' in read ? { file, text: read.text } : { file, error: read.reason };
   }
 
@@ -611,7 +722,7 @@ export class Workspace {
     if (known === undefined) {
       known = this.root;
       for (let d = dir; d.startsWith(this.root + path.sep); d = path.dirname(d)) {
-        if (fs.existsSync(path.join(d, 'package.json')) || fs.existsSync(path.join(d, 'creepyline.json'))) {
+        if (this.exists(path.join(d, 'package.json')) || this.exists(path.join(d, 'creepyline.json'))) {
           known = d;
           break;
         }
@@ -669,6 +780,38 @@ export class Workspace {
   private dropFile(abs: string): void {
     if (this.facts.delete(abs)) this.factsVersion++;
     this.trees.delete(abs);
+  }
+
+  /** Whether a path exists (recorded in the journal). */
+  private exists(file: string): boolean {
+    return this.record(`exists:${file}`, fs.existsSync(file) ? '1' : '0') === '1';
+  }
+
+  /** Notes an answer of the file system in the journal (the first answer of a run counts); returns it. */
+  private record(probe: string, answer: string): string {
+    if (this.journal && !this.journal.has(probe)) this.journal.set(probe, answer);
+    return answer;
+  }
+
+  /** The answer a journal probe gets now (`file:` regular file or not, `text:` content hash or unreadable). */
+  private static answerNow(probe: string): string {
+    const colon = probe.indexOf(':');
+    const kind = probe.slice(0, colon);
+    const file = probe.slice(colon + 1);
+    if (kind === 'file') return DISK_IO.isFile(file) ? '1' : '0';
+    if (kind === 'exists') return fs.existsSync(file) ? '1' : '0';
+    if (kind === 'text') {
+      try {
+        return `=${hashText(DISK_IO.readFile(file))}`;
+      } catch {
+        return '!';
+      }
+    }
+    if (kind === 'notice') {
+      const read = readText(file.slice(file.indexOf(':') + 1), Number(file.slice(0, file.indexOf(':'))));
+      return 'text' in read ? `=${hashText(read.text)}` : `!${read.reason}`;
+    }
+    return '?';
   }
 
   private knowledgeProblems(): ConfigProblem[] {
@@ -739,7 +882,8 @@ export class Workspace {
     return sourceFile;
   }
 
-  private factsFor(abs: string, language: NonNullable<ReturnType<typeof languageOf>>, text: string, resolved: ResolvedConfig, policy: PolicyContext): FileFacts {
+  /** The content hash of a file's facts: its text and consent policy, and the Angular files read with it. */
+  private contentKey(abs: string, language: FileLanguage, text: string, policy: PolicyContext) {
     // an Angular templateUrl file is read with its component (whose text is then part of the key)
     const component = language === 'html' ? this.angularComponentOf(abs, text) : undefined;
     // an Angular component is judged with its templateUrl files (whose texts are then part of the key)
@@ -747,7 +891,11 @@ export class Workspace {
     const hasher = createHash('sha256').update(policy.key).update('\0').update(text);
     if (component) hasher.update('\0angular\0').update(component.text);
     for (const [url, template] of templates ?? []) hasher.update('\0templateUrl\0').update(url).update('\0').update(template.text);
-    const hash = hasher.digest('hex');
+    return { component, templates, hash: hasher.digest('hex') };
+  }
+
+  private factsFor(abs: string, language: NonNullable<ReturnType<typeof languageOf>>, text: string, resolved: ResolvedConfig, policy: PolicyContext): FileFacts {
+    const { component, templates, hash } = this.contentKey(abs, language, text, policy);
     const cached = this.facts.get(abs);
     if (cached && cached.hash === hash) return cached;
     const storeKey = this.store && !this.overlays.has(abs) ? this.storeKey(abs, language, hash, resolved) : undefined;
@@ -875,6 +1023,11 @@ function reviveFacts(value: unknown, abs: string, language: FileLanguage, hash: 
   // The text goes back where the syntax pass puts it (after file and language).
   const { file: _file, language: _language, text: _text, ...rest } = stored as FileFacts;
   return { file: abs, language, text, ...rest };
+}
+
+/** A short content hash (journal answers). */
+function hashText(text: string): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, 32);
 }
 
 /**

@@ -22,6 +22,28 @@ interface PathsConfig {
   paths: [prefix: string, suffix: string, targets: string[]][];
 }
 
+/**
+ * The file system as the resolver sees it: whether a path is a regular file, and a file's text
+ * (throws when it cannot be read). The workspace passes one that records every answer, so that
+ * a cached run can tell whether anything the project pass looked at changed.
+ */
+export interface ResolverIO {
+  isFile(file: string): boolean;
+  readFile(file: string): string;
+}
+
+/** The real file system. */
+export const DISK_IO: ResolverIO = {
+  isFile(file) {
+    try {
+      return fs.statSync(file).isFile();
+    } catch {
+      return false;
+    }
+  },
+  readFile: (file) => fs.readFileSync(file, 'utf8'),
+};
+
 /** How deep `extends` chains are followed (cycles and runaway chains stop here). */
 const MAX_EXTENDS = 8;
 
@@ -31,7 +53,7 @@ export class ModuleResolver {
   private readonly exists = new Map<string, boolean>();
 
   /** @param root workspace folder (kept for callers; lookups follow the file). @param known files that exist only in memory (editor overlays). */
-  constructor(readonly root: string, private readonly known: (file: string) => boolean = () => false) {}
+  constructor(readonly root: string, private readonly known: (file: string) => boolean = () => false, private readonly io: ResolverIO = DISK_IO) {}
 
   /** Drops cached file-existence and tsconfig results. */
   clear(): void {
@@ -100,11 +122,7 @@ export class ModuleResolver {
     if (this.known(file)) return true;
     let result = this.exists.get(file);
     if (result === undefined) {
-      try {
-        result = fs.statSync(file).isFile();
-      } catch {
-        result = false;
-      }
+      result = this.io.isFile(file);
       this.exists.set(file, result);
     }
     return result;
@@ -117,7 +135,7 @@ export class ModuleResolver {
     for (const name of ['tsconfig.json', 'jsconfig.json']) {
       const file = path.join(dir, name);
       if (!this.isFile(file)) continue;
-      found = readPaths(file);
+      found = readPaths(file, this.io);
       break;
     }
     // Walk up to the file system's root: the config follows the file, not the working directory.
@@ -134,12 +152,12 @@ interface CompilerOptionsSeen {
 }
 
 /** Reads `baseUrl`/`paths` of a tsconfig, following `extends` (JSON data only; never code). */
-function readCompilerOptions(file: string, depth: number, seen: Set<string>): CompilerOptionsSeen {
+function readCompilerOptions(file: string, depth: number, seen: Set<string>, io: ResolverIO): CompilerOptionsSeen {
   if (depth > MAX_EXTENDS || seen.has(file)) return {};
   seen.add(file);
   let json: { extends?: unknown; compilerOptions?: { baseUrl?: unknown; paths?: unknown } } | undefined;
   try {
-    json = parseJsonc(fs.readFileSync(file, 'utf8'), [], { allowTrailingComma: true });
+    json = parseJsonc(io.readFile(file), [], { allowTrailingComma: true });
   } catch {
     return {};
   }
@@ -147,9 +165,9 @@ function readCompilerOptions(file: string, depth: number, seen: Set<string>): Co
   const parents = typeof json?.extends === 'string' ? [json.extends] : Array.isArray(json?.extends) ? json.extends.filter((e): e is string => typeof e === 'string') : [];
   // Later entries of an `extends` array win, and the file's own options win over all of them.
   for (const spec of parents) {
-    const parentFile = locateExtends(spec, path.dirname(file));
+    const parentFile = locateExtends(spec, path.dirname(file), io);
     if (!parentFile) continue;
-    const inherited = readCompilerOptions(parentFile, depth + 1, seen);
+    const inherited = readCompilerOptions(parentFile, depth + 1, seen, io);
     if (inherited.baseUrl !== undefined) result.baseUrl = inherited.baseUrl;
     if (inherited.paths) result.paths = inherited.paths;
   }
@@ -162,15 +180,9 @@ function readCompilerOptions(file: string, depth: number, seen: Set<string>): Co
 }
 
 /** The file an `extends` entry names: a relative/absolute path, or a package config under node_modules. */
-function locateExtends(spec: string, fromDir: string): string | undefined {
+function locateExtends(spec: string, fromDir: string, io: ResolverIO): string | undefined {
   const candidates = (base: string) => [base, `${base}.json`, path.join(base, 'tsconfig.json')];
-  const isFile = (f: string) => {
-    try {
-      return fs.statSync(f).isFile();
-    } catch {
-      return false;
-    }
-  };
+  const isFile = (f: string) => io.isFile(f);
   if (spec.startsWith('.') || path.isAbsolute(spec)) return candidates(path.resolve(fromDir, spec)).find(isFile);
   for (let dir = fromDir; ; dir = path.dirname(dir)) {
     const found = candidates(path.join(dir, 'node_modules', spec)).find(isFile);
@@ -179,8 +191,8 @@ function locateExtends(spec: string, fromDir: string): string | undefined {
   }
 }
 
-function readPaths(file: string): PathsConfig | null {
-  const options = readCompilerOptions(file, 0, new Set());
+function readPaths(file: string, io: ResolverIO): PathsConfig | null {
+  const options = readCompilerOptions(file, 0, new Set(), io);
   const paths: PathsConfig['paths'] = [];
   for (const [pattern, targets] of Object.entries(options.paths?.value ?? {})) {
     if (!Array.isArray(targets)) continue;
