@@ -506,7 +506,9 @@ function objectPii(object: ts.ObjectLiteralExpression, role: DataParamRole, ctx:
       out.push(...inner);
       continue;
     }
-    if (keyMatch && (keyMatch.confidence === 'high' || inner.length > 0)) {
+    // { id: userEmail }: an id key holding contact data is that data (an error monitor keeps an id, not an email)
+    const idHoldingData = keyMatch !== undefined && (keyMatch.kind === 'userId' || keyMatch.kind === 'deviceId') && inner.some((i) => i.kind !== 'userId' && i.kind !== 'deviceId');
+    if (keyMatch && !idHoldingData && (keyMatch.confidence === 'high' || inner.length > 0)) {
       const confidence = keyMatch.confidence === 'high' || inner.some((i) => i.confidence === 'high') ? 'high' : 'medium';
       out.push({ ...item({ ...keyMatch, confidence }, member, ctx, via, hashedValue), remove: removalOf(member, sf) });
     } else if (inner.length > 0) {

@@ -250,6 +250,11 @@ runRuleTests(rule, {
       ],
     },
     {
+      name: 'an id key holding the email is the email (Rollbar person id set to the user’s email, found in public code)',
+      code: "import Rollbar from 'rollbar';\nexport function setup(user: { email: string }) {\n  return new Rollbar({ accessToken: 't', payload: { person: { id: user.email } } });\n}",
+      errors: [{ messageId: 'piiToMonitoring', line: 3, column: 63, severity: 'info', message: 'email address (`id: user.email`) is attached to the error reports Rollbar receives' }],
+    },
+    {
       name: 'the Sentry global with a stub for when it did not load (found in public code)',
       code: "const Sentry = window.Sentry || { init() {}, withScope() {} };\nexport function setUserContext({ user_id, email }: { user_id: string; email: string }) {\n  Sentry.withScope((scope) => {\n    scope.setUser({ id: user_id, email });\n  });\n}",
       errors: [{ messageId: 'piiToMonitoring', line: 4, column: 34, severity: 'info', message: 'email address (`email`) is attached to the error reports Sentry receives' }],
