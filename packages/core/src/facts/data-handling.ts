@@ -143,6 +143,8 @@ export class DataHandlingCollector {
   readonly writes = new Map<string, (ts.BinaryExpression | ts.CallExpression)[]>();
   /** Data models declared in the file, by local name (Drizzle tables, Mongoose models, TypeORM entities). */
   readonly models = new Map<string, ModelFact>();
+  /** Calls of plain functions by the variable names they are given (`addContact(payload, user)`), for writes a local helper makes. */
+  readonly argUses = new Map<string, ts.CallExpression[]>();
   /** Module specifiers the file imports or requires (SDK sinks reached through factories). */
   private readonly modules = new Set<string>();
   /** SDK calls that hand data to a vendor outside the tracker catalogue (facts/sdk-sinks.ts). */
@@ -401,6 +403,16 @@ export class DataHandlingCollector {
   call(call: ts.CallExpression): void {
     const callee = skipOuter(call.expression);
     const path = pathOf(callee);
+    // addContact(payload, user): a local helper may write into the object it is given
+    if (ts.isIdentifier(callee)) {
+      for (const arg of call.arguments) {
+        const a = skipOuter(arg);
+        if (!ts.isIdentifier(a)) continue;
+        const list = this.argUses.get(a.text);
+        if (list) list.push(call);
+        else this.argUses.set(a.text, [call]);
+      }
+    }
     // Object.assign(payload, { email }): a write into payload
     if (path && path.length === 2 && path[0] === 'Object' && path[1] === 'assign' && call.arguments.length > 1) {
       const target = skipOuter(call.arguments[0]!);

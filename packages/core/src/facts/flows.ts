@@ -71,6 +71,8 @@ interface Ctx {
   writes?: ReadonlyMap<string, readonly (ts.BinaryExpression | ts.CallExpression)[]>;
   /** Validation schemas declared in this file (the forms model's {@link SchemaFact}s). */
   schemas?: readonly SchemaFact[];
+  /** Calls of local functions by the names of the variables they are given (`addContact(payload, user)`), for writes a helper makes. */
+  argUses?: ReadonlyMap<string, readonly ts.CallExpression[]>;
 }
 
 const text = (node: ts.Node, sf: ts.SourceFile): string => {
@@ -603,6 +605,34 @@ function writeTarget(write: ts.BinaryExpression | ts.CallExpression): ts.Identif
   return ts.isIdentifier(e) ? e : undefined;
 }
 
+/**
+ * Writes a local helper makes into the object it is given: `addContact(payload, user)` before
+ * `track('x', payload)`, where `function addContact(p, u) { p.email = u.email }`.
+ */
+function helperWritesPii(id: ts.Identifier, declaration: ts.VariableDeclaration | ts.ParameterDeclaration, at: number, role: DataParamRole, ctx: Ctx, depth: number, via: string[]): PiiItem[] {
+  const out: PiiItem[] = [];
+  const sf = ctx.sourceFile;
+  for (const call of ctx.argUses?.get(id.text) ?? []) {
+    if (call.getStart(sf) >= at || ctx.seen.has(call) || !ts.isIdentifier(call.expression)) continue;
+    const index = call.arguments.findIndex((a) => {
+      const e = skipOuter(a);
+      if (!ts.isIdentifier(e) || e.text !== id.text) return false;
+      const bound = ctx.scope.resolve(e.text, e);
+      return (bound?.kind === 'variable' ? bound.declaration : bound?.kind === 'parameter' ? bound.parameter : undefined) === declaration;
+    });
+    if (index < 0) continue;
+    const binding = ctx.scope.resolve(call.expression.text, call.expression);
+    const init = binding?.kind === 'variable' ? binding.declaration.initializer && skipOuter(binding.declaration.initializer) : undefined;
+    const fn = binding?.kind === 'function' ? binding.node : init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) ? init : undefined;
+    const parameter = fn?.parameters[index];
+    if (!parameter || !ts.isIdentifier(parameter.name)) continue;
+    ctx.seen.add(call);
+    out.push(...writesPii(parameter.name, parameter, role, ctx, depth + 1, [...via, `${text(call, sf)} before \`${id.text}\` is sent`], { name: call.expression.text, call }));
+    ctx.seen.delete(call);
+  }
+  return out;
+}
+
 /** Loops (of the use's function) around `node`, innermost first. */
 function loopsAround(node: ts.Node): ts.IterationStatement[] {
   const out: ts.IterationStatement[] = [];
@@ -620,15 +650,19 @@ const within = (outer: ts.Node, inner: ts.Node): boolean => inner.pos >= outer.p
  * (a member), `Object.assign(payload, { email })`. A write after the use in the text counts only
  * inside a loop around both that the variable outlives (the next round sends it).
  */
-function writesPii(id: ts.Identifier, declaration: ts.VariableDeclaration | ts.ParameterDeclaration, role: DataParamRole, ctx: Ctx, depth: number, via: string[]): PiiItem[] {
-  const writes = ctx.writes?.get(id.text);
-  if (!writes || depth > MAX_DEPTH) return [];
+function writesPii(id: ts.Identifier, declaration: ts.VariableDeclaration | ts.ParameterDeclaration, role: DataParamRole, ctx: Ctx, depth: number, via: string[], helper?: { name: string; call: ts.CallExpression }): PiiItem[] {
+  if (depth > MAX_DEPTH) return [];
   const sf = ctx.sourceFile;
-  const at = id.getStart(sf);
-  const out: PiiItem[] = [];
+  // inside a helper the caller passed the object to, every write of the helper happens before the caller's use
+  const at = helper ? Number.POSITIVE_INFINITY : id.getStart(sf);
+  const out: PiiItem[] = helper ? [] : helperWritesPii(id, declaration, at, role, ctx, depth, via);
+  const writes = ctx.writes?.get(id.text);
+  if (!writes) return out;
   let loops: ts.IterationStatement[] | undefined;
   for (const write of writes) {
     if (ctx.seen.has(write)) continue;
+    // a helper's new value for its own parameter (`p = {}`) does not reach the caller's object
+    if (helper && ts.isBinaryExpression(write) && ts.isIdentifier(skipOuter(write.left))) continue;
     const after = write.getStart(sf) >= at;
     // for (const u of users) { track('x', props); props.email = u.email }: the next round sends what this one wrote
     if (after && !(loops ??= loopsAround(id)).some((loop) => within(loop, write) && !within(loop, declaration))) continue;
@@ -637,7 +671,7 @@ function writesPii(id: ts.Identifier, declaration: ts.VariableDeclaration | ts.P
     const boundTo = bound?.kind === 'variable' ? bound.declaration : bound?.kind === 'parameter' ? bound.parameter : undefined;
     if (boundTo !== declaration) continue;
     ctx.seen.add(write);
-    const step = [...via, after ? `${text(write, sf)} in the loop that sends \`${id.text}\`` : `${text(write, sf)} before \`${id.text}\` is sent`];
+    const step = [...via, helper ? `${text(write, sf)} in ${helper.name}(), called with the object before it is sent` : after ? `${text(write, sf)} in the loop that sends \`${id.text}\`` : `${text(write, sf)} before \`${id.text}\` is sent`];
     if (ts.isCallExpression(write)) {
       for (const source of write.arguments.slice(1)) out.push(...piiOf(source, role, ctx, depth + 1, step));
     } else {
@@ -906,12 +940,13 @@ export function findPiiFlows(
   writes?: Ctx['writes'],
   models?: Ctx['models'],
   schemas?: Ctx['schemas'],
+  argUses?: Ctx['argUses'],
 ): FlowFacts {
   const flows: PiiFlow[] = [];
   const summaries = new Map<string, PiiSummary>();
   for (const sink of sinks) {
     const params = trackerDataParams(sink.vendor.id);
-    const ctx: Ctx = { sourceFile, scope, knowledge, keys: params?.keys ?? {}, params: [], seen: new Set(), writes, models, schemas, ignoreKeys: sink.ignoreKeys ? new Set(sink.ignoreKeys) : undefined };
+    const ctx: Ctx = { sourceFile, scope, knowledge, keys: params?.keys ?? {}, params: [], seen: new Set(), writes, models, schemas, argUses, ignoreKeys: sink.ignoreKeys ? new Set(sink.ignoreKeys) : undefined };
     const sinkInfo: PiiSinkInfo = {
       vendorId: sink.vendor.id,
       vendorName: sink.vendor.name,
@@ -967,7 +1002,7 @@ export function findPiiFlows(
   }
   const calls: PiiCall[] = [];
   for (const { call, specifier, exportName } of importedCalls) {
-    const ctx: Ctx = { sourceFile, scope, knowledge, keys: {}, params: [], seen: new Set(), writes, models, schemas };
+    const ctx: Ctx = { sourceFile, scope, knowledge, keys: {}, params: [], seen: new Set(), writes, models, schemas, argUses };
     const args = call.arguments.map((a, index) => ({ index, items: piiOf(a, 'properties', ctx) })).filter((a) => a.items.length > 0);
     if (args.length > 0) calls.push({ specifier, exportName, span: spanOf(call, sourceFile), args });
   }

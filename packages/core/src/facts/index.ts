@@ -143,7 +143,7 @@ export function analyseModule(
   if (collector) flowSinks.push(...collector.flowSinks());
   // the form model first: its validation schemas own the values they parse (`Lead.parse(req.body).name`)
   const { forms, schemas } = formNodes ? scriptForms(sourceFile.fileName, sourceFile, formNodes, scope, context.knowledge) : { forms: [], schemas: [] };
-  const { flows: piiFlows, summaries: piiSummaries, calls: piiCalls, marketingTexts } = withModules ? findPiiFlows(flowSinks, importedCalls, sourceFile, scope, context.knowledge, strings, collector?.writes, collector?.models, schemas) : { flows: [], summaries: [], calls: [], marketingTexts: [] };
+  const { flows: piiFlows, summaries: piiSummaries, calls: piiCalls, marketingTexts } = withModules ? findPiiFlows(flowSinks, importedCalls, sourceFile, scope, context.knowledge, strings, collector?.writes, collector?.models, schemas, collector?.argUses) : { flows: [], summaries: [], calls: [], marketingTexts: [] };
   const { embeds, checked } = withModules ? scriptEmbeds(sourceFile, scope, gates, embedElements) : { embeds: [], checked: [] };
   const cmpDefaults = withModules ? findCmpDefaults(sourceFile, scope) : [];
   const consentForms = formNodes ? consentFormFacts(sourceFile, scope, formNodes, checked) : emptyConsentForms();

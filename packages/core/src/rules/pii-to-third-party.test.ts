@@ -39,12 +39,16 @@ runRuleTests(rule, {
     "export function t(user: { email: string }) {\n  let payload: any = {};\n  payload.emailEnabled = user.email.length > 0;\n  analytics.track('x', payload);\n  payload.email = user.email;\n}",
     // validation schemas as owners: a product schema's name is not a person's; a declared non-personal field; an imported parser that is no schema; an imported product schema
     "import { z } from 'zod';\nconst Product = z.object({ name: z.string(), price: z.number() });\nexport function viewed(body: unknown) {\n  const parsed = Product.parse(body);\n  analytics.track('Viewed', { title: parsed.name, price: parsed.price });\n}",
+    // the classifier's traps through a schema owner: settings a schema declares are not data (emailEnabled, emailTemplate, E-Mail-Vorlage)
+    "import { z } from 'zod';\nconst SettingsSchema = z.object({ emailEnabled: z.boolean(), emailTemplate: z.string(), emailVorlage: z.string() });\nexport function saved(body: unknown) {\n  const parsed = SettingsSchema.parse(body);\n  posthog.capture('settings_saved', { a: parsed.emailEnabled, b: parsed.emailTemplate, c: parsed.emailVorlage });\n}",
     {
       code: "import { parser } from './parser';\nimport { productSchema } from './schemas';\nexport function t(body: unknown) {\n  const parsed = parser.parse(body);\n  const item = productSchema.parse(body);\n  analytics.track('x', { a: parsed.name, b: item.name });\n}",
       files: { 'parser.ts': "export const parser = { parse: (b: unknown) => b as { name: string } };\n", 'schemas.ts': "import { z } from 'zod';\nexport const productSchema = z.object({ name: z.string(), sku: z.string() });\n" },
     },
     // a write after the call inside a loop, into an object made afresh each round: never sent
     "export function t(users: { email: string }[]) {\n  for (const u of users) {\n    const props: Record<string, string> = {};\n    analytics.track('x', props);\n    props.email = u.email;\n  }\n}",
+    // a helper called with the object after it was sent does not reach the call
+    "function addContact(p: Record<string, unknown>, u: { email: string }) {\n  p.email = u.email;\n}\nexport function t(user: { email: string }) {\n  const payload: Record<string, unknown> = {};\n  analytics.track('x', payload);\n  addContact(payload, user);\n}",
     // compound writes of counters and settings are not data
     "export function t(settings: { emailEnabled: boolean }, n: number) {\n  const props: Record<string, unknown> = { count: 0 };\n  props.count += n;\n  props.emailEnabled ??= settings.emailEnabled;\n  analytics.track('x', props);\n}",
     // Sentry with the id only: an error monitor links reports to an account by its id
@@ -179,6 +183,11 @@ runRuleTests(rule, {
       name: 'written into a parameter before it is sent (German names)',
       code: "export function sende(payload: Record<string, unknown>, kunde: { telefonnummer: string }) {\n  payload.telefon = kunde.telefonnummer;\n  analytics.track('Bestellung', payload);\n}",
       errors: [{ messageId: 'piiToThirdParty', line: 2, column: 3, message: 'phone number (`payload.telefon = kunde.telefonnummer`) is sent to Segment' }],
+    },
+    {
+      name: 'a local helper writes into the object it is given before the object is sent (Deutsch: Kontakt ergänzen)',
+      code: "function kontaktErgaenzen(p: Record<string, unknown>, kunde: { email: string }) {\n  p.email = kunde.email;\n  p = {};\n}\nconst addPlan = (p: Record<string, unknown>) => { p.plan = 'pro'; };\nexport function t(kunde: { email: string }) {\n  const payload: Record<string, unknown> = {};\n  kontaktErgaenzen(payload, kunde);\n  addPlan(payload);\n  analytics.track('Bestellt', payload);\n}",
+      errors: [{ messageId: 'piiToThirdParty', line: 2, column: 3, message: 'email address (`p.email = kunde.email`) is sent to Segment' }],
     },
     {
       name: 'a write after the call inside a loop: the next round sends it',
