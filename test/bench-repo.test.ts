@@ -29,6 +29,7 @@ describe('npm run bench -- --repo --quick', function () {
         const run = result.runs[name];
         assert.ok(Number.isFinite(run.wallMs) && run.wallMs > 0, `${name} wall time`);
         assert.ok(Number.isFinite(run.peakRssMB) && run.peakRssMB > 10, `${name} peak RSS`);
+        assert.ok(Number.isFinite(run.cpuS) && run.cpuS > 0, `${name} CPU time`);
       }
       assert.equal(result.runs.parse.report.files, result.corpus.scriptFiles);
       assert.equal(result.runs.parseRetained.report.kept, result.corpus.scriptFiles);
@@ -38,6 +39,7 @@ describe('npm run bench -- --repo --quick', function () {
       assert.equal(result.runs.coldJobs.findings, result.runs.cold.findings);
       assert.ok(result.runs.coldJobs.jobs >= 2);
       assert.ok(result.runs.eslint.messages > 0);
+      for (const ratio of ['cpuColdVsParse', 'cpuWarmVsParse', 'cpuColdVsEslint']) assert.ok(Number.isFinite(result.ratios[ratio]) && result.ratios[ratio] > 0, ratio);
       assert.equal(result.runs.eslint.fatal, 0);
       assert.equal(result.runs.eslint.report.files, result.corpus.scriptFiles);
       for (const key of ['coldVsParse', 'warmVsParse', 'coldVsEslint', 'rssColdVsParseRetained', 'rssWarmVsParseRetained', 'jobsSpeedup']) {

@@ -36,6 +36,8 @@ export const REPO_TARGETS = { coldVsParse: 1.5, warmVsParse: 0.2, coldVsEslint: 
 export interface ProcessMeasurement {
   wallMs: number;
   peakRssMB: number;
+  /** CPU time of the child (user + system, all its threads), seconds: steadier than wall time on a shared machine. */
+  cpuS: number;
   /** What the child printed about itself (JSON line), if anything. */
   report?: Record<string, unknown>;
 }
@@ -57,7 +59,7 @@ export interface RepoBenchResult {
     warm: ProcessMeasurement & { findings: number };
     eslint: ProcessMeasurement & { messages: number; fatal: number };
   };
-  ratios: { coldVsParse: number; warmVsParse: number; coldVsEslint: number; rssColdVsParseRetained: number; rssWarmVsParseRetained: number; jobsSpeedup?: number };
+  ratios: { coldVsParse: number; warmVsParse: number; coldVsEslint: number; rssColdVsParseRetained: number; rssWarmVsParseRetained: number; cpuColdVsParse: number; cpuWarmVsParse: number; cpuColdVsEslint: number; jobsSpeedup?: number };
   targets: typeof REPO_TARGETS;
   met: Record<keyof typeof REPO_TARGETS, boolean>;
 }
@@ -84,7 +86,10 @@ function runNode(args: string[], options: { cwd: string; tmp: string; gnuTime: b
   const wallMs = performance.now() - started;
   if (r.status !== 0) throw new Error(`${options.label} failed (exit ${r.status}): ${(r.stderr || r.error?.message || '').slice(-2000)}`);
   const rssText = fs.readFileSync(rssFile, 'utf8');
-  const kb = options.gnuTime ? Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(rssText)?.[1]) : Number(rssText.trim());
+  const kb = options.gnuTime ? Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(rssText)?.[1]) : Number(rssText.trim().split(/\s+/)[0]);
+  const cpuS = options.gnuTime
+    ? Number(/User time \(seconds\): ([\d.]+)/.exec(rssText)?.[1]) + Number(/System time \(seconds\): ([\d.]+)/.exec(rssText)?.[1])
+    : Number(rssText.trim().split(/\s+/)[1]);
   const last = r.stdout.trim().split('\n').pop() ?? '';
   let report: Record<string, unknown> | undefined;
   try {
@@ -92,7 +97,7 @@ function runNode(args: string[], options: { cwd: string; tmp: string; gnuTime: b
   } catch {
     report = undefined;
   }
-  return { wallMs, peakRssMB: kb / 1024, report, stdout: r.stdout };
+  return { wallMs, peakRssMB: kb / 1024, cpuS, report, stdout: r.stdout };
 }
 
 function ensureTools(repo: string): void {
@@ -174,7 +179,7 @@ export function runRepoBench(repo: string, args: readonly string[]): number {
       const report = path.join(tmp, `${label}.json`);
       const m = runNode([cli, 'check', root, '--format', 'json', '--output', report, '--fail-on', 'never', ...extra], { ...common, label });
       const json = JSON.parse(fs.readFileSync(report, 'utf8')) as { findings: unknown[]; summary?: { filesAnalysed?: number } };
-      return { wallMs: m.wallMs, peakRssMB: m.peakRssMB, findings: json.findings.length, filesAnalysed: json.summary?.filesAnalysed ?? Number.NaN, json: fs.readFileSync(report, 'utf8') };
+      return { wallMs: m.wallMs, peakRssMB: m.peakRssMB, cpuS: m.cpuS, findings: json.findings.length, filesAnalysed: json.summary?.filesAnalysed ?? Number.NaN, json: fs.readFileSync(report, 'utf8') };
     };
 
     process.stderr.write(`bench: ${discovery.files.length} files; (a) parse…\n`);
@@ -207,6 +212,9 @@ export function runRepoBench(repo: string, args: readonly string[]): number {
       coldVsEslint: cold.wallMs / eslintRun.wallMs,
       rssColdVsParseRetained: cold.peakRssMB / retainedRun.peakRssMB,
       rssWarmVsParseRetained: warm.peakRssMB / retainedRun.peakRssMB,
+      cpuColdVsParse: cold.cpuS / parseRun.cpuS,
+      cpuWarmVsParse: warm.cpuS / parseRun.cpuS,
+      cpuColdVsEslint: cold.cpuS / eslintRun.cpuS,
       ...(coldJobs ? { jobsSpeedup: cold.wallMs / coldJobs.wallMs } : {}),
     };
     const result: RepoBenchResult = {
@@ -225,13 +233,13 @@ export function runRepoBench(repo: string, args: readonly string[]): number {
       },
       cacheSupported,
       runs: {
-        parse: { wallMs: parseRun.wallMs, peakRssMB: parseRun.peakRssMB, report: parseRun.report },
-        parseRetained: { wallMs: retainedRun.wallMs, peakRssMB: retainedRun.peakRssMB, report: retainedRun.report },
+        parse: { wallMs: parseRun.wallMs, peakRssMB: parseRun.peakRssMB, cpuS: parseRun.cpuS, report: parseRun.report },
+        parseRetained: { wallMs: retainedRun.wallMs, peakRssMB: retainedRun.peakRssMB, cpuS: retainedRun.cpuS, report: retainedRun.report },
         cold: strip(cold),
         ...(coldJobs ? { coldJobs: { ...strip(coldJobs), jobs } } : {}),
         coldFillingCache: strip(filling),
         warm: strip(warm),
-        eslint: { wallMs: eslintRun.wallMs, peakRssMB: eslintRun.peakRssMB, report: eslintRun.report, messages: Number(er.messages), fatal: Number(er.fatal) },
+        eslint: { wallMs: eslintRun.wallMs, peakRssMB: eslintRun.peakRssMB, cpuS: eslintRun.cpuS, report: eslintRun.report, messages: Number(er.messages), fatal: Number(er.fatal) },
       },
       ratios,
       targets: REPO_TARGETS,
@@ -264,6 +272,7 @@ export function runRepoBench(repo: string, args: readonly string[]): number {
       `b/a cold ÷ parse            ${f2(ratios.coldVsParse)}  (target ≤ ${REPO_TARGETS.coldVsParse}: ${verdict(result.met.coldVsParse)})`,
       `c/a warm ÷ parse            ${f2(ratios.warmVsParse)}  (target ≤ ${REPO_TARGETS.warmVsParse}: ${verdict(result.met.warmVsParse)})`,
       `b/d cold ÷ ESLint           ${f2(ratios.coldVsEslint)}  (target < 1: ${verdict(result.met.coldVsEslint)})`,
+      `CPU time (user+sys, steadier under load): cold ÷ parse ${f2(ratios.cpuColdVsParse)}, warm ÷ parse ${f2(ratios.cpuWarmVsParse)}, cold ÷ ESLint ${f2(ratios.cpuColdVsEslint)} (${f2(cold.cpuS)} s, ${f2(warm.cpuS)} s, ${f2(parseRun.cpuS)} s, ${f2(eslintRun.cpuS)} s)`,
       `RSS cold ÷ parse retained   ${f2(ratios.rssColdVsParseRetained)}  (target ≤ ${REPO_TARGETS.rssVsParseRetained}: ${verdict(result.met.rssVsParseRetained)})`,
       ...(coldJobs ? [`b/b' --jobs ${jobs} speed-up  ${f2(ratios.jobsSpeedup!)}×  (default --jobs auto = ${os.availableParallelism() - 1 >= 2 ? `${os.availableParallelism() - 1} workers when enough files` : '1 thread'} on ${os.availableParallelism()} cores)`] : []),
       `Peak RSS: ${rssMethod}. Results: ${path.relative(repo, out) || out}`,
