@@ -16,6 +16,8 @@ import { skipOuter } from './consent';
 import type { ScopeResolver } from './scope';
 import type { FileFacts, GateResult, Span, TrackerSink } from './types';
 import { mayBeProjectModule } from '../project/resolve';
+import { markupGate } from './index';
+import { thirdPartyFact } from './trackers';
 
 export interface FrameworkConfigFile {
   id: string;
@@ -115,6 +117,12 @@ export interface ConfigExport {
   entries?: { package: string; span: Span; settings: ConfigSetting[]; keys: string[] }[];
   /** An options object: its own consent settings and keys, and its keys that switch a preset's plugin on. */
   object?: { settings: ConfigSetting[]; keys: string[]; presetKeys: { name: string; span: Span; settings: ConfigSetting[]; keys: string[] }[] };
+  /**
+   * Script entries with an absolute URL, as a head list writes them: `['script', { src }]`
+   * (VitePress/VuePress `head`), `{ src }` (Nuxt `head.script`, Docusaurus `scripts`), a URL string
+   * (Docusaurus `scripts`), `{ tagName: 'script', attributes: { src } }` (Docusaurus `headTags`).
+   */
+  scripts?: { shape: 'tuple' | 'object' | 'string' | 'tag'; url: string; span: Span; attributes: Record<string, string> }[];
 }
 
 /**
@@ -689,6 +697,14 @@ export function configExportsOf(sourceFile: ts.SourceFile, scope: ScopeResolver)
       return [{ package: ref.name, span: { start: ref.node.getStart(sourceFile), end: ref.node.getEnd() }, settings: options ? settingsOf(options) : [], keys: options ? subVendorKeysOf(options) : [] }];
     });
     if (entries.length) exported.entries = entries;
+    const scripts = single ? [] : elementsOf(v, scope).flatMap((element) => {
+      const found = scriptEntryOf(element, scope);
+      const url = found && urlPrefix(skipOuter(found.src));
+      if (!found || !url || !/^(?:https?:)?\/\//i.test(url)) return [];
+      const src = skipOuter(found.src);
+      return [{ shape: found.shape, url, span: { start: src.getStart(sourceFile), end: src.getEnd() }, attributes: Object.fromEntries(found.attributes) }];
+    });
+    if (scripts.length) exported.scripts = scripts.slice(0, 50);
     const object = single ? undefined : objectOf(v, scope);
     if (object) {
       const settings = settingsOf(object);
@@ -702,7 +718,7 @@ export function configExportsOf(sourceFile: ts.SourceFile, scope: ScopeResolver)
       });
       if (settings.length || keys.length || presets.length) exported.object = { settings, keys, presetKeys: presets };
     }
-    if (exported.entries || exported.object) out.push(exported);
+    if (exported.entries || exported.object || exported.scripts) out.push(exported);
   };
   const hasExport = (node: ts.Node) => ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
   const isDefault = (node: ts.Node) => ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === ts.SyntaxKind.DefaultKeyword);
@@ -734,6 +750,27 @@ export function configExportsOf(sourceFile: ts.SourceFile, scope: ScopeResolver)
     }
   }
   return out;
+}
+
+/** A script entry of a head list, by its shape. */
+function scriptEntryOf(element: ts.Expression, scope: ScopeResolver): { shape: 'tuple' | 'object' | 'string' | 'tag'; src: ts.Expression; attributes: Map<string, string> } | undefined {
+  const e = skipOuter(element);
+  if (ts.isStringLiteralLike(e) || ts.isTemplateExpression(e)) return { shape: 'string', src: e, attributes: new Map() };
+  if (ts.isArrayLiteralExpression(e)) {
+    const attributes = e.elements[1] && !ts.isSpreadElement(e.elements[1]) ? objectOf(e.elements[1], scope) : undefined;
+    const src = attributes && propertyNamed(attributes, 'src')?.value;
+    return literalText(e.elements[0] as ts.Expression)?.toLowerCase() === 'script' && attributes && src ? { shape: 'tuple', src, attributes: stringProperties(attributes) } : undefined;
+  }
+  const object = objectOf(e, scope);
+  if (!object) return undefined;
+  const tag = literalText(propertyNamed(object, 'tagName')?.value);
+  if (tag !== undefined) {
+    const attributes = objectOf(propertyNamed(object, 'attributes')?.value, scope);
+    const src = attributes && propertyNamed(attributes, 'src')?.value;
+    return tag.toLowerCase() === 'script' && attributes && src ? { shape: 'tag', src, attributes: stringProperties(attributes) } : undefined;
+  }
+  const src = propertyNamed(object, 'src')?.value;
+  return src ? { shape: 'object', src, attributes: stringProperties(object) } : undefined;
 }
 
 /** `['nuxt-gtag', { id }]`: a name with its options object (a list holds names, tuples and `{ resolve }` objects). */
@@ -789,6 +826,30 @@ export function configAcrossFiles(
           const plugin = plugins.find((p) => p.presetKey === key.name);
           if (plugin) found.push({ plugin, span: key.span, label: `${use.entry} ${key.name}`, settings: key.settings, keys: key.keys });
         }
+      }
+      // head script entries the configuration takes from this file (`head: require('./config/head')`)
+      const file = use.kind === 'list' ? configFiles().find((c) => c.id === use.framework) : undefined;
+      const shapes = !file ? [] : [
+        ...(file.headEntries?.includes(use.entry) ? ['tuple'] : []),
+        ...(file.headScripts?.includes(use.entry) ? ['object'] : []),
+        ...(file.scriptLists?.includes(use.entry) ? ['object', 'string'] : []),
+        ...(file.headTags?.includes(use.entry) ? ['tag'] : []),
+      ];
+      for (const entry of shapes.length ? exported.scripts ?? [] : []) {
+        if (!shapes.includes(entry.shape)) continue;
+        const vendor = knowledge.matchScriptUrl(entry.url);
+        const third = vendor ? undefined : knowledge.matchThirdParty(entry.url, 'script');
+        const found = vendor ?? third?.vendor;
+        const key = `${entry.span.start}:${found?.id}`;
+        if (!found || seen.has(key)) continue;
+        seen.add(key);
+        const label = `${use.entry} "${entry.url.length > 60 ? `${entry.url.slice(0, 57)}...` : entry.url}"`;
+        const markup = markupOf(new Map(Object.entries(entry.attributes)), knowledge);
+        const base = { vendorId: found.id, vendorName: found.name, category: category(found), span: entry.span, exemption: found.exemption?.note, exemptIn: found.exemption?.jurisdictions, consentMode: found.consentMode };
+        const gate: GateResult = markup !== undefined
+          ? markupGate({ category: base.category, span: entry.span, markupCategory: markup }, knowledge)
+          : { gated: false, seen: [], trace: [`${where(use)} takes \`${use.entry}\` from this file (\`${exported.name}\`): ${use.frameworkName} injects this script into every page; a consent check in the pages cannot hold it back.`] };
+        extra.push({ ...base, form: 'script-tag', label, inJsx: false, ...(third ? { thirdParty: thirdPartyFact(third) } : {}), config: { framework: use.frameworkName, entry: use.entry }, gate });
       }
       for (const { plugin, span, label, settings, keys } of found) {
         const gate = gateFor(plugin, settings, use.frameworkName);

@@ -25,8 +25,31 @@ runRuleTests(rule, {
     // the configuration imports the options object, which holds the tracker until consent
     { code: "import { gtag } from './config/gtag';\nexport default defineNuxtConfig({ modules: ['nuxt-gtag'], gtag });\n", filename: 'nuxt.config.ts', files: { 'config/gtag.ts': "export const gtag = { id: 'G-1', initMode: 'manual' };\n" } },
     { code: "import gtmOptions from './gtm';\nexport default { modules: [['@nuxtjs/gtm', gtmOptions]] };\n", filename: 'nuxt.config.js', files: { 'gtm.js': "export default { id: 'GTM-1', autoInit: false };\n" } },
+    // head entries imported: a consent tool's blocking markup gates the script; a CDN script is no tracker
+    { code: "module.exports = [['script', { type: 'text/plain', 'data-cookieconsent': 'statistics', src: 'https://www.googletagmanager.com/gtag/js?id=G-1' }], ['script', { src: 'https://cdn.jsdelivr.net/npm/katex/dist/katex.min.js' }]];\n", filename: 'docs/.vuepress/config/head.js', files: { 'docs/.vuepress/config.js': "module.exports = { head: require('./config/head') };\n" } },
+    // a head list in a shape the framework does not read (a VuePress head takes tuples, not { src } objects)
+    { code: "module.exports = [{ src: 'https://www.googletagmanager.com/gtag/js?id=G-1' }];\n", filename: 'docs/.vuepress/config/head.js', files: { 'docs/.vuepress/config.js': "module.exports = { head: require('./config/head') };\n" } },
+    // the same script list imported by no configuration
+    { code: "export default [['script', { src: 'https://www.googletagmanager.com/gtag/js?id=G-1' }]];\n", filename: 'src/head.ts' },
   ],
   invalid: [
+    {
+      // VuePress: `head: require('./config/head')` (found on real VuePress docs sites)
+      code: "module.exports = [\n  ['link', { rel: 'icon', href: '/favicon.ico' }],\n  ['script', { async: true, src: 'https://hm.baidu.com/hm.js?abc' }],\n  ['script', { src: 'https://www.googletagmanager.com/gtag/js?id=G-1' }],\n];\n",
+      filename: 'docs/.vuepress/config/head.js',
+      files: { 'docs/.vuepress/config.js': "const head = require('./config/head');\nmodule.exports = { title: 'Docs', head };\n" },
+      errors: [
+        { messageId: 'configNotGated', line: 3, message: 'VuePress configuration' },
+        { messageId: 'configNotGated', line: 4, message: 'Google Analytics' },
+      ],
+    },
+    {
+      // Nuxt: `app: { head: { script } }` with the script list imported
+      code: "export const script = [{ src: 'https://connect.facebook.net/en_US/fbevents.js', async: true }];\n",
+      filename: 'config/head.ts',
+      files: { 'nuxt.config.ts': "import { script } from './config/head';\nexport default defineNuxtConfig({ app: { head: { script } } });\n" },
+      errors: [{ messageId: 'configNotGated', line: 1, message: 'Meta Pixel' }],
+    },
     {
       // Nuxt: `modules` imported from another file (found as `import { modules, … } from './config'` on real Nuxt 3 configs)
       code: "export const modules = [\n  '@nuxt/image',\n  'nuxt-gtag',\n];\n",
