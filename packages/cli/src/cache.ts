@@ -115,6 +115,11 @@ export class DiskFactsStore implements FactsStore {
     return path.join(this.dir, key.slice(0, 2), `${key}.json`);
   }
 
+  /** Whether an entry exists for `key` (not read, not counted): the worker pool's probe sends only the others to workers. */
+  has(key: string): boolean {
+    return fs.existsSync(this.entry(key));
+  }
+
   load(key: string): unknown {
     let text: string;
     try {

@@ -102,7 +102,7 @@ export type WorkerReply =
 
 /** Counts of one pool run (tests, bench). */
 export interface PoolStats {
-  /** Files served by the cache on disk in the probe (no worker). */
+  /** Files the cache on disk holds (found by the probe; never sent to a worker). */
   cached: number;
   /** Files sent to workers. */
   sent: number;
@@ -134,7 +134,7 @@ export class PoolFactsStore implements FactsStore {
   readonly stats: PoolStats = { cached: 0, sent: 0, delivered: 0, failedInWorker: 0, crashed: 0, started: 0 };
   private probing = false;
   private probed?: string;
-  /** Facts by store key: cache hits of the probe and the workers' results (JSON values, as a cache entry holds them). */
+  /** Facts by store key that the workers delivered (JSON values, as a cache entry holds them). */
   private readonly ready = new Map<string, unknown>();
   /** Why the worker analysing a file (by store key) died. */
   private readonly failed = new Map<string, string>();
@@ -144,8 +144,6 @@ export class PoolFactsStore implements FactsStore {
   load(key: string): unknown {
     if (this.probing) {
       this.probed = key;
-      const value = this.disk?.load(key);
-      if (value !== undefined) this.ready.set(key, value);
       throw new ProbeOnly();
     }
     const failure = this.failed.get(key);
@@ -174,8 +172,13 @@ export class PoolFactsStore implements FactsStore {
         this.probed = undefined;
         workspace.indexFiles([file]);
         if (this.probed === undefined) continue; // skipped before the syntax pass (type, size, unreadable): the main thread says why
-        if (this.ready.has(this.probed)) this.stats.cached++;
-        else pending.push({ file: path.resolve(workspace.root, file), key: this.probed });
+        // an entry on disk is loaded (and counted) by the main thread as without workers; in the
+        // rare case that core rejects it (damaged, foreign), the main thread parses the file itself
+        if (this.disk?.has(this.probed)) this.stats.cached++;
+        else {
+          if (this.disk) this.disk.stats.misses++; // as the main thread's own lookup would count it
+          pending.push({ file: path.resolve(workspace.root, file), key: this.probed });
+        }
       }
     } finally {
       this.probing = false;
