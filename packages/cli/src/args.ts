@@ -258,7 +258,7 @@ const INVENTORY_OPTIONS: OptionSpec<InventoryOptions>[] = [
     name: 'notice', short: 'n', value: 'FILE', help: 'Compare with this privacy notice (Markdown, HTML or text); default: privacyNotice in creepyline.json',
     apply: (o, v) => { o.notice = v; },
   },
-  ...CHECK_OPTIONS.filter((spec) => ['output', 'config', 'fail-on', 'progress', 'no-progress', 'max-file-size', 'no-ignore', 'help'].includes(spec.name)) as unknown as OptionSpec<InventoryOptions>[],
+  ...CHECK_OPTIONS.filter((spec) => ['output', 'config', 'fail-on', 'progress', 'no-progress', 'max-file-size', 'no-ignore', 'jobs', 'help'].includes(spec.name)) as unknown as OptionSpec<InventoryOptions>[],
 ];
 
 const COMMANDS = ['check', 'inventory', 'rules', 'explain', 'init', 'merge-sarif', 'help'];

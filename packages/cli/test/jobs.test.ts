@@ -245,6 +245,21 @@ describe('check --jobs (worker threads)', function () {
     assert.match(result.stderr, /creepyline: a worker thread failed to start \(injected start-up fault\); the remaining files are analysed in the main thread\./);
   });
 
+  it('--shard and inventory give the same output with workers', async () => {
+    for (const args of [
+      ['check', 'samples', '--format', 'json', '--fail-on', 'never', '--no-cache', '--shard', '2/3'],
+      ['inventory', 'samples/shop', '--format', 'json'],
+    ]) {
+      const single = await run([...args, '--jobs', '1']);
+      const pooled = await run([...args, '--jobs', '2']);
+      assert.ok(single.stdout.length > 1000, single.stderr);
+      assert.equal(pooled.stdout, single.stdout, args.join(' '));
+      assert.equal(pooled.code, single.code);
+    }
+    const bad = await run(['inventory', 'samples/shop', '--jobs', '0']);
+    assert.equal(bad.code, 2);
+  });
+
   it('the progress bar counts up to the total once, with workers', async () => {
     let stderr = '';
     const code = await main(['check', 'samples/shop', '--format', 'json', '--fail-on', 'never', '--no-cache', '--jobs', '2', '--progress'], {
