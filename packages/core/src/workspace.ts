@@ -12,11 +12,11 @@ import type { AnalysisResult, FileAnalysis } from './api-types';
 import { LayeredConfigSet, type ConfigSet } from './config';
 import type { ResolvedConfig } from './config/types';
 import { disambiguateFingerprints, runRules } from './engine';
-import { createConsentMatcher, languageOf, scriptFacts, scriptKindOf } from './facts';
+import { createConsentMatcher, effectiveCategory, languageOf, scriptFacts, scriptKindOf } from './facts';
 import type { ConsentMatcher } from './facts/consent';
 import { htmlFacts } from './facts/html';
 import { angularComponentOf, angularTemplateFileFacts, componentFacts, componentModel, isScriptLanguage, mayDeclareComponent, withAngularTemplates } from './facts/components';
-import type { ConfigUse } from './facts/framework-config';
+import { configAcrossFiles, type ConfigUse } from './facts/framework-config';
 import { formsConfigProblems } from './facts/forms/resolve';
 import { FormFeedIndex } from './facts/forms/feeding';
 import type { FileFacts, FileLanguage, SchemaFact } from './facts/types';
@@ -660,7 +660,13 @@ export class Workspace {
     const loaders: QueueLoader[] = [];
     for (const facts of this.facts.values()) {
       if (this.packageRoot(facts.file) !== pkg) continue;
-      for (const sink of facts.sinks) {
+      // plugin entries and head scripts a framework configuration takes from this file load the tracker too
+      let split: TrackerSink[] = [];
+      if (facts.configExports?.length) {
+        const resolved = this.config.forFile(facts.file);
+        split = configAcrossFiles(facts, { configUsesOf: (f, n) => this.configUsesOf(f, n), exportedFrom: (sp, n, f) => this.exportedFrom(sp, n, f) }, this.policy(resolved).knowledge, (v) => effectiveCategory(v, resolved)).extra;
+      }
+      for (const sink of [...facts.sinks, ...split]) {
         if (!LOADER_FORMS.has(sink.form) || !vendorIds.includes(sink.vendorId)) continue;
         const grants = sink.gate.by?.grants ?? [];
         let gated = sink.gate.gated && (grants.includes('any') || grants.includes(category) || sink.category === category);

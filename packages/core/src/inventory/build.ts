@@ -11,6 +11,8 @@ import { resolveForms } from '../facts/forms/resolve';
 import type { Knowledge } from '../knowledge';
 import type { ConsentCategory } from '../knowledge/types';
 import { queueOf } from '../knowledge/tag-queues';
+import { configAcrossFiles } from '../facts/framework-config';
+import { effectiveCategory } from '../facts';
 import { companyOfVendor } from '../knowledge/vendor-companies';
 import type { Finding } from '../model';
 import type { ProjectFacts } from '../rule';
@@ -197,7 +199,12 @@ export function buildInventory(input: InventoryInput): Inventory {
   for (const facts of files) {
     const knowledge = input.knowledge(facts.file);
     const project = input.project(facts.file);
-    for (const sink of facts.sinks) {
+    // plugin entries and head scripts a framework configuration takes from this file (framework-config.ts)
+    const resolved = facts.configExports?.length || facts.configImports?.length ? input.config(facts.file) : undefined;
+    const split = resolved ? configAcrossFiles(facts, project, knowledge, (v) => effectiveCategory(v, resolved)) : undefined;
+    for (const listed of [...facts.sinks, ...(split?.extra ?? [])]) {
+      const regated = split?.gated.get(listed);
+      const sink = regated ? { ...listed, gate: regated } : listed;
       const entry = knowledge.vendorById(sink.vendorId);
       const vendor = vendorOf(sink.vendorId, sink.vendorName, entry?.kind ?? sink.thirdParty?.category ?? 'unknown', sink.category,
         sink.thirdParty ? { entity: sink.thirdParty.entity, host: sink.thirdParty.host, company: sink.thirdParty.company, version: sink.thirdParty.version } : undefined);

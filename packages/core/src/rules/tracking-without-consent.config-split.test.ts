@@ -25,6 +25,16 @@ runRuleTests(rule, {
     // the configuration imports the options object, which holds the tracker until consent
     { code: "import { gtag } from './config/gtag';\nexport default defineNuxtConfig({ modules: ['nuxt-gtag'], gtag });\n", filename: 'nuxt.config.ts', files: { 'config/gtag.ts': "export const gtag = { id: 'G-1', initMode: 'manual' };\n" } },
     { code: "import gtmOptions from './gtm';\nexport default { modules: [['@nuxtjs/gtm', gtmOptions]] };\n", filename: 'nuxt.config.js', files: { 'gtm.js': "export default { id: 'GTM-1', autoInit: false };\n" } },
+    // a page's gtag() call inherits the gating of the plugin a configuration takes from another file
+    {
+      code: "export function trackSignup() {\n  window.gtag('event', 'sign_up');\n}\n",
+      filename: 'src/track.js',
+      files: {
+        'package.json': '{ "name": "site" }',
+        'gatsby-config.js': GATSBY_REQUIRES_PLUGINS,
+        'config/plugins.js': "module.exports = [{ resolve: 'gatsby-plugin-gdpr-cookies', options: { googleAnalytics: { trackingId: 'G-1' } } }];\n",
+      },
+    },
     // head entries imported: a consent tool's blocking markup gates the script; a CDN script is no tracker
     { code: "module.exports = [['script', { type: 'text/plain', 'data-cookieconsent': 'statistics', src: 'https://www.googletagmanager.com/gtag/js?id=G-1' }], ['script', { src: 'https://cdn.jsdelivr.net/npm/katex/dist/katex.min.js' }]];\n", filename: 'docs/.vuepress/config/head.js', files: { 'docs/.vuepress/config.js': "module.exports = { head: require('./config/head') };\n" } },
     // a head list in a shape the framework does not read (a VuePress head takes tuples, not { src } objects)
@@ -33,6 +43,17 @@ runRuleTests(rule, {
     { code: "export default [['script', { src: 'https://www.googletagmanager.com/gtag/js?id=G-1' }]];\n", filename: 'src/head.ts' },
   ],
   invalid: [
+    {
+      // ... and its loader runs without consent when the imported plugin has no consent option
+      code: "export function trackSignup() {\n  window.gtag('event', 'sign_up');\n}\n",
+      filename: 'src/track.js',
+      files: {
+        'package.json': '{ "name": "site" }',
+        'gatsby-config.js': GATSBY_REQUIRES_PLUGINS,
+        'config/plugins.js': "module.exports = ['gatsby-plugin-google-gtag'];\n",
+      },
+      errors: [{ messageId: 'notGated', line: 2 }],
+    },
     {
       // VuePress: `head: require('./config/head')` (found on real VuePress docs sites)
       code: "module.exports = [\n  ['link', { rel: 'icon', href: '/favicon.ico' }],\n  ['script', { async: true, src: 'https://hm.baidu.com/hm.js?abc' }],\n  ['script', { src: 'https://www.googletagmanager.com/gtag/js?id=G-1' }],\n];\n",
@@ -114,4 +135,31 @@ runRuleTests(rule, {
       errors: [{ messageId: 'configNotGated', line: 2 }],
     },
   ],
+});
+
+describe('framework configuration split across files: inventory', () => {
+  it('lists the tracker at the entry in the file that writes it, with its verdict', async () => {
+    const fs = await import('node:fs');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const { strict: assert } = await import('node:assert');
+    const { Workspace } = await import('../workspace');
+    const { LayeredConfigSet } = await import('../config');
+    const { rules } = await import('./index');
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'creepyline-split-'));
+    try {
+      fs.mkdirSync(path.join(root, 'config'));
+      fs.writeFileSync(path.join(root, 'package.json'), '{ "name": "shop" }');
+      fs.writeFileSync(path.join(root, 'gatsby-config.js'), GATSBY_REQUIRES_PLUGINS);
+      fs.writeFileSync(path.join(root, 'config', 'plugins.js'), "module.exports = [\n  'gatsby-plugin-image',\n  'gatsby-plugin-hotjar',\n];\n");
+      const workspace = new Workspace({ root, config: new LayeredConfigSet(root, rules, [{ raw: {}, baseDir: root }]) });
+      const files = [path.join(root, 'gatsby-config.js'), path.join(root, 'config', 'plugins.js')];
+      const result = workspace.analyzeFiles(files);
+      const hotjar = workspace.inventory(files, result.findings).vendors.find((v) => v.id === 'hotjar');
+      assert.ok(hotjar, 'Hotjar is listed');
+      assert.deepEqual(hotjar.sites.map((s) => [path.relative(root, s.file), s.line, s.form, s.consent.status]), [[path.join('config', 'plugins.js'), 3, 'config', 'not-gated']]);
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
 });
