@@ -259,6 +259,14 @@ runRuleTests(rule, {
       ],
     },
     {
+      name: '@rollbar/react useRollbarPerson with the user’s name and email (found in public code)',
+      code: "import { useRollbarPerson } from '@rollbar/react';\nexport function RollbarUser({ user }: { user: { id: string; firstName: string; email: string } }) {\n  useRollbarPerson({ id: user.id, firstName: user.firstName, email: user.email });\n  return null;\n}",
+      errors: [
+        { messageId: 'piiToMonitoring', line: 3, column: 35, severity: 'info', message: 'first name (`firstName: user.firstName`) is attached to the error reports Rollbar receives through `useRollbarPerson`' },
+        { messageId: 'piiToMonitoring', line: 3, column: 62, severity: 'info', message: 'email address' },
+      ],
+    },
+    {
       name: 'an id key holding the email is the email (Rollbar person id set to the user’s email, found in public code)',
       code: "import Rollbar from 'rollbar';\nexport function setup(user: { email: string }) {\n  return new Rollbar({ accessToken: 't', payload: { person: { id: user.email } } });\n}",
       errors: [{ messageId: 'piiToMonitoring', line: 3, column: 63, severity: 'info', message: 'email address (`id: user.email`) is attached to the error reports Rollbar receives' }],
