@@ -151,6 +151,13 @@ function isScopeObject(receiver: ts.Expression, entry: SdkSinkEntry, scope: Scop
   if (binding?.kind !== 'parameter') return false;
   // Sentry.withScope((scope) => { scope.setUser(…) })
   const fn = binding.parameter.parent;
+  // Sentry.init({ initialScope: (scope) => { scope.setUser(…); return scope; } })
+  const member = fn.parent;
+  if (ts.isPropertyAssignment(member) && ts.isIdentifier(member.name) && member.name.text === 'initialScope' && ts.isObjectLiteralExpression(member.parent) && ts.isCallExpression(member.parent.parent)) {
+    const init = member.parent.parent;
+    const initPath = pathOf(init.expression);
+    return !!initPath && initPath[initPath.length - 1] === 'init' && (ts.isPropertyAccessExpression(init.expression) ? entryOfRoot(init.expression.expression, scope) === entry : entryOfRoot(init.expression, scope) === entry);
+  }
   const call = fn.parent;
   if (!ts.isCallExpression(call) || !call.arguments.includes(fn as ts.Expression)) return false;
   const path = pathOf(call.expression);

@@ -49,6 +49,8 @@ runRuleTests(rule, {
     "export function t(users: { email: string }[]) {\n  for (const u of users) {\n    const props: Record<string, string> = {};\n    analytics.track('x', props);\n    props.email = u.email;\n  }\n}",
     // a helper called with the object after it was sent does not reach the call
     "function addContact(p: Record<string, unknown>, u: { email: string }) {\n  p.email = u.email;\n}\nexport function t(user: { email: string }) {\n  const payload: Record<string, unknown> = {};\n  analytics.track('x', payload);\n  addContact(payload, user);\n}",
+    // initialScope of another library's init is not Sentry's
+    "export function setup(lib: { init(o: object): void }, user: { email: string }) {\n  lib.init({ initialScope: (scope: { setUser(u: object): void }) => { scope.setUser({ email: user.email }); } });\n}",
     // compound writes of counters and settings are not data
     "export function t(settings: { emailEnabled: boolean }, n: number) {\n  const props: Record<string, unknown> = { count: 0 };\n  props.count += n;\n  props.emailEnabled ??= settings.emailEnabled;\n  analytics.track('x', props);\n}",
     // Sentry with the id only: an error monitor links reports to an account by its id
@@ -248,6 +250,11 @@ runRuleTests(rule, {
         { messageId: 'defaultPiiToMonitoring', line: 5, column: 5, endColumn: 25, severity: 'info', confidence: 'medium', message: '`sendDefaultPii: true` makes Sentry collect the visitor’s IP address, cookies' },
         { messageId: 'piiToMonitoring', line: 6, column: 42, severity: 'info', message: 'email address (`email: user.email`) is attached to the error reports Sentry receives through `Sentry.init`' },
       ],
+    },
+    {
+      name: 'Sentry init with initialScope as a function that sets the user',
+      code: "import * as Sentry from '@sentry/browser';\nexport function setup(user: { id: string; email: string }) {\n  Sentry.init({ dsn: 'x', initialScope: (scope) => {\n    scope.setUser({ id: user.id, email: user.email });\n    return scope;\n  } });\n}",
+      errors: [{ messageId: 'piiToMonitoring', line: 4, column: 34, severity: 'info', message: 'email address (`email: user.email`) is attached to the error reports Sentry receives through `scope.setUser`' }],
     },
     {
       name: 'Raven user context and Rollbar payload.person (constructor, options in a const, configure); Deutsch: Kunde',
