@@ -37,7 +37,8 @@ export interface FrameworkPlugin {
   package: string;
   frameworks: readonly string[];
   vendor?: string;
-  subVendors?: Readonly<Record<string, string>>;
+  /** Option key → vendor id (JSON-inferred objects of several shapes leave the other keys undefined). */
+  subVendors?: Readonly<Record<string, string | undefined>>;
   configKey?: string;
   presetKey?: string;
   gatedWhen?: readonly { option: string; equals: string | boolean }[];
@@ -266,7 +267,7 @@ function pluginHits(plugin: FrameworkPlugin, node: ts.Node, entry: string, optio
     if (v) vendors.push(v);
   }
   for (const [key, id] of Object.entries(plugin.subVendors ?? {})) {
-    if (!options.some((o) => propertyNamed(o, key))) continue;
+    if (!id || !options.some((o) => propertyNamed(o, key))) continue;
     const v = knowledge.vendorById(id);
     if (v) vendors.push(v);
   }
@@ -660,7 +661,7 @@ function settingsOf(object: ts.ObjectLiteralExpression): ConfigSetting[] {
 
 /** The option keys of an options object that name a plugin's sub-tracker (`subVendors`). */
 function subVendorKeysOf(object: ts.ObjectLiteralExpression): string[] {
-  const names = new Set(frameworkPlugins().flatMap((p) => Object.keys(p.subVendors ?? {})));
+  const names = new Set(frameworkPlugins().flatMap((p) => Object.entries(p.subVendors ?? {}).flatMap(([key, id]) => (id ? [key] : []))));
   return object.properties.flatMap((p) => {
     const name = ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p) ? propertyName(p.name) : undefined;
     return name !== undefined && names.has(name) ? [name] : [];
@@ -900,7 +901,7 @@ function vendorsOf(plugin: FrameworkPlugin, keys: readonly string[], knowledge: 
   const own = plugin.vendor ? knowledge.vendorById(plugin.vendor) : undefined;
   if (own) out.push(own);
   for (const [key, id] of Object.entries(plugin.subVendors ?? {})) {
-    const v = keys.includes(key) ? knowledge.vendorById(id) : undefined;
+    const v = id && keys.includes(key) ? knowledge.vendorById(id) : undefined;
     if (v) out.push(v);
   }
   return out;

@@ -14,7 +14,7 @@ describe('knowledge: framework-config.json', () => {
     const frameworks = new Set(CONFIG_FILES.map((c) => c.id));
     for (const p of FRAMEWORK_PLUGINS) {
       assert.ok(p.frameworks.length > 0 && p.frameworks.every((f) => frameworks.has(f)), `${p.package}: frameworks`);
-      const ids = [...(p.vendor ? [p.vendor] : []), ...Object.values(p.subVendors ?? {})];
+      const ids = [...(p.vendor ? [p.vendor] : []), ...Object.values(p.subVendors ?? {}).filter((id): id is string => !!id)];
       assert.ok(ids.length > 0, `${p.package}: no vendor`);
       for (const id of ids) assert.ok(k.vendorById(id), `${p.package}: unknown vendor ${id}`);
       // a consent option either gates through gatedWhen or is the plugin's design; never a bare promise

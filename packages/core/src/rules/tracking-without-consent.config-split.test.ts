@@ -4,8 +4,15 @@
  * finding sits at the entry where the tracker is configured (in the imported file); a consent
  * option in either file gates it; an entry no configuration imports is just data.
  */
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { runRuleTests } from '../testing/rule-tester';
 import { rule } from './tracking-without-consent';
+import { rules } from './index';
+import { Workspace } from '../workspace';
+import { LayeredConfigSet } from '../config';
 
 const NUXT_IMPORTS_MODULES = "import { modules } from './config/modules';\nexport default defineNuxtConfig({ modules });\n";
 const GATSBY_REQUIRES_PLUGINS = "const plugins = require('./config/plugins');\nmodule.exports = { siteMetadata: { title: 'Shop' }, plugins };\n";
@@ -138,14 +145,7 @@ runRuleTests(rule, {
 });
 
 describe('framework configuration split across files: inventory', () => {
-  it('lists the tracker at the entry in the file that writes it, with its verdict', async () => {
-    const fs = await import('node:fs');
-    const os = await import('node:os');
-    const path = await import('node:path');
-    const { strict: assert } = await import('node:assert');
-    const { Workspace } = await import('../workspace');
-    const { LayeredConfigSet } = await import('../config');
-    const { rules } = await import('./index');
+  it('lists the tracker at the entry in the file that writes it, with its verdict', () => {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'creepyline-split-'));
     try {
       fs.mkdirSync(path.join(root, 'config'));
@@ -157,7 +157,7 @@ describe('framework configuration split across files: inventory', () => {
       const result = workspace.analyzeFiles(files);
       const hotjar = workspace.inventory(files, result.findings).vendors.find((v) => v.id === 'hotjar');
       assert.ok(hotjar, 'Hotjar is listed');
-      assert.deepEqual(hotjar.sites.map((s) => [path.relative(root, s.file), s.line, s.form, s.consent.status]), [[path.join('config', 'plugins.js'), 3, 'config', 'not-gated']]);
+      assert.deepEqual(hotjar!.sites.map((s) => [path.relative(root, s.file), s.line, s.form, s.consent.status]), [[path.join('config', 'plugins.js'), 3, 'config', 'not-gated']]);
     } finally {
       fs.rmSync(root, { recursive: true, force: true });
     }

@@ -90,6 +90,18 @@ runRuleTests(rule, {
       errors: [{ messageId: 'configNotGated', line: 4, message: 'VitePress configuration' }],
     },
     {
+      // VuePress: Baidu Tongji plugins, by name with options, by short name, as a plugin call, and the combined plugin's options
+      code: "const { baiduTongjiPlugin } = require('@renovamen/vuepress-plugin-baidu-tongji');\nmodule.exports = {\n  plugins: [\n    ['vuepress-plugin-baidu-tongji', { hm: 'abc' }],\n    ['baidu-tongji', { hm: 'abc' }],\n    baiduTongjiPlugin({ id: 'abc' }),\n    ['vuepress-plugin-baidu-google-analytics', { hm: 'abc', ga: 'UA-1' }],\n  ],\n};\n",
+      filename: 'docs/.vuepress/config.js',
+      errors: [
+        { messageId: 'configNotGated', line: 4, message: 'Baidu' },
+        { messageId: 'configNotGated', line: 5, message: 'Baidu' },
+        { messageId: 'configNotGated', line: 6, message: 'Baidu' },
+        { messageId: 'configNotGated', line: 7, message: 'Baidu' },
+        { messageId: 'configNotGated', line: 7, message: 'Google Analytics' },
+      ],
+    },
+    {
       // VuePress 2 plugin call imported from the package
       code: "import { defineUserConfig } from 'vuepress';\nimport { googleAnalyticsPlugin } from '@vuepress/plugin-google-analytics';\nexport default defineUserConfig({ plugins: [googleAnalyticsPlugin({ id: 'G-1' })] });\n",
       filename: 'docs/.vuepress/config.ts',
