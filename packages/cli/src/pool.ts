@@ -33,7 +33,7 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { ConfigSet, FactsStore, StoredFacts, Workspace, loadConfig } from '@creepyline/core';
+import type { ConfigSet, FactsStore, StoredFacts, StoredRun, Workspace, loadConfig } from '@creepyline/core';
 import type { DiskFactsStore } from './cache';
 import type { Progress } from './progress';
 
@@ -139,7 +139,16 @@ export class PoolFactsStore implements FactsStore {
   /** Why the worker analysing a file (by store key) died. */
   private readonly failed = new Map<string, string>();
 
-  constructor(private readonly disk?: DiskFactsStore) {}
+  /** Whole runs go to the cache on disk as without workers; without a cache there are none (as without workers). */
+  readonly loadRun?: (key: string) => unknown;
+  readonly saveRun?: (key: string, run: StoredRun) => void;
+
+  constructor(private readonly disk?: DiskFactsStore) {
+    if (disk) {
+      this.loadRun = (key) => disk.loadRun(key);
+      this.saveRun = (key, run) => disk.saveRun(key, run);
+    }
+  }
 
   load(key: string): unknown {
     if (this.probing) {
