@@ -483,7 +483,40 @@ export class GateFinder {
    * Reached a function boundary. CMP callbacks gate; function expressions continue to
    * their lexical context; named functions are followed to their call sites.
    */
+  /**
+   * Answers of {@link throughFunction} for searches that start in the file (depth 0, nothing
+   * visited yet), per function and category. The answer depends on the function and the category
+   * only, so every sink and every imported binding's use inside one function shares it (a
+   * component with many tracker calls or imported helpers is followed once); what the search
+   * added to its result is kept and added to each asker's result (it only ever adds).
+   */
+  private readonly functionAnswers = new Map<ts.Node, Map<ConsentCategory, { verdict: 'gated' | 'continue' | 'stop'; delta: GateResult }>>();
+
   private throughFunction(fn: ts.SignatureDeclaration, category: ConsentCategory, result: GateResult, depth: number, visited: Set<ts.Node>): 'gated' | 'continue' | 'stop' {
+    // deeper searches depend on the path that led there (the functions visited): not shared
+    if (depth !== 0 || visited.size !== 0) return this.throughFunctionUncached(fn, category, result, depth, visited);
+    let byCategory = this.functionAnswers.get(fn);
+    let answer = byCategory?.get(category);
+    if (!answer) {
+      const delta: GateResult = { gated: false, seen: [], trace: [] };
+      answer = { verdict: this.throughFunctionUncached(fn, category, delta, depth, new Set()), delta };
+      if (!byCategory) this.functionAnswers.set(fn, (byCategory = new Map()));
+      byCategory.set(category, answer);
+    }
+    const { delta } = answer;
+    result.seen.push(...delta.seen);
+    result.trace.push(...delta.trace);
+    if (delta.gated) result.gated = true;
+    if (delta.by) result.by = delta.by;
+    if (delta.exportNames) result.exportNames = [...delta.exportNames];
+    if (delta.existence) result.existence ??= delta.existence;
+    if (delta.consentEvent) result.consentEvent = delta.consentEvent;
+    if (delta.ungatedUses) result.ungatedUses = [...delta.ungatedUses];
+    if (delta.globalFunction !== undefined) result.globalFunction = delta.globalFunction;
+    return answer.verdict;
+  }
+
+  private throughFunctionUncached(fn: ts.SignatureDeclaration, category: ConsentCategory, result: GateResult, depth: number, visited: Set<ts.Node>): 'gated' | 'continue' | 'stop' {
     const callback = this.cmpCallback(fn);
     if (callback) {
       if (callback.needsInnerCheck) {
@@ -537,41 +570,9 @@ export class GateFinder {
         return 'stop';
       }
       visited.add(fn);
-      return this.throughCallSitesOnce(fn, name, category, result, depth, visited) ? 'gated' : 'stop';
+      return this.throughCallSites(fn, name, category, result, depth, visited) ? 'gated' : 'stop';
     }
     return 'continue';
-  }
-
-  /**
-   * Answers of {@link throughCallSites} for the sink's own enclosing function (depth 0), per
-   * function and category: every sink of one helper gets the same answer (it depends on the
-   * function and the category only), so a helper with many tracker calls is followed once.
-   */
-  private readonly callSiteAnswers = new Map<ts.Node, Map<ConsentCategory, { gated: boolean; delta: GateResult }>>();
-
-  private throughCallSitesOnce(fn: ts.SignatureDeclaration, name: string, category: ConsentCategory, result: GateResult, depth: number, visited: Set<ts.Node>): boolean {
-    // deeper searches depend on the path that led there (visited functions): not shared
-    if (depth !== 0 || visited.size !== 1) return this.throughCallSites(fn, name, category, result, depth, visited);
-    let byCategory = this.callSiteAnswers.get(fn);
-    let answer = byCategory?.get(category);
-    if (!answer) {
-      const delta: GateResult = { gated: false, seen: [], trace: [] };
-      answer = { gated: this.throughCallSites(fn, name, category, delta, depth, visited), delta };
-      if (!byCategory) this.callSiteAnswers.set(fn, (byCategory = new Map()));
-      byCategory.set(category, answer);
-    }
-    // what the search added to its result, added to this sink's result (it only ever adds)
-    const { delta } = answer;
-    result.seen.push(...delta.seen);
-    result.trace.push(...delta.trace);
-    if (delta.gated) result.gated = true;
-    if (delta.by) result.by = delta.by;
-    if (delta.exportNames) result.exportNames = [...delta.exportNames];
-    if (delta.existence) result.existence ??= delta.existence;
-    if (delta.consentEvent) result.consentEvent = delta.consentEvent;
-    if (delta.ungatedUses) result.ungatedUses = [...delta.ungatedUses];
-    if (delta.globalFunction !== undefined) result.globalFunction = delta.globalFunction;
-    return answer.gated;
   }
 
   /**
