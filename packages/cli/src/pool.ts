@@ -169,8 +169,9 @@ export class PoolFactsStore implements FactsStore {
 
   /**
    * Runs the syntax pass of `files` in up to `jobs` workers (see the file comment); returns
-   * whether a pool ran. `workspace` must use this store; nothing is added to its memory here,
-   * so it takes the facts in its own order afterwards.
+   * whether a pool ran to its end (false: no pool was needed, or it was abandoned). `workspace`
+   * must use this store; nothing is added to its memory here, so it takes the facts in its own
+   * order afterwards.
    */
   async run(workspace: Workspace, files: readonly string[], setup: Omit<WorkerSetup, 'cache' | 'fault'>, jobs: number | 'auto' | undefined, progress: Progress, warn: (line: string) => void): Promise<boolean> {
     if (maxWorkers(jobs) === 0) return false;
@@ -201,15 +202,19 @@ export class PoolFactsStore implements FactsStore {
     if (fault) full.fault = fault;
     const done = { count: files.length - pending.length };
     progress.update(done.count, files.length, files[0] ?? workspace.root);
-    await this.dispatch(pending, count, full, (file) => {
+    const completed = await this.dispatch(pending, count, full, (file) => {
       done.count++;
       progress.update(done.count, files.length, file);
     }, warn);
-    return true;
+    // after an abandoned pool the main thread's own pass draws the bar again, from the start
+    return completed;
   }
 
-  /** Sends `pending` to `count` workers; resolves when every file is answered and every worker has ended. */
-  private dispatch(pending: PendingFile[], count: number, setup: WorkerSetup, onDone: (file: string) => void, warn: (line: string) => void): Promise<void> {
+  /**
+   * Sends `pending` to `count` workers; resolves when every file is answered (true) or the pool
+   * was abandoned (false), and every worker has ended.
+   */
+  private dispatch(pending: PendingFile[], count: number, setup: WorkerSetup, onDone: (file: string) => void, warn: (line: string) => void): Promise<boolean> {
     interface Slot {
       worker: Worker;
       ready: boolean;
@@ -220,14 +225,15 @@ export class PoolFactsStore implements FactsStore {
     const queue = [...pending];
     const slots = new Set<Slot>();
     let stopped = false;
-    return new Promise<void>((resolve) => {
+    let abandoned = false;
+    return new Promise<boolean>((resolve) => {
       const finish = () => {
         if (stopped) return;
         stopped = true;
         const all = [...slots];
         for (const slot of all) slot.ended = true;
         // terminate() resolves once the thread is gone: no worker outlives the run
-        void Promise.allSettled(all.map((slot) => slot.worker.terminate())).then(() => resolve());
+        void Promise.allSettled(all.map((slot) => slot.worker.terminate())).then(() => resolve(!abandoned));
       };
       const feed = (slot: Slot) => {
         while (slot.inFlight.length < IN_FLIGHT && queue.length > 0) {
@@ -299,6 +305,7 @@ export class PoolFactsStore implements FactsStore {
       const abandon = (why: string) => {
         if (stopped) return;
         warn(`creepyline: ${why}; the remaining files are analysed in the main thread.`);
+        abandoned = true;
         queue.length = 0;
         finish();
       };
