@@ -28,7 +28,7 @@
  * a syntax pass; 1 = no worker); `auto` (the default) = one per core but one
  * (`os.availableParallelism() − 1`), and only when that gives at least 2 workers with at least
  * {@link AUTO_MIN_FILES_PER_WORKER} files each: on a 2-core machine auto is a single thread
- * (measured there: 0.5–0.8× with two workers, README "Speed"; `npm run bench -- --repo` prints it).
+ * (measured there: 0.5–1.0× with two workers, README "Speed"; `npm run bench -- --repo` prints it).
  */
 import * as os from 'node:os';
 import * as path from 'node:path';
