@@ -295,14 +295,39 @@ function pluginHits(plugin: FrameworkPlugin, node: ts.Node, entry: string, optio
       ],
     };
   }
+  const optionEdit = gate.gated ? undefined : consentOptionEdit(plugin, options);
   return vendors.map((vendor) => ({
     node,
     vendor,
     form: 'config' as const,
     label: entry,
-    config: { framework: file.name, entry, plugin: plugin.package, consentOption: plugin.consentOption },
+    config: { framework: file.name, entry, plugin: plugin.package, consentOption: plugin.consentOption, ...(optionEdit ? { optionEdit } : {}) },
     gate,
   }));
+}
+
+/**
+ * The plugin's first consent option (`gatedWhen[0]`) written into the options object it reads
+ * (the configuration key's object first, as Nuxt reads `gtag: {…}` over inline options): the
+ * option's value replaced when it is there, else the option added after the last property.
+ */
+function consentOptionEdit(plugin: FrameworkPlugin, options: readonly ts.ObjectLiteralExpression[]): { option: string; start: number; end: number; text: string } | undefined {
+  const condition = plugin.gatedWhen?.[0];
+  const object = options[options.length - 1];
+  if (!condition || !plugin.consentOption || !object) return undefined;
+  const value = typeof condition.equals === 'string' ? `'${condition.equals}'` : String(condition.equals);
+  const existing = propertyNamed(object, condition.option);
+  if (existing) {
+    const node = existing.node;
+    if (!ts.isPropertyAssignment(node)) return undefined;
+    return { option: condition.option, start: node.initializer.getStart(), end: node.initializer.getEnd(), text: value };
+  }
+  const last = object.properties[object.properties.length - 1];
+  if (!last) {
+    const at = object.getStart() + 1;
+    return { option: condition.option, start: at, end: at, text: ` ${condition.option}: ${value} ` };
+  }
+  return { option: condition.option, start: last.getEnd(), end: last.getEnd(), text: `, ${condition.option}: ${value}` };
 }
 
 /** The first `gatedWhen` option set to its value (a literal) in any of the option objects. */

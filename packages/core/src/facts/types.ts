@@ -121,7 +121,18 @@ export interface TrackerSink {
    * as written, the plugin package and the plugin's own consent option when it has one
    * (`knowledge/framework-config.json`).
    */
-  config?: { framework: string; entry: string; plugin?: string; consentOption?: string };
+  config?: {
+    framework: string;
+    entry: string;
+    plugin?: string;
+    consentOption?: string;
+    /**
+     * The plugin's consent option written into its options object (`initMode: 'manual'` added, or
+     * an existing `initMode` set): the quick fix. The site must then start the tracker after
+     * consent (the option's documented call), so it is a suggestion, never applied unreviewed.
+     */
+    optionEdit?: { option: string; start: number; end: number; text: string };
+  };
   gate: GateResult;
 }
 

@@ -51,8 +51,29 @@ runRuleTests(rule, {
       // nuxt-gtag loads gtag.js when the app starts; the fix names initMode
       code: "export default defineNuxtConfig({\n  modules: ['@nuxt/image', 'nuxt-gtag'],\n  gtag: { id: 'G-1', enabled: process.env.NODE_ENV === 'production' },\n});\n",
       filename: 'nuxt.config.ts',
-      output: null,
+      // the quick fix writes the plugin's consent option into the options it reads
+      output: "export default defineNuxtConfig({\n  modules: ['@nuxt/image', 'nuxt-gtag'],\n  gtag: { id: 'G-1', enabled: process.env.NODE_ENV === 'production', initMode: 'manual' },\n});\n",
       errors: [{ messageId: 'configNotGated', line: 2, column: 28, endColumn: 39, message: 'Nuxt configuration', severity: 'error' }],
+    },
+    {
+      // the fix sets an existing option to its consent value
+      code: "export default defineNuxtConfig({\n  modules: ['nuxt-gtag'],\n  gtag: { initMode: 'auto', id: 'G-1' },\n});\n",
+      filename: 'nuxt.config.ts',
+      output: "export default defineNuxtConfig({\n  modules: ['nuxt-gtag'],\n  gtag: { initMode: 'manual', id: 'G-1' },\n});\n",
+      errors: [{ messageId: 'configNotGated', line: 2 }],
+    },
+    {
+      // ... or adds it to the module's inline options (an empty object too); a plugin without a consent option gets no fix
+      code: "export default {\n  modules: [['@nuxtjs/gtm', {}]],\n};\n",
+      filename: 'nuxt.config.js',
+      output: "export default {\n  modules: [['@nuxtjs/gtm', { autoInit: false }]],\n};\n",
+      errors: [{ messageId: 'configNotGated', line: 2 }],
+    },
+    {
+      code: "module.exports = { plugins: ['gatsby-plugin-hotjar'] };\n",
+      filename: 'gatsby-config.js',
+      output: null,
+      errors: [{ messageId: 'configNotGated', line: 1 }],
     },
     {
       // inline module options (Nuxt 2 buildModules)

@@ -281,7 +281,9 @@ export const rule = createRule<Options, MessageIds>({
         ...(sink.anchor ? { ownerStart: sink.span.start } : {}),
         confidence: heuristic ? 'medium' : 'high',
         severityCap: exempt && !advanced ? 'info' : advanced || noKnownCaller || instance?.guessed || existence ? 'warning' : undefined,
-        fixes: wrapFixes(facts.text, facts.lineStarts, sink, check),
+        fixes: sink.config?.optionEdit
+          ? [{ title: `Use ${sink.config.plugin}’s consent option (${sink.config.optionEdit.option}; then start it after consent)`, edits: [{ start: sink.config.optionEdit.start, end: sink.config.optionEdit.end, text: sink.config.optionEdit.text }], safe: false }]
+          : wrapFixes(facts.text, facts.lineStarts, sink, check),
         trace: [
           sink.thirdParty
             ? `${sink.thirdParty.host} belongs to ${sink.thirdParty.entity}${sink.thirdParty.company && sink.thirdParty.company !== sink.thirdParty.entity ? ` (${sink.thirdParty.company})` : ''}, category "${sink.thirdParty.category}" in the third-party-web dataset${sink.thirdParty.version ? ` ${sink.thirdParty.version}` : ''}; ${sink.vendorName} needs ${CATEGORY_LABEL[sink.category]} consent: ${sink.thirdParty.reason}`
@@ -299,15 +301,25 @@ export const rule = createRule<Options, MessageIds>({
             ? ['This file is not a framework entry point (a page, layout or route; `entryPoints` in creepyline.json adds yours), so it runs only if something calls it: reported at warning, medium confidence. Where it runs on page load unchecked, it is a violation.']
             : []),
         ],
-        related: (crossFile?.ungated ?? []).slice(0, 20).map((use) => ({
-          file: use.file,
-          range: { start: { line: use.line, column: use.column }, end: { line: use.line, column: use.column + (use.span.end - use.span.start) }, startOffset: use.span.start, endOffset: use.span.end },
-          message: `Called here without a consent check for ${CATEGORY_LABEL[sink.category]} tracking`,
-        })),
+        related: [
+          ...(crossFile?.ungated ?? []).slice(0, 20).map((use) => ({
+            file: use.file,
+            range: { start: { line: use.line, column: use.column }, end: { line: use.line, column: use.column + (use.span.end - use.span.start) }, startOffset: use.span.start, endOffset: use.span.end },
+            message: `Called here without a consent check for ${CATEGORY_LABEL[sink.category]} tracking`,
+          })),
+          // the options object the consent-option fix edits (Nuxt's `gtag: {…}` on another line)
+          ...(sink.config?.optionEdit ? [optionsLocation(facts, sink.config.optionEdit, sink.config.plugin ?? '')] : []),
+        ],
       });
     }
   },
 });
+
+/** Where the consent-option fix writes, as a related location of the configuration finding. */
+function optionsLocation(facts: FileFacts, edit: { option: string; start: number; end: number }, plugin: string) {
+  const start = rangeOf(facts.lineStarts, edit.start, edit.end);
+  return { file: facts.file, range: { ...start, startOffset: edit.start, endOffset: edit.end }, message: `The options ${plugin} reads: \`${edit.option}\` goes here` };
+}
 
 /**
  * A sink whose finding moves to the ungated callers in other files: some callers check consent,
