@@ -179,9 +179,21 @@ export class GateFinder {
     return positionAt(this.lineStarts, offset).line;
   }
 
+  /**
+   * How many times a search met a check whose answer depends on the category asked for (a
+   * proof with hits, a function handed to a consent tool). When a search leaves it unchanged,
+   * the search would have gone the same way and said the same for every other category.
+   */
+  private categoryDecisionCount = 0;
+
+  get categoryDecisions(): number {
+    return this.categoryDecisionCount;
+  }
+
   /** Records a proof; returns true when it gates the category. */
   private accept(proof: ConditionProof, form: GuardEvidence['form'], category: ConsentCategory, result: GateResult): boolean {
     if (proof.hits.length === 0) return false;
+    this.categoryDecisionCount++;
     const evidence = evidenceOf({ ...proof.hits[0], grants: [...proof.grants] }, form, this.sourceFile.text);
     if (proof.grants.has('any') || proof.grants.has(category)) {
       result.gated = true;
@@ -490,7 +502,7 @@ export class GateFinder {
    * component with many tracker calls or imported helpers is followed once); what the search
    * added to its result is kept and added to each asker's result (it only ever adds).
    */
-  private readonly functionAnswers = new Map<ts.Node, Map<ConsentCategory, { verdict: 'gated' | 'continue' | 'stop'; delta: GateResult }>>();
+  private readonly functionAnswers = new Map<ts.Node, Map<ConsentCategory, { verdict: 'gated' | 'continue' | 'stop'; delta: GateResult; decisions: number }>>();
 
   private throughFunction(fn: ts.SignatureDeclaration, category: ConsentCategory, result: GateResult, depth: number, visited: Set<ts.Node>): 'gated' | 'continue' | 'stop' {
     // deeper searches depend on the path that led there (the functions visited): not shared
@@ -499,9 +511,14 @@ export class GateFinder {
     let answer = byCategory?.get(category);
     if (!answer) {
       const delta: GateResult = { gated: false, seen: [], trace: [] };
-      answer = { verdict: this.throughFunctionUncached(fn, category, delta, depth, new Set()), delta };
+      const before = this.categoryDecisionCount;
+      answer = { verdict: this.throughFunctionUncached(fn, category, delta, depth, new Set()), delta, decisions: 0 };
+      answer.decisions = this.categoryDecisionCount - before;
       if (!byCategory) this.functionAnswers.set(fn, (byCategory = new Map()));
       byCategory.set(category, answer);
+    } else {
+      // the answer's checks count for this search as if it had met them again
+      this.categoryDecisionCount += answer.decisions;
     }
     const { delta } = answer;
     result.seen.push(...delta.seen);
@@ -642,6 +659,7 @@ export class GateFinder {
       // Handed to the consent tool by name: `<CookieConsent onAccept={start}>`,
       // `addEventListener('CookiebotOnAccept', start)`, `run({ onConsent: load })`.
       const handedOver = this.findCmpCallback(reference);
+      if (handedOver) this.categoryDecisionCount++;
       if (handedOver && !handedOver.needsInnerCheck && (handedOver.category === 'any' || handedOver.category === category)) {
         result.trace.push(`\`${name}\` is passed to ${handedOver.label}, which runs it after consent.`);
         gatedUses++;

@@ -91,12 +91,16 @@ function useOf(specifier: string, exportName: string, node: ts.Node, sourceFile:
   const grants: ImportedUse['grants'] = [];
   let enclosingExports: string[] = [];
   let consentEvent: string | undefined;
+  const decisions = gates.categoryDecisions;
   for (const category of CATEGORIES) {
     const gate = gates.find(node, category);
     if (gate.gated) grants.push(gate.by?.grants.includes('any') ? 'any' : category);
     else if (gate.exportNames) enclosingExports = gate.exportNames;
     if (!gate.gated && gate.consentEvent) consentEvent = gate.consentEvent.name;
     if (grants.includes('any')) break;
+    // no check of any kind on the way (most uses of imported components and helpers): every
+    // other category would be searched the same way and give the same answer
+    if (category === CATEGORIES[0] && !gate.gated && gates.categoryDecisions === decisions) break;
   }
   return {
     specifier,
