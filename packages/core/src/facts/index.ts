@@ -133,7 +133,7 @@ export function analyseModule(
     sinks.sort((a, b) => a.span.start - b.span.start);
   }
   const importedCalls: { call: ts.CallExpression; specifier: string; exportName: string }[] = [];
-  const modules = withModules ? collectModuleFacts(sourceFile, scope, gates, (call, specifier, exportName) => importedCalls.push({ call, specifier, exportName })) : { imports: [], reexports: [], dependencies: [] };
+  const modules = withModules ? collectModuleFacts(sourceFile, scope, gates, (call, specifier, exportName) => importedCalls.push({ call, specifier, exportName }), identifiers) : { imports: [], reexports: [], dependencies: [] };
   // personal data in the arguments of the sinks found above (no walk of its own)
   const flowSinks: FlowSink[] = [];
   for (const sink of raw) {

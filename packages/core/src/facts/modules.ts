@@ -23,6 +23,11 @@ export function collectModuleFacts(
   gates: () => GateFinder,
   /** Told about every call of an imported project function (for the personal-data flows pass). */
   onCall?: (call: ts.CallExpression, specifier: string, exportName: string) => void,
+  /**
+   * The file's identifiers by name, from the one syntax walk (facts/trackers.ts): the uses of the
+   * imported names are looked up there instead of walking the file a second time.
+   */
+  identifiers?: ReadonlyMap<string, readonly ts.Identifier[]>,
 ): { imports: ImportedUse[]; reexports: Reexport[]; dependencies: string[] } {
   const reexports: Reexport[] = [];
   const dependencies = new Set<string>();
@@ -60,8 +65,8 @@ export function collectModuleFacts(
   const imports: ImportedUse[] = [];
   if (localNames.size === 0) return { imports, reexports, dependencies: [...dependencies] };
 
-  const visit = (node: ts.Node): void => {
-    if (ts.isIdentifier(node) && localNames.has(node.text) && isReference(node)) {
+  const consider = (node: ts.Identifier): void => {
+    if (isReference(node)) {
       const binding = scope.resolve(node.text, node);
       if (binding?.kind === 'import' && mayBeProjectModule(binding.module)) {
         let exportName = binding.exportName;
@@ -81,9 +86,20 @@ export function collectModuleFacts(
         if (onCall && ts.isCallExpression(useNode.parent) && useNode.parent.expression === useNode) onCall(useNode.parent, binding.module, exportName);
       }
     }
-    ts.forEachChild(node, visit);
   };
-  for (const statement of sourceFile.statements) if (!ts.isImportDeclaration(statement) && !ts.isExportDeclaration(statement)) visit(statement);
+  if (identifiers) {
+    // in document order, as a walk would meet them; import and export declarations hold no uses
+    const uses: ts.Identifier[] = [];
+    for (const name of localNames) for (const id of identifiers.get(name) ?? []) uses.push(id);
+    uses.sort((a, b) => a.pos - b.pos);
+    for (const id of uses) if (!inImportOrExportDeclaration(id)) consider(id);
+  } else {
+    const visit = (node: ts.Node): void => {
+      if (ts.isIdentifier(node) && localNames.has(node.text)) consider(node);
+      ts.forEachChild(node, visit);
+    };
+    for (const statement of sourceFile.statements) if (!ts.isImportDeclaration(statement) && !ts.isExportDeclaration(statement)) visit(statement);
+  }
   return { imports, reexports, dependencies: [...dependencies] };
 }
 
@@ -128,6 +144,13 @@ function memberCall(use: ts.Node, sourceFile: ts.SourceFile): ImportedUse['membe
     call: { start: call.getStart(sourceFile), end: call.getEnd() },
     statement: statement && { start: statement.getStart(sourceFile), end: statement.getEnd() },
   };
+}
+
+/** Inside a top-level `import …` or `export … from` declaration (whose names are not uses). */
+function inImportOrExportDeclaration(id: ts.Node): boolean {
+  let n: ts.Node = id;
+  while (n.parent && !ts.isSourceFile(n.parent)) n = n.parent;
+  return ts.isImportDeclaration(n) || ts.isExportDeclaration(n);
 }
 
 function addBindingNames(name: ts.BindingName, out: Set<string>): void {

@@ -54,7 +54,25 @@ export function factoryOf(module: string, exportName: string, rest: readonly str
 export function vendorNamed(name: string, vendors: readonly VendorEntry[]): VendorEntry | undefined {
   const word = name.replace(/\.[cm]?[jt]sx?$/, '').toLowerCase().replace(/[^a-z0-9]/g, '');
   if (word.length < 4) return undefined;
-  return vendors.find((v) => v.id.replace(/[^a-z0-9]/g, '') === word || v.name.toLowerCase().replace(/[^a-z0-9]/g, '') === word);
+  return vendorWords(vendors).get(word);
+}
+
+/** Each vendor's id and name as one word (`googleanalytics4`), first vendor in the list first; once per vendor list. */
+const vendorWordIndex = new WeakMap<readonly VendorEntry[], Map<string, VendorEntry>>();
+
+function vendorWords(vendors: readonly VendorEntry[]): Map<string, VendorEntry> {
+  let index = vendorWordIndex.get(vendors);
+  if (!index) {
+    index = new Map();
+    // the first vendor whose id or name matches wins, as a scan of the list in order would give
+    for (const v of vendors) {
+      for (const w of [v.id.replace(/[^a-z0-9]/g, ''), v.name.toLowerCase().replace(/[^a-z0-9]/g, '')]) {
+        if (!index.has(w)) index.set(w, v);
+      }
+    }
+    vendorWordIndex.set(vendors, index);
+  }
+  return index;
 }
 
 /** Methods that send data on a vendor's SDK objects and instances (its factories', its imports', its global's). */
