@@ -820,6 +820,14 @@ const MAX_CLIMB = 12;
 /** Whether a name is about marketing, memoised per catalogue set (names repeat across a file and between edits). */
 const marketingNameMemo = derived(() => new Map<string, boolean>());
 
+/** Any marketing word anywhere in a lower-case, umlaut-folded text (a cheap test before the per-string search). */
+const marketingWordPattern = derived(() => new RegExp([...marketingWords()].map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')));
+
+/** A text folded as {@link splitWords} folds names (umlauts, then lower case). */
+function foldedText(text: string): string {
+  return text.replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue').replace(/Ä/g, 'Ae').replace(/Ö/g, 'Oe').replace(/Ü/g, 'Ue').replace(/ß/g, 'ss').toLowerCase();
+}
+
 function isMarketingName(name: string): boolean {
   const memo = marketingNameMemo();
   let hit = memo.get(name);
@@ -914,6 +922,9 @@ function findMarketingTexts(sinks: readonly FlowSink[], strings: readonly ts.Nod
   // the file's own name only (`segments.ts`, `retargeting.ts`): folder names far up say little about one file
   const fileWords = splitWords(sf.fileName.split(/[\\/]/).pop()!.replace(/\.[a-z]+$/i, ''));
   const fileHit = fileWords.find((w) => marketingWords().has(w));
+  // every marketing name is a piece of the file's text: a file without any marketing word (most
+  // files) has no string under a marketing name, and without a marketing file name none at all
+  if (!fileHit && !marketingWordPattern().test(foldedText(sf.text))) return out;
   const own = new Map<ts.Node, string | null>();
   const inTrackerCall = coveredBy(covered);
   for (const node of strings) {
