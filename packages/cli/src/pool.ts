@@ -49,6 +49,8 @@ export const WORKER_STACK_MB = 1;
 
 /** Files the main thread's syntax pass would run on, most at a time per worker (in flight). */
 const IN_FLIGHT = 2;
+/** How long a worker still starting up may take before it is terminated anyway (see `end` in dispatch). */
+const START_GRACE_MS = 30_000;
 
 /** The most worker threads `jobs` can ask for on `cores` cores (0 or 1 = no pool). */
 export function maxWorkers(jobs: number | 'auto' | undefined, cores = os.availableParallelism()): number {
@@ -221,6 +223,8 @@ export class PoolFactsStore implements FactsStore {
       inFlight: PendingFile[];
       error?: Error;
       ended: boolean;
+      /** The thread is gone (its 'exit' event came). */
+      exited: boolean;
     }
     const queue = [...pending];
     const slots = new Set<Slot>();
@@ -233,7 +237,26 @@ export class PoolFactsStore implements FactsStore {
         const all = [...slots];
         for (const slot of all) slot.ended = true;
         // terminate() resolves once the thread is gone: no worker outlives the run
-        void Promise.allSettled(all.map((slot) => slot.worker.terminate())).then(() => resolve(!abandoned));
+        void Promise.allSettled(all.map(end)).then(() => resolve(!abandoned));
+      };
+      /**
+       * Ends one worker. One still running its start-up script is ended only once it is ready or
+       * has exited by itself: terminating a thread in the middle of its first script can abort
+       * the whole process (Node 20: an assertion in DecorateErrorStack, seen when one worker
+       * failed to start and the pool ended the others). A start-up that never ends is cut after
+       * START_GRACE_MS.
+       */
+      const end = (slot: Slot): Promise<unknown> => {
+        if (slot.ready || slot.exited) return slot.worker.terminate();
+        return new Promise((settle) => {
+          const timer = setTimeout(() => settle(slot.worker.terminate()), START_GRACE_MS);
+          const done = (terminate: boolean) => {
+            clearTimeout(timer);
+            settle(terminate ? slot.worker.terminate() : undefined);
+          };
+          slot.worker.once('message', () => done(true));
+          slot.worker.once('exit', () => done(false));
+        });
       };
       const feed = (slot: Slot) => {
         while (slot.inFlight.length < IN_FLIGHT && queue.length > 0) {
@@ -256,7 +279,7 @@ export class PoolFactsStore implements FactsStore {
           return;
         }
         this.stats.started++;
-        const slot: Slot = { worker, ready: false, inFlight: [], ended: false };
+        const slot: Slot = { worker, ready: false, inFlight: [], ended: false, exited: false };
         slots.add(slot);
         worker.on('message', (reply: WorkerReply) => {
           if ('ready' in reply) {
@@ -281,6 +304,7 @@ export class PoolFactsStore implements FactsStore {
           slot.error = error;
         });
         worker.on('exit', (code) => {
+          slot.exited = true;
           if (slot.ended || stopped) return;
           slot.ended = true;
           slots.delete(slot);
