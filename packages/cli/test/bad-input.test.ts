@@ -10,8 +10,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { syncBuiltinESMExports } from 'node:module';
-import { main } from '../src/main';
-import { GATED_TRACKER, makeProject, removeProject, runCli, UNGATED_TRACKER, REPO_ROOT } from './helpers';
+import { GATED_TRACKER, makeProject, removeProject, runCli, UNGATED_TRACKER, REPO_ROOT, runMain } from './helpers';
 
 interface JsonReport {
   findings: { ruleId: string; file: string; range: { start: { line: number; column: number }; end: { line: number; column: number } } }[];
@@ -25,16 +24,8 @@ interface JsonReport {
 const STACK_FRAME = /^\s+at .+:\d+:\d+\)?$/m;
 
 /** Runs the CLI in-process; resolves to exit code and the streams' text. */
-export async function runInProcess(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, {
-    stdout: { write: (t: string) => (stdout += t) },
-    stderr: { write: (t: string) => (stderr += t) },
-    cwd,
-    env: {},
-  });
-  return { code, stdout, stderr };
+export function runInProcess(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  return runMain(args, cwd, {});
 }
 
 /** The `fs` module object itself (the `import * as` namespace above is read-only). */

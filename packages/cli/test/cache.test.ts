@@ -10,20 +10,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Workspace, loadConfig } from '@creepyline/core';
 import { DiskFactsStore, defaultCacheDir, toolFingerprint } from '../src/cache';
-import { main } from '../src/main';
-import { makeProject, removeProject, REPO_ROOT } from './helpers';
+import { makeProject, removeProject, REPO_ROOT, runMain } from './helpers';
 
-async function run(args: string[], cwd = REPO_ROOT): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, {
-    stdout: { write: (t: string) => (stdout += t) },
-    stderr: { write: (t: string) => (stderr += t) },
-    cwd,
-    env: { NO_COLOR: '1' },
-  });
-  return { code, stdout, stderr };
-}
+const run = (args: string[], cwd = REPO_ROOT) => runMain(args, cwd);
 
 function entries(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];

@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { main } from '../src/main';
 
 /** Repository root (tests run from anywhere). */
 export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -47,3 +48,16 @@ export function runCli(args: string[], cwd: string, env: Record<string, string |
 export const UNGATED_TRACKER = "gtag('event', 'page_view');\n";
 /** The same call inside a Cookiebot consent check: no finding. */
 export const GATED_TRACKER = "if (Cookiebot.consent.statistics) {\n  gtag('event', 'page_view');\n}\n";
+
+/** Runs the CLI in-process (`main`); resolves to the exit code and the streams' text. */
+export async function runMain(args: string[], cwd = REPO_ROOT, env: Record<string, string> = { NO_COLOR: '1' }): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(args, {
+    stdout: { write: (t: string) => (stdout += t) },
+    stderr: { write: (t: string) => (stderr += t) },
+    cwd,
+    env,
+  });
+  return { code, stdout, stderr };
+}

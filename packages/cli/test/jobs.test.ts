@@ -17,19 +17,9 @@ import { main } from '../src/main';
 import { AUTO_MIN_FILES_PER_WORKER, maxWorkers, workerCount } from '../src/pool';
 import { Progress } from '../src/progress';
 import { generateCorpus } from '../../../scripts/bench/corpus';
-import { BIN, makeProject, removeProject, REPO_ROOT, UNGATED_TRACKER } from './helpers';
+import { BIN, makeProject, removeProject, REPO_ROOT, UNGATED_TRACKER, runMain } from './helpers';
 
-async function run(args: string[], cwd = REPO_ROOT): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, {
-    stdout: { write: (t: string) => (stdout += t) },
-    stderr: { write: (t: string) => (stderr += t) },
-    cwd,
-    env: { NO_COLOR: '1' },
-  });
-  return { code, stdout, stderr };
-}
+const run = (args: string[], cwd = REPO_ROOT) => runMain(args, cwd);
 
 function checkOptions(paths: string[], extra: Partial<CheckOptions> = {}): CheckOptions {
   const command = parseArgs(['check', ...paths]);
