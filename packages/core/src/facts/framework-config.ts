@@ -835,6 +835,16 @@ export function configAcrossFiles(
   const extra: TrackerSink[] = [];
   const gated = new Map<TrackerSink, GateResult>();
   const where = (use: ConfigUse) => `${use.file.split(/[\\/]/).slice(-2).join('/')}:${use.line}`;
+  // what a sink takes from its vendor, the same for script entries and plugin entries
+  const vendorFields = (vendor: VendorEntry, span: Span) => ({
+    vendorId: vendor.id,
+    vendorName: vendor.name,
+    category: category(vendor),
+    span,
+    exemption: vendor.exemption?.note,
+    exemptIn: vendor.exemption?.jurisdictions,
+    consentMode: vendor.consentMode,
+  });
   for (const exported of facts.configExports ?? []) {
     const uses = project.configUsesOf?.(facts.file, exported.name) ?? [];
     const seen = new Set<string>();
@@ -871,7 +881,7 @@ export function configAcrossFiles(
         seen.add(key);
         const label = `${use.entry} "${entry.url.length > 60 ? `${entry.url.slice(0, 57)}...` : entry.url}"`;
         const markup = markupOf(new Map(Object.entries(entry.attributes)), knowledge);
-        const base = { vendorId: found.id, vendorName: found.name, category: category(found), span: entry.span, exemption: found.exemption?.note, exemptIn: found.exemption?.jurisdictions, consentMode: found.consentMode };
+        const base = vendorFields(found, entry.span);
         const gate: GateResult = markup !== undefined
           ? markupGate({ category: base.category, span: entry.span, markupCategory: markup }, knowledge)
           : { gated: false, seen: [], trace: [`${where(use)} takes \`${use.entry}\` from this file (\`${exported.name}\`): ${use.frameworkName} injects this script into every page; a consent check in the pages cannot hold it back.`] };
@@ -885,16 +895,10 @@ export function configAcrossFiles(
           if (seen.has(key)) continue;
           seen.add(key);
           extra.push({
-            vendorId: vendor.id,
-            vendorName: vendor.name,
-            category: category(vendor),
+            ...vendorFields(vendor, span),
             form: 'config',
             label,
-            span,
             inJsx: false,
-            exemption: vendor.exemption?.note,
-            exemptIn: vendor.exemption?.jurisdictions,
-            consentMode: vendor.consentMode,
             config: { framework: use.frameworkName, entry: label, plugin: plugin.package, consentOption: plugin.consentOption },
             gate: { ...gate, trace: [why, ...gate.trace] },
           });
