@@ -3,9 +3,15 @@
  * then sends `didChange` edits one at a time and times each until the `publishDiagnostics`
  * carrying that document version arrives. The client declares no pull-diagnostics
  * capability (so the server pushes, debounced) and answers `workspace/configuration` with
- * null (the server then uses its defaults).
+ * null (the server then uses its defaults). It shows work-done progress, so it can wait until
+ * the server's background index of the workspace folder is complete before opening the document.
+ *
+ * Besides the wall time of each edit it reads the server process's CPU time (user + system, all
+ * threads) from /proc on Linux: the CPU the server spent over the timed edits, everything
+ * included (JSON-RPC, the incremental parse, the analysis, cross-file work, publishing, GC).
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import {
   createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection,
@@ -32,6 +38,14 @@ export interface LspMeasurement {
   /** didChange → diagnostics of that version, debounce included. */
   edit: Summary;
   /**
+   * Server CPU time (ms, user + system of the whole process) per timed edit: the total over the
+   * timed edits divided by their number (/proc ticks are 10 ms, too coarse for one edit).
+   * Undefined where /proc is not available.
+   */
+  serverCpuPerEdit?: number;
+  /** Files the server's background index covered before the document was opened (from its progress message). */
+  indexed?: string;
+  /**
    * The server's own `analyzeFile` time per edit, from the `creepyline/status` notification
    * sent just before the diagnostics (`validationTime`, whole milliseconds); undefined when
    * the server sent no status.
@@ -47,9 +61,33 @@ interface PublishParams {
 }
 
 /** End position of `text` in LSP terms (0-based line, UTF-16 character). */
+/** Clock ticks per second of /proc/<pid>/stat times (USER_HZ). */
+let clockTicks: number | undefined;
+
+/** CPU time (user + system, ms) of a process from /proc, or undefined where there is none. */
+export function processCpuMs(pid: number | undefined): number | undefined {
+  if (pid === undefined || process.platform !== 'linux') return undefined;
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // fields after the command name in parentheses (which may contain spaces): utime is the 14th, stime the 15th
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    clockTicks ??= Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100;
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / clockTicks;
+  } catch {
+    return undefined;
+  }
+}
+
 function endPosition(text: string): { line: number; character: number } {
   const lines = text.split('\n');
   return { line: lines.length - 1, character: lines[lines.length - 1].length };
+}
+
+/** `promise`, or a rejection with `message()` after `ms`. */
+function withTimeout<T>(promise: Promise<T>, ms: number, message: () => string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(message())), ms); });
+  return Promise.race([promise, expired]).finally(() => clearTimeout(timer));
 }
 
 export async function measureLsp(options: LspMeasureOptions): Promise<LspMeasurement> {
@@ -76,6 +114,14 @@ export async function measureLsp(options: LspMeasureOptions): Promise<LspMeasure
     if (p.uri === uri && typeof p.validationTime === 'number') lastValidationTime = p.validationTime;
   });
   connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => null));
+  // the background index reports through work-done progress: remember when it ends
+  let indexed: string | undefined;
+  let indexDone: () => void = () => undefined;
+  const indexFinished = new Promise<void>((resolve) => { indexDone = resolve; });
+  connection.onNotification('$/progress', (p: { value?: { kind?: string; message?: string } }) => {
+    if (p.value?.message) indexed = p.value.message;
+    if (p.value?.kind === 'end') indexDone();
+  });
   connection.onRequest(() => null); // registerCapability, workDoneProgress/create, …
   connection.onNotification(() => undefined); // window/logMessage, creepyline/status, …
   connection.listen();
@@ -96,9 +142,10 @@ export async function measureLsp(options: LspMeasureOptions): Promise<LspMeasure
       processId: process.pid,
       rootUri: pathToFileURL(root).href,
       workspaceFolders: [{ uri: pathToFileURL(root).href, name: 'bench' }],
-      capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { versionSupport: true } } },
+      capabilities: { workspace: { configuration: true }, window: { workDoneProgress: true }, textDocument: { publishDiagnostics: { versionSupport: true } } },
     });
     await connection.sendNotification('initialized', {});
+    await withTimeout(indexFinished, timeoutMs * 4, () => `the server's background index did not finish within ${timeoutMs * 4} ms; server stderr: ${stderr}`);
 
     let text = options.text;
     let version = 1;
@@ -113,7 +160,9 @@ export async function measureLsp(options: LspMeasureOptions): Promise<LspMeasure
     const times: number[] = [];
     const analysisTimes: number[] = [];
     let diagnostics = first.diagnostics.length;
+    let cpuStart: number | undefined;
     for (let i = 0; i < warmup + edits; i++) {
+      if (i === warmup) cpuStart = processCpuMs(child.pid);
       const insert = `\n// bench edit ${i}`;
       const at = endPosition(text);
       text += insert;
@@ -133,6 +182,8 @@ export async function measureLsp(options: LspMeasureOptions): Promise<LspMeasure
         if (lastValidationTime !== undefined) analysisTimes.push(lastValidationTime);
       }
     }
+    const cpuEnd = processCpuMs(child.pid);
+    const serverCpuPerEdit = cpuStart !== undefined && cpuEnd !== undefined ? (cpuEnd - cpuStart) / edits : undefined;
     await connection.sendRequest('shutdown');
     await connection.sendNotification('exit');
     // Let the server exit on its own (it writes --cpu-prof output on exit), at most 2 s.
@@ -141,7 +192,7 @@ export async function measureLsp(options: LspMeasureOptions): Promise<LspMeasure
       child.once('exit', () => { clearTimeout(timer); resolve(); });
     });
     const serverAnalysis = analysisTimes.length === times.length ? summarize(analysisTimes) : undefined;
-    return { openMs, edit: summarize(times), serverAnalysis, diagnostics };
+    return { openMs, edit: summarize(times), serverAnalysis, serverCpuPerEdit, indexed, diagnostics };
   } finally {
     connection.dispose();
     if (child.exitCode === null) child.kill();
