@@ -19,7 +19,7 @@ import { angularComponentOf, angularTemplateFileFacts, componentFacts, component
 import { configAcrossFiles, type ConfigUse } from './facts/framework-config';
 import { formsConfigProblems } from './facts/forms/resolve';
 import { FormFeedIndex } from './facts/forms/feeding';
-import type { FileFacts, FileLanguage, SchemaFact } from './facts/types';
+import type { FileFacts, FileLanguage, Reexport, SchemaFact } from './facts/types';
 import { buildKnowledge, type Knowledge } from './knowledge';
 import { withCatalogues } from './knowledge/catalogues';
 import type { ConfigProblem, Finding } from './model';
@@ -112,6 +112,14 @@ export class Workspace {
   private indexVersion = -1;
   /** Bumped whenever a file's facts change; the project index is rebuilt lazily. */
   private factsVersion = 0;
+  /**
+   * Since the project index was built: the files whose facts were replaced (with their facts at
+   * the build), and whether anything else changed (files added or dropped, module resolution
+   * reset), which needs a new build. An edit in an editor replaces one file's facts: the index is
+   * then updated for that file alone (`ProjectIndex.replaceFile`), not rebuilt over every file.
+   */
+  private readonly indexChanges = new Map<string, FileFacts>();
+  private indexStale = false;
   /** Compiler trees of files open in an editor, for incremental re-parsing. */
   private readonly trees = new Map<string, { tree: ts.SourceFile; kind: ts.ScriptKind }>();
   /** Files whose current facts come from editor text rather than disk. */
@@ -158,6 +166,7 @@ export class Workspace {
     this.facts.clear();
     this.factsVersion++;
     this.resolver.clear();
+    this.indexStale = true;
   }
 
   /** Sizes of the caches (for a language server's memory diagnostics and stress tests). */
@@ -175,6 +184,7 @@ export class Workspace {
     const abs = path.resolve(this.root, file);
     if (this.facts.delete(abs)) this.factsVersion++;
     this.resolver.clear();
+    this.indexStale = true;
     this.overlays.delete(abs);
     this.trees.delete(abs);
   }
@@ -201,6 +211,7 @@ export class Workspace {
       // caches start empty, so that every answer it uses is asked (and recorded) in this run.
       this.journal = new Map();
       this.resolver.clear();
+      this.indexStale = true;
       this.packageRoots.clear();
       this.factsVersion++;
     }
@@ -292,6 +303,7 @@ export class Workspace {
   indexFiles(files: readonly string[]): void {
     // Files may have appeared on disk since the last resolution.
     this.resolver.clear();
+    this.indexStale = true;
     for (const file of files) {
       const abs = path.resolve(this.root, file);
       if (this.overlays.has(abs)) continue;
@@ -485,11 +497,26 @@ export class Workspace {
   }
 
   private projectIndex(): ProjectIndex {
-    if (!this.index || this.indexVersion !== this.factsVersion) {
-      this.index = new ProjectIndex(this.facts.values(), this.resolver);
-      this.indexVersion = this.factsVersion;
-    }
-    return this.index;
+    if (this.index && this.indexVersion === this.factsVersion) return this.index;
+    // Only files' facts replaced, none of their re-exports changed (other files' uses reach through those): update.
+    const update = this.index !== undefined && !this.indexStale && [...this.indexChanges].every(([file, before]) => {
+      const now = this.facts.get(file);
+      return now !== undefined && sameReexports(before.reexports, now.reexports);
+    });
+    if (update) for (const file of this.indexChanges.keys()) this.index!.replaceFile(this.facts.get(file)!, this.facts);
+    else this.index = new ProjectIndex(this.facts.values(), this.resolver);
+    this.indexChanges.clear();
+    this.indexStale = false;
+    this.indexVersion = this.factsVersion;
+    return this.index!;
+  }
+
+  /** Stores a file's new facts (`previous`: the ones they replace), noting the change for the project index. */
+  private setFacts(abs: string, facts: FileFacts, previous: FileFacts | undefined): void {
+    if (previous === undefined || this.facts.get(abs) !== previous) this.indexStale = true;
+    else if (!this.indexChanges.has(abs)) this.indexChanges.set(abs, previous);
+    this.facts.set(abs, facts);
+    this.factsVersion++;
   }
 
   private erasure?: { version: number; index: ErasureIndex };
@@ -785,6 +812,7 @@ export class Workspace {
   /** Forgets a file's facts and trees after its analysis failed. */
   private dropFile(abs: string): void {
     if (this.facts.delete(abs)) this.factsVersion++;
+    this.indexStale = true;
     this.trees.delete(abs);
   }
 
@@ -908,8 +936,7 @@ export class Workspace {
     if (storeKey !== undefined) {
       const stored = reviveFacts(this.store!.load(storeKey), abs, language, hash, text);
       if (stored) {
-        this.facts.set(abs, stored);
-        this.factsVersion++;
+        this.setFacts(abs, stored, cached);
         return stored;
       }
     }
@@ -937,8 +964,7 @@ export class Workspace {
         facts = parsingFile(() => withAngularTemplates(scriptOnly, sourceFile, context, templates));
       }
     }
-    this.facts.set(abs, facts);
-    this.factsVersion++;
+    this.setFacts(abs, facts, cached);
     if (storeKey !== undefined) this.store!.save(storeKey, { ...facts, text: undefined });
     return facts;
   }
@@ -1029,6 +1055,11 @@ function reviveFacts(value: unknown, abs: string, language: FileLanguage, hash: 
   // The text goes back where the syntax pass puts it (after file and language).
   const { file: _file, language: _language, text: _text, ...rest } = stored as FileFacts;
   return { file: abs, language, text, ...rest };
+}
+
+/** Whether two files' re-export lists are the same (what the project index follows through them). */
+function sameReexports(a: readonly Reexport[], b: readonly Reexport[]): boolean {
+  return a.length === b.length && a.every((r, k) => r.specifier === b[k]!.specifier && r.exportName === b[k]!.exportName && r.as === b[k]!.as);
 }
 
 /** A short content hash (journal answers). */

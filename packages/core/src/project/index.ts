@@ -41,33 +41,74 @@ export class ProjectIndex {
   /** Imports of project modules that did not resolve, by export name (for "why flagged"). */
   private readonly unresolved = new Map<string, { file: string; line: number; specifier: string; reason: string }[]>();
 
+  /** Each indexed file's place in the build order (uses are listed in that order). */
+  private readonly order = new Map<string, number>();
+  /** What each indexed file added: the use lists, importer sets and unresolved lists it is in. */
+  private readonly added = new Map<string, { uses: Set<ProjectUse[]>; targets: Set<string>; unresolved: Set<string> }>();
+
   constructor(facts: Iterable<FileFacts>, private readonly resolver: ModuleResolver) {
     const all = [...facts];
     const byFile = new Map(all.map((f) => [f.file, f]));
-    for (const f of all) {
-      for (const use of f.imports) {
-        const target = this.resolver.resolve(use.specifier, f.file);
-        if (!target) {
-          const reason = this.resolver.explainUnresolved(use.specifier, f.file);
-          if (reason) {
-            const list = this.unresolved.get(use.exportName) ?? [];
-            if (!list.some((u) => u.file === f.file && u.specifier === use.specifier)) {
-              list.push({ file: f.file, line: positionAt(f.lineStarts, use.span.start).line, specifier: use.specifier, reason });
-            }
-            this.unresolved.set(use.exportName, list);
+    all.forEach((f, k) => this.order.set(f.file, k));
+    for (const f of all) this.addFile(f, byFile);
+  }
+
+  /**
+   * Replaces what `facts.file` added with what its new facts add, in place, giving the index a
+   * build over `byFile` would give. Valid only when nothing else changed since the build: the
+   * same files (in the same order), the same module resolution, and the file's re-exports
+   * unchanged (other files' uses reach through them). The editor's path, one file per edit.
+   */
+  replaceFile(facts: FileFacts, byFile: ReadonlyMap<string, FileFacts>): void {
+    const file = facts.file;
+    const before = this.added.get(file);
+    if (before) {
+      for (const list of before.uses) removeWhere(list, (u) => u.file === file);
+      for (const target of before.targets) this.importersOf.get(target)?.delete(file);
+      for (const name of before.unresolved) removeWhere(this.unresolved.get(name)!, (u) => u.file === file);
+    }
+    this.addFile(facts, byFile);
+  }
+
+  /** Adds the uses of one file's imports (at its place in the build order). */
+  private addFile(f: FileFacts, byFile: ReadonlyMap<string, FileFacts>): void {
+    const added = { uses: new Set<ProjectUse[]>(), targets: new Set<string>(), unresolved: new Set<string>() };
+    this.added.set(f.file, added);
+    for (const use of f.imports) {
+      const target = this.resolver.resolve(use.specifier, f.file);
+      if (!target) {
+        const reason = this.resolver.explainUnresolved(use.specifier, f.file);
+        if (reason) {
+          let list = this.unresolved.get(use.exportName);
+          if (!list) this.unresolved.set(use.exportName, (list = []));
+          if (!list.some((u) => u.file === f.file && u.specifier === use.specifier)) {
+            this.insertInOrder(list, { file: f.file, line: positionAt(f.lineStarts, use.span.start).line, specifier: use.specifier, reason });
+            added.unresolved.add(use.exportName);
           }
-          continue;
         }
-        const at = positionAt(f.lineStarts, use.span.start);
-        const record: ProjectUse = { ...use, file: f.file, line: at.line, column: at.column };
-        for (const [file, name] of this.followReexports(target, use.exportName, byFile, 0)) {
-          this.add(file, name, record);
-          let importers = this.importersOf.get(file);
-          if (!importers) this.importersOf.set(file, (importers = new Set()));
-          importers.add(f.file);
-        }
+        continue;
+      }
+      const at = positionAt(f.lineStarts, use.span.start);
+      const record: ProjectUse = { ...use, file: f.file, line: at.line, column: at.column };
+      for (const [file, name] of this.followReexports(target, use.exportName, byFile, 0)) {
+        added.uses.add(this.add(file, name, record));
+        let importers = this.importersOf.get(file);
+        if (!importers) this.importersOf.set(file, (importers = new Set()));
+        importers.add(f.file);
+        added.targets.add(file);
       }
     }
+  }
+
+  /**
+   * Appends `item` after the entries of files that come before or with its file in the build
+   * order (a build appends file by file, so this is where a build would have put it).
+   */
+  private insertInOrder<T extends { file: string }>(list: T[], item: T): void {
+    const rank = this.order.get(item.file) ?? Number.MAX_SAFE_INTEGER;
+    let at = list.length;
+    while (at > 0 && (this.order.get(list[at - 1]!.file) ?? Number.MAX_SAFE_INTEGER) > rank) at--;
+    list.splice(at, 0, item);
   }
 
   /** Files that import `file` (directly or through re-exports). */
@@ -129,16 +170,18 @@ export class ProjectIndex {
     return names.flatMap((name) => (this.unresolved.get(name) ?? []).filter((u) => u.specifier.split('/').pop()?.replace(/\.[^.]+$/, '') === stem));
   }
 
-  private add(file: string, name: string, use: ProjectUse): void {
+  /** Records a use of `file`'s export `name`; returns the list it went into. */
+  private add(file: string, name: string, use: ProjectUse): ProjectUse[] {
     let map = this.byTarget.get(file);
     if (!map) this.byTarget.set(file, (map = new Map()));
-    const list = map.get(name);
-    if (list) list.push(use);
-    else map.set(name, [use]);
+    let list = map.get(name);
+    if (!list) map.set(name, (list = []));
+    this.insertInOrder(list, use);
+    return list;
   }
 
   /** (file, name) pairs a use of `name` from `file` reaches through re-exports, including the barrel itself. */
-  private followReexports(file: string, name: string, byFile: Map<string, FileFacts>, depth: number): [string, string][] {
+  private followReexports(file: string, name: string, byFile: ReadonlyMap<string, FileFacts>, depth: number): [string, string][] {
     const out: [string, string][] = [[file, name]];
     const facts = byFile.get(file);
     if (!facts || depth >= MAX_CHAIN) return out;
@@ -150,6 +193,13 @@ export class ProjectIndex {
     }
     return out;
   }
+}
+
+/** Removes, in place, the items `drop` matches. */
+function removeWhere<T>(list: T[], drop: (item: T) => boolean): void {
+  let kept = 0;
+  for (const item of list) if (!drop(item)) list[kept++] = item;
+  list.length = kept;
 }
 
 function shortName(file: string): string {
