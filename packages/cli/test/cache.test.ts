@@ -5,12 +5,13 @@
  * serves every unchanged file of a second run without a parse.
  */
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Workspace, loadConfig } from '@creepyline/core';
 import { DiskFactsStore, defaultCacheDir, toolFingerprint } from '../src/cache';
-import { makeProject, removeProject, REPO_ROOT, runMain } from './helpers';
+import { BIN, makeProject, removeProject, REPO_ROOT, runMain } from './helpers';
 
 const run = (args: string[], cwd = REPO_ROOT) => runMain(args, cwd);
 
@@ -175,5 +176,34 @@ describe('facts cache on disk', function () {
     const r = await run([...base, '--cache-location', blocker]);
     assert.equal(r.code, 0, r.stderr);
     assert.equal(r.stdout, (await run([...base, '--no-cache'])).stdout);
+  });
+  it('the built CLI compiles its bundle through a V8 code cache in the cache folder, read on the next run, none under --no-cache', function () {
+    // the bin script's loader (bin/creepyline.js); a stale bundle does not matter here
+    if (!fs.existsSync(path.join(REPO_ROOT, 'packages', 'cli', 'dist', 'cli.js'))) this.skip();
+    const env = { ...process.env, NO_COLOR: '1' } as NodeJS.ProcessEnv;
+    delete env.CREEPYLINE_FROM_SOURCE;
+    const cli = (...extra: string[]) => spawnSync(process.execPath, [BIN, 'check', 'samples/shop', '--format', 'json', '--fail-on', 'never', ...extra], { cwd: REPO_ROOT, env, encoding: 'utf8', timeout: 120_000 });
+    const codeCache = () => (fs.existsSync(path.join(cacheDir, 'code-v1')) ? fs.readdirSync(path.join(cacheDir, 'code-v1')) : []);
+    const uncached = cli('--no-cache');
+    assert.equal(uncached.status, 0, uncached.stderr);
+    assert.deepEqual(codeCache(), []);
+    const first = cli(`--cache-location=${cacheDir}`);
+    assert.equal(first.status, 0, first.stderr);
+    const written = codeCache();
+    assert.equal(written.length, 1);
+    assert.match(written[0]!, /^v\d+\.\d+\.\d+-\d+-\d+\.bin$/);
+    const stamp = fs.statSync(path.join(cacheDir, 'code-v1', written[0]!)).mtimeMs;
+    const second = cli('--cache-location', cacheDir);
+    assert.equal(second.status, 0, second.stderr);
+    assert.equal(second.stdout, first.stdout);
+    assert.equal(first.stdout, uncached.stdout);
+    // accepted, so not written again
+    assert.equal(fs.statSync(path.join(cacheDir, 'code-v1', written[0]!)).mtimeMs, stamp);
+    // a damaged cache is rejected by V8 and replaced; the run is the same
+    fs.writeFileSync(path.join(cacheDir, 'code-v1', written[0]!), 'not a code cache');
+    const damaged = cli('--cache-location', cacheDir);
+    assert.equal(damaged.status, 0, damaged.stderr);
+    assert.equal(damaged.stdout, first.stdout);
+    assert.ok(fs.statSync(path.join(cacheDir, 'code-v1', written[0]!)).size > 1000);
   });
 });
