@@ -71,12 +71,17 @@ export function formatSize(bytes: number): string {
 export function looksBinary(absFile: string): boolean {
   const handle = fs.openSync(absFile, 'r');
   try {
-    const buffer = Buffer.alloc(BINARY_SNIFF_BYTES);
-    const read = fs.readSync(handle, buffer, 0, buffer.length, 0);
-    return buffer.subarray(0, read).includes(0);
+    return sniffBinary(handle);
   } finally {
     fs.closeSync(handle);
   }
+}
+
+/** Whether the first bytes behind an open file handle contain a NUL byte. */
+function sniffBinary(handle: number): boolean {
+  const buffer = Buffer.alloc(BINARY_SNIFF_BYTES);
+  const read = fs.readSync(handle, buffer, 0, buffer.length, 0);
+  return buffer.subarray(0, read).includes(0);
 }
 
 /** The `.gitignore` rules of one directory. */
@@ -141,18 +146,25 @@ export function discoverFiles(options: DiscoverOptions): Discovery {
     options.useIgnoreFiles &&
     (ignoredByLayers(layers, abs, isDir) || (!isDir && options.isIgnored !== undefined && options.isIgnored(abs)));
 
-  const consider = (abs: string, size: number) => {
-    if (size > options.maxFileSize) {
-      skip(abs, `file is ${formatSize(size)}, larger than ${options.sizeLimitName ?? 'the size limit'} ${formatSize(options.maxFileSize)}`);
-      return;
-    }
+  // The size (when not known from a stat already) and the binary sniff come from one open
+  // handle: no lookup of the path by name besides the open.
+  const consider = (abs: string, knownSize?: number) => {
+    let reason: string | undefined;
     try {
-      if (looksBinary(abs)) {
-        skip(abs, 'binary file (contains a NUL byte)');
-        return;
+      const handle = fs.openSync(abs, 'r');
+      try {
+        const size = knownSize ?? fs.fstatSync(handle).size;
+        if (size > options.maxFileSize) {
+          reason = `file is ${formatSize(size)}, larger than ${options.sizeLimitName ?? 'the size limit'} ${formatSize(options.maxFileSize)}`;
+        } else if (sniffBinary(handle)) reason = 'binary file (contains a NUL byte)';
+      } finally {
+        fs.closeSync(handle);
       }
     } catch (error) {
-      skip(abs, `unreadable: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+      reason = `unreadable: ${(error as NodeJS.ErrnoException).code ?? String(error)}`;
+    }
+    if (reason !== undefined) {
+      skip(abs, reason);
       return;
     }
     skipped.delete(abs);
@@ -176,16 +188,19 @@ export function discoverFiles(options: DiscoverOptions): Discovery {
         continue;
       }
       // Symbolic links to files are followed; links to directories are not (no cycles).
-      let stat: fs.Stats;
-      if (entry.isFile()) stat = statOrSkip(abs) as fs.Stats;
-      else if (entry.isSymbolicLink()) {
-        const target = statOrSkip(abs);
-        if (!target || !target.isFile()) continue;
-        stat = target;
-      } else continue;
-      if (!stat || !ANALYSED_EXTENSIONS.has(path.extname(entry.name).toLowerCase())) continue;
+      if (entry.isFile()) {
+        // a regular file is not stat-ed by name: consider() takes its size from the open handle
+        if (!ANALYSED_EXTENSIONS.has(path.extname(entry.name).toLowerCase())) continue;
+        if (isIgnored(abs, layers, false)) continue;
+        consider(abs);
+        continue;
+      }
+      if (!entry.isSymbolicLink()) continue;
+      const target = statOrSkip(abs);
+      if (!target || !target.isFile()) continue;
+      if (!ANALYSED_EXTENSIONS.has(path.extname(entry.name).toLowerCase())) continue;
       if (isIgnored(abs, layers, false)) continue;
-      consider(abs, stat.size);
+      consider(abs, target.size);
     }
   };
 

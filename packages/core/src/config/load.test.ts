@@ -259,6 +259,12 @@ describe('config/loadConfig', () => {
       ['src/vendor/lib.js', true],
       ['lib/vendor/lib.js', false],
       ['src/builder.ts', false],
+      // folders' answers are cached: files beside and below an ignored or kept folder
+      ['packages/web/dist/sub/chunk.js', true],
+      ['packages/web/src/dist.ts', false],
+      ['packages/web/main.ts', false],
+      ['src/generated/deep/more.ts', true],
+      ['src/generator/x.ts', false],
     ];
     for (const [file, ignored] of table) assert.equal(config.isIgnored(path.join(root, file)), ignored, file);
   });

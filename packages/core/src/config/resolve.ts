@@ -208,6 +208,8 @@ export class LayeredConfigSet implements ConfigSet {
   private readonly perFile = new Map<string, ResolvedConfig>();
   private readonly perOverrideSet = new Map<string, ResolvedConfig>();
   private readonly ignoredCache = new Map<string, boolean>();
+  /** Per ignore set: the folders (as matched) it ignores, itself or through a folder above. */
+  private readonly ignoredFolders: Map<string, boolean>[] = [];
 
   constructor(
     readonly root: string,
@@ -258,13 +260,27 @@ export class LayeredConfigSet implements ConfigSet {
   isIgnored(absFile: string): boolean {
     const cached = this.ignoredCache.get(absFile);
     if (cached !== undefined) return cached;
-    const ignored = this.ignores.some((set) => {
-      // `dist` in `ignore` also ignores everything below a folder named dist.
-      const segments = globPath(set.baseDir, absFile).split('/');
-      for (let n = segments.length; n > 0; n--) if (set.match(segments.slice(0, n).join('/'))) return true;
-      return false;
+    const ignored = this.ignores.some((set, index) => {
+      // `dist` in `ignore` also ignores everything below a folder named dist: the file or any
+      // of its folders matches (the folders' answers are shared by the files inside them).
+      const relative = globPath(set.baseDir, absFile);
+      if (set.match(relative)) return true;
+      const slash = relative.lastIndexOf('/');
+      return slash >= 0 && this.folderIgnored(index, relative.slice(0, slash));
     });
     this.ignoredCache.set(absFile, ignored);
+    return ignored;
+  }
+
+  /** Whether ignore set `index` matches `folder` (its path as matched) or a folder above it; cached. */
+  private folderIgnored(index: number, folder: string): boolean {
+    let cache = this.ignoredFolders[index];
+    if (!cache) cache = this.ignoredFolders[index] = new Map();
+    const cached = cache.get(folder);
+    if (cached !== undefined) return cached;
+    const slash = folder.lastIndexOf('/');
+    const ignored = this.ignores[index]!.match(folder) || (slash >= 0 && this.folderIgnored(index, folder.slice(0, slash)));
+    cache.set(folder, ignored);
     return ignored;
   }
 }
