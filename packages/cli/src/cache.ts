@@ -12,8 +12,8 @@
  * line starts); never syntax trees or functions. Findings are not cached: rules and the
  * cross-file pass run on every run over the (cached) facts, so a change in one file updates the
  * findings it causes in others.
- * Writes are atomic (temporary file + rename), so concurrent runs never see half an entry; an
- * entry that cannot be read or parsed, or that belongs to another file or text, is ignored,
+ * Writes are atomic (temporary file + rename, without fsync), so concurrent runs never see half an
+ * entry; an entry that cannot be read or parsed, or that belongs to another file or text, is ignored,
  * recomputed and written again. A cache that cannot be written (read-only disk) slows the run
  * down, never fails it.
  */
@@ -22,7 +22,6 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { createHash } from 'node:crypto';
 import type { FactsStore, StoredFacts, StoredRun } from '@creepyline/core';
-import { writeFileAtomic } from './baseline';
 
 /** Layout version of the entries (bump when the entry format changes). */
 const LAYOUT = 'facts-v1';
@@ -82,6 +81,27 @@ export function toolFingerprint(version: string): string {
     stamp = `source:${treeStamp(path.join(packages, 'core', 'src'))}:${treeStamp(path.join(packages, 'cli', 'src'))}:${createHash('sha256').update(parser).digest('hex')}`;
   }
   return createHash('sha256').update(`${version}\0${process.version}\0${stamp}`).digest('hex').slice(0, 16);
+}
+
+let written = 0;
+
+/**
+ * Writes a cache entry: a temporary file (named after this process and a counter, so
+ * concurrent runs never share one) renamed over the entry, so no reader sees half an entry.
+ * Unlike reports (`writeFileAtomic`), not flushed to disk with fsync: one fsync per file made a
+ * cold run into an empty cache wait on the disk (outline, 2,460 files: 15.1 → 11.5 s wall, 19.2 →
+ * 17.3 s CPU); after a crash an entry may be lost or damaged, and a damaged one is rejected when
+ * read and recomputed.
+ */
+function writeEntry(file: string, text: string): void {
+  const temporary = `${file}.${process.pid}-${written++}.tmp`;
+  try {
+    fs.writeFileSync(temporary, text);
+    fs.renameSync(temporary, file);
+  } catch (error) {
+    fs.rmSync(temporary, { force: true });
+    throw error;
+  }
 }
 
 /** Counts of one run (for tests and the bench). */
@@ -185,7 +205,7 @@ export class DiskFactsStore implements FactsStore {
         fs.mkdirSync(dir, { recursive: true });
         this.made.add(dir);
       }
-      writeFileAtomic(file, text);
+      writeEntry(file, text);
       return true;
     } catch {
       this.stats.writeErrors++;
