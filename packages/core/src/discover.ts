@@ -92,8 +92,11 @@ interface IgnoreLayer {
 
 function readGitignore(dir: string): IgnoreLayer | undefined {
   let text: string;
+  const file = path.join(dir, '.gitignore');
+  // most folders have none: asked without building an exception for them
+  if (!fs.existsSync(file)) return undefined;
   try {
-    text = fs.readFileSync(path.join(dir, '.gitignore'), 'utf8');
+    text = fs.readFileSync(file, 'utf8');
   } catch {
     return undefined;
   }

@@ -227,7 +227,8 @@ function configFileIn(dir: string): string | undefined {
   for (const name of CONFIG_FILE_NAMES) {
     const file = path.join(dir, name);
     try {
-      if (fs.statSync(file).isFile()) return file;
+      // most folders have none: no exception built for them
+      if (fs.statSync(file, { throwIfNoEntry: false })?.isFile()) return file;
     } catch {
       // not there
     }

@@ -36,7 +36,8 @@ export interface ResolverIO {
 export const DISK_IO: ResolverIO = {
   isFile(file) {
     try {
-      return fs.statSync(file).isFile();
+      // most probes miss: no exception built for them
+      return fs.statSync(file, { throwIfNoEntry: false })?.isFile() ?? false;
     } catch {
       return false;
     }
